@@ -1,0 +1,61 @@
+import Mocha from 'mocha';
+import type { CheckResult } from '../src/results/check-result.js';
+import type { RunInfo } from '../src/results/run-info.js';
+import { resultFromTest } from '../src/runner/result-from-test.js';
+
+const { EVENT_TEST_PASS, EVENT_TEST_FAIL, EVENT_TEST_PENDING, EVENT_RUN_END } = Mocha.Runner.constants;
+
+/** Options every result reporter takes through mocha's `reporterOptions`. */
+export interface ResultReporterOptions {
+  runInfo?: RunInfo;
+  /** where to write; reporters that write files fall back to stdout when absent */
+  output?: string;
+  /** applied to all results before they are written (waivers, redaction) */
+  postProcess?: (results: CheckResult[]) => CheckResult[];
+  /** receives each result as it is produced (progress displays) */
+  onResult?: (result: CheckResult) => void;
+  /** receives the final results once the run ends */
+  onEnd?: (results: CheckResult[], runInfo: RunInfo) => void;
+}
+
+export function defaultRunInfo(): RunInfo {
+  return {
+    tool: { name: 'dps-conformance', version: '0.0.0' },
+    command: 'unknown',
+    suiteVersion: 'unknown',
+    startedAt: new Date().toISOString(),
+  };
+}
+
+/**
+ * Base of every reporter: listens to the runner's events, turns each finished test into a CheckResult,
+ * and hands the whole list to `finish` when the run ends (after mocha's json reporter).
+ */
+export class ResultReporter extends Mocha.reporters.Base {
+  protected readonly results: CheckResult[] = [];
+  protected readonly options: ResultReporterOptions;
+
+  constructor(runner: Mocha.Runner, mochaOptions?: Mocha.MochaOptions) {
+    super(runner, mochaOptions);
+    const given = mochaOptions as { reporterOptions?: ResultReporterOptions; reporterOption?: ResultReporterOptions } | undefined;
+    this.options = given?.reporterOption ?? given?.reporterOptions ?? {};
+    runner.on(EVENT_TEST_PASS, (test) => this.add(resultFromTest(test, 'pass')));
+    runner.on(EVENT_TEST_PENDING, (test) => this.add(resultFromTest(test, 'pending')));
+    runner.on(EVENT_TEST_FAIL, (test, error) => this.add(resultFromTest(test, 'fail', error)));
+    runner.once(EVENT_RUN_END, () => {
+      const runInfo = { ...(this.options.runInfo ?? defaultRunInfo()) };
+      runInfo.finishedAt ??= new Date().toISOString();
+      const results = this.options.postProcess ? this.options.postProcess(this.results) : this.results;
+      this.finish(results, runInfo);
+      this.options.onEnd?.(results, runInfo);
+    });
+  }
+
+  private add(result: CheckResult): void {
+    this.results.push(result);
+    this.options.onResult?.(result);
+  }
+
+  /** Called once with every result when the run ends; subclasses write their format here. */
+  protected finish(_results: CheckResult[], _runInfo: RunInfo): void {}
+}

@@ -1,0 +1,24 @@
+import { Option, type Command } from 'commander';
+import { addRunOptions, dialectOption, timeoutOption, type RunOptions } from '../../common-options.js';
+import { lazyAction, optionsOf, type ActionSink } from '../../lazy-action.js';
+
+export interface DeviceCommandOptions extends RunOptions {
+  adapter: string;
+  transport?: 'https' | 'mqtt' | 'mqtt-ws' | 'amqp';
+  dialect?: 'ga' | 'preview' | 'all';
+  webhook?: string;
+  timeout: number;
+}
+
+export function defineDeviceCommand(program: Command, sink: ActionSink): void {
+  addRunOptions(
+    program
+      .command('device')
+      .description('the device suite: starts the DPS emulator and drives an implementation through the adapter protocol')
+      .requiredOption('--adapter <cmd>', 'the adapter command, run through the shell in the current directory')
+      .addOption(new Option('--transport <transport>', 'test only this transport').choices(['https', 'mqtt', 'mqtt-ws', 'amqp']))
+      .addOption(dialectOption())
+      .option('--webhook <url>', 'make the emulator call this webhook (an end-to-end run)')
+      .addOption(timeoutOption('time limit for each adapter request, in ms', 20000)),
+  ).action(lazyAction(sink, () => import('./handler.js'), (args) => optionsOf<DeviceCommandOptions>(args)));
+}

@@ -1,0 +1,27 @@
+import type { Command } from 'commander';
+import { parsePort, parsePositiveInteger } from '../../common-options.js';
+import { lazyAction, optionsOf, type ActionSink } from '../../lazy-action.js';
+
+export interface EmulateCommandOptions {
+  config?: string;
+  webhook?: string;
+  host: string;
+  httpsPort: number;
+  mqttPort: number;
+  retryAfter: number;
+  out: string;
+}
+
+export function defineEmulateCommand(program: Command, sink: ActionSink): void {
+  program
+    .command('emulate')
+    .description('the DPS emulator alone, for real devices and manual work; runs until Ctrl-C, then writes an observation report')
+    .option('--config <file>', 'ID scope, enrollments and allocation (see schemas/harness/emulator-config.schema.json)')
+    .option('--webhook <url>', 'custom allocation webhook to call (default: the bundled reference webhook)')
+    .option('--host <addr>', 'address to bind', '127.0.0.1')
+    .option('--https-port <n>', 'HTTPS and MQTT-over-WebSocket port (0 = a free port)', parsePort('--https-port'), 443)
+    .option('--mqtt-port <n>', 'MQTT over TLS port (0 = a free port)', parsePort('--mqtt-port'), 8883)
+    .option('--retry-after <seconds>', 'Retry-After the emulator answers with', (v) => (v === '0' ? 0 : parsePositiveInteger('--retry-after')(v)), 2)
+    .option('--out <dir>', 'directory for emulator.json and the observation report', './conformance-report')
+    .action(lazyAction(sink, () => import('./handler.js'), (args) => optionsOf<EmulateCommandOptions>(args)));
+}

@@ -1,0 +1,59 @@
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { DIALECTS } from '../results/check-result.js';
+
+/** Options of every command that runs checks (DESIGN.md section 3). */
+export interface RunOptions {
+  out: string;
+  reporter: ConsoleReporterName;
+  shard?: string;
+  declare?: string;
+  waivers?: string;
+  sign?: string;
+}
+
+export const CONSOLE_REPORTERS = ['summary', 'verbose', 'quiet', 'json'] as const;
+export type ConsoleReporterName = (typeof CONSOLE_REPORTERS)[number];
+
+export function addRunOptions(command: Command): Command {
+  return command
+    .option('--out <dir>', 'directory for the report files', './conformance-report')
+    .addOption(
+      new Option('--reporter <name>', 'console output: summary (failures and a table), verbose (every result), quiet (table only), json (results as JSON lines)')
+        .choices(CONSOLE_REPORTERS)
+        .default('summary'),
+    )
+    .option('--shard <i/n>', 'run only shard i of n (merge the shards with `report merge`)')
+    .option('--declare <file>', 'what the implementation claims (identity, dialects, transports, attestations)')
+    .option('--waivers <file>', 'accepted failures, each with check id, reason and expiry')
+    .option('--sign <key>', 'write attestation.json, a signed statement of the results (Ed25519 private key, PEM)');
+}
+
+export function dialectOption(defaultValue?: string): Option {
+  const option = new Option('--dialect <dialect>', 'wire vocabulary to test').choices([...DIALECTS, 'all']);
+  return defaultValue === undefined ? option : option.default(defaultValue);
+}
+
+export function timeoutOption(description: string, defaultMs?: number): Option {
+  const option = new Option('--timeout <ms>', description).argParser(parsePositiveInteger('--timeout'));
+  return defaultMs === undefined ? option : option.default(defaultMs);
+}
+
+/** A commander arg parser for a positive integer that names the option in its error. */
+export function parsePositiveInteger(name: string): (value: string) => number {
+  return (value: string) => {
+    if (!/^\d+$/.test(value) || Number(value) <= 0) {
+      throw new InvalidArgumentError(`${name} takes a positive whole number, got "${value}"`);
+    }
+    return Number(value);
+  };
+}
+
+/** A commander arg parser for a TCP port (0 = pick a free one). */
+export function parsePort(name: string): (value: string) => number {
+  return (value: string) => {
+    if (!/^\d+$/.test(value) || Number(value) > 65535) {
+      throw new InvalidArgumentError(`${name} takes a port number from 0 to 65535, got "${value}"`);
+    }
+    return Number(value);
+  };
+}

@@ -1,0 +1,90 @@
+import { Command, CommanderError } from 'commander';
+import { isHarnessError } from '../errors/harness-error.js';
+import { ExitStatus } from './exit-status.js';
+import type { CommandContext } from './command-context.js';
+import type { ActionSink } from './lazy-action.js';
+import { packageVersion } from './package-info.js';
+import { defineRunCommand } from './commands/run/define.js';
+import { defineWebhookCommand } from './commands/webhook/define.js';
+import { defineDeviceCommand } from './commands/device/define.js';
+import { defineEmulateCommand } from './commands/emulate/define.js';
+import { defineValidateCommand } from './commands/validate/define.js';
+import { defineContractsCommand } from './commands/contracts/define.js';
+import { defineReportCommand } from './commands/report/define.js';
+import { defineVerifyReportCommand } from './commands/verify-report/define.js';
+
+export interface MainIo {
+  stdout?: NodeJS.WritableStream;
+  stderr?: NodeJS.WritableStream;
+  signal?: AbortSignal;
+}
+
+/** Builds the command tree; nothing a command needs beyond its options is loaded here. */
+export function buildProgram(sink: ActionSink): Command {
+  const { stdout, stderr } = sink.context;
+  const program = new Command('dps-conformance')
+    .description('Conformance harness for the Azure IoT Hub Device Provisioning Service custom-data feature')
+    .version(packageVersion, '-V, --version')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => stdout.write(text),
+      writeErr: (text) => stderr.write(text),
+    });
+  defineRunCommand(program, sink);
+  defineWebhookCommand(program, sink);
+  defineDeviceCommand(program, sink);
+  defineEmulateCommand(program, sink);
+  defineValidateCommand(program, sink);
+  defineContractsCommand(program, sink);
+  defineReportCommand(program, sink);
+  defineVerifyReportCommand(program, sink);
+  for (const command of [program, ...program.commands, ...program.commands.flatMap((c) => c.commands)]) {
+    command.exitOverride();
+    command.configureOutput({ writeOut: (text) => stdout.write(text), writeErr: (text) => stderr.write(text) });
+  }
+  return program;
+}
+
+/** Runs the CLI and resolves with the exit status. Never throws: a user mistake is a message and exit 2. */
+export async function main(argv: readonly string[], io: MainIo = {}): Promise<number> {
+  const stdout = io.stdout ?? process.stdout;
+  const stderr = io.stderr ?? process.stderr;
+  const controller = new AbortController();
+  const signal = io.signal ?? controller.signal;
+  const onSignal = (): void => controller.abort();
+  if (!io.signal) {
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  }
+  const context: CommandContext = { stdout, stderr, signal, isTTY: Boolean((stdout as NodeJS.WriteStream).isTTY) };
+  let status: number = ExitStatus.OK;
+  const program = buildProgram({ context, setStatus: (s) => (status = s) });
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return ExitStatus.HARNESS_ERROR;
+    }
+    await program.parseAsync([...argv], { from: 'user' });
+    return status;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // help and version are not errors; commander has already printed its message
+      return error.exitCode === 0 ? ExitStatus.OK : ExitStatus.HARNESS_ERROR;
+    }
+    if (isHarnessError(error)) {
+      stderr.write(`dps-conformance: ${error.message}\n`);
+      return ExitStatus.HARNESS_ERROR;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    stderr.write(`dps-conformance: internal error: ${message}\n`);
+    if (process.env['DPSC_DEBUG'] && error instanceof Error && error.stack) stderr.write(`${error.stack}\n`);
+    else stderr.write('(set DPSC_DEBUG=1 for details; please report this)\n');
+    return ExitStatus.HARNESS_ERROR;
+  } finally {
+    if (!io.signal) {
+      process.removeListener('SIGINT', onSignal);
+      process.removeListener('SIGTERM', onSignal);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * What a check throws to say how it ended. Three kinds of bad are kept apart (STYLE.md 6):
+ * the target answered wrongly (CheckFailure -> `failed`), the target misbehaved (TargetMisbehaviour ->
+ * `errored`), and the harness broke (anything else -> `errored` with harnessFault, exit status 2).
+ */
+
+export interface OutcomeDetails {
+  /** a short name for the kind of mismatch: `wrong-status`, `schema-mismatch`, `timeout`, ... */
+  mismatch?: string;
+  expected?: unknown;
+  actual?: unknown;
+  evidence?: unknown;
+}
+
+export class CheckFailure extends Error {
+  readonly details: OutcomeDetails;
+  constructor(message: string, details: OutcomeDetails = {}) {
+    super(message);
+    this.name = 'CheckFailure';
+    this.details = details;
+  }
+}
+
+export class TargetMisbehaviour extends Error {
+  readonly details: OutcomeDetails;
+  constructor(message: string, details: OutcomeDetails = {}) {
+    super(message);
+    this.name = 'TargetMisbehaviour';
+    this.details = details;
+  }
+}
+
+export class CheckSkipped extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'CheckSkipped';
+  }
+}
+
+export function isCheckFailure(value: unknown): value is CheckFailure {
+  return value instanceof CheckFailure;
+}
+
+export function isTargetMisbehaviour(value: unknown): value is TargetMisbehaviour {
+  return value instanceof TargetMisbehaviour;
+}
+
+export function isCheckSkipped(value: unknown): value is CheckSkipped {
+  return value instanceof CheckSkipped;
+}

@@ -1,0 +1,52 @@
+/** The result model of DESIGN.md section 5: one result per (implementation, transport, dialect, case, check). */
+
+export const DIALECTS = ['ga', 'preview'] as const;
+export type Dialect = (typeof DIALECTS)[number];
+
+/** `http` is the transport of webhook checks; the others are device transports (DESIGN.md section 4). */
+export const TRANSPORTS = ['https', 'mqtt', 'mqtt-ws', 'amqp', 'http'] as const;
+export type Transport = (typeof TRANSPORTS)[number];
+
+export type Level = 'MUST' | 'SHOULD';
+export type Outcome = 'passed' | 'failed' | 'errored' | 'skipped';
+
+/** An implementation as reports name it: `{name, version}`, or a webhook URL with secrets removed as `name`. */
+export interface ImplementationRef {
+  name: string;
+  version?: string;
+}
+
+/** A waiver that applied to a failed or errored MUST result (see `--waivers`). */
+export interface AppliedWaiver {
+  reason: string;
+  expires: string;
+}
+
+export interface CheckResult {
+  /** stable, dotted, e.g. `webhook.response.schema` */
+  checkId: string;
+  level: Level;
+  outcome: Outcome;
+  dialect: Dialect;
+  transport: Transport;
+  /** the corpus entry (or user case) that produced the result */
+  caseId: string;
+  implementation: ImplementationRef;
+  /** one line: what was expected and what came */
+  message: string;
+  /** the exchanged messages, redacted */
+  evidence?: unknown;
+  /** how a failure reads: `request-mismatch`, `missing-field`, `timeout`, ... */
+  mismatch?: string;
+  expected?: unknown;
+  actual?: unknown;
+  durationMs?: number;
+  waived?: AppliedWaiver;
+  /** set when the harness, not the target, broke while producing this result */
+  harnessFault?: boolean;
+}
+
+/** Whether a result makes the run exit 1 (DESIGN.md section 3): a MUST that failed or errored, and no waiver. */
+export function isBlocking(result: CheckResult): boolean {
+  return result.level === 'MUST' && (result.outcome === 'failed' || result.outcome === 'errored') && !result.waived;
+}

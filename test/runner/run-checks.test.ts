@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import type Mocha from 'mocha';
+import { runChecks } from '../../src/runner/run-checks.js';
+import { addCheck } from '../../src/runner/add-check.js';
+import { ResultReporter } from '../../reporters/result-reporter.js';
+import { CheckFailure, CheckSkipped, TargetMisbehaviour } from '../../src/results/check-outcome-errors.js';
+import type { CheckMeta } from '../../src/runner/check-meta.js';
+
+const meta = (checkId: string): CheckMeta => ({
+  checkId,
+  level: 'MUST',
+  dialect: 'ga',
+  transport: 'http',
+  caseId: 'case-1',
+  implementation: { name: 'fake' },
+});
+
+describe('runChecks', () => {
+  it('turns each way a check can end into the matching outcome', async () => {
+    const { results } = await runChecks({
+      reporter: ResultReporter,
+      reporterOptions: {},
+      build: (root: Mocha.Suite) => {
+        addCheck(root, meta('x.pass'), () => 'all good');
+        addCheck(root, meta('x.fail'), () => {
+          throw new CheckFailure('expected 200, got 500', { mismatch: 'wrong-status', expected: 200, actual: 500 });
+        });
+        addCheck(root, meta('x.error'), () => {
+          throw new TargetMisbehaviour('connection reset', { mismatch: 'connection-reset' });
+        });
+        addCheck(root, meta('x.skip'), () => {
+          throw new CheckSkipped('not claimed');
+        });
+        addCheck(root, meta('x.bug'), () => {
+          throw new TypeError('oops');
+        });
+      },
+    });
+    const byId = new Map(results.map((r) => [r.checkId, r]));
+    assert.equal(byId.get('x.pass')?.outcome, 'passed');
+    assert.equal(byId.get('x.pass')?.message, 'all good');
+    assert.equal(byId.get('x.fail')?.outcome, 'failed');
+    assert.equal(byId.get('x.fail')?.expected, 200);
+    assert.equal(byId.get('x.fail')?.actual, 500);
+    assert.equal(byId.get('x.fail')?.mismatch, 'wrong-status');
+    assert.equal(byId.get('x.error')?.outcome, 'errored');
+    assert.equal(byId.get('x.error')?.harnessFault, undefined);
+    assert.equal(byId.get('x.skip')?.outcome, 'skipped');
+    assert.equal(byId.get('x.skip')?.message, 'not claimed');
+    assert.equal(byId.get('x.bug')?.outcome, 'errored');
+    assert.equal(byId.get('x.bug')?.harnessFault, true);
+    assert.equal(results.length, 5);
+  });
+
+  it('stops between checks when aborted and marks the run incomplete', async () => {
+    const controller = new AbortController();
+    const runInfo = { tool: { name: 'dps-conformance' as const, version: '0' }, command: 't', suiteVersion: 's', startedAt: '' };
+    const { results, aborted, runInfo: finalInfo } = await runChecks({
+      reporter: ResultReporter,
+      reporterOptions: { runInfo },
+      signal: controller.signal,
+      build: (root: Mocha.Suite) => {
+        addCheck(root, meta('a.first'), () => controller.abort());
+        addCheck(root, meta('a.second'), () => undefined);
+      },
+    });
+    assert.equal(aborted, true);
+    assert.equal(finalInfo.incomplete, true);
+    assert.deepEqual(
+      results.map((r) => r.checkId),
+      ['a.first'],
+    );
+  });
+});
