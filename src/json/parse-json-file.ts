@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { notJsonError, unreadableFileError } from '../errors/harness-error.js';
+import { locateJsonError } from './locate-json-error.js';
+
+/** Line and column (1-based) of a character offset in a text. */
+export function positionOf(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
+  const lines = before.split('\n');
+  return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1 };
+}
+
+/** Parses JSON text; on failure throws a HarnessError naming the file and the line and column of the mistake. */
+export function parseJsonText(text: string, label: string): unknown {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  try {
+    return JSON.parse(source) as unknown;
+  } catch (error) {
+    const located = locateJsonError(source);
+    if (located) throw notJsonError(label, located.reason, positionOf(source, located.offset));
+    throw notJsonError(label, error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** Reads and parses a JSON file (`-` reads standard input); every failure is a HarnessError (exit 2). */
+export function readJsonFile(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path === '-' ? 0 : path, 'utf8');
+  } catch (error) {
+    throw unreadableFileError(path === '-' ? 'standard input' : path, error);
+  }
+  return parseJsonText(text, path === '-' ? 'standard input' : path);
+}

@@ -1,0 +1,66 @@
+/**
+ * Removes secrets from anything that leaves the process: reports, logs, transcripts, console output.
+ * Two layers: exact values the run knows are secret (keys it was given or derived), and patterns of
+ * secrets it may not know (SAS signatures, Azure Functions keys in URLs, Authorization headers).
+ */
+export const REDACTED = '[REDACTED]';
+
+const PATTERNS: ReadonlyArray<[RegExp, string]> = [
+  // a whole SAS token, in a header or an MQTT password
+  [/SharedAccessSignature\s+[^"'\s,}\]]+/gi, `SharedAccessSignature ${REDACTED}`],
+  // SAS signature, function key or token in a query string or token body
+  [/([?&\s]|^)(sig|code|key|token|access_token)=([^&"'\s#]+)/gi, `$1$2=${REDACTED}`],
+  // function key header
+  [/(x-functions-key["']?\s*[:=]\s*["']?)([^"'\s,}]+)/gi, `$1${REDACTED}`],
+];
+
+/** Keys that hold secrets in structured evidence, whatever their value looks like. */
+const SECRET_KEYS = /^(authorization|password|x-functions-key|primarykey|secondarykey|groupkey|key|functionkey|sas|sastoken)$/i;
+
+export class SecretRedactor {
+  private readonly secrets = new Set<string>();
+
+  /** Registers an exact secret (and its URL-encoded and base64url forms, which is how it may travel). */
+  add(secret: string | undefined): this {
+    if (!secret || secret.length < 4) return this;
+    for (const form of [secret, encodeURIComponent(secret), secret.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')]) {
+      this.secrets.add(form);
+    }
+    return this;
+  }
+
+  /** Redacts one string: known secrets first (longest first), then secret-shaped patterns. */
+  redact(text: string): string {
+    let out = text;
+    for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
+      if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+    }
+    for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
+    return out;
+  }
+
+  /** Redacts every string in a JSON-like value, and the whole value of keys that name secrets. Cycle-safe. */
+  redactDeep<T>(value: T): T {
+    return this.walk(value, new WeakMap()) as T;
+  }
+
+  private walk(value: unknown, seen: WeakMap<object, unknown>): unknown {
+    if (typeof value === 'string') return this.redact(value);
+    if (value === null || typeof value !== 'object') return value;
+    const known = seen.get(value);
+    if (known !== undefined) return known;
+    if (Array.isArray(value)) {
+      const copy: unknown[] = [];
+      seen.set(value, copy);
+      for (const item of value) copy.push(this.walk(item, seen));
+      return copy;
+    }
+    if (Buffer.isBuffer(value)) return this.redact(value.toString('utf8'));
+    const copy: Record<string, unknown> = {};
+    seen.set(value, copy);
+    for (const [key, item] of Object.entries(value)) {
+      copy[key] = SECRET_KEYS.test(key) && item !== undefined && item !== null && item !== '' ? REDACTED : this.walk(item, seen);
+    }
+    return copy;
+  }
+}

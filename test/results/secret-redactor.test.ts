@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { REDACTED, SecretRedactor } from '../../src/results/secret-redactor.js';
+
+describe('SecretRedactor', () => {
+  const groupKey = '8isrFI1sGsIlvvFSSFRiMfCNzv21fjbE/+ah/lSh3lF8e2YG1Te7w1KpZhJFFXJrqYKi9yegxkqIChbqOS9Egw==';
+
+  it('removes a known key in plain and URL-encoded form', () => {
+    const redactor = new SecretRedactor().add(groupKey);
+    const text = `key ${groupKey} and ${encodeURIComponent(groupKey)}`;
+    const out = redactor.redact(text);
+    assert.ok(!out.includes(groupKey));
+    assert.ok(!out.includes(encodeURIComponent(groupKey)));
+    assert.equal(out.split(REDACTED).length - 1, 2);
+  });
+
+  it('removes SAS tokens and function keys it was not told about', () => {
+    const redactor = new SecretRedactor();
+    const sas = 'SharedAccessSignature sr=0ne00000A0A%2Fregistrations%2Fdev&sig=t6%2F8JHWQuQgM9mXdYf%2FuIqa3dKECOEk9Rr4WrFV19q0%3D&se=1700000000&skn=registration';
+    assert.equal(redactor.redact(`Authorization: ${sas}`), `Authorization: SharedAccessSignature ${REDACTED}`);
+    assert.equal(redactor.redact('https://fn.example/api/alloc?code=abcDEF123=='), `https://fn.example/api/alloc?code=${REDACTED}`);
+    assert.equal(redactor.redact('x?a=1&sig=zzz&se=5'), `x?a=1&sig=${REDACTED}&se=5`);
+  });
+
+  it('redacts deep values and secret-named keys, keeping the rest', () => {
+    const redactor = new SecretRedactor().add('s3cr3t-value');
+    const input = { headers: { Authorization: 'Bearer abc', host: 'h' }, body: ['s3cr3t-value', 1, null], password: 'pw' };
+    assert.deepEqual(redactor.redactDeep(input), {
+      headers: { Authorization: REDACTED, host: 'h' },
+      body: [REDACTED, 1, null],
+      password: REDACTED,
+    });
+  });
+
+  it('survives cycles', () => {
+    const a: Record<string, unknown> = { name: 'a' };
+    a['self'] = a;
+    const out = new SecretRedactor().redactDeep(a);
+    assert.equal(out['name'], 'a');
+    assert.equal(out['self'], out);
+  });
+});
