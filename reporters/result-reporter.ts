@@ -12,10 +12,12 @@ export interface ResultReporterOptions {
   output?: string;
   /** applied to all results before they are written (waivers, redaction) */
   postProcess?: (results: CheckResult[]) => CheckResult[];
-  /** receives each result as it is produced (progress displays) */
+  /** receives each result as it is produced, already through `postProcess` (progress displays) */
   onResult?: (result: CheckResult) => void;
   /** receives the final results once the run ends */
   onEnd?: (results: CheckResult[], runInfo: RunInfo) => void;
+  /** receives an error from writing the output (a HarnessError); without it the error is printed to stderr */
+  onError?: (error: unknown) => void;
 }
 
 export function defaultRunInfo(): RunInfo {
@@ -46,16 +48,43 @@ export class ResultReporter extends Mocha.reporters.Base {
       const runInfo = { ...(this.options.runInfo ?? defaultRunInfo()) };
       runInfo.finishedAt ??= new Date().toISOString();
       const results = this.options.postProcess ? this.options.postProcess(this.results) : this.results;
-      this.finish(results, runInfo);
+      const writing = this.finish(results, runInfo);
+      if (writing) this.writing = writing.catch((error: unknown) => this.writeFailed(error));
       this.options.onEnd?.(results, runInfo);
     });
   }
 
+  private writing: Promise<void> | undefined;
+
   private add(result: CheckResult): void {
     this.results.push(result);
-    this.options.onResult?.(result);
+    // streamed output must not bypass redaction either: the hooks see the result post-processed
+    const visible = this.processed(result);
+    this.resultAdded(visible);
+    this.options.onResult?.(visible);
   }
 
-  /** Called once with every result when the run ends; subclasses write their format here. */
-  protected finish(_results: CheckResult[], _runInfo: RunInfo): void {}
+  /** Mocha waits for this before it reports the run as done, so files are complete when `runChecks` resolves. */
+  override done(failures: number, fn?: (failures: number) => void): void {
+    void (this.writing ?? Promise.resolve()).then(() => fn?.(failures));
+  }
+
+  /** One result through `postProcess` (redaction, waivers), for output that streams before the run ends. */
+  protected processed(result: CheckResult): CheckResult {
+    return this.options.postProcess ? (this.options.postProcess([result])[0] ?? result) : result;
+  }
+
+  private writeFailed(error: unknown): void {
+    if (this.options.onError) this.options.onError(error);
+    else process.stderr.write(`dps-conformance: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+
+  /** Called with each result as it is produced, already through `postProcess`. */
+  protected resultAdded(_result: CheckResult): void {}
+
+  /**
+   * Called once with every (post-processed) result when the run ends; subclasses write their format
+   * here. A returned promise is awaited before mocha finishes (see `done`); its rejection goes to `onError`.
+   */
+  protected finish(_results: CheckResult[], _runInfo: RunInfo): void | Promise<void> {}
 }

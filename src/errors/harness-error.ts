@@ -11,6 +11,7 @@ export const HarnessErrorCode = {
   UNKNOWN_SCHEMA: 'ERR_DPSC_UNKNOWN_SCHEMA',
   NOT_AVAILABLE: 'ERR_DPSC_NOT_AVAILABLE',
   PORT_UNAVAILABLE: 'ERR_DPSC_PORT_UNAVAILABLE',
+  REPORT_WRITE: 'ERR_DPSC_REPORT_WRITE',
   INTERNAL: 'ERR_DPSC_INTERNAL',
 } as const;
 
@@ -73,6 +74,11 @@ export function portUnavailableError(port: number, host: string, option: string,
     { port, host, option },
     { cause },
   );
+}
+
+export function reportWriteError(where: string, cause: unknown): HarnessError {
+  const reason = cause instanceof Error && 'code' in cause ? String((cause as NodeJS.ErrnoException).code) : String(cause);
+  return new HarnessError(HarnessErrorCode.REPORT_WRITE, `cannot write the report to ${where}: ${reason}`, { path: where }, { cause });
 }
 
 export function internalError(message: string, cause?: unknown): HarnessError {

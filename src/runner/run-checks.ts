@@ -24,9 +24,13 @@ export async function runChecks(options: RunChecksOptions): Promise<RunChecksOut
   const mocha = new Mocha({ timeout: 0, bail: false });
   await options.build(mocha.suite);
   let collected: { results: CheckResult[]; runInfo: RunInfo } | undefined;
+  let writeError: Error | undefined;
   const userOnEnd = options.reporterOptions.onEnd;
   mocha.reporter(options.reporter, {
     ...options.reporterOptions,
+    onError: (error: unknown) => {
+      writeError ??= error instanceof Error ? error : new Error(String(error));
+    },
     onEnd: (results: CheckResult[], runInfo: RunInfo) => {
       collected = { results, runInfo };
       userOnEnd?.(results, runInfo);
@@ -47,6 +51,8 @@ export async function runChecks(options: RunChecksOptions): Promise<RunChecksOut
     if (options.signal?.aborted) onAbort();
     else options.signal?.addEventListener('abort', onAbort, { once: true });
   });
+  // a report that could not be written is a harness error (exit 2), after the run has finished
+  if (writeError !== undefined) throw writeError;
   if (!collected) throw new Error('the reporter did not report the end of the run');
   return { ...collected, aborted };
 }

@@ -5,6 +5,11 @@ import { addCheck } from '../../src/runner/add-check.js';
 import { ResultReporter } from '../../reporters/result-reporter.js';
 import { CheckFailure, CheckSkipped, TargetMisbehaviour } from '../../src/results/check-outcome-errors.js';
 import type { CheckMeta } from '../../src/runner/check-meta.js';
+import { ReportSetReporter } from '../../reporters/report-set-reporter.js';
+import { isHarnessError } from '../../src/errors/harness-error.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const meta = (checkId: string): CheckMeta => ({
   checkId,
@@ -69,6 +74,21 @@ describe('runChecks', () => {
     assert.deepEqual(
       results.map((r) => r.checkId),
       ['a.first'],
+    );
+  });
+
+  it('rejects with a report-write harness error when the report set cannot be written', async () => {
+    const blocker = join(mkdtempSync(join(tmpdir(), 'dpsc-write-')), 'not-a-dir');
+    writeFileSync(blocker, 'a file where the report directory should be');
+    await assert.rejects(
+      runChecks({
+        reporter: ReportSetReporter,
+        reporterOptions: { outDir: join(blocker, 'out'), console: 'none', stepSummary: false },
+        build: (root: Mocha.Suite) => {
+          addCheck(root, meta('w.one'), () => undefined);
+        },
+      }),
+      (error: unknown) => isHarnessError(error) && error.code === 'ERR_DPSC_REPORT_WRITE',
     );
   });
 });

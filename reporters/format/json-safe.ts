@@ -1,0 +1,52 @@
+/**
+ * Makes any value JSON-serialisable without losing what can be kept: evidence may hold cycles, BigInts,
+ * Buffers, Errors or Maps, and a report must never fail to write because of them (mocha's json reporter
+ * has the same concern). JSON values pass through unchanged, so a JSON round trip is lossless.
+ */
+export function toJsonSafe(value: unknown): unknown {
+  return walk(value, [], 0);
+}
+
+const MAX_DEPTH = 64;
+
+function walk(value: unknown, ancestors: object[], depth: number): unknown {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      return Number.isFinite(value) ? value : String(value);
+    case 'bigint':
+      return value.toString();
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+      return undefined;
+    default:
+      break;
+  }
+  if (value === null) return null;
+  const object = value as object;
+  if (ancestors.includes(object)) return '[Circular]';
+  if (depth >= MAX_DEPTH) return '[Too deep]';
+  if (Buffer.isBuffer(object)) return object.toString('utf8');
+  if (object instanceof Date) return Number.isNaN(object.getTime()) ? 'Invalid Date' : object.toISOString();
+  if (object instanceof Error) return { name: object.name, message: object.message };
+  const inner = [...ancestors, object];
+  if (Array.isArray(object)) return object.map((item) => walk(item, inner, depth + 1) ?? null);
+  if (object instanceof Map) return walk(Object.fromEntries([...object].map(([k, v]) => [String(k), v])), ancestors, depth);
+  if (object instanceof Set) return walk([...object], ancestors, depth);
+  const toJSON = (object as { toJSON?: unknown }).toJSON;
+  if (typeof toJSON === 'function') return walk((toJSON as () => unknown).call(object), ancestors, depth);
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(object)) {
+    const safe = walk(item, inner, depth + 1);
+    if (safe !== undefined) copy[key] = safe;
+  }
+  return copy;
+}
+
+/** Cycle-safe JSON text of any value. */
+export function safeStringify(value: unknown, indent?: number): string {
+  return JSON.stringify(toJsonSafe(value), null, indent) ?? 'undefined';
+}

@@ -1,0 +1,47 @@
+import Mocha from 'mocha';
+import type { CheckResult } from '../src/results/check-result.js';
+import type { RunInfo } from '../src/results/run-info.js';
+import type { CheckTest } from '../src/runner/check-meta.js';
+import { writeReportSet, type WriteReportSetOptions } from '../src/report/write-report-set.js';
+import { ConsoleView, type ConsoleMode, type ConsoleViewOptions } from './console-view.js';
+import { ResultReporter, type ResultReporterOptions } from './result-reporter.js';
+
+export type ReportSetReporterOptions = ResultReporterOptions &
+  WriteReportSetOptions &
+  Omit<ConsoleViewOptions, 'mode'> & {
+    /** the report directory (`--out`); default `./conformance-report` */
+    outDir?: string;
+    /** console output mode (`--reporter`), or `none` */
+    console?: ConsoleMode | 'none';
+  };
+
+/**
+ * The reporter every command that runs checks uses: shows progress and the summary table on the
+ * console and writes the whole report set (ctrf.json, junit.xml, summary.md, ...) into `outDir`.
+ */
+export class ReportSetReporter extends ResultReporter {
+  private readonly view: ConsoleView | undefined;
+
+  constructor(runner: Mocha.Runner, mochaOptions?: Mocha.MochaOptions) {
+    super(runner, mochaOptions);
+    const options = this.options as ReportSetReporterOptions;
+    const mode = options.console ?? 'summary';
+    this.view = mode === 'none' ? undefined : new ConsoleView({ ...options, mode });
+    runner.on(Mocha.Runner.constants.EVENT_TEST_BEGIN, (test: CheckTest) => this.view?.begin(test.dpsc?.meta.checkId ?? ''));
+  }
+
+  protected override resultAdded(result: CheckResult): void {
+    this.view?.result(result);
+  }
+
+  protected override async finish(results: CheckResult[], runInfo: RunInfo): Promise<void> {
+    const options = this.options as ReportSetReporterOptions;
+    const outDir = options.outDir ?? './conformance-report';
+    this.view?.end(results, runInfo);
+    const written = await writeReportSet(outDir, results, runInfo, options);
+    if (options.console !== 'json' && options.console !== 'none') {
+      const stream = options.stream ?? process.stdout;
+      stream.write(`reports written to ${outDir}${written.stepSummary ? ' (summary also added to the job summary)' : ''}\n`);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import { appendFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { CheckResult } from '../results/check-result.js';
+import type { RunInfo } from '../results/run-info.js';
+import { reportWriteError } from '../errors/harness-error.js';
+import { REPORT_FILES, type ReportFile, type ReportFileOptions } from '../../reporters/format/report-files.js';
+import { writeFileAtomic } from './atomic-write.js';
+
+export interface WriteReportSetOptions extends ReportFileOptions {
+  /**
+   * where to append summary.md for a GitHub Actions job summary; defaults to `$GITHUB_STEP_SUMMARY`;
+   * `false` never appends
+   */
+  stepSummary?: string | false;
+  /** the files to write; defaults to the whole report set (REPORT_FILES) */
+  files?: readonly ReportFile[];
+}
+
+export interface WrittenReportSet {
+  /** absolute or as-given paths of the files written, in order */
+  paths: string[];
+  /** the step summary file appended to, if any */
+  stepSummary?: string;
+}
+
+/**
+ * Writes the report set (ctrf.json, junit.xml, summary.md, ...) into `outDir`, each file atomically.
+ * Used by the report-set reporter at the end of a run and by `report merge` on parsed CTRF. The results
+ * must already be post-processed (waivers, redaction): nothing here redacts.
+ */
+export async function writeReportSet(
+  outDir: string,
+  results: readonly CheckResult[],
+  runInfo: RunInfo,
+  options: WriteReportSetOptions = {},
+): Promise<WrittenReportSet> {
+  const written: WrittenReportSet = { paths: [] };
+  const rendered = new Map<string, string>();
+  try {
+    await mkdir(outDir, { recursive: true });
+    for (const file of options.files ?? REPORT_FILES) {
+      const text = file.render(results, runInfo, options);
+      rendered.set(file.name, text);
+      const path = join(outDir, file.name);
+      await writeFileAtomic(path, text);
+      written.paths.push(path);
+    }
+  } catch (error) {
+    throw reportWriteError(outDir, error);
+  }
+  const stepSummary = options.stepSummary ?? process.env.GITHUB_STEP_SUMMARY;
+  const summary = rendered.get('summary.md');
+  if (stepSummary && summary !== undefined) {
+    try {
+      await appendFile(stepSummary, `${summary}\n`);
+      written.stepSummary = stepSummary;
+    } catch (error) {
+      throw reportWriteError(stepSummary, error);
+    }
+  }
+  return written;
+}
+

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeReportSet } from '../../src/report/write-report-set.js';
+import { parseCtrf } from '../../reporters/format/parse-ctrf.js';
+import { formatCtrf } from '../../reporters/format/format-ctrf.js';
+import { isHarnessError } from '../../src/errors/harness-error.js';
+import { mixedResults, runInfo } from '../reporters/sample-results.js';
+
+describe('writeReportSet', () => {
+  let dir: string;
+  const savedEnv = process.env.GITHUB_STEP_SUMMARY;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'dpsc-report-set-'));
+    delete process.env.GITHUB_STEP_SUMMARY;
+  });
+  afterEach(async () => {
+    if (savedEnv === undefined) delete process.env.GITHUB_STEP_SUMMARY;
+    else process.env.GITHUB_STEP_SUMMARY = savedEnv;
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('writes the same files from results parsed back out of ctrf.json (what report merge does)', async () => {
+    const first = join(dir, 'first');
+    await writeReportSet(first, mixedResults(), runInfo);
+    const parsed = parseCtrf(await readFile(join(first, 'ctrf.json'), 'utf8'));
+    const second = join(dir, 'second');
+    const written = await writeReportSet(second, parsed.results, parsed.runInfo);
+    assert.deepEqual(written.paths, ['ctrf.json', 'junit.xml', 'summary.md', 'report.html'].map((name) => join(second, name)));
+    for (const name of await readdir(first)) {
+      assert.equal(await readFile(join(second, name), 'utf8'), await readFile(join(first, name), 'utf8'), name);
+    }
+    assert.deepEqual(JSON.parse(await readFile(join(second, 'ctrf.json'), 'utf8')), JSON.parse(JSON.stringify(formatCtrf(mixedResults(), runInfo))));
+  });
+
+  it('appends summary.md to $GITHUB_STEP_SUMMARY when it is set', async () => {
+    const stepSummary = join(dir, 'step-summary.md');
+    await writeFile(stepSummary, 'earlier step\n');
+    process.env.GITHUB_STEP_SUMMARY = stepSummary;
+    const written = await writeReportSet(join(dir, 'out'), mixedResults(), runInfo);
+    assert.equal(written.stepSummary, stepSummary);
+    const text = await readFile(stepSummary, 'utf8');
+    assert.ok(text.startsWith('earlier step\n# dps-conformance device'));
+    const none = await writeReportSet(join(dir, 'out2'), mixedResults(), runInfo, { stepSummary: false });
+    assert.equal(none.stepSummary, undefined);
+  });
+
+  it('turns a directory it cannot write into a harness error naming it', async () => {
+    const blocker = join(dir, 'file');
+    await writeFile(blocker, 'x');
+    await assert.rejects(writeReportSet(join(blocker, 'out'), mixedResults(), runInfo), (error: unknown) => {
+      assert.ok(isHarnessError(error));
+      assert.match(error.message, /cannot write the report to .*file\/out: (ENOTDIR|EEXIST)/);
+      return true;
+    });
+  });
+});

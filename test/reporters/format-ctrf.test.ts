@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import { schema } from 'ctrf';
+import { formatCtrf } from '../../reporters/format/format-ctrf.js';
+import { parseCtrf } from '../../reporters/format/parse-ctrf.js';
+import { isHarnessError } from '../../src/errors/harness-error.js';
+import { mixedResults, result, runInfo } from './sample-results.js';
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+addFormats.default(ajv);
+const validateCtrf = ajv.compile(schema);
+
+describe('formatCtrf', () => {
+  it('writes a document that validates against the CTRF schema of the ctrf package', () => {
+    const document = JSON.parse(JSON.stringify(formatCtrf(mixedResults(), runInfo))) as unknown;
+    assert.equal(validateCtrf(document), true, JSON.stringify(validateCtrf.errors));
+  });
+
+  it('validates with no results and an unparseable start time', () => {
+    const document = formatCtrf([], { ...runInfo, startedAt: '', finishedAt: 'never' });
+    assert.equal(validateCtrf(JSON.parse(JSON.stringify(document))), true, JSON.stringify(validateCtrf.errors));
+  });
+
+  it('maps errored to failed with rawStatus errored, and names each test checkId [caseId] implementation transport dialect', () => {
+    const document = formatCtrf(mixedResults(), runInfo);
+    const errored = document.results.tests.find((t) => t.rawStatus === 'errored');
+    assert.equal(errored?.status, 'failed');
+    assert.equal(errored?.name, 'device.register.timeout [nested-object] azure-iot-provisioning-device@1.9.1 https ga');
+    assert.deepEqual(
+      document.results.tests.map((t) => t.status),
+      ['passed', 'failed', 'failed', 'failed', 'skipped', 'failed'],
+    );
+    assert.equal(document.results.summary.failed, 4);
+    assert.equal(document.results.summary.stop - document.results.summary.start, 60_000);
+    assert.deepEqual(document.results.extra?.runInfo, runInfo);
+    assert.equal(document.results.tests[1]?.extra?.mismatch, 'schema-mismatch');
+  });
+
+  it('survives evidence that JSON cannot hold (cycles, BigInt) and still validates', () => {
+    const evidence: Record<string, unknown> = { big: 10n };
+    evidence.self = evidence;
+    const document = formatCtrf([result({ outcome: 'errored', evidence })], runInfo);
+    const text = JSON.stringify(document);
+    assert.match(text, /\[Circular\]/);
+    assert.equal(validateCtrf(JSON.parse(text)), true);
+  });
+});
+
+describe('parseCtrf', () => {
+  it('reads back exactly what formatCtrf wrote (every CheckResult field, and the run info)', () => {
+    const results = mixedResults();
+    const parsed = parseCtrf(JSON.stringify(formatCtrf(results, runInfo)));
+    assert.deepEqual(parsed.results, results);
+    assert.deepEqual(parsed.runInfo, runInfo);
+  });
+
+  it('round-trips a minimal run info and a result without optional fields', () => {
+    const minimal = { tool: runInfo.tool, command: 'webhook', suiteVersion: 's', startedAt: runInfo.startedAt };
+    const bare = result();
+    delete bare.durationMs;
+    const parsed = parseCtrf(formatCtrf([bare], minimal));
+    assert.deepEqual(parsed, { results: [bare], runInfo: minimal });
+  });
+
+  it('rejects a file that is not JSON, not CTRF, or not written by dps-conformance, naming what is wrong', () => {
+    const problem = (input: unknown): string => {
+      try {
+        parseCtrf(input, 'x/ctrf.json');
+      } catch (error) {
+        assert.ok(isHarnessError(error));
+        return error.message;
+      }
+      assert.fail('expected a harness error');
+    };
+    assert.match(problem('{nope'), /x\/ctrf.json is not valid JSON/);
+    assert.match(problem({ reportFormat: 'JUnit' }), /reportFormat/);
+    const foreign = { reportFormat: 'CTRF', specVersion: '0.0.0', results: { tests: [{ name: 't', status: 'passed', duration: 1 }] } };
+    assert.match(problem(foreign), /runInfo: missing/);
+    const broken = formatCtrf([result()], runInfo);
+    const extra = broken.results.tests[0]?.extra as Record<string, unknown>;
+    extra.level = 'MAY';
+    assert.match(problem(broken), /results\.tests\[0\]\.extra\.level: must be one of MUST, SHOULD/);
+  });
+});

@@ -1,0 +1,71 @@
+/* eslint-disable no-control-regex -- these tests look for control characters on purpose */
+import assert from 'node:assert/strict';
+import { formatMarkdown } from '../../reporters/format/format-markdown.js';
+import { mdFence, mdText } from '../../reporters/format/markdown-escape.js';
+import type { CheckResult } from '../../src/results/check-result.js';
+import { NASTY, mixedResults, result, runInfo } from './sample-results.js';
+
+const bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
+
+describe('formatMarkdown', () => {
+  it('leads with the verdict and table, then failures (blocking MUST, SHOULD, errored), then passes', () => {
+    const md = formatMarkdown(mixedResults(), runInfo);
+    assert.match(md, /^# dps-conformance device: ❌ FAIL/);
+    assert.match(md, /FAIL: 2 blocking/);
+    const order = ['## Results by', '## Blocking failures (MUST)', '## Blocking errors', '## SHOULD failures', '## Waived', '## Skipped', '## Passed'].map((h) =>
+      md.indexOf(h),
+    );
+    assert.ok(order.every((index) => index >= 0), String(order));
+    assert.deepEqual([...order].sort((a, b) => a - b), order);
+    assert.match(md, /\| ❌ \| azure-iot-provisioning-device@1\.9\.1 \| https \| ga \| 1 \| 1 \| 1 \| 0 \|/);
+  });
+
+  it('says PASS when no MUST check failed', () => {
+    const md = formatMarkdown([result(), result({ level: 'SHOULD', outcome: 'failed' })], runInfo);
+    assert.match(md, /✅ PASS/);
+  });
+
+  it('stays under the cap with 100k results and says how many failures it left out', () => {
+    const results: CheckResult[] = [];
+    for (let i = 0; i < 100_000; i += 1) {
+      const outcome = i % 2 === 0 ? 'failed' : 'passed';
+      results.push(result({ checkId: `check.${i % 50}`, caseId: `case-${i}`, outcome, message: `got ${NASTY}`, expected: { i }, actual: NASTY }));
+    }
+    const md = formatMarkdown(results, runInfo);
+    assert.ok(bytes(md) <= 1024 * 1024, `${bytes(md)} bytes`);
+    const match = /… (\d+) more failures not shown; see ctrf\.json/.exec(md);
+    assert.ok(match, 'no truncation note');
+    const shown = (md.match(/^#### /gm) ?? []).length;
+    assert.equal(shown + Number(match[1]), 50_000);
+    assert.match(md, /passed results not listed/);
+  });
+
+  it('holds a small cap exactly, even when the header alone is larger', () => {
+    for (const maxBytes of [300, 2000, 5000]) {
+      const md = formatMarkdown(mixedResults(), runInfo, { maxBytes });
+      assert.ok(bytes(md) <= maxBytes, `${bytes(md)} > ${maxBytes}`);
+    }
+  });
+
+  it('keeps pipes, backticks, HTML and newlines from an implementation from breaking the table or injecting markup', () => {
+    const evil = result({ implementation: { name: NASTY }, outcome: 'failed', caseId: NASTY, message: NASTY, actual: '```\n<img src=x onerror=alert(1)>' });
+    const md = formatMarkdown([evil], runInfo);
+    // inside a fenced block `<img>` is shown as code; outside every fence there is no markup at all
+    const outsideFences = md.replace(/^(`{3,})text\n[\s\S]*?\n\1$/gm, '');
+    assert.match(md, /^````text\n```\n<img src=x onerror=alert\(1\)>\n````$/m);
+    assert.doesNotMatch(outsideFences, /<|```/);
+    assert.doesNotMatch(md, /\ud800/);
+    const row = md.split('\n').find((line) => line.startsWith('| ❌'));
+    assert.ok(row);
+    // a table row has 9 unescaped pipes for 8 cells, whatever the name holds
+    assert.equal((row.match(/(?<!\\)\|/g) ?? []).length, 9);
+    assert.doesNotMatch(md, /\u0000/);
+  });
+
+  it('escapes inline text and fences code so that the content cannot close the fence', () => {
+    assert.equal(mdText('a|b\n<i>`'), 'a\\|b ↵ &lt;i&gt;\\`');
+    const fenced = mdFence('x\n````\ny', 'text');
+    assert.ok(fenced.startsWith('`````text\n'));
+    assert.ok(fenced.endsWith('\n`````'));
+  });
+});

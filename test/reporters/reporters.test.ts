@@ -1,0 +1,142 @@
+/* eslint-disable no-control-regex -- these tests look for control characters on purpose */
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
+import { CtrfReporter } from '../../reporters/ctrf-reporter.js';
+import { JunitReporter } from '../../reporters/junit-reporter.js';
+import { MarkdownReporter } from '../../reporters/markdown-reporter.js';
+import { ConsoleReporter } from '../../reporters/console-reporter.js';
+import { ReportSetReporter } from '../../reporters/report-set-reporter.js';
+import { parseCtrf } from '../../reporters/format/parse-ctrf.js';
+import { SecretRedactor } from '../../src/results/secret-redactor.js';
+import { isHarnessError } from '../../src/errors/harness-error.js';
+import type { CheckResult } from '../../src/results/check-result.js';
+import { CaptureStream, meta, runFake, type FakeEvent } from './fake-runner.js';
+import { runInfo } from './sample-results.js';
+
+const SECRET = 'c2VjcmV0LWtleS1kby1ub3Qtc2hvdw==';
+
+const events: FakeEvent[] = [
+  { kind: 'pass', meta: meta('device.register.ok') },
+  { kind: 'fail', meta: meta('device.returnData.fidelity'), message: `returnData differs (key ${SECRET})`, details: { mismatch: 'value-mismatch', expected: { a: 1 }, actual: { a: 2 }, evidence: { sas: SECRET } } },
+  { kind: 'error', meta: meta('device.register.timeout', { level: 'SHOULD' }), message: 'no reply within 20000 ms', details: { mismatch: 'timeout' } },
+  { kind: 'skip', meta: meta('device.amqp', { transport: 'amqp' }), message: 'transport amqp not supported' },
+];
+
+describe('reporters (driven by a fake runner)', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'dpsc-reporters-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('CtrfReporter writes ctrf.json to `output` that reads back as the results', async () => {
+    const output = join(dir, 'nested', 'ctrf.json');
+    await runFake(CtrfReporter, { output, runInfo }, events);
+    const { results, runInfo: info } = parseCtrf(await readFile(output, 'utf8'));
+    assert.deepEqual(
+      results.map((r) => [r.checkId, r.outcome]),
+      [
+        ['device.register.ok', 'passed'],
+        ['device.returnData.fidelity', 'failed'],
+        ['device.register.timeout', 'errored'],
+        ['device.amqp', 'skipped'],
+      ],
+    );
+    assert.deepEqual(results[1]?.actual, { a: 2 });
+    assert.equal(info.command, 'device');
+  });
+
+  it('CtrfReporter, JunitReporter and MarkdownReporter fall back to stdout (a stream here) without `output`', async () => {
+    const ctrf = new CaptureStream();
+    await runFake(CtrfReporter, { stream: ctrf, runInfo }, events);
+    assert.equal(parseCtrf(ctrf.text).results.length, 4);
+    const junit = new CaptureStream();
+    await runFake(JunitReporter, { stream: junit, runInfo }, events);
+    assert.equal(XMLValidator.validate(junit.text), true);
+    assert.match(junit.text, /<error message="no reply within 20000 ms" type="timeout">/);
+    const md = new CaptureStream();
+    await runFake(MarkdownReporter, { stream: md, runInfo, maxBytes: 4000 }, events);
+    assert.ok(Buffer.byteLength(md.text) <= 4000);
+    assert.match(md.text, /## Blocking failures \(MUST\)/);
+  });
+
+  it('ConsoleReporter summary mode prints non-passing results as they come, then the table', async () => {
+    const stream = new CaptureStream(false);
+    await runFake(ConsoleReporter, { stream, runInfo }, events);
+    const lines = stream.text.split('\n');
+    assert.ok(lines.some((l) => l.startsWith('FAILED  MUST   device.returnData.fidelity')));
+    assert.ok(lines.some((l) => l.startsWith('ERRORED SHOULD device.register.timeout')));
+    assert.ok(!lines.some((l) => l.startsWith('passed ')));
+    assert.match(stream.text, /^implementation\s+transport/m);
+    assert.match(stream.text, /FAIL: 1 blocking/);
+    assert.doesNotMatch(stream.text, /\r|\u001b/);
+  });
+
+  it('ConsoleReporter verbose shows every result, quiet only the table, json one JSON line per result', async () => {
+    const verbose = new CaptureStream();
+    await runFake(ConsoleReporter, { stream: verbose, mode: 'verbose', runInfo }, events);
+    assert.match(verbose.text, /^passed {2}MUST {3}device\.register\.ok/m);
+    const quiet = new CaptureStream();
+    await runFake(ConsoleReporter, { stream: quiet, mode: 'quiet', runInfo }, events);
+    assert.doesNotMatch(quiet.text, /FAILED/);
+    assert.match(quiet.text, /FAIL: 1 blocking/);
+    const json = new CaptureStream();
+    await runFake(ConsoleReporter, { stream: json, mode: 'json', runInfo }, events);
+    const parsed = json.text.trim().split('\n').map((line) => JSON.parse(line) as CheckResult);
+    assert.deepEqual(
+      parsed.map((r) => r.outcome),
+      ['passed', 'failed', 'errored', 'skipped'],
+    );
+  });
+
+  it('ConsoleReporter rewrites one progress line in place on a terminal', async () => {
+    const stream = new CaptureStream(true);
+    await runFake(ConsoleReporter, { stream, color: false, runInfo }, events);
+    assert.match(stream.text, /\r\u001b\[Kprogress: 2 results, 1 failed, 0 errored/);
+    // the progress line is cleared before each result line and before the table
+    assert.match(stream.text, /\r\u001b\[KFAILED/);
+    assert.ok(!stream.text.includes('progress: 4 results, 1 failed, 1 errored\n'));
+  });
+
+  it('ReportSetReporter writes ctrf.json, junit.xml and summary.md atomically and prints the summary', async () => {
+    const stream = new CaptureStream();
+    const outDir = join(dir, 'out');
+    let ended: CheckResult[] = [];
+    await runFake(ReportSetReporter, { outDir, stream, runInfo, stepSummary: false, onEnd: (r: CheckResult[]) => (ended = r) }, events);
+    assert.deepEqual((await readdir(outDir)).sort(), ['ctrf.json', 'junit.xml', 'report.html', 'summary.md']);
+    assert.equal(parseCtrf(await readFile(join(outDir, 'ctrf.json'), 'utf8')).results.length, 4);
+    assert.equal(ended.length, 4);
+    assert.match(stream.text, /FAIL: 1 blocking/);
+    assert.match(stream.text, new RegExp(`reports written to ${outDir}`));
+  });
+
+  it('ReportSetReporter passes everything through postProcess: no secret in any file or on the console', async () => {
+    const stream = new CaptureStream();
+    const outDir = join(dir, 'out');
+    const redactor = new SecretRedactor().add(SECRET);
+    const postProcess = (results: CheckResult[]): CheckResult[] => results.map((r) => redactor.redactDeep(r));
+    await runFake(ReportSetReporter, { outDir, stream, runInfo, postProcess, stepSummary: false, console: 'verbose' }, events);
+    for (const name of await readdir(outDir)) {
+      const text = await readFile(join(outDir, name), 'utf8');
+      assert.ok(!text.includes(SECRET), `${name} holds the secret`);
+      assert.match(text, /REDACTED/);
+    }
+    assert.ok(!stream.text.includes(SECRET));
+    assert.match(stream.text, /REDACTED/);
+  });
+
+  it('ReportSetReporter hands a write failure to onError as a harness error, and still finishes', async () => {
+    const blocker = join(dir, 'a-file');
+    await writeFile(blocker, 'x');
+    const errors: unknown[] = [];
+    await runFake(ReportSetReporter, { outDir: join(blocker, 'out'), stream: new CaptureStream(), runInfo, stepSummary: false, onError: (e: unknown) => errors.push(e) }, events);
+    assert.equal(errors.length, 1);
+    assert.ok(isHarnessError(errors[0]));
+    assert.match(errors[0].message, /cannot write the report/);
+  });
+});
