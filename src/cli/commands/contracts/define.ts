@@ -8,7 +8,6 @@ export interface ContractsVerifyOptions {
   url: string;
   dialect: 'ga' | 'preview' | 'all';
   functionKey?: string;
-  out: string;
 }
 export interface ContractsPublishOptions {
   brokerUrl: string;
@@ -31,7 +30,6 @@ export function defineContractsCommand(program: Command, sink: ActionSink): void
     .requiredOption('--url <url>', 'the webhook URL')
     .option('--dialect <dialect>', 'ga, preview or all', 'ga')
     .option('--function-key <key>', 'Azure Functions key (sent as ?code=)')
-    .option('--out <dir>', 'directory for the report files', './conformance-report')
     .action(lazyAction(sink, () => import('./verify-handler.js'), (args) => args[0] as ContractsVerifyOptions));
   contracts
     .command('publish')

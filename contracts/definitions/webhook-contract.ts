@@ -1,0 +1,132 @@
+import { MatchersV3 } from '@pact-foundation/pact';
+import type { Dialect } from '../../src/results/check-result.js';
+import type { ContractDefinition, InteractionDefinition } from './contract-definition.js';
+import {
+  CREATED_UTC,
+  DEVICE_DATA,
+  LINKED_HUB,
+  PREVIOUS_HUB,
+  TPM_ENDORSEMENT_KEY,
+  TPM_STORAGE_ROOT_KEY,
+  UPDATED_UTC,
+  X509_CERTIFICATES,
+} from './example-values.js';
+import { dpsPacticipant, webhookPacticipant } from './pacticipants.js';
+
+type EnrollmentKind = 'individual' | 'group';
+type AttestationKind = 'symmetricKey' | 'x509' | 'tpm';
+
+interface AllocationCase {
+  enrollment: EnrollmentKind;
+  attestation: AttestationKind;
+  withData: boolean;
+  reprovision: boolean;
+}
+
+/**
+ * A pairwise covering set rather than the full product: every enrollment x attestation pair that DPS
+ * allows appears twice, and across the set every pair of (data, lifecycle) values appears. DPS has no
+ * TPM enrollment groups (TPM is individual only), so group x tpm is absent.
+ */
+const CASES: readonly AllocationCase[] = [
+  { enrollment: 'individual', attestation: 'symmetricKey', withData: false, reprovision: false },
+  { enrollment: 'individual', attestation: 'symmetricKey', withData: true, reprovision: true },
+  { enrollment: 'individual', attestation: 'x509', withData: true, reprovision: false },
+  { enrollment: 'individual', attestation: 'x509', withData: false, reprovision: true },
+  { enrollment: 'individual', attestation: 'tpm', withData: true, reprovision: false },
+  { enrollment: 'individual', attestation: 'tpm', withData: false, reprovision: true },
+  { enrollment: 'group', attestation: 'symmetricKey', withData: true, reprovision: false },
+  { enrollment: 'group', attestation: 'symmetricKey', withData: false, reprovision: true },
+  { enrollment: 'group', attestation: 'x509', withData: false, reprovision: false },
+  { enrollment: 'group', attestation: 'x509', withData: true, reprovision: true },
+];
+
+const ATTESTATION_ID: Record<AttestationKind, string> = { symmetricKey: 'sym', x509: 'x509', tpm: 'tpm' };
+
+function registrationIdOf(c: AllocationCase): string {
+  return `contract-${ATTESTATION_ID[c.attestation]}-${c.enrollment}-001`;
+}
+
+function runtimeAttestation(c: AllocationCase, registrationId: string): Record<string, unknown> {
+  switch (c.attestation) {
+    case 'symmetricKey':
+      // the documented example is an empty object: keys never travel to the webhook
+      return { symmetricKey: {} };
+    case 'x509':
+      return { x509: { clientCertificate: X509_CERTIFICATES[registrationId] } };
+    case 'tpm':
+      return { tpm: { endorsementKey: TPM_ENDORSEMENT_KEY, storageRootKey: TPM_STORAGE_ROOT_KEY } };
+  }
+}
+
+/** The service-API enrollment record DPS sends (FACTS §4), keys left out. */
+function enrollmentRecord(c: AllocationCase, registrationId: string): Record<string, unknown> {
+  const common = {
+    attestation: { type: c.attestation },
+    capabilities: { iotEdge: false },
+    etag: '"contract-etag-0001"',
+    provisioningStatus: 'enabled',
+    reprovisionPolicy: { updateHubAssignment: true, migrateDeviceData: true },
+    createdDateTimeUtc: CREATED_UTC,
+    lastUpdatedDateTimeUtc: UPDATED_UTC,
+    allocationPolicy: 'custom',
+    iotHubs: [LINKED_HUB],
+    // DPS masks the function key of the stored webhook URL
+    customAllocationDefinition: { webhookUrl: 'https://contract-webhook.example.net/api/allocate?****', apiVersion: '2021-10-01' },
+  };
+  if (c.enrollment === 'individual') {
+    return { individualEnrollment: { registrationId, deviceId: registrationId, ...common } };
+  }
+  return { enrollmentGroup: { enrollmentGroupId: `contract-group-${ATTESTATION_ID[c.attestation]}`, ...common } };
+}
+
+function allocationRequest(dialect: Dialect, c: AllocationCase): Record<string, unknown> {
+  const registrationId = registrationIdOf(c);
+  const deviceRuntimeContext: Record<string, unknown> = {
+    registrationId,
+    ...(c.reprovision ? { currentIotHubHostName: PREVIOUS_HUB, currentDeviceId: registrationId } : {}),
+    ...runtimeAttestation(c, registrationId),
+    ...(c.withData ? { [dialect === 'ga' ? 'payload' : 'data']: DEVICE_DATA } : {}),
+  };
+  return { ...enrollmentRecord(c, registrationId), deviceRuntimeContext, linkedHubs: [LINKED_HUB] };
+}
+
+function describe(c: AllocationCase): string {
+  const enrollment = c.enrollment === 'individual' ? 'an individual enrollment' : 'an enrollment group';
+  const data = c.withData ? 'with device data' : 'without device data';
+  const lifecycle = c.reprovision ? 'reprovisioning' : 'initial assignment';
+  return `an allocation request for ${enrollment} with ${c.attestation} attestation, ${data}, ${lifecycle}`;
+}
+
+/** The part of the response contract Pact cannot express (it has no optional members). */
+export function optionalMembersComment(dialect: Dialect): string {
+  const data = dialect === 'ga' ? '`payload` (a JSON object or null)' : '`returnData` (a string or null)';
+  return (
+    `Optional members, not required by this interaction but typed when present: ${data} and ` +
+    '`initialTwin` (an object or null); dps-conformance checks them beside the Pact verifier ' +
+    `(schemas/${dialect}/allocation-response.schema.json).`
+  );
+}
+
+/** The DPS -> custom allocation webhook contract of one dialect. */
+export function webhookContract(dialect: Dialect): ContractDefinition {
+  const interactions: InteractionDefinition[] = CASES.map((c) => ({
+    description: describe(c),
+    comments: [
+      'The request path is a placeholder: a verifier sends it to the webhook URL under test (path and query, plus ?code=<function key>).',
+      `The answer must name a hub of linkedHubs; the request links exactly one hub, so iotHubHostName must equal it.`,
+      optionalMembersComment(dialect),
+    ],
+    request: {
+      method: 'POST',
+      path: '/',
+      headers: { 'Content-Type': 'application/json' },
+      body: allocationRequest(dialect, c),
+    },
+    response: {
+      status: 200,
+      body: { iotHubHostName: MatchersV3.equal(LINKED_HUB) },
+    },
+  }));
+  return { kind: 'webhook', dialect, consumer: dpsPacticipant(dialect), provider: webhookPacticipant(dialect), interactions };
+}

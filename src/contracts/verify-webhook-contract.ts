@@ -1,0 +1,167 @@
+import { fork } from 'node:child_process';
+import { isDeepStrictEqual } from 'node:util';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { dpsPacticipant, pactFileName, webhookPacticipant } from '../../contracts/definitions/pacticipants.js';
+import { internalError } from '../errors/harness-error.js';
+import type { Dialect } from '../results/check-result.js';
+import { SecretRedactor } from '../results/secret-redactor.js';
+import { committedPactsDir } from './committed-pacts.js';
+import { optionalMemberProblems } from './optional-members.js';
+import { readPactFile, type PactInteraction } from './pact-file.js';
+import type { Exchange, WorkerJob, WorkerReply } from './verify-webhook-worker.js';
+import { webhookTarget } from './webhook-target.js';
+
+export interface VerifyWebhookContractOptions {
+  /** Azure Functions key, sent as `?code=` (replaces a `code` already in the URL); never reported */
+  functionKey?: string;
+  /** per request; default 10 000 ms */
+  timeoutMs?: number;
+  /** directory of the pact files; default the package's `contracts/pacts` */
+  pactDir?: string;
+  signal?: AbortSignal;
+}
+
+/** One result per interaction of the DPS -> webhook contract. */
+export interface ContractInteractionResult {
+  /** the interaction's description in the pact file */
+  interaction: string;
+  passed: boolean;
+  /** `failed`: the webhook answered against the contract; `errored`: it gave no usable answer */
+  outcome: 'passed' | 'failed' | 'errored';
+  /** one line: what was expected and what came (secrets removed) */
+  message: string;
+  /** every mismatch, one readable line each (secrets removed) */
+  mismatches: string[];
+  /** the request sent and what came back (secrets removed) */
+  evidence: { request: unknown; response?: { status: number; headers: Record<string, string>; body: string }; error?: string };
+}
+
+interface VerifierReport {
+  interactionResults?: Array<{ description: string; result: string }>;
+  errors?: Array<{ interaction: string; mismatch?: { type: string; message?: string; mismatches?: Array<{ type?: string; mismatch?: string; path?: string; key?: string }> } }>;
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+const workerPath = fileURLToPath(new URL('./verify-webhook-worker.js', import.meta.url));
+
+function runWorker(job: WorkerJob, deadlineMs: number, signal?: AbortSignal): Promise<WorkerReply> {
+  return new Promise((resolve, reject) => {
+    // execArgv is not inherited: the parent may run under flags (e.g. --input-type) that break the worker
+    const child = fork(workerPath, [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], execArgv: [] });
+    let output = '';
+    const keep = (chunk: Buffer): void => {
+      output = (output + chunk.toString('utf8')).slice(-8_192);
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    let reply: WorkerReply | undefined;
+    const timer = setTimeout(() => child.kill('SIGKILL'), deadlineMs);
+    const onAbort = (): void => {
+      child.kill('SIGKILL');
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    child.once('message', (message) => {
+      reply = message as WorkerReply;
+    });
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      reject(internalError(`cannot start the contract verifier: ${error.message}`, error));
+    });
+    child.once('exit', (code, killedBy) => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      if (reply) resolve(reply);
+      else if (signal?.aborted) reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+      else if (killedBy === 'SIGKILL') resolve({ failure: `timeout: verification did not finish within ${deadlineMs} ms`, exchanges: [] });
+      else reject(internalError(`the contract verifier stopped without a result (exit ${code ?? killedBy}): ${output.trim().split('\n').slice(-5).join(' | ')}`));
+    });
+    child.send(job);
+  });
+}
+
+// a wrong status explains the rest (body type, headers), so it is named first
+const MISMATCH_ORDER = ['StatusMismatch', 'BodyTypeMismatch', 'BodyMismatch', 'HeaderMismatch'];
+
+function mismatchLines(report: VerifierReport, description: string): string[] {
+  const found: Array<{ rank: number; line: string }> = [];
+  for (const error of report.errors ?? []) {
+    if (!error.interaction.endsWith(` - ${description}`) && error.interaction !== description) continue;
+    const mismatch = error.mismatch;
+    if (!mismatch) found.push({ rank: 9, line: 'the verifier reported an error' });
+    else if (mismatch.mismatches?.length) {
+      for (const m of mismatch.mismatches) {
+        const rank = MISMATCH_ORDER.indexOf(m.type ?? '');
+        const text = m.mismatch ?? m.key ?? 'mismatch';
+        const line = m.type === 'StatusMismatch' ? `status: ${text}` : m.path && m.path !== '/' && m.path !== '$' ? `${m.path} -> ${text}` : text;
+        found.push({ rank: rank < 0 ? 8 : rank, line });
+      }
+    } else found.push({ rank: 9, line: mismatch.message ?? mismatch.type });
+  }
+  return found.sort((a, b) => a.rank - b.rank).map((f) => f.line);
+}
+
+function parseJson(text: string | undefined): unknown {
+  try {
+    return text === undefined ? undefined : (JSON.parse(text) as unknown);
+  } catch {
+    return undefined;
+  }
+}
+
+function resultFor(dialect: Dialect, interaction: PactInteraction, report: VerifierReport, exchanges: Exchange[], redactor: SecretRedactor): ContractInteractionResult {
+  const request = interaction.request.body?.content;
+  const exchange = exchanges.find((e) => isDeepStrictEqual(e.requestBody, request));
+  const verdict = report.interactionResults?.find((r) => r.description === interaction.description);
+  const evidence: ContractInteractionResult['evidence'] = { request };
+  if (exchange?.status !== undefined) evidence.response = { status: exchange.status, headers: exchange.headers ?? {}, body: exchange.body ?? '' };
+  if (exchange?.error) evidence.error = exchange.error;
+  const finish = (outcome: ContractInteractionResult['outcome'], message: string, mismatches: string[]): ContractInteractionResult => ({
+    interaction: interaction.description,
+    passed: outcome === 'passed',
+    outcome,
+    message: redactor.redact(message),
+    mismatches: mismatches.map((m) => redactor.redact(m)),
+    evidence: redactor.redactDeep(evidence),
+  });
+  if (exchange?.error) return finish('errored', `expected an answer from the webhook, got ${exchange.error}`, [exchange.error]);
+  if (!verdict) return finish('errored', 'the verifier did not run this interaction', []);
+  const pactProblems = verdict.result === 'OK' ? [] : mismatchLines(report, interaction.description);
+  if (verdict.result !== 'OK' && pactProblems.length === 0) pactProblems.push(`verifier result ${verdict.result}`);
+  const problems = [...pactProblems, ...optionalMemberProblems(dialect, parseJson(exchange?.body))];
+  if (problems.length === 0) return finish('passed', `answered as the contract requires (status ${exchange?.status ?? interaction.response.status})`, []);
+  const summary = problems.length === 1 ? (problems[0] ?? '') : `${problems[0] ?? ''} (and ${problems.length - 1} more)`;
+  return finish('failed', `contract mismatch: ${summary}`, problems);
+}
+
+/**
+ * Verifies a live webhook (the provider) against the DPS -> webhook contract of a dialect with the
+ * Pact verifier, in a child process. Every interaction is sent to `url` (its path and query, plus
+ * `code=<function key>`). Besides Pact's matching, the optional members Pact cannot express (returned
+ * data, initialTwin) are type-checked when present. Resolves with one result per interaction, in the
+ * pact file's order; throws a HarnessError only when the harness itself cannot run the verifier.
+ */
+export async function verifyWebhookContract(url: string, dialect: Dialect, options: VerifyWebhookContractOptions = {}): Promise<ContractInteractionResult[]> {
+  const target = webhookTarget(url, options.functionKey);
+  const redactor = new SecretRedactor().add(options.functionKey);
+  const code = new URL(url).searchParams.get('code');
+  if (code) redactor.add(code);
+  const pactFile = join(options.pactDir ?? committedPactsDir(), pactFileName(dpsPacticipant(dialect), webhookPacticipant(dialect)));
+  const pact = readPactFile(pactFile);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const deadline = (timeoutMs + 5_000) * (pact.interactions.length + 1) + 30_000;
+  const reply = await runWorker({ pactFile, origin: target.origin, pathAndQuery: target.pathAndQuery, requestTimeoutMs: timeoutMs }, deadline, options.signal);
+  if (reply.failure !== undefined && reply.report === undefined) {
+    const failure = redactor.redact(reply.failure.split('\n')[0] ?? reply.failure);
+    return pact.interactions.map((interaction) => ({
+      interaction: interaction.description,
+      passed: false,
+      outcome: 'errored' as const,
+      message: `the Pact verifier could not verify the webhook: ${failure}`,
+      mismatches: [failure],
+      evidence: { request: redactor.redactDeep(interaction.request.body?.content) },
+    }));
+  }
+  const report = (parseJson(reply.report) ?? {}) as VerifierReport;
+  return pact.interactions.map((interaction) => resultFor(dialect, interaction, report, reply.exchanges, redactor));
+}

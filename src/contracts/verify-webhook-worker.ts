@@ -1,0 +1,149 @@
+/**
+ * Child process of `verifyWebhookContract`. The Pact verifier's native core prints its report straight
+ * to file descriptor 1, which no in-process option silences; running it here keeps the harness's own
+ * output (console reporters, CLI lines) clean and confines a native crash to this process.
+ *
+ * Protocol (IPC): the parent sends one `WorkerJob`; the worker answers one `WorkerReply` and exits.
+ */
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { Verifier } from '@pact-foundation/pact';
+
+export interface WorkerJob {
+  pactFile: string;
+  origin: string;
+  pathAndQuery: string;
+  requestTimeoutMs: number;
+}
+
+/** One request the verifier made and what the webhook did with it. */
+export interface Exchange {
+  requestBody: unknown;
+  status?: number;
+  headers?: Record<string, string>;
+  body?: string;
+  /** set when the webhook gave no HTTP answer (refused, reset, timed out) */
+  error?: string;
+}
+
+export interface WorkerReply {
+  /** the verifier's JSON report (also when verification failed) */
+  report?: string;
+  /** set when the verifier could not run at all */
+  failure?: string;
+  exchanges: Exchange[];
+}
+
+interface FilterRequest {
+  path: string;
+  method: string;
+  headers: IncomingHttpHeaders;
+  body?: unknown;
+}
+interface FilterResponse {
+  status(code: number): FilterResponse;
+  setHeader(name: string, value: string): void;
+  end(body?: Buffer | string): void;
+}
+
+// hop-by-hop and framing headers belong to each connection; no accept-encoding, so answers come uncompressed
+const NOT_FORWARDED = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive', 'accept-encoding']);
+const NOT_RETURNED = new Set(['connection', 'content-length', 'transfer-encoding', 'keep-alive']);
+
+function describeError(error: unknown): string {
+  const failure = error as NodeJS.ErrnoException;
+  if (failure.code === 'ECONNREFUSED') return 'connection-refused: the webhook refused the connection';
+  if (failure.code === 'ECONNRESET') return 'connection-reset: the webhook closed the connection without an answer';
+  return failure.code ? `${failure.code}: ${failure.message}` : String(failure.message ?? error);
+}
+
+interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+/** One HTTP(S) request with node:http (fetch refuses some ports and rewrites some headers). */
+function send(url: URL, method: string, headers: Record<string, string>, body: string | Buffer | undefined, timeoutMs: number): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const client = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const outgoing = client(url, { method, headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) } });
+    outgoing.setTimeout(timeoutMs, () => outgoing.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'timeout' })));
+    outgoing.on('error', reject);
+    outgoing.on('response', (incoming) => {
+      const chunks: Buffer[] = [];
+      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+      incoming.on('error', reject);
+      incoming.on('end', () => {
+        const answerHeaders: Record<string, string> = {};
+        for (const [name, value] of Object.entries(incoming.headers)) {
+          if (value !== undefined) answerHeaders[name] = Array.isArray(value) ? value.join(', ') : value;
+        }
+        resolve({ status: incoming.statusCode ?? 0, headers: answerHeaders, body: Buffer.concat(chunks) });
+      });
+    });
+    outgoing.end(body);
+  });
+}
+
+/**
+ * Sends one interaction's request to the webhook URL (not to the pact's placeholder path) and relays
+ * the answer to the verifier, keeping a copy for the checks Pact cannot express.
+ */
+async function forward(job: WorkerJob, req: FilterRequest, res: FilterResponse, exchanges: Exchange[]): Promise<void> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined && !NOT_FORWARDED.has(name)) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  // body-parser has already parsed a JSON body; it is re-serialised as the Pact proxy itself does
+  const body = req.body === undefined || req.method === 'GET' ? undefined : Buffer.isBuffer(req.body) ? req.body : JSON.stringify(req.body);
+  const exchange: Exchange = { requestBody: req.body };
+  exchanges.push(exchange);
+  try {
+    const answer = await send(new URL(`${job.origin}${job.pathAndQuery}`), req.method, headers, body, job.requestTimeoutMs);
+    Object.assign(exchange, { status: answer.status, headers: answer.headers, body: answer.body.toString('utf8') });
+    res.status(answer.status);
+    for (const [name, value] of Object.entries(answer.headers)) if (!NOT_RETURNED.has(name)) res.setHeader(name, value);
+    res.end(answer.body);
+  } catch (error) {
+    exchange.error = describeError(error);
+    res.status(502);
+    res.setHeader('content-type', 'text/plain');
+    res.end(`dps-conformance: ${exchange.error}`);
+  }
+}
+
+async function run(job: WorkerJob): Promise<WorkerReply> {
+  const exchanges: Exchange[] = [];
+  const requestFilter = (req: FilterRequest, res: FilterResponse, next: () => void): void => {
+    // provider-state and message calls belong to the Pact proxy itself
+    if (req.path.startsWith('/_pactSetup') || req.path.startsWith('/_messages')) {
+      next();
+      return;
+    }
+    void forward(job, req, res, exchanges);
+  };
+  const verifier = new Verifier({
+    providerBaseUrl: job.origin,
+    pactUrls: [job.pactFile],
+    logLevel: 'error',
+    requestFilter,
+    // our own forwarding gives up first, so a slow webhook is reported as a timeout, not a verifier error
+    timeout: job.requestTimeoutMs + 5_000,
+  });
+  try {
+    return { report: await verifier.verifyProvider(), exchanges };
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    // a failed verification rejects with the JSON report as the message
+    return text.trimStart().startsWith('{') ? { report: text, exchanges } : { failure: text, exchanges };
+  }
+}
+
+// a parent that went away (killed, aborted) must not leave this process running
+process.once('disconnect', () => process.exit(1));
+process.once('message', (job: WorkerJob) => {
+  void run(job).then((reply) => {
+    process.send?.(reply, () => process.exit(0));
+  });
+});
