@@ -3,10 +3,10 @@ import type { CheckResult } from '../results/check-result.js';
 import type { RunInfo } from '../results/run-info.js';
 import type { ResultReporterOptions } from '../../reporters/result-reporter.js';
 
-export interface RunChecksOptions {
+export interface RunChecksOptions<Options extends ResultReporterOptions = ResultReporterOptions> {
   /** the reporter class (usually the report-set reporter, which writes every file) */
   reporter: new (runner: Mocha.Runner, options?: Mocha.MochaOptions) => Mocha.reporters.Base;
-  reporterOptions: ResultReporterOptions & Record<string, unknown>;
+  reporterOptions: Options;
   /** adds the suites and checks to mocha's root suite; may do async work (connecting, loading cases) */
   build: (root: Mocha.Suite) => void | Promise<void>;
   /** stops the run between tests (SIGINT); the results so far are written */
@@ -20,7 +20,7 @@ export interface RunChecksOutcome {
 }
 
 /** Runs checks through mocha programmatically (no spec files) and resolves with what the reporter collected. */
-export async function runChecks(options: RunChecksOptions): Promise<RunChecksOutcome> {
+export async function runChecks<Options extends ResultReporterOptions>(options: RunChecksOptions<Options>): Promise<RunChecksOutcome> {
   const mocha = new Mocha({ timeout: 0, bail: false });
   await options.build(mocha.suite);
   let collected: { results: CheckResult[]; runInfo: RunInfo } | undefined;

@@ -5,7 +5,7 @@ import { addCheck } from '../../src/runner/add-check.js';
 import { ResultReporter } from '../../reporters/result-reporter.js';
 import { CheckFailure, CheckSkipped, TargetMisbehaviour } from '../../src/results/check-outcome-errors.js';
 import type { CheckMeta } from '../../src/runner/check-meta.js';
-import { ReportSetReporter } from '../../reporters/report-set-reporter.js';
+import { ReportSetReporter, type ReportSetReporterOptions } from '../../reporters/report-set-reporter.js';
 import { isHarnessError } from '../../src/errors/harness-error.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -81,7 +81,7 @@ describe('runChecks', () => {
     const blocker = join(mkdtempSync(join(tmpdir(), 'dpsc-write-')), 'not-a-dir');
     writeFileSync(blocker, 'a file where the report directory should be');
     await assert.rejects(
-      runChecks({
+      runChecks<ReportSetReporterOptions>({
         reporter: ReportSetReporter,
         reporterOptions: { outDir: join(blocker, 'out'), console: 'none', stepSummary: false },
         build: (root: Mocha.Suite) => {

@@ -8,7 +8,7 @@ export interface EmulateCommandOptions {
   host: string;
   httpsPort: number;
   mqttPort: number;
-  retryAfter: number;
+  retryAfter?: number;
   out: string;
 }
 
@@ -21,7 +21,7 @@ export function defineEmulateCommand(program: Command, sink: ActionSink): void {
     .option('--host <addr>', 'address to bind', '127.0.0.1')
     .option('--https-port <n>', 'HTTPS and MQTT-over-WebSocket port (0 = a free port)', parsePort('--https-port'), 443)
     .option('--mqtt-port <n>', 'MQTT over TLS port (0 = a free port)', parsePort('--mqtt-port'), 8883)
-    .option('--retry-after <seconds>', 'Retry-After the emulator answers with', (v) => (v === '0' ? 0 : parsePositiveInteger('--retry-after')(v)), 2)
+    .option('--retry-after <seconds>', 'Retry-After the emulator answers with (default: 2, or the config file\'s)', (v) => (v === '0' ? 0 : parsePositiveInteger('--retry-after')(v)))
     .option('--out <dir>', 'directory for emulator.json and the observation report', './conformance-report')
     .action(lazyAction(sink, () => import('./handler.js'), (args) => optionsOf<EmulateCommandOptions>(args)));
 }
