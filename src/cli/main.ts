@@ -12,6 +12,7 @@ import { defineValidateCommand } from './commands/validate/define.js';
 import { defineContractsCommand } from './commands/contracts/define.js';
 import { defineReportCommand } from './commands/report/define.js';
 import { defineVerifyReportCommand } from './commands/verify-report/define.js';
+import { defineLoadCommand } from './commands/load/define.js';
 
 export interface MainIo {
   stdout?: NodeJS.WritableStream;
@@ -39,6 +40,7 @@ export function buildProgram(sink: ActionSink): Command {
   defineContractsCommand(program, sink);
   defineReportCommand(program, sink);
   defineVerifyReportCommand(program, sink);
+  defineLoadCommand(program, sink);
   for (const command of [program, ...program.commands, ...program.commands.flatMap((c) => c.commands)]) {
     command.exitOverride();
     command.configureOutput({ writeOut: (text) => stdout.write(text), writeErr: (text) => stderr.write(text) });

@@ -1,0 +1,33 @@
+import { Option, type Command } from 'commander';
+import { dialectOption, parsePositiveInteger, timeoutOption } from '../../common-options.js';
+import { lazyAction, optionsOf, type ActionSink } from '../../lazy-action.js';
+
+export interface LoadCommandOptions {
+  webhook?: string;
+  functionKey?: string;
+  emulator?: boolean;
+  devices: number;
+  rate: number;
+  duration: number;
+  transport: 'https' | 'mqtt';
+  dialect: 'ga' | 'preview' | 'all';
+  timeout: number;
+  out: string;
+}
+
+export function defineLoadCommand(program: Command, sink: ActionSink): void {
+  program
+    .command('load')
+    .description('steady load: DPS-shaped allocation requests against a webhook (--webhook), or a fleet of simulated devices through the emulator (--emulator)')
+    .option('--webhook <url>', 'the webhook to load (with --emulator: the webhook the emulator calls)')
+    .option('--function-key <key>', 'Azure Functions key for the webhook (sent as ?code=, never reported)')
+    .option('--emulator', 'run a fleet of simulated devices through the DPS emulator')
+    .option('--devices <n>', 'with --emulator: how many simulated devices', parsePositiveInteger('--devices'), 50)
+    .requiredOption('--rate <n>', 'requests (or registrations) started per second', parsePositiveInteger('--rate'))
+    .option('--duration <seconds>', 'how long to keep the rate', parsePositiveInteger('--duration'), 10)
+    .addOption(new Option('--transport <transport>', 'with --emulator: device transport').choices(['https', 'mqtt']).default('https'))
+    .addOption(dialectOption('ga'))
+    .addOption(timeoutOption('time limit for each answer, in ms (the webhook suite requires 10000)', 10000))
+    .option('--out <dir>', 'directory for the report files', './conformance-report')
+    .action(lazyAction(sink, () => import('./handler.js'), (args) => optionsOf<LoadCommandOptions>(args)));
+}
