@@ -1,37 +1,48 @@
 import type { CheckResult } from '../../src/results/check-result.js';
 import type { RunInfo } from '../../src/results/run-info.js';
-import { failuresFirst } from '../../src/results/summarise-results.js';
 import { htmlText } from './html-escape.js';
-import { htmlDrillDown, htmlMatrix } from './html-sections.js';
+import { DRILL_DOWN_LIMITS, htmlDrillDown, type DrillDownLimits } from './html-drill-down.js';
+import { htmlMatrix } from './html-matrix.js';
+import { HTML_STYLE } from './html-style.js';
+import type { ReportFileOptions } from './report-files.js';
 import { verdictOf } from './verdict.js';
 
-const STYLE = `body{font:14px system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse}th,td{border:1px solid #ccc;padding:4px 8px;text-align:left}
-td.pass{background:#dfd}td.fail{background:#fdd}td.warn{background:#ffd}td.skip,td.none{background:#eee}pre{background:#f6f6f6;padding:8px;overflow:auto;max-height:30em;white-space:pre-wrap}
-.verdict.pass{color:#060}.verdict.fail{color:#a00}span.failed,span.errored{color:#a00;font-weight:bold}span.passed{color:#060}span.skipped{color:#666}details{margin:4px 0}`;
+/** The report-set options plus the HTML's own (so REPORT_FILES can pass its options straight through). */
+export interface HtmlOptions extends ReportFileOptions {
+  /** overrides of the drill-down limits (DRILL_DOWN_LIMITS) */
+  htmlLimits?: Partial<DrillDownLimits>;
+}
+
+const LEGEND = 'pass: every result that ran passed · partial: failures that do not block (SHOULD, waived) · fail: a MUST check failed or errored · skipped: nothing ran · –: not run. Counts: passed/ran. A cell with a failure links to it.';
 
 /**
- * report.html: one self-contained page (no network, no script) with the compatibility matrix and a
- * drill-down to every result and its evidence. Every string is escaped; a Content-Security-Policy
- * forbids scripts and remote loads as a second line of defence.
+ * report.html: one self-contained page (no network, no script): the verdict, the compatibility matrix
+ * and a drill-down to each failed or errored result with its evidence (capped; ctrf.json has all).
+ * Every string is escaped; a Content-Security-Policy forbids scripts and remote loads as a second line
+ * of defence.
  */
-export function formatHtml(results: readonly CheckResult[], runInfo: RunInfo): string {
+export function formatHtml(results: readonly CheckResult[], runInfo: RunInfo, options: HtmlOptions = {}): string {
   const verdict = verdictOf(results, runInfo);
-  const title = `dps-conformance ${runInfo.command}: ${verdict.pass ? 'PASS' : 'FAIL'}`;
+  const word = verdict.pass ? 'PASS' : 'FAIL';
+  const title = `dps-conformance ${runInfo.command}: ${word}`;
   const facts = [`dps-conformance ${runInfo.tool.version}`, `suite ${runInfo.suiteVersion}`, `started ${runInfo.startedAt}`];
   if (runInfo.finishedAt) facts.push(`finished ${runInfo.finishedAt}`);
   if (runInfo.shard) facts.push(`shard ${runInfo.shard}`);
+  const drillDown = htmlDrillDown(results, { ...DRILL_DOWN_LIMITS, ...options.htmlLimits });
+  const problems = verdict.counts.failed + verdict.counts.errored;
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${htmlText(title)}</title><style>${STYLE}</style></head><body>
-<h1>${htmlText(title)}</h1>
-<p class="verdict ${verdict.pass ? 'pass' : 'fail'}">${htmlText(verdict.line)}</p>
-${verdict.incomplete ? `<p class="verdict fail">${htmlText(verdict.incomplete)}</p>` : ''}
-<p>${htmlText(facts.join(' · '))}</p>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${htmlText(title)}</title><style>${HTML_STYLE}</style></head><body>
+<h1>${htmlText(`dps-conformance ${runInfo.command}`)}</h1>
+<p class="verdict ${verdict.pass ? 'pass' : 'fail'}" id="verdict"><b>${verdict.pass ? '✓' : '✗'} ${word}</b> ${htmlText(verdict.line.replace(/^(PASS|FAIL): /, ''))}</p>
+${verdict.incomplete ? `<p class="verdict incomplete">⚠ ${htmlText(verdict.incomplete)}</p>\n` : ''}<p class="facts">${htmlText(facts.join(' · '))}</p>
 <h2>Compatibility matrix</h2>
-${htmlMatrix(results)}
-<h2>Results</h2>
-${htmlDrillDown(results, failuresFirst)}
+${results.length > 0 ? htmlMatrix(results, drillDown.firstEntry) : '<p class="none">No results.</p>'}
+<p class="legend">${htmlText(LEGEND)}</p>
+<h2 id="failures">Failures and errors (${problems})</h2>
+${problems > 0 ? drillDown.html : '<p class="none">No failed or errored results.</p>'}
 </body></html>
 `;
 }

@@ -1,7 +1,7 @@
 /* eslint-disable no-control-regex -- these tests look for control characters on purpose */
 import assert from 'node:assert/strict';
 import { formatHtml } from '../../reporters/format/format-html.js';
-import { checkFamily } from '../../reporters/format/html-sections.js';
+import { checkFamily } from '../../reporters/format/check-family.js';
 import { NASTY, mixedResults, result, runInfo } from './sample-results.js';
 
 describe('formatHtml', () => {
@@ -10,8 +10,8 @@ describe('formatHtml', () => {
     assert.match(html, /^<!DOCTYPE html>/);
     assert.match(html, /Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'"/);
     assert.doesNotMatch(html, /<(script|img|link|iframe|object)\b|href="(?!#)/i);
-    const anchors = [...html.matchAll(/<section id="([^"]+)"/g)].map((m) => m[1]);
-    assert.equal(new Set(anchors).size, anchors.length);
+    const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    assert.equal(new Set(ids).size, ids.length);
   });
 
   it('escapes every string an implementation sent', () => {
@@ -20,12 +20,12 @@ describe('formatHtml', () => {
     assert.match(html, /&lt;img src=x onerror=alert\(1\)&gt;/);
   });
 
-  it('shows a matrix of check families by implementation x transport x dialect, linked to the results', () => {
+  it('shows a matrix of implementation x transport x dialect by check family, failures linked to their drill-down', () => {
     const html = formatHtml(mixedResults(), runInfo);
     assert.equal(checkFamily('webhook.response.schema'), 'webhook.response');
-    assert.match(html, /<th>device\.returnData<\/th><td class="pass"><a href="#(r-[0-9a-f]+)">1\/1<\/a><\/td>/);
-    const link = /<td class="fail"><a href="#(r-[0-9a-f]+)">/.exec(html)?.[1];
+    assert.match(html, /<td class="pass"><span class="mark">✓<\/span> <b>pass<\/b><br><small>1\/1 passed<\/small><\/td>/);
+    const link = /<td class="fail"><a href="#(d-[0-9]+)">/.exec(html)?.[1];
     assert.ok(link);
-    assert.match(html, new RegExp(`<section id="${link}">`));
+    assert.match(html, new RegExp(`<details id="${link}" `));
   });
 });

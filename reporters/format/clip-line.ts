@@ -1,0 +1,8 @@
+/** Text for a heading, a summary or a table cell: at most `maxChars` UTF-16 units, cut with `…` (never inside a surrogate pair). */
+export function clipLine(text: string, maxChars: number): string {
+  if (text.length <= maxChars) return text;
+  let cut = Math.max(0, maxChars - 1);
+  const last = text.charCodeAt(cut - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut -= 1;
+  return `${text.slice(0, cut)}…`;
+}

@@ -1,0 +1,145 @@
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { formatHtml } from '../../reporters/format/format-html.js';
+import { writeReportSet } from '../../src/report/write-report-set.js';
+import { launchChromiumOrSkip, openRecording, type RecordingPage } from '../helpers/browser.js';
+import { repoRoot } from '../helpers/run-cli.js';
+import { EVIDENCE_MARKER, HOSTILE_IMG, HOSTILE_SCRIPT, fakeResults, fakeRunInfo } from './fake-results.js';
+
+/** The text of the matrix cell for one row (implementation, transport, dialect) and one column (check family). */
+async function matrixCell(page: Page, row: [string, string, string], family: string): Promise<string> {
+  const headers = await page.locator('#matrix thead th').allInnerTexts();
+  const column = headers.indexOf(family);
+  assert.ok(column >= 3, `no matrix column ${family} in ${headers.join(' | ')}`);
+  for (const tr of await page.locator('#matrix tbody tr').all()) {
+    if (JSON.stringify(await tr.locator('th').allInnerTexts()) === JSON.stringify(row)) {
+      return (await tr.locator('td').nth(column - 3).innerText()).replace(/\s+/g, ' ').trim();
+    }
+  }
+  throw new Error(`no matrix row ${row.join(' ')}`);
+}
+
+describe('report.html in headless Chromium', function () {
+  this.timeout(60_000);
+  let browser: Browser | undefined;
+  let dir: string;
+  let reportUrl: string;
+  const open: RecordingPage[] = [];
+
+  before(async function () {
+    browser = await launchChromiumOrSkip(this);
+    dir = await mkdtemp(join(tmpdir(), 'dpsc-report-html-'));
+    const path = join(dir, 'report.html');
+    await writeFile(path, formatHtml(fakeResults(), fakeRunInfo));
+    reportUrl = pathToFileURL(path).href;
+  });
+
+  after(async () => {
+    await browser?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  afterEach(async () => {
+    for (const recording of open.splice(0)) await recording.close();
+  });
+
+  async function openReport(url = reportUrl, options: { bypassCSP?: boolean } = {}): Promise<RecordingPage> {
+    assert.ok(browser);
+    const recording = await openRecording(browser, url, options);
+    open.push(recording);
+    return recording;
+  }
+
+  it('renders: title, verdict first, and the matrix table', async () => {
+    const { page } = await openReport();
+    assert.equal(await page.title(), 'dps-conformance run: FAIL');
+    const verdict = await page.locator('#verdict').innerText();
+    assert.match(verdict, /^✗ FAIL 4 blocking \(MUST failed or errored\)/);
+    assert.ok(await page.locator('#matrix').isVisible());
+    assert.deepEqual((await page.locator('#matrix thead th').allInnerTexts()).slice(3), ['device.register', 'device.returnData', 'webhook.response', 'all']);
+    assert.equal(await page.locator('#matrix tbody tr').count(), 11);
+  });
+
+  it('shows the right status and counts in known matrix cells', async () => {
+    const { page } = await openReport();
+    assert.equal(await matrixCell(page, ['reference-device@1.0.0', 'https', 'ga'], 'device.register'), '✓ pass 4/4 passed');
+    assert.equal(await matrixCell(page, ['azure-iot-provisioning-device@1.9.1', 'mqtt', 'preview'], 'device.returnData'), '✗ fail 1/4 passed · 2 failed · 1 errored');
+    assert.equal(await matrixCell(page, ['azure-iot-provisioning-device@1.9.1', 'https', 'ga'], 'device.returnData'), '◐ partial 3/4 passed · 1 failed');
+    assert.equal(await matrixCell(page, ['azure-iot-provisioning-device@1.9.1', 'amqp', 'ga'], 'device.register'), '○ skipped 1 skipped');
+    assert.equal(await matrixCell(page, ['azure-iot-provisioning-device@1.9.1', 'amqp', 'ga'], 'device.returnData'), '–');
+    assert.equal(await matrixCell(page, ['http://127.0.0.1:7071/api/alloc', 'http', 'ga'], 'webhook.response'), '✗ fail 1/3 passed · 2 failed · 1 waived');
+    assert.equal(await matrixCell(page, ['reference-device@1.0.0', 'mqtt', 'preview'], 'all'), '✓ pass 8/8 passed');
+  });
+
+  it('lists only failed and errored results, each expanding to its evidence when its summary is clicked', async () => {
+    const { page } = await openReport();
+    assert.equal(await page.locator('details.entry').count(), 7);
+    const entry = page.locator('details.entry', { hasText: 'webhook.response.schema' });
+    const evidence = entry.locator('pre.evidence');
+    assert.equal(await evidence.isVisible(), false);
+    assert.equal(await page.getByText(EVIDENCE_MARKER).isVisible(), false);
+    await entry.locator('summary').click();
+    assert.ok(await evidence.isVisible());
+    assert.match(await evidence.innerText(), new RegExp(EVIDENCE_MARKER));
+    assert.match(await entry.innerText(), /iotHubHostName/);
+  });
+
+  it('a matrix cell with a failure links to that failure', async () => {
+    const { page } = await openReport();
+    const link = page.locator('#matrix tbody tr', { hasText: 'api/alloc' }).locator('td a').first();
+    const target = (await link.getAttribute('href')) ?? '';
+    assert.match(target, /^#d-\d+$/);
+    assert.match(await page.locator(`${target} summary`).innerText(), /webhook\.response\.schema/);
+  });
+
+  for (const bypassCSP of [false, true]) {
+    it(`keeps hostile strings as text${bypassCSP ? ', even with the CSP bypassed (escaping alone holds)' : ''}`, async () => {
+      const { page } = await openReport(reportUrl, { bypassCSP });
+      assert.equal(await page.evaluate('typeof window.__pwned'), 'undefined');
+      assert.equal(await page.locator('script, img, iframe, object').count(), 0);
+      const text = await page.locator('body').innerText();
+      assert.ok(text.includes(HOSTILE_SCRIPT), 'the literal <script> text is visible');
+      assert.ok(text.includes(HOSTILE_IMG), 'the literal <img> text is visible');
+      await page.locator('details.entry', { hasText: 'device.register.status' }).locator('summary').click();
+      assert.equal(await page.evaluate('typeof window.__pwned'), 'undefined');
+    });
+  }
+
+  it('makes no network request: the only request is the file itself', async () => {
+    const { page, requests } = await openReport();
+    for (const summary of await page.locator('details.entry summary').all()) await summary.click();
+    assert.deepEqual(requests, [reportUrl]);
+  });
+
+  it('(control) the request recorder does see a page that loads something remote', async () => {
+    const control = join(dir, 'control.html');
+    await writeFile(control, '<!DOCTYPE html><html><head><link rel="stylesheet" href="http://127.0.0.1:9/x.css"></head><body>control</body></html>');
+    const { requests } = await openReport(pathToFileURL(control).href);
+    assert.ok(requests.includes('http://127.0.0.1:9/x.css'), requests.join(', '));
+  });
+
+  it('renders the report.html that writeReportSet writes, the same page', async () => {
+    const outDir = join(dir, 'set');
+    await writeReportSet(outDir, fakeResults(), fakeRunInfo, { stepSummary: false });
+    const written = await readFile(join(outDir, 'report.html'), 'utf8');
+    assert.equal(written, formatHtml(fakeResults(), fakeRunInfo));
+    const { page, requests } = await openReport(pathToFileURL(join(outDir, 'report.html')).href);
+    assert.equal(await page.title(), 'dps-conformance run: FAIL');
+    assert.equal(await page.locator('#matrix tbody tr').count(), 11);
+    assert.ok(requests.every((url) => url.startsWith('file://')));
+  });
+
+  it('writes a screenshot to test-artifacts/report-html.png, one failure expanded', async () => {
+    const { page } = await openReport();
+    await page.locator('details.entry').first().locator('summary').click();
+    const artifacts = join(repoRoot, 'test-artifacts');
+    await mkdir(artifacts, { recursive: true });
+    const path = join(artifacts, 'report-html.png');
+    await page.screenshot({ path, fullPage: true });
+    assert.ok((await stat(path)).size > 1000);
+  });
+});
