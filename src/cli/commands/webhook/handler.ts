@@ -1,7 +1,33 @@
 import type { CommandHandler } from '../../command-context.js';
-import { notAvailableError } from '../../../errors/harness-error.js';
+import { executeCheckRun } from '../../../runner/execute-check-run.js';
+import { planWebhookRun } from '../../../../suites/webhook/plan-webhook-run.js';
+import { buildWebhookSuite } from '../../../../suites/webhook/build-webhook-suite.js';
+import { WebhookCaller } from '../../../../suites/webhook/webhook-caller.js';
 import type { WebhookCommandOptions } from './define.js';
 
-export const handle: CommandHandler<WebhookCommandOptions> = () => {
-  return Promise.reject(notAvailableError('`webhook`'));
+/**
+ * `dps-conformance webhook`: acts as DPS towards a live webhook, judges every answer, writes the
+ * report set. Exit 0 when every MUST check passed, 1 when one failed or errored, 2 for a usage or
+ * configuration mistake or a harness fault.
+ */
+export const handle: CommandHandler<WebhookCommandOptions> = (options, context) => {
+  const plan = planWebhookRun({
+    url: options.url,
+    dialect: options.dialect,
+    timeoutMs: options.timeout,
+    signal: context.signal,
+    ...(options.functionKey === undefined ? {} : { functionKey: options.functionKey }),
+    ...(options.cases === undefined ? {} : { cases: options.cases }),
+    ...(options.shard === undefined ? {} : { shard: options.shard }),
+  });
+  return executeCheckRun({
+    command: 'webhook',
+    options,
+    context,
+    redactor: plan.target.redactor,
+    build: (root, session) => {
+      const caller = new WebhookCaller(plan.target, (reason) => session.markIncomplete(reason));
+      buildWebhookSuite(root, plan, caller);
+    },
+  });
 };

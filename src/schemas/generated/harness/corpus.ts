@@ -28,7 +28,7 @@ export type HostName = string;
 export type LinkedHubs = [HostName, ...HostName[]];
 
 /**
- * One entry of the built-in case corpus that the webhook, device and end-to-end suites iterate. The root validates a single entry; `#/$defs/corpus` validates an array of entries. `data` is any JSON value; absent = the device sends no data (which is not the same as `data: null`, a preview-dialect value); `dialects` lists where the entry applies, `skip` gives a per-dialect reason for known-inapplicable cases (kept in results as `skipped`). `reprovision` makes the allocation request carry `currentIotHubHostName` / `currentDeviceId`. Unique ids across the corpus are checked by the harness. Unknown members are rejected to catch typos.
+ * One entry of the built-in case corpus that the webhook, device and end-to-end suites iterate. The root validates a single entry; `#/$defs/corpus` validates an array of entries. `data` is any JSON value (or `dataJson`, the same as raw JSON text, when JSON.parse would lose digits); absent = the device sends no data (which is not the same as `data: null`, a preview-dialect value); `dialects` lists where the entry applies, `skip` gives a per-dialect reason for known-inapplicable cases (kept in results as `skipped`). `reprovision` makes the allocation request carry `currentIotHubHostName` / `currentDeviceId`. Unique ids across the corpus are checked by the harness. Unknown members are rejected to catch typos.
  */
 export interface CorpusEntry {
   id: CaseId;
@@ -38,6 +38,10 @@ export interface CorpusEntry {
    */
   dialects: [Dialect, ...Dialect[]];
   data?: unknown;
+  /**
+   * The device data as raw JSON text, for values JSON.parse cannot hold exactly (integers beyond 2^53, exponent forms): the harness sends this text verbatim and compares raw text. Use instead of `data`, never with it.
+   */
+  dataJson?: string;
   enrollment: EnrollmentKind;
   attestation: AttestationKind;
   reprovision?: {
@@ -46,6 +50,20 @@ export interface CorpusEntry {
   };
   linkedHubs: LinkedHubs;
   tags?: string[];
+  /**
+   * Members DPS may add in future versions, merged into the allocation request to prove the webhook ignores what it does not know: `topLevel` into the request, `deviceRuntimeContext` into the runtime context, `enrollment` into the enrollment record.
+   */
+  requestExtras?: {
+    topLevel?: {
+      [k: string]: unknown;
+    };
+    deviceRuntimeContext?: {
+      [k: string]: unknown;
+    };
+    enrollment?: {
+      [k: string]: unknown;
+    };
+  };
   skip?: {
     ga?: string;
     preview?: string;

@@ -1,0 +1,110 @@
+import Mocha from 'mocha';
+import { addCheck } from '../../src/runner/add-check.js';
+import type { CheckMeta } from '../../src/runner/check-meta.js';
+import type { Dialect } from '../../src/results/check-result.js';
+import { CheckSkipped, TargetMisbehaviour } from '../../src/results/check-outcome-errors.js';
+import { verifyWebhookContract, type ContractInteractionResult } from '../../src/contracts/verify-webhook-contract.js';
+import { CallJudge } from './call-judge.js';
+import { CaseExchange } from './case-exchange.js';
+import type { CaseCheck, CheckDefinition } from './check-definition.js';
+import { RESPONSE_CHECKS } from './checks/response-checks.js';
+import { CONTENT_CHECKS } from './checks/content-checks.js';
+import { USER_CASE_CHECKS } from './checks/user-case-checks.js';
+import { firstHubOrSkip, judgeStableAllocation, stableAllocationCheck } from './checks/stability-checks.js';
+import { functionKeyCheck, judgeFunctionKey, skipWithoutFunctionKey } from './checks/auth-checks.js';
+import { judgeLatency, latencyP95Check } from './checks/latency-checks.js';
+import { contractInteractions, judgeInteraction, pactContractCheck } from './checks/contract-checks.js';
+import { caseLabel, isRunnable, type PlannedCase } from './planned-case.js';
+import type { WebhookCaller } from './webhook-caller.js';
+import type { WebhookRunPlan } from './webhook-run-plan.js';
+
+const CASE_CHECKS: readonly CaseCheck[] = [...RESPONSE_CHECKS, ...CONTENT_CHECKS, ...USER_CASE_CHECKS];
+
+/** The caseId of the once-per-dialect latency result. */
+export const ALL_CASES_ID = 'all-cases';
+
+/**
+ * Adds the webhook suite to mocha's root: per dialect, per case, the case checks on one shared call,
+ * then the stability check (a second call); then, on the first shard, the function-key, latency and
+ * contract checks. Nothing calls the webhook until a check runs.
+ */
+export function buildWebhookSuite(root: Mocha.Suite, plan: WebhookRunPlan, caller: WebhookCaller): void {
+  // a user case may name a dialect the run does not test: it shows as skipped, with no run-wide checks
+  const shown = [...new Set([...plan.dialects, ...plan.cases.map((c) => c.dialect)])];
+  for (const dialect of shown) {
+    const suite = Mocha.Suite.create(root, `webhook ${dialect}`);
+    const cases = plan.cases.filter((c) => c.dialect === dialect);
+    const exchanges = cases.filter(isRunnable).map((c) => new CaseExchange(c, caller));
+    for (const planned of cases) {
+      const exchange = exchanges.find((e) => e.planned === planned);
+      addCaseChecks(Mocha.Suite.create(suite, planned.caseId), plan, planned, exchange);
+    }
+    // a suite of their own, created last: mocha runs a suite's own tests before its child suites
+    if (plan.runWideChecks && plan.dialects.includes(dialect)) addDialectChecks(Mocha.Suite.create(suite, 'run-wide'), plan, dialect, exchanges, caller);
+  }
+}
+
+function metaFor(plan: WebhookRunPlan, check: CheckDefinition, dialect: Dialect, caseId: string): CheckMeta {
+  return { checkId: check.id, level: check.level, dialect, transport: 'http', caseId, implementation: plan.target.implementation };
+}
+
+function addCaseChecks(suite: Mocha.Suite, plan: WebhookRunPlan, planned: PlannedCase, exchange: CaseExchange | undefined): void {
+  const meta = (check: CheckDefinition): CheckMeta => metaFor(plan, check, planned.dialect, planned.caseId);
+  const { redactor } = plan.target;
+  if (!exchange) {
+    // one skipped result per skipped case keeps the reason visible without one per check
+    const reason = `${planned.caseId} (${planned.dialect}): skipped: ${planned.skipReason ?? 'not applicable'}`;
+    addCheck(suite, meta(RESPONSE_CHECKS[0] as CaseCheck), () => {
+      throw new CheckSkipped(reason);
+    });
+    return;
+  }
+  for (const check of CASE_CHECKS) {
+    if (check.appliesTo && !check.appliesTo(exchange.planned)) continue;
+    addCheck(suite, meta(check), async () => check.judge(new CallJudge(exchange.planned, await exchange.first(), redactor), exchange.planned));
+  }
+  addCheck(suite, meta(stableAllocationCheck), async () => {
+    const firstHub = firstHubOrSkip(new CallJudge(exchange.planned, await exchange.first(), redactor));
+    return judgeStableAllocation(firstHub, new CallJudge(exchange.planned, await exchange.second(), redactor));
+  });
+}
+
+function addDialectChecks(suite: Mocha.Suite, plan: WebhookRunPlan, dialect: Dialect, exchanges: CaseExchange[], caller: WebhookCaller): void {
+  const { target } = plan;
+  const keyCase = exchanges[0]?.planned;
+  if (keyCase) {
+    addCheck(suite, metaFor(plan, functionKeyCheck, dialect, keyCase.caseId), async () => {
+      if (target.functionKey === undefined) skipWithoutFunctionKey(caseLabel(keyCase));
+      const call = await caller.call(keyCase.request, { withKey: false });
+      return judgeFunctionKey(new CallJudge(keyCase, call, target.redactor));
+    });
+  }
+  addCheck(suite, metaFor(plan, latencyP95Check, dialect, ALL_CASES_ID), async () => {
+    const calls = (await Promise.all(exchanges.map((e) => e.made()))).flat();
+    const times = calls.flatMap((c) => (c.outcome.kind === 'answered' ? [c.outcome.timing.totalMs] : []));
+    return judgeLatency(`${ALL_CASES_ID} (${dialect})`, times);
+  });
+  addContractChecks(suite, plan, dialect, caller);
+}
+
+function addContractChecks(suite: Mocha.Suite, plan: WebhookRunPlan, dialect: Dialect, caller: WebhookCaller): void {
+  const { target } = plan;
+  let verification: Promise<ContractInteractionResult[]> | undefined;
+  const verify = (): Promise<ContractInteractionResult[]> => {
+    verification ??= verifyWebhookContract(target.url.toString(), dialect, {
+      ...(target.functionKey === undefined ? {} : { functionKey: target.functionKey }),
+      timeoutMs: target.timeoutMs,
+      ...(plan.signal === undefined ? {} : { signal: plan.signal }),
+    });
+    return verification;
+  };
+  for (const interaction of contractInteractions(dialect)) {
+    const caseId = `pact: ${interaction}`;
+    const label = `${caseId} (${dialect})`;
+    addCheck(suite, metaFor(plan, pactContractCheck, dialect, caseId), async () => {
+      if (caller.abandonedReason !== undefined) throw new TargetMisbehaviour(`${label}: ${caller.abandonedReason}`, { mismatch: 'not-sent' });
+      const results = await verify();
+      return judgeInteraction(label, results.find((r) => r.interaction === interaction));
+    });
+  }
+}

@@ -1,0 +1,81 @@
+import { CheckFailure, CheckSkipped, TargetMisbehaviour } from '../../src/results/check-outcome-errors.js';
+import type { AnsweredOutcome } from '../../src/http/bounded-outcome.js';
+import type { SecretRedactor } from '../../src/results/secret-redactor.js';
+import { DEFAULT_MAX_BODY_BYTES } from '../../src/http/bounded-request.js';
+import { readJsonBody } from './answer-body.js';
+import { callEvidence } from './call-evidence.js';
+import { caseLabel, type RunnableCase } from './planned-case.js';
+import { noAnswerMessage, type WebhookCall } from './webhook-call.js';
+
+const NO_ANSWER_MISMATCH: Record<string, string> = {
+  timeout: 'timeout',
+  refused: 'connection-refused',
+  reset: 'connection-reset',
+  closed: 'connection-closed',
+  error: 'transport-error',
+  'not-sent': 'not-sent',
+};
+
+/**
+ * Judges one call of one case: the way every check says how it ended, with the case named in the
+ * message and the exchange as evidence. Checks that need something an earlier check judges (an answer,
+ * HTTP 200, a JSON body) get it from here: no answer at all is target misbehaviour (`errored`); an
+ * answer that a more basic check already failed leaves the dependent check `skipped`, pointing there.
+ */
+export class CallJudge {
+  constructor(
+    readonly planned: Pick<RunnableCase, 'caseId' | 'dialect' | 'request'>,
+    readonly call: WebhookCall,
+    private readonly redactor: SecretRedactor,
+  ) {}
+
+  get label(): string {
+    return caseLabel(this.planned);
+  }
+
+  evidence(): unknown {
+    return callEvidence(this.call, this.redactor);
+  }
+
+  /** Ends the check `failed`: the webhook answered wrongly. */
+  fail(mismatch: string, text: string, expected: unknown, actual: unknown): never {
+    throw new CheckFailure(`${this.label}: ${text}`, { mismatch, expected, actual, evidence: this.evidence() });
+  }
+
+  /** Ends the check `errored`: the webhook gave no answer to judge. */
+  misbehaved(): never {
+    const kind = this.call.outcome.kind;
+    throw new TargetMisbehaviour(`${this.label}: expected an answer, got ${noAnswerMessage(this.call)}`, {
+      mismatch: NO_ANSWER_MISMATCH[kind] ?? kind,
+      expected: 'an HTTP answer',
+      actual: noAnswerMessage(this.call),
+      evidence: this.evidence(),
+    });
+  }
+
+  /** The answer, or `errored` when there was none. */
+  answered(): AnsweredOutcome {
+    const { outcome } = this.call;
+    if (outcome.kind !== 'answered') this.misbehaved();
+    return outcome;
+  }
+
+  /** The parsed body of a complete HTTP 200 JSON answer; otherwise the check is skipped (a basic check failed). */
+  jsonBody(): unknown {
+    const answer = this.answered();
+    if (answer.truncated) throw new CheckSkipped(`${this.label}: not judged: the answer is larger than ${DEFAULT_MAX_BODY_BYTES} bytes (see webhook.response.size)`);
+    if (answer.status !== 200) throw new CheckSkipped(`${this.label}: not judged: the answer is HTTP ${answer.status}, not 200 (see webhook.response.status)`);
+    const reading = readJsonBody(answer.bodyBytes);
+    if (!reading.ok) throw new CheckSkipped(`${this.label}: not judged: the body is not JSON (see webhook.response.json)`);
+    return reading.value;
+  }
+
+  /** The body as an object; otherwise skipped (webhook.response.schema fails it). */
+  responseObject(): Record<string, unknown> {
+    const value = this.jsonBody();
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      throw new CheckSkipped(`${this.label}: not judged: the body is not a JSON object (see webhook.response.schema)`);
+    }
+    return value as Record<string, unknown>;
+  }
+}

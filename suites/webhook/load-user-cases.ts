@@ -1,0 +1,87 @@
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import type { UserCase, UserCaseFile } from '../../src/schemas/generated/harness/cases.js';
+import { invalidConfigError } from '../../src/errors/harness-error.js';
+import { readJsonFile } from '../../src/json/parse-json-file.js';
+import { getSchemaRegistry } from '../../src/schemas/schema-registry.js';
+import { formatReadableErrors } from '../../src/schemas/readable-errors.js';
+import type { Dialect } from '../../src/results/check-result.js';
+import { buildAllocationRequest, type AllocationRequestSpec } from '../../src/dps/build-allocation-request.js';
+import { registrationIdFor } from '../corpus/corpus-case.js';
+import { DEFAULT_LINKED_HUBS } from '../corpus/default-hubs.js';
+import type { CaseExpectation, PlannedCase } from './planned-case.js';
+
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv2020) => void;
+
+/** User cases are named apart from corpus cases in results. */
+export const USER_CASE_PREFIX = 'user:';
+
+function compileReturnDataSchema(schema: Record<string, unknown>): ValidateFunction | string {
+  // the user's own schema: not strict, since unknown keywords and annotations are common in the wild
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  addFormats(ajv);
+  try {
+    return ajv.compile(schema);
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/**
+ * Reads a `--cases` file (schemas/harness/cases.schema.json) into planned cases for the run's dialects.
+ * Every mistake is a HarnessError (exit 2) that says where: the line and column of a JSON syntax error,
+ * or the JSON pointer of a schema error (`/cases/2/expect/iotHubHostName: ...`). A case for a dialect
+ * the run does not test is planned as skipped, with the reason.
+ */
+export function loadUserCases(path: string, dialects: readonly Dialect[], webhookUrl: string): PlannedCase[] {
+  const document = readJsonFile(path);
+  const outcome = getSchemaRegistry().validate('harness/cases', undefined, document);
+  if (!outcome.valid) throw invalidConfigError(path, formatReadableErrors(outcome.errors));
+  const file = document as UserCaseFile;
+  const problems: string[] = [];
+  const planned: PlannedCase[] = [];
+  const firstAt = new Map<string, number>();
+  file.cases.forEach((userCase, index) => {
+    const at = `/cases/${index}`;
+    const first = firstAt.get(userCase.id);
+    if (first !== undefined) problems.push(`${at}/id: duplicate id "${userCase.id}" (first at /cases/${first}/id)`);
+    firstAt.set(userCase.id, index);
+    const expect: CaseExpectation = {};
+    if (userCase.expect.iotHubHostName !== undefined) expect.iotHubHostName = userCase.expect.iotHubHostName;
+    if ('returnData' in userCase.expect) expect.returnData = userCase.expect.returnData;
+    if (userCase.expect.initialTwin !== undefined) expect.initialTwin = userCase.expect.initialTwin;
+    if (userCase.expect.returnDataSchema !== undefined) {
+      const compiled = compileReturnDataSchema(userCase.expect.returnDataSchema);
+      if (typeof compiled === 'string') problems.push(`${at}/expect/returnDataSchema: not a valid JSON Schema: ${compiled}`);
+      else expect.returnDataSchema = compiled;
+    }
+    if (userCase.enrollment === 'group' && userCase.attestation === 'tpm') problems.push(`${at}: DPS enrollment groups do not take TPM attestation; set "enrollment": "individual"`);
+    for (const dialect of userCase.dialect === undefined ? dialects : [userCase.dialect]) {
+      const request = buildAllocationRequest(specOf(userCase, webhookUrl), dialect);
+      const valid = getSchemaRegistry().validate('allocation-request', dialect, request.body);
+      if (!valid.valid) {
+        const why = formatReadableErrors(valid.errors)[0] ?? 'invalid';
+        problems.push(`${at}${'data' in userCase ? '/data' : ''}: the ${dialect} allocation request built from this case is invalid (${why})${dialect === 'ga' ? '; ga device data must be a JSON object' : ''}`);
+        continue;
+      }
+      const caseId = `${USER_CASE_PREFIX}${userCase.id}`;
+      const title = userCase.description ?? userCase.id;
+      if (dialects.includes(dialect)) planned.push({ caseId, dialect, title, request, expect });
+      else planned.push({ caseId, dialect, title, skipReason: `the case is for the ${dialect} dialect and this run tests ${dialects.join(' and ')} (--dialect)` });
+    }
+  });
+  if (problems.length > 0) throw invalidConfigError(path, problems);
+  return planned;
+}
+
+function specOf(userCase: UserCase, webhookUrl: string): AllocationRequestSpec {
+  const spec: AllocationRequestSpec = {
+    registrationId: registrationIdFor(userCase),
+    enrollment: userCase.enrollment ?? 'group',
+    attestation: userCase.attestation ?? 'symmetricKey',
+    linkedHubs: userCase.linkedHubs ?? DEFAULT_LINKED_HUBS,
+    webhookUrl,
+  };
+  if ('data' in userCase) spec.deviceDataJson = JSON.stringify(userCase.data);
+  return spec;
+}

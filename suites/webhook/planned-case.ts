@@ -1,0 +1,36 @@
+import type { AllocationRequestMessage } from '../../src/dps/build-allocation-request.js';
+import type { Dialect } from '../../src/results/check-result.js';
+import type { ValidateFunction } from 'ajv';
+
+/** What a user case (`--cases`) expects of the answer (schemas/harness/cases.schema.json `expect`). */
+export interface CaseExpectation {
+  iotHubHostName?: string;
+  returnData?: unknown;
+  /** compiled from `returnDataSchema` */
+  returnDataSchema?: ValidateFunction;
+  initialTwin?: unknown;
+}
+
+/** One case of the run in one dialect: the request to send, or why it is skipped. */
+export interface PlannedCase {
+  /** the corpus id, or `user:<id>` for a user case */
+  caseId: string;
+  dialect: Dialect;
+  title: string;
+  /** what is sent; absent only when the case is skipped */
+  request?: AllocationRequestMessage;
+  skipReason?: string;
+  expect?: CaseExpectation;
+}
+
+/** A case that runs: it has a request to send. */
+export type RunnableCase = PlannedCase & { request: AllocationRequestMessage };
+
+export function isRunnable(planned: PlannedCase): planned is RunnableCase {
+  return planned.request !== undefined && planned.skipReason === undefined;
+}
+
+/** How a message names a case: `data-flat (ga)`. */
+export function caseLabel(planned: Pick<PlannedCase, 'caseId' | 'dialect'>): string {
+  return `${planned.caseId} (${planned.dialect})`;
+}

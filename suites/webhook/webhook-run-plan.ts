@@ -1,0 +1,14 @@
+import type { Dialect } from '../../src/results/check-result.js';
+import type { PlannedCase } from './planned-case.js';
+import type { WebhookTarget } from './webhook-target.js';
+
+/** Everything a webhook run does, decided before any request is sent. */
+export interface WebhookRunPlan {
+  target: WebhookTarget;
+  dialects: Dialect[];
+  /** this shard's cases, corpus first then user cases, dialect by dialect */
+  cases: PlannedCase[];
+  /** whether this shard runs the once-per-dialect checks (auth, latency, contract): only shard 1 does */
+  runWideChecks: boolean;
+  signal?: AbortSignal;
+}

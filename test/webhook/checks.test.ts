@@ -1,0 +1,157 @@
+import assert from 'node:assert/strict';
+import { CheckFailure, CheckSkipped, TargetMisbehaviour } from '../../src/results/check-outcome-errors.js';
+import { SecretRedactor } from '../../src/results/secret-redactor.js';
+import type { Dialect } from '../../src/results/check-result.js';
+import type { BoundedOutcome } from '../../src/http/bounded-outcome.js';
+import { allocate } from '../../implementations/reference-webhook/allocate.js';
+import { loadCorpus } from '../../suites/corpus/load-corpus.js';
+import { allocationRequestFor } from '../../suites/corpus/corpus-request.js';
+import { CallJudge } from '../../suites/webhook/call-judge.js';
+import type { RunnableCase } from '../../suites/webhook/planned-case.js';
+import type { WebhookCall } from '../../suites/webhook/webhook-call.js';
+import type { CaseCheck } from '../../suites/webhook/check-definition.js';
+import { jsonCheck, sizeCheck, statusCheck, timeCheck } from '../../suites/webhook/checks/response-checks.js';
+import { hubCheck, initialTwinCheck, returnDataTypeCheck, schemaCheck } from '../../suites/webhook/checks/content-checks.js';
+import { judgeFunctionKey } from '../../suites/webhook/checks/auth-checks.js';
+import { firstHubOrSkip, judgeStableAllocation } from '../../suites/webhook/checks/stability-checks.js';
+import { judgeLatency, percentile } from '../../suites/webhook/checks/latency-checks.js';
+import { judgeInteraction } from '../../suites/webhook/checks/contract-checks.js';
+
+const timing = { startedAt: '2024-01-01T00:00:00.000Z', headersMs: 5, totalMs: 7 };
+const entry = loadCorpus().find((c) => c.id === 'many-linked-hubs') ?? assert.fail('corpus case many-linked-hubs');
+
+function planned(dialect: Dialect = 'ga'): RunnableCase {
+  return { caseId: entry.id, dialect, title: entry.title, request: allocationRequestFor(entry, dialect) };
+}
+
+function answered(body: string | Buffer, status = 200, truncated = false): BoundedOutcome {
+  return { kind: 'answered', status, statusMessage: '', headers: { 'content-type': 'application/json' }, bodyBytes: Buffer.isBuffer(body) ? body : Buffer.from(body), truncated, timing };
+}
+
+function judgeOf(outcome: BoundedOutcome, dialect: Dialect = 'ga'): CallJudge {
+  const p = planned(dialect);
+  const call: WebhookCall = { url: 'http://127.0.0.1/x?code=[REDACTED]', withKey: true, request: p.request, outcome };
+  return new CallJudge(p, call, new SecretRedactor());
+}
+
+function correct(dialect: Dialect = 'ga'): Record<string, unknown> {
+  return JSON.parse(allocate(planned(dialect).request.text).text) as Record<string, unknown>;
+}
+
+function outcomeOf(check: CaseCheck, outcome: BoundedOutcome, dialect: Dialect = 'ga'): string {
+  try {
+    check.judge(judgeOf(outcome, dialect), planned(dialect));
+    return 'passed';
+  } catch (error) {
+    if (error instanceof CheckFailure) return `failed:${error.details.mismatch ?? ''}`;
+    if (error instanceof TargetMisbehaviour) return `errored:${error.details.mismatch ?? ''}`;
+    if (error instanceof CheckSkipped) return 'skipped';
+    throw error;
+  }
+}
+
+const good = (dialect: Dialect = 'ga'): BoundedOutcome => answered(JSON.stringify(correct(dialect)));
+const withBody = (patch: Record<string, unknown>, dialect: Dialect = 'ga'): BoundedOutcome => answered(JSON.stringify({ ...correct(dialect), ...patch }));
+const timeout: BoundedOutcome = { kind: 'timeout', message: 'no complete answer within 300 ms (not connected)', timing };
+const refused: BoundedOutcome = { kind: 'refused', message: 'connection refused', timing };
+
+describe('webhook checks, each both ways', () => {
+  it('webhook.response.status', () => {
+    assert.equal(outcomeOf(statusCheck, good()), 'passed');
+    assert.equal(outcomeOf(statusCheck, answered('boom', 500)), 'failed:wrong-status');
+    assert.equal(outcomeOf(statusCheck, answered('', 302)), 'failed:wrong-status');
+    assert.equal(outcomeOf(statusCheck, refused), 'errored:connection-refused');
+  });
+
+  it('webhook.response.json', () => {
+    assert.equal(outcomeOf(jsonCheck, good()), 'passed');
+    assert.equal(outcomeOf(jsonCheck, answered('OK')), 'failed:not-json');
+    assert.equal(outcomeOf(jsonCheck, answered('')), 'failed:not-json');
+    assert.equal(outcomeOf(jsonCheck, answered(Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x7d]))), 'failed:invalid-utf8');
+    assert.equal(outcomeOf(jsonCheck, answered('OK', 500)), 'skipped');
+  });
+
+  it('webhook.response.schema', () => {
+    assert.equal(outcomeOf(schemaCheck, good()), 'passed');
+    assert.equal(outcomeOf(schemaCheck, good('preview'), 'preview'), 'passed');
+    assert.equal(outcomeOf(schemaCheck, withBody({ payload: 'text' })), 'failed:schema-mismatch');
+    assert.equal(outcomeOf(schemaCheck, answered('[1]')), 'failed:schema-mismatch');
+  });
+
+  it('webhook.response.hub', () => {
+    assert.equal(outcomeOf(hubCheck, good()), 'passed');
+    assert.equal(outcomeOf(hubCheck, withBody({ iotHubHostName: 'other.azure-devices.net' })), 'failed:hub-not-linked');
+    assert.equal(outcomeOf(hubCheck, withBody({ iotHubHostName: '' })), 'failed:missing-field');
+    assert.equal(outcomeOf(hubCheck, answered('{}')), 'failed:missing-field');
+  });
+
+  it('webhook.response.initialTwin', () => {
+    assert.equal(outcomeOf(initialTwinCheck, good()), 'passed');
+    assert.equal(outcomeOf(initialTwinCheck, withBody({ initialTwin: null })), 'passed');
+    assert.equal(outcomeOf(initialTwinCheck, withBody({ initialTwin: { desired: {} } })), 'failed:schema-mismatch');
+    assert.equal(outcomeOf(initialTwinCheck, withBody({ initialTwin: { properties: { reported: {} } } })), 'failed:schema-mismatch');
+  });
+
+  it('webhook.returnData.type', () => {
+    assert.equal(outcomeOf(returnDataTypeCheck, good()), 'passed');
+    assert.equal(outcomeOf(returnDataTypeCheck, good('preview'), 'preview'), 'passed');
+    assert.equal(outcomeOf(returnDataTypeCheck, withBody({ payload: '{}' })), 'failed:wrong-type');
+    assert.equal(outcomeOf(returnDataTypeCheck, withBody({ payload: [1] })), 'failed:wrong-type');
+    assert.equal(outcomeOf(returnDataTypeCheck, withBody({ returnData: { a: 1 } }, 'preview'), 'preview'), 'failed:wrong-type');
+  });
+
+  it('webhook.response.size', () => {
+    assert.equal(outcomeOf(sizeCheck, good()), 'passed');
+    assert.equal(outcomeOf(sizeCheck, answered('{"a":"', 200, true)), 'failed:too-large');
+    assert.equal(outcomeOf(jsonCheck, answered('{"a":"', 200, true)), 'skipped', 'dependent checks do not judge a cut-off answer');
+  });
+
+  it('webhook.response.time', () => {
+    assert.equal(outcomeOf(timeCheck, good()), 'passed');
+    assert.equal(outcomeOf(timeCheck, timeout), 'failed:timeout');
+    assert.equal(outcomeOf(statusCheck, timeout), 'errored:timeout', 'other checks call a hang misbehaviour');
+  });
+
+  it('webhook.auth.functionKey', () => {
+    assert.match(judgeFunctionKey(judgeOf(answered('no', 401))), /refused/);
+    assert.match(judgeFunctionKey(judgeOf(answered('no', 403))), /refused/);
+    assert.throws(() => judgeFunctionKey(judgeOf(good())), (e: unknown) => e instanceof CheckFailure && e.details.mismatch === 'accepted-without-key');
+    assert.throws(() => judgeFunctionKey(judgeOf(answered('', 404))), (e: unknown) => e instanceof CheckFailure && e.details.mismatch === 'wrong-status');
+  });
+
+  it('webhook.allocation.stable', () => {
+    const hub = firstHubOrSkip(judgeOf(good()));
+    assert.match(judgeStableAllocation(hub, judgeOf(good())), /both times/);
+    assert.throws(() => judgeStableAllocation(hub, judgeOf(withBody({ iotHubHostName: 'x.azure-devices.net' }))), (e: unknown) => e instanceof CheckFailure && e.details.mismatch === 'unstable-allocation');
+    assert.throws(() => firstHubOrSkip(judgeOf(answered('', 500))), CheckSkipped);
+    assert.throws(() => judgeStableAllocation(hub, judgeOf(refused)), TargetMisbehaviour);
+  });
+
+  it('webhook.latency.p95', () => {
+    assert.equal(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20], 95), 19);
+    assert.match(judgeLatency('all', [10, 20, 900]), /p95 900 ms/);
+    assert.throws(() => judgeLatency('all', [...Array<number>(19).fill(10), 1500, 1600]), (e: unknown) => e instanceof CheckFailure && e.details.mismatch === 'slow');
+    assert.throws(() => judgeLatency('all', []), CheckSkipped);
+  });
+
+  it('webhook.contract.pact', () => {
+    const base = { interaction: 'i', mismatches: [], evidence: { request: {} } };
+    assert.match(judgeInteraction('i', { ...base, passed: true, outcome: 'passed', message: 'ok' }), /ok/);
+    assert.throws(() => judgeInteraction('i', { ...base, passed: false, outcome: 'failed', message: 'status: expected 200' }), CheckFailure);
+    assert.throws(() => judgeInteraction('i', { ...base, passed: false, outcome: 'errored', message: 'no answer' }), TargetMisbehaviour);
+    assert.throws(() => judgeInteraction('i', undefined), TargetMisbehaviour);
+  });
+
+  it('names the case in one line and carries the exchange as evidence', () => {
+    try {
+      statusCheck.judge(judgeOf(answered('boom', 500)), planned());
+      assert.fail('expected a failure');
+    } catch (error) {
+      assert.ok(error instanceof CheckFailure);
+      assert.equal(error.message, 'many-linked-hubs (ga): expected HTTP 200, got HTTP 500 with body "boom"');
+      const evidence = error.details.evidence as { request: { url: string; body: string }; answer: { status: number; body: string } };
+      assert.equal(evidence.answer.status, 500);
+      assert.match(evidence.request.body, /"registrationId":"dpsc-many-linked-hubs"/);
+    }
+  });
+});
