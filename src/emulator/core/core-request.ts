@@ -1,0 +1,105 @@
+import type { Dialect } from '../../results/check-result.js';
+
+/** Which front end carried a request. */
+export type FrontEnd = 'https' | 'mqtt' | 'mqtt-ws';
+
+/** How the request looked on the wire; kept in the transcript as evidence. */
+export type WireRequest =
+  | { method: string; path: string; headers: Record<string, string | string[] | undefined> }
+  | { packet: 'connect' | 'subscribe' | 'publish' | 'upgrade'; topic?: string; qos?: number; clientId?: string; username?: string };
+
+interface RequestCommon {
+  frontEnd: FrontEnd;
+  wire: WireRequest;
+  /** Date.now() when the front end had the whole request */
+  receivedAt: number;
+  apiVersion?: string;
+  /** the SAS token: HTTPS Authorization header or MQTT password */
+  authorization?: string;
+}
+
+/** PUT .../register or MQTT `$dps/registrations/PUT/iotdps-register/`. */
+export interface RegisterRequest extends RequestCommon {
+  kind: 'register';
+  idScope: string;
+  registrationId: string;
+  /** the body as text (size already checked); MQTT may send '' or ' ' */
+  bodyText: string;
+}
+
+/** GET .../operations/{operationId} or MQTT `$dps/registrations/GET/iotdps-get-operationstatus/`. */
+export interface PollRequest extends RequestCommon {
+  kind: 'poll';
+  idScope: string;
+  registrationId: string;
+  operationId: string;
+}
+
+/** POST /{idScope}/registrations/{registrationId}: bare DeviceRegistrationResult. */
+export interface StatusLookupRequest extends RequestCommon {
+  kind: 'status-lookup';
+  idScope: string;
+  registrationId: string;
+  bodyText: string;
+}
+
+/** MQTT CONNECT: authenticates the connection as one registration. */
+export interface ConnectRequest extends RequestCommon {
+  kind: 'connect';
+  idScope: string;
+  registrationId: string;
+  clientId: string;
+}
+
+/** Everything the front end could not map to an operation; decided by the unexpected policy. */
+export interface UnexpectedRequest extends RequestCommon {
+  kind: 'unexpected';
+  reason: UnexpectedReason;
+  detail: string;
+  registrationId?: string;
+  bodyText?: string;
+}
+
+export type CoreRequest = RegisterRequest | PollRequest | StatusLookupRequest | ConnectRequest | UnexpectedRequest;
+
+/** The kinds of request no case planned for (STYLE 3); one policy decides each. */
+export type UnexpectedReason =
+  | 'unknown-route'
+  | 'method-not-allowed'
+  | 'missing-api-version'
+  | 'unsupported-media-type'
+  | 'body-too-large'
+  | 'malformed-json'
+  | 'invalid-body'
+  | 'registration-id-mismatch'
+  | 'unknown-id-scope'
+  | 'invalid-registration-id'
+  | 'unknown-operation'
+  | 'unknown-registration'
+  | 'unknown-topic'
+  | 'unsupported-qos'
+  | 'malformed-username'
+  | 'client-id-mismatch'
+  | 'packet-too-large'
+  | 'malformed-http';
+
+/** How the answer is written: planned slowness and fragmentation (set by `plan()`). */
+export interface Delivery {
+  slowMs?: number;
+  fragment?: { chunkBytes: number; pauseMs: number };
+}
+
+/** What the core decided; the front end turns it back into bytes. */
+export type CoreReply =
+  | { kind: 'answer'; status: number; body: unknown; retryAfterSeconds?: number; delivery: Delivery }
+  | { kind: 'disconnect'; reason: string; delivery: Delivery };
+
+/** What the core records about a request beyond wire and reply. */
+export interface ExchangeNotes {
+  dialect?: { served: Dialect; declared?: Dialect | 'none' | 'both' };
+  /** `skipped` says why a body was not validated (then `valid` is true and means nothing) */
+  validation?: { schema: string; dialect: Dialect; valid: boolean; errors: readonly { path: string; message: string }[]; skipped?: string }[];
+  unexpected?: { reason: UnexpectedReason; detail: string; decision: string };
+  auth?: { ok: boolean; reason?: string };
+  notes?: string[];
+}

@@ -1,0 +1,68 @@
+import { rawJsonMember } from '../../dps/raw-json-member.js';
+import type { Dialect } from '../../results/check-result.js';
+import type { UnexpectedReason } from './core-request.js';
+
+/** The register body as the core understands it. */
+export interface RegisterBody {
+  value: Record<string, unknown>;
+  /** which dialect's data member the body carries */
+  declared: Dialect | 'none' | 'both';
+  data?: unknown;
+  /** the data member's raw JSON text (numbers keep every digit) */
+  dataJson?: string;
+  hasData: boolean;
+  notes: string[];
+}
+
+export type ParsedRegisterBody = { ok: true; body: RegisterBody } | { ok: false; reason: UnexpectedReason; detail: string };
+
+const MEMBERS: Record<Dialect, ReadonlySet<string>> = {
+  ga: new Set(['registrationId', 'tpm', 'payload', 'clientCertificateCsr']),
+  preview: new Set(['registrationId', 'tpm', 'data', 'interfaces']),
+};
+
+/**
+ * Parses and checks a register body in the served dialect. Rejects only what DPS rejects: text that
+ * is not JSON, a non-object, members DPS does not know (it deserialises strictly, azure-iot-sdk-c#2314),
+ * a ga `payload` that is not an object or null (azure-docs#81864), a registrationId that differs from
+ * the request's. An empty or whitespace body is tolerated (old SDKs over MQTT send `' '`, FACTS §3).
+ */
+export function parseRegisterBody(text: string, dialect: Dialect, registrationId: string): ParsedRegisterBody {
+  const notes: string[] = [];
+  let value: unknown;
+  if (text.trim() === '') {
+    notes.push('empty body tolerated; registrationId taken from the request');
+    value = {};
+  } else {
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      return { ok: false, reason: 'malformed-json', detail: (error as Error).message };
+    }
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { ok: false, reason: 'invalid-body', detail: 'the body is not a JSON object' };
+  }
+  const body = value as Record<string, unknown>;
+  const hasPayload = 'payload' in body;
+  const hasDataMember = 'data' in body;
+  const declared: RegisterBody['declared'] = hasPayload && hasDataMember ? 'both' : hasPayload ? 'ga' : hasDataMember ? 'preview' : 'none';
+  const unknown = Object.keys(body).filter((k) => !MEMBERS[dialect].has(k));
+  if (unknown.length > 0) {
+    return { ok: false, reason: 'invalid-body', detail: `Could not find member '${unknown[0]}' on object of type 'DeviceRegistration' (dialect ${dialect}).` };
+  }
+  if (dialect === 'ga' && hasPayload && body['payload'] !== null && (typeof body['payload'] !== 'object' || Array.isArray(body['payload']))) {
+    return { ok: false, reason: 'invalid-body', detail: 'payload must be a JSON object.' };
+  }
+  const bodyId = body['registrationId'];
+  if (bodyId !== undefined && (typeof bodyId !== 'string' || bodyId.toLowerCase() !== registrationId.toLowerCase())) {
+    return { ok: false, reason: 'registration-id-mismatch', detail: `body has ${JSON.stringify(bodyId)}, request has "${registrationId}".` };
+  }
+  const dataMember = dialect === 'ga' ? 'payload' : 'data';
+  const data = body[dataMember];
+  // ga `"payload": null` means no payload (the Python SDK always sends it, FACTS §7)
+  const hasData = dataMember in body && !(dialect === 'ga' && data === null);
+  if (!hasData) return { ok: true, body: { value: body, declared, hasData, notes } };
+  const dataJson = rawJsonMember(text, [dataMember]);
+  return { ok: true, body: dataJson === undefined ? { value: body, declared, data, hasData, notes } : { value: body, declared, data, dataJson, hasData, notes } };
+}

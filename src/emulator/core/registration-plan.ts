@@ -1,0 +1,61 @@
+import type { Dialect } from '../../results/check-result.js';
+import type { AllocationOutcome } from '../allocation/allocator.js';
+
+/**
+ * How the emulator treats one registration, set by the device suite with `emulator.plan()`.
+ * Every member is optional; an absent plan means the emulator's defaults.
+ */
+export interface RegistrationPlan {
+  /** dialect the emulator speaks to this registration; default: the emulator's `defaultDialect` */
+  dialect?: Dialect;
+  /** Retry-After on 202 answers; default: the emulator's `retryAfterSeconds` */
+  retryAfterSeconds?: number;
+  /** number of polls answered 202 `assigning` before the terminal answer (default 0) */
+  pollsBeforeDone?: number;
+  /** answer the first register request 429 (429001) with this Retry-After */
+  throttleFirst?: { retryAfterSeconds: number };
+  /** answer the first N register/poll requests 500 */
+  serverErrorFirst?: number;
+  /** wait this long before every answer */
+  slowMs?: number;
+  /** write every answer in pieces of `chunkBytes` with `pauseMs` between writes */
+  fragment?: { chunkBytes: number; pauseMs: number };
+  /** skip the allocator and use this outcome */
+  allocation?: AllocationOutcome;
+}
+
+interface PlanState {
+  plan: RegistrationPlan;
+  throttled: boolean;
+  serverErrorsSent: number;
+}
+
+/** Plans by registration ID (case-insensitive), with the counters the one-shot faults need. */
+export class PlanBook {
+  readonly #plans = new Map<string, PlanState>();
+
+  /** Sets (replaces) the plan of a registration and resets its fault counters. */
+  set(registrationId: string, plan: RegistrationPlan): void {
+    this.#plans.set(registrationId.toLowerCase(), { plan: { ...plan }, throttled: false, serverErrorsSent: 0 });
+  }
+
+  get(registrationId: string | undefined): RegistrationPlan {
+    return (registrationId && this.#plans.get(registrationId.toLowerCase())?.plan) || {};
+  }
+
+  /** True once, for the first register request, when the plan says to throttle it. */
+  takeThrottle(registrationId: string): { retryAfterSeconds: number } | undefined {
+    const state = this.#plans.get(registrationId.toLowerCase());
+    if (!state?.plan.throttleFirst || state.throttled) return undefined;
+    state.throttled = true;
+    return state.plan.throttleFirst;
+  }
+
+  /** True for the first N requests when the plan asks for server errors. */
+  takeServerError(registrationId: string): boolean {
+    const state = this.#plans.get(registrationId.toLowerCase());
+    if (!state || state.serverErrorsSent >= (state.plan.serverErrorFirst ?? 0)) return false;
+    state.serverErrorsSent += 1;
+    return true;
+  }
+}

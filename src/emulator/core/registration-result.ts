@@ -1,0 +1,53 @@
+import type { Dialect } from '../../results/check-result.js';
+import type { Operation, OperationOutcome, RegistrationRecord } from './registration-book.js';
+import { dpsTimestamp } from './dps-timestamp.js';
+import { newEtag } from './dps-identifiers.js';
+
+/** `registrationState` while the operation runs (FACTS §1 recommendation). */
+export function assigningState(operation: Operation): Record<string, unknown> {
+  return { registrationId: operation.registrationId, status: 'assigning' };
+}
+
+export interface TerminalResult {
+  result: Record<string, unknown>;
+  /** why returned data was not delivered, if the allocator gave data of the wrong shape */
+  note?: string;
+}
+
+/**
+ * The terminal DeviceRegistrationResult (FACTS §1). Returned data goes where the dialect puts it:
+ * ga `payload` (only a JSON object is delivered, azure-docs#51275), preview `returnData` (a string,
+ * DESIGN §2); data of the wrong shape is left out and noted.
+ */
+export function terminalResult(record: RegistrationRecord, operation: Operation, outcome: Exclude<OperationOutcome, { kind: 'retry-later' }>): TerminalResult {
+  const registrationId = operation.registrationId;
+  if (outcome.kind === 'disabled') return { result: { registrationId, status: 'disabled' } };
+  const times = { createdDateTimeUtc: record.createdDateTimeUtc, lastUpdatedDateTimeUtc: dpsTimestamp(), etag: newEtag() };
+  if (outcome.kind === 'failed') {
+    return { result: { registrationId, createdDateTimeUtc: times.createdDateTimeUtc, status: 'failed', errorCode: outcome.errorCode, errorMessage: outcome.errorMessage, lastUpdatedDateTimeUtc: times.lastUpdatedDateTimeUtc, etag: times.etag } };
+  }
+  const deviceId = operation.enrollment.deviceId ?? registrationId;
+  const substatus = !record.current || record.current.hub === outcome.hub ? 'initialAssignment' : 'deviceDataMigrated';
+  const result: Record<string, unknown> = {
+    registrationId,
+    createdDateTimeUtc: times.createdDateTimeUtc,
+    assignedHub: outcome.hub,
+    deviceId,
+    status: 'assigned',
+    substatus,
+    lastUpdatedDateTimeUtc: times.lastUpdatedDateTimeUtc,
+    etag: times.etag,
+  };
+  if (outcome.returnData === undefined) return { result };
+  const placed = placeReturnData(operation.dialect, outcome.returnData);
+  if (placed.member) result[placed.member] = outcome.returnData;
+  return placed.note ? { result, note: placed.note } : { result };
+}
+
+function placeReturnData(dialect: Dialect, data: unknown): { member?: string; note?: string } {
+  if (dialect === 'ga') {
+    const isObject = data !== null && typeof data === 'object' && !Array.isArray(data);
+    return isObject ? { member: 'payload' } : { note: 'allocator returned a non-object payload; DPS does not deliver it (ga)' };
+  }
+  return typeof data === 'string' ? { member: 'returnData' } : { note: 'allocator returned a non-string returnData; not delivered (preview)' };
+}

@@ -1,0 +1,23 @@
+/**
+ * The DPS emulator's public surface (others depend on it; every export by name).
+ */
+export { startEmulator, DEFAULT_LINKED_HUBS, DEFAULT_GROUP_ID } from './start-emulator.js';
+export type { EmulatorOptions, RunningEmulator } from './emulator-options.js';
+export type { RegistrationPlan } from './core/registration-plan.js';
+export type { EnrollmentConfig, IndividualEnrollmentConfig, GroupEnrollmentConfig, EnrollmentView } from './core/enrollments.js';
+export type { Allocator, AllocationContext, AllocationOutcome, AllocationTrace } from './allocation/allocator.js';
+export { staticAllocator, type StaticAllocatorOptions } from './allocation/static-allocator.js';
+export { webhookAllocator, type WebhookAllocatorOptions } from './allocation/webhook-allocator.js';
+export { DPS_WEBHOOK_RETRY_SCHEDULE, type RetrySchedule } from './allocation/retry-schedule.js';
+export type { UnexpectedPolicy, UnexpectedDecision } from './core/unexpected-policy.js';
+export type { UnexpectedReason, UnexpectedRequest, FrontEnd } from './core/core-request.js';
+export type { MqttAuthFailure } from './mqtt/mqtt-front-end.js';
+export type { TranscriptEntry, TranscriptQuery } from './transcript/transcript-entry.js';
+export type { TranscriptView } from './transcript/transcript.js';
+export type { Observations, RegistrationObservation } from './transcript/observations.js';
+export type { Redactor } from './support/redactor.js';
+export { deriveDeviceKey } from './auth/derive-device-key.js';
+export { signSasToken, type SignSasOptions } from './auth/sign-sas-token.js';
+export { verifySasToken, type SasCheck, type SasVerdict } from './auth/verify-sas-token.js';
+export { ErrorCatalogue, AllocationFailure } from './error-catalogue.js';
+export { MAX_MESSAGE_BYTES } from './dps-limits.js';

@@ -1,0 +1,14 @@
+import type { FrontEnd } from '../core/core-request.js';
+import type { GuardedConnection } from './guarded-connection.js';
+
+/** What the MQTT front end remembers about one device connection. */
+export interface MqttConnectionState {
+  frontEnd: Extract<FrontEnd, 'mqtt' | 'mqtt-ws'>;
+  guard: GuardedConnection;
+  idScope?: string;
+  registrationId?: string;
+  apiVersion?: string;
+  password?: string;
+  /** QoS granted for `$dps/registrations/res/#`; answers use it */
+  responseQos?: 0 | 1;
+}

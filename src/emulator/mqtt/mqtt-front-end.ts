@@ -1,0 +1,171 @@
+import { createServer, type Server as TlsServer } from 'node:tls';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { Aedes, type AuthenticateError, type Client, type PublishPacket } from 'aedes';
+import { WebSocketServer, createWebSocketStream } from 'ws';
+import type { CoreReply, CoreRequest } from '../core/core-request.js';
+import type { EmulatorCore } from '../core/emulator-core.js';
+import { MAX_MESSAGE_BYTES } from '../dps-limits.js';
+import type { EmulatorTls } from '../tls/emulator-tls.js';
+import { sleep } from '../support/sleep.js';
+import { GuardedConnection } from './guarded-connection.js';
+import { isResponseSubscription, parseDpsTopic, responseTopic } from './dps-topics.js';
+import type { MqttConnectionState } from './mqtt-connection-state.js';
+import { parseMqttUsername } from './parse-mqtt-username.js';
+
+/**
+ * How a CONNECT with bad credentials is answered. `connack` (default): CONNACK return code 5 "not
+ * authorized", as Azure's MQTT gateways do for a bad SAS; `topic-401`: accept, then answer every
+ * publish `res/401` (what some fakes do; useful to test a device's error path on the topic).
+ */
+export type MqttAuthFailure = 'connack' | 'topic-401';
+
+export interface MqttFrontEnd {
+  server: TlsServer;
+  /** HTTPS `upgrade` handler for MQTT over WebSocket (`/$iothub/websocket`, subprotocol `mqtt`) */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+  close(): Promise<void>;
+}
+
+const WEBSOCKET_PATH = '/$iothub/websocket';
+/** room for the topic and headers on top of the 96 KB message */
+const PACKET_SLACK = 8 * 1024;
+
+/**
+ * The MQTT front end (aedes over TLS, and over WebSocket on the HTTPS port): CONNECT, PUBLISH and
+ * SUBSCRIBE are parsed into the same core requests as HTTPS, and each reply goes back on
+ * `$dps/registrations/res/...` to that client only.
+ */
+export async function createMqttFrontEnd(options: { core: EmulatorCore; tls: EmulatorTls; signal: AbortSignal; authFailure?: MqttAuthFailure }): Promise<MqttFrontEnd> {
+  const { core, signal } = options;
+  const states = new WeakMap<Client, MqttConnectionState>();
+  const pending = new WeakMap<Duplex, MqttConnectionState>();
+  const broker = await Aedes.createBroker({ maxClientsIdLength: 128, connectTimeout: 30_000 });
+
+  const attach = (stream: Duplex, frontEnd: MqttConnectionState['frontEnd'], request?: IncomingMessage): void => {
+    const guard: GuardedConnection = new GuardedConnection(stream, {
+      maxPacketBytes: MAX_MESSAGE_BYTES + PACKET_SLACK,
+      onOversize: (bytes) => {
+        core.handle({ kind: 'unexpected', frontEnd, wire: { packet: 'publish' }, receivedAt: Date.now(), reason: 'packet-too-large', detail: `MQTT packet of ${bytes} bytes`, ...(state.registrationId ? { registrationId: state.registrationId } : {}) });
+        guard.destroy();
+      },
+    });
+    const state: MqttConnectionState = { frontEnd, guard };
+    pending.set(guard, state);
+    guard.on('error', () => guard.destroy());
+    broker.handle(guard, request);
+  };
+
+  broker.authenticate = (client, username, password, done) => {
+    const state = pending.get(client.conn);
+    if (!state) return done(refusal(), false);
+    states.set(client, state);
+    const parsed = parseMqttUsername(username);
+    const base = { frontEnd: state.frontEnd, wire: { packet: 'connect' as const, clientId: client.id, ...(username !== undefined ? { username } : {}) }, receivedAt: Date.now() };
+    const passwordText = password?.toString('utf8');
+    let request: CoreRequest;
+    if (!parsed) request = { kind: 'unexpected', ...base, reason: 'malformed-username', detail: `username ${JSON.stringify(username ?? null)}` };
+    else {
+      Object.assign(state, { idScope: parsed.idScope, registrationId: parsed.registrationId, apiVersion: parsed.apiVersion, password: passwordText });
+      request = { kind: 'connect', ...base, idScope: parsed.idScope, registrationId: parsed.registrationId, clientId: client.id, apiVersion: parsed.apiVersion, ...(passwordText !== undefined ? { authorization: passwordText } : {}) };
+    }
+    const reply = core.handle(request);
+    state.guard.fragment = reply.delivery.fragment;
+    void sleep(reply.delivery.slowMs ?? 0, signal).then(() => {
+      if (reply.kind === 'disconnect') return client.conn.destroy();
+      if (reply.status === 200 || (parsed && options.authFailure === 'topic-401' && reply.status === 401)) return done(null, true);
+      done(refusal(), false);
+    });
+  };
+
+  broker.authorizeSubscribe = (client, subscription, done) => {
+    const state = states.get(client);
+    if (state && isResponseSubscription(subscription.topic)) {
+      const qos = subscription.qos >= 1 ? 1 : 0; // DPS grants QoS 2 requests QoS 1 (FACTS §3)
+      state.responseQos = qos;
+      return done(null, { ...subscription, qos });
+    }
+    const frontEnd = state?.frontEnd ?? 'mqtt';
+    const reply = core.handle({ kind: 'unexpected', frontEnd, wire: { packet: 'subscribe', topic: subscription.topic, qos: subscription.qos }, receivedAt: Date.now(), reason: 'unknown-topic', detail: `SUBSCRIBE ${subscription.topic}`, ...(state?.registrationId ? { registrationId: state.registrationId } : {}) });
+    if (reply.kind === 'disconnect') return done(new Error('subscription not allowed'));
+    done(null, null); // the policy chose to answer instead: deny this subscription only
+  };
+
+  broker.authorizePublish = (client, packet, done) => {
+    const state = client ? states.get(client) : undefined;
+    if (!client || !state) return done(new Error('not a device connection'));
+    const reply = core.handle(publishRequest(state, packet));
+    if (reply.kind === 'disconnect') {
+      done(new Error(`disconnected: ${reply.reason}`));
+      return;
+    }
+    done(null); // PUBACK; nobody subscribes to the request topics, so nothing is forwarded
+    const rid = parseDpsTopic(packet.topic)?.rid ?? '';
+    void answerOnTopic(client, state, rid, reply, signal);
+  };
+
+  const server = createServer({ cert: options.tls.certPem, key: options.tls.keyPem }, (socket) => {
+    socket.setNoDelay(true); // avoids Nagle/delayed-ACK stalls per MQTT round trip
+    attach(socket, 'mqtt');
+  });
+  server.on('tlsClientError', () => {
+    // failed handshakes are the client's problem; never crash
+  });
+
+  const webSockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES + PACKET_SLACK, handleProtocols: (protocols) => (protocols.has('mqtt') ? 'mqtt' : false) });
+  const handleUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const path = new URL(request.url ?? '/', 'https://emulator.invalid').pathname;
+    if (path !== WEBSOCKET_PATH) {
+      core.handle({ kind: 'unexpected', frontEnd: 'mqtt-ws', wire: { packet: 'upgrade', topic: request.url ?? '' }, receivedAt: Date.now(), reason: 'unknown-route', detail: `WebSocket upgrade to ${request.url ?? ''}` });
+      socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+      return;
+    }
+    webSockets.handleUpgrade(request, socket, head, (ws) => {
+      const stream = createWebSocketStream(ws);
+      stream.on('error', () => stream.destroy());
+      attach(stream, 'mqtt-ws', request);
+    });
+  };
+
+  return {
+    server,
+    handleUpgrade,
+    close: async () => {
+      for (const ws of webSockets.clients) ws.terminate();
+      await new Promise<void>((resolve) => webSockets.close(() => resolve()));
+      await new Promise<void>((resolve) => broker.close(() => resolve()));
+    },
+  };
+}
+
+function refusal(): AuthenticateError {
+  return Object.assign(new Error('Not authorized'), { returnCode: 5 as const });
+}
+
+/** Parse step: a device PUBLISH into a core request. */
+function publishRequest(state: MqttConnectionState, packet: PublishPacket): CoreRequest {
+  const wire = { packet: 'publish' as const, topic: packet.topic, qos: packet.qos };
+  const bodyText = Buffer.isBuffer(packet.payload) ? packet.payload.toString('utf8') : String(packet.payload);
+  const base = { frontEnd: state.frontEnd, wire, receivedAt: Date.now(), ...(state.apiVersion ? { apiVersion: state.apiVersion } : {}), ...(state.password !== undefined ? { authorization: state.password } : {}) };
+  const who = { idScope: state.idScope ?? '', registrationId: state.registrationId ?? '' };
+  const topic = parseDpsTopic(packet.topic);
+  const registrationId = state.registrationId ? { registrationId: state.registrationId } : {};
+  if (packet.qos === 2) return { kind: 'unexpected', ...base, reason: 'unsupported-qos', detail: `PUBLISH QoS 2 to ${packet.topic}`, ...registrationId };
+  if (!topic) return { kind: 'unexpected', ...base, reason: 'unknown-topic', detail: `PUBLISH ${packet.topic}`, ...registrationId, bodyText };
+  const size = Buffer.byteLength(bodyText);
+  if (size > MAX_MESSAGE_BYTES) return { kind: 'unexpected', ...base, reason: 'body-too-large', detail: `${size} bytes > ${MAX_MESSAGE_BYTES}`, ...registrationId };
+  if (topic.kind === 'register') return { kind: 'register', ...base, ...who, bodyText };
+  return { kind: 'poll', ...base, ...who, operationId: topic.operationId };
+}
+
+/** Write step: the reply on `$dps/registrations/res/{status}/?$rid=...` to this client only. */
+async function answerOnTopic(client: Client, state: MqttConnectionState, rid: string, reply: Extract<CoreReply, { kind: 'answer' }>, signal: AbortSignal): Promise<void> {
+  state.guard.fragment = reply.delivery.fragment;
+  await sleep(reply.delivery.slowMs ?? 0, signal);
+  if (client.closed || signal.aborted) return;
+  const payload = Buffer.from(reply.body === undefined ? '' : JSON.stringify(reply.body), 'utf8');
+  const topic = responseTopic(reply.status, rid, reply.retryAfterSeconds);
+  client.publish({ cmd: 'publish', topic, payload, qos: state.responseQos ?? 0, retain: false, dup: false }, () => {
+    // a client gone before its answer is not an emulator error
+  });
+}

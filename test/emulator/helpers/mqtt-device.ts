@@ -1,0 +1,47 @@
+import { connectAsync, type IClientOptions, type MqttClient } from 'mqtt';
+import type { RunningEmulator } from '../../../src/emulator/index.js';
+import { sasFor } from './device.js';
+
+export interface MqttAnswer {
+  topic: string;
+  status: number;
+  params: URLSearchParams;
+  json: Record<string, unknown>;
+}
+
+/** Connects as a DPS device with the `mqtt` npm client (MQTT 3.1.1 over TLS, or over WebSocket). */
+export function connectDevice(emulator: RunningEmulator, registrationId: string, options: { password?: string; ws?: boolean; username?: string } = {}): Promise<MqttClient> {
+  const common: IClientOptions = {
+    protocolVersion: 4,
+    clientId: registrationId,
+    username: options.username ?? `${emulator.idScope}/registrations/${registrationId}/api-version=2019-03-31&ClientVersion=test%2F1.0`,
+    password: options.password ?? sasFor(emulator, registrationId),
+    ca: emulator.caPem,
+    servername: 'localhost',
+    reconnectPeriod: 0,
+    connectTimeout: 10_000,
+  };
+  if (options.ws) return connectAsync(`wss://localhost:${emulator.httpsPort}/$iothub/websocket`, { ...common, protocol: 'wss', wsOptions: { ca: emulator.caPem, protocol: 'mqtt' } } as IClientOptions);
+  return connectAsync({ ...common, host: '127.0.0.1', port: emulator.mqttPort, protocol: 'mqtts' });
+}
+
+/** Publishes a DPS request and waits for the answer with the same $rid. */
+export function request(client: MqttClient, topic: string, body: string, rid: string): Promise<MqttAnswer> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (answerTopic: string, payload: Buffer): void => {
+      const match = /^\$dps\/registrations\/res\/(\d+)\/\?(.*)$/.exec(answerTopic);
+      if (!match) return;
+      const params = new URLSearchParams(match[2]);
+      if (params.get('$rid') !== rid) return;
+      client.removeListener('message', onMessage);
+      resolve({ topic: answerTopic, status: Number(match[1]), params, json: JSON.parse(payload.toString('utf8')) as Record<string, unknown> });
+    };
+    client.on('message', onMessage);
+    client.publish(topic.includes('?') ? `${topic}&$rid=${rid}` : `${topic}?$rid=${rid}`, body, { qos: 1 }, (error) => {
+      if (error) reject(error);
+    });
+  });
+}
+
+export const REGISTER_TOPIC = '$dps/registrations/PUT/iotdps-register/';
+export const pollTopic = (operationId: string): string => `$dps/registrations/GET/iotdps-get-operationstatus/?operationId=${operationId}`;
