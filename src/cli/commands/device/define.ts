@@ -8,6 +8,7 @@ export interface DeviceCommandOptions extends RunOptions {
   dialect?: 'ga' | 'preview' | 'all';
   webhook?: string;
   timeout: number;
+  caseIds?: string[];
 }
 
 export function defineDeviceCommand(program: Command, sink: ActionSink): void {
@@ -19,6 +20,7 @@ export function defineDeviceCommand(program: Command, sink: ActionSink): void {
       .addOption(new Option('--transport <transport>', 'test only this transport').choices(['https', 'mqtt', 'mqtt-ws', 'amqp']))
       .addOption(dialectOption())
       .option('--webhook <url>', 'make the emulator call this webhook (an end-to-end run)')
-      .addOption(timeoutOption('time limit for each adapter request, in ms', 20000)),
+      .addOption(timeoutOption('time limit for each adapter request, in ms', 20000))
+      .option('--case-ids <ids>', 'run only these case ids (comma-separated; see suites/device/CHECKS.md)', (v) => v.split(',').map((s) => s.trim()).filter((s) => s !== '')),
   ).action(lazyAction(sink, () => import('./handler.js'), (args) => optionsOf<DeviceCommandOptions>(args)));
 }

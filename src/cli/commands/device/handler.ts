@@ -1,7 +1,77 @@
 import type { CommandHandler } from '../../command-context.js';
-import { notAvailableError } from '../../../errors/harness-error.js';
+import { usageError } from '../../../errors/harness-error.js';
+import { SecretRedactor } from '../../../results/secret-redactor.js';
+import { executeCheckRun } from '../../../runner/execute-check-run.js';
+import { startEmulator, webhookAllocator, type RunningEmulator } from '../../../emulator/index.js';
+import { loadCorpus } from '../../../../suites/corpus/load-corpus.js';
+import { parseShard } from '../../../../suites/corpus/shard-cases.js';
+import { prepareDeviceTarget, type PreparedDeviceTarget } from '../../../../suites/device/prepare-device-target.js';
+import { startReferenceWebhook, type RunningWebhook } from '../../../../implementations/reference-webhook/start-reference-webhook.js';
 import type { DeviceCommandOptions } from './define.js';
 
-export const handle: CommandHandler<DeviceCommandOptions> = () => {
-  return Promise.reject(notAvailableError('`device`'));
+function webhookUrl(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw usageError(`--webhook takes an http(s) URL, got "${text}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw usageError(`--webhook takes an http(s) URL, got "${text}"`);
+  return url.toString();
+}
+
+/**
+ * `dps-conformance device`: starts the emulator (calling the bundled reference webhook, or `--webhook`
+ * for an end-to-end run), drives the implementation through its adapter (DESIGN.md section 4), judges
+ * every registration and writes the report set. Exit 0 when every MUST passed, 1 when one failed or
+ * errored, 2 for a usage mistake or a harness fault.
+ */
+export const handle: CommandHandler<DeviceCommandOptions> = async (options, context) => {
+  const userWebhook = options.webhook === undefined ? undefined : webhookUrl(options.webhook);
+  const shard = options.shard === undefined ? undefined : parseShard(options.shard);
+  const redactor = new SecretRedactor();
+  const corpus = loadCorpus();
+  let webhook: RunningWebhook | undefined;
+  let emulator: RunningEmulator | undefined;
+  let target: PreparedDeviceTarget | undefined;
+  let cleaned = false;
+  const cleanup = async (): Promise<void> => {
+    if (cleaned) return;
+    cleaned = true;
+    await target?.driver.stop();
+    await emulator?.close();
+    await webhook?.close();
+  };
+  try {
+    return await executeCheckRun({
+      command: 'device',
+      options,
+      context,
+      redactor,
+      build: async (root, session) => {
+        webhook = userWebhook === undefined ? await startReferenceWebhook() : undefined;
+        const url = userWebhook ?? (webhook as RunningWebhook).url;
+        emulator = await startEmulator({ redactor, retryAfterSeconds: 0, allocator: webhookAllocator({ url, timeoutMs: Math.min(options.timeout, 30_000) }) });
+        if (emulator.groupKey) redactor.add(emulator.groupKey);
+        target = await prepareDeviceTarget({
+          adapter: options.adapter,
+          cwd: process.cwd(),
+          emulator,
+          redactor,
+          corpus,
+          timeoutMs: options.timeout,
+          endToEnd: userWebhook !== undefined,
+          narrowing: { ...(options.transport ? { transport: options.transport } : {}), ...(options.dialect ? { dialect: options.dialect } : {}) },
+          declaration: session.declaration,
+          shard,
+          caseIds: options.caseIds,
+        });
+        target.addTo(root);
+      },
+      cleanup,
+    });
+  } finally {
+    // executeCheckRun cleans up after a run; this covers a failure before the run started
+    await cleanup();
+  }
 };

@@ -1,0 +1,73 @@
+import type { LosslessJson } from './lossless-json.js';
+
+export type DeviceDialect = 'ga' | 'preview';
+export type DeviceTransportName = 'https' | 'mqtt' | 'mqtt-ws';
+
+/** Where and how the reference device registers. */
+export interface DeviceRegistration {
+  transport: DeviceTransportName;
+  dialect: DeviceDialect;
+  host: string;
+  httpsPort: number;
+  mqttPort: number;
+  caPem: string;
+  idScope: string;
+  registrationId: string;
+  /** the device's symmetric key, base64 (for a group enrollment, already derived) */
+  deviceKey: string;
+  /** application data; `undefined` = none */
+  data?: LosslessJson;
+  /** Date.now() after which the device gives up and reports an error */
+  deadline: number;
+  /** how long to wait before the next request; the default honours what DPS advised */
+  retryPolicy?: RetryPolicy;
+  log?: (line: string) => void;
+}
+
+/** Why the device waits: a poll after 202, a retry after 429 (throttled) or after a 5xx. */
+export type WaitReason = 'poll' | 'throttled' | 'server-error';
+
+export interface RetryPolicy {
+  delayMs(reason: WaitReason, advisedSeconds: number | undefined): number;
+}
+
+/** What DPS answered to one request, transport-neutral. */
+export interface DpsAnswer {
+  status: number;
+  bodyText: string;
+  retryAfterSeconds?: number;
+}
+
+/** One open connection (MQTT) or a way to send requests (HTTPS). */
+export interface DpsChannel {
+  register(bodyText: string, timeoutMs: number): Promise<DpsAnswer>;
+  poll(operationId: string, timeoutMs: number): Promise<DpsAnswer>;
+  close(): Promise<void>;
+}
+
+/** What the device hands its application: the registration result, or an error. */
+export type DeviceOutcome =
+  | {
+      result: {
+        status: string;
+        assignedHub?: string;
+        deviceId?: string;
+        substatus?: string;
+        errorCode?: number;
+        errorMessage?: string;
+        returnData?: LosslessJson;
+      };
+    }
+  | { error: { message: string; statusCode?: number; errorCode?: number } };
+
+/** An error the device reports to its application (as opposed to a bug). */
+export class DeviceError extends Error {
+  constructor(
+    message: string,
+    readonly statusCode?: number,
+    readonly errorCode?: number,
+  ) {
+    super(message);
+    this.name = 'DeviceError';
+  }
+}

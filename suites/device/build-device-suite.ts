@@ -1,0 +1,108 @@
+import Mocha from 'mocha';
+import type { RunningEmulator } from '../../src/emulator/index.js';
+import type { DeviceDriver, DeviceTransport, StartReply } from '../../src/adapters/protocol-types.js';
+import type { Dialect, ImplementationRef } from '../../src/results/check-result.js';
+import { CheckSkipped, TargetMisbehaviour } from '../../src/results/check-outcome-errors.js';
+import type { SecretRedactor } from '../../src/results/secret-redactor.js';
+import { addCheck } from '../../src/runner/add-check.js';
+import type { CorpusCase } from '../corpus/corpus-case.js';
+import { evidenceOf, verdicts, type Verdicts } from './check-support.js';
+import { checkDataSent } from './checks/data-checks.js';
+import { checkDataReachedWebhook, checkReturnDataReachedDevice } from './checks/e2e-checks.js';
+import { checkErrorAllocationFailed, checkErrorCredentials, checkTimeoutGivesUp } from './checks/error-checks.js';
+import { checkMqttProtocol } from './checks/mqtt-checks.js';
+import { checkPollingRetryAfter, checkPollingTerminal, checkPollingThrottle } from './checks/polling-checks.js';
+import { checkRequestPath, checkRequestRegistrationId, checkRequestSas } from './checks/request-checks.js';
+import { checkResultAssignment, checkResultStatus, checkReturnData, checkReturnDataBigIntegers } from './checks/result-checks.js';
+import { deviceCases, type DeviceCase } from './device-case.js';
+import { DEVICE_CHECKS } from './device-checks.js';
+import { runRegistration, type RegistrationRun } from './registration-run.js';
+
+type CheckFn = (run: RegistrationRun, v: Verdicts, redactor: SecretRedactor) => string;
+
+function checkAdapterProtocol(run: RegistrationRun, _v: Verdicts, redactor: SecretRedactor): string {
+  if (run.fault) {
+    throw new TargetMisbehaviour(`expected one valid register reply in time, got ${run.fault.kind}: ${run.fault.message}`, {
+      mismatch: run.fault.kind,
+      evidence: evidenceOf(run, redactor),
+    });
+  }
+  const reply = run.exchange?.reply;
+  if (reply && 'skipped' in reply) throw new CheckSkipped(`the adapter skipped this case: ${reply.skipped.reason}`);
+  return `valid reply in ${run.exchange?.durationMs ?? 0} ms`;
+}
+
+/** The body of every device check, by check id. */
+const CHECK_BODIES: Record<string, CheckFn> = {
+  [DEVICE_CHECKS.adapterProtocol.id]: checkAdapterProtocol,
+  [DEVICE_CHECKS.requestPath.id]: checkRequestPath,
+  [DEVICE_CHECKS.requestRegistrationId.id]: checkRequestRegistrationId,
+  [DEVICE_CHECKS.requestSas.id]: checkRequestSas,
+  [DEVICE_CHECKS.dataSent.id]: checkDataSent,
+  [DEVICE_CHECKS.pollingTerminal.id]: checkPollingTerminal,
+  [DEVICE_CHECKS.pollingRetryAfter.id]: checkPollingRetryAfter,
+  [DEVICE_CHECKS.pollingThrottle.id]: checkPollingThrottle,
+  [DEVICE_CHECKS.mqttProtocol.id]: checkMqttProtocol,
+  [DEVICE_CHECKS.resultStatus.id]: checkResultStatus,
+  [DEVICE_CHECKS.resultAssignment.id]: checkResultAssignment,
+  [DEVICE_CHECKS.returnDataFidelity.id]: checkReturnData,
+  [DEVICE_CHECKS.returnDataFragmented.id]: checkReturnData,
+  [DEVICE_CHECKS.returnDataBigIntegers.id]: checkReturnDataBigIntegers,
+  [DEVICE_CHECKS.errorCredentials.id]: checkErrorCredentials,
+  [DEVICE_CHECKS.errorAllocationFailed.id]: checkErrorAllocationFailed,
+  [DEVICE_CHECKS.timeoutGivesUp.id]: checkTimeoutGivesUp,
+  [DEVICE_CHECKS.e2eDataReachedWebhook.id]: checkDataReachedWebhook,
+  [DEVICE_CHECKS.e2eReturnDataReachedDevice.id]: checkReturnDataReachedDevice,
+};
+
+export interface DeviceSuiteOptions {
+  emulator: RunningEmulator;
+  driver: DeviceDriver;
+  claims: StartReply;
+  transports: readonly DeviceTransport[];
+  dialects: readonly Dialect[];
+  corpus: readonly CorpusCase[];
+  /** `timeoutMs` of each register request (`--timeout`) */
+  timeoutMs: number;
+  /** the emulator calls a user's webhook (`--webhook`): adds the end-to-end checks */
+  endToEnd: boolean;
+  redactor: SecretRedactor;
+  /** runs only the cases whose id it accepts (all when absent) */
+  caseFilter?: (caseId: string) => boolean;
+}
+
+/**
+ * Adds the device suite to a mocha root: one suite per transport x dialect, one registration per case,
+ * made lazily by the case's first check and shared by all its checks (the exchange never throws out
+ * of a hook; a misbehaving adapter turns into `errored` checks).
+ */
+export function buildDeviceSuite(root: Mocha.Suite, options: DeviceSuiteOptions): void {
+  const implementation: ImplementationRef = { name: options.claims.implementation.name, version: options.claims.implementation.version };
+  for (const transport of options.transports) {
+    for (const dialect of options.dialects) {
+      const suite = Mocha.Suite.create(root, `${implementation.name} ${transport} ${dialect}`);
+      for (const deviceCase of deviceCases(options.corpus, { transport, dialect, endToEnd: options.endToEnd })) {
+        if (options.caseFilter && !options.caseFilter(deviceCase.caseId)) continue;
+        addCase(suite, deviceCase, transport, dialect, implementation, options);
+      }
+    }
+  }
+}
+
+function addCase(suite: Mocha.Suite, deviceCase: DeviceCase, transport: DeviceTransport, dialect: Dialect, implementation: ImplementationRef, options: DeviceSuiteOptions): void {
+  let pending: Promise<RegistrationRun> | undefined;
+  const once = (): Promise<RegistrationRun> => {
+    pending ??= runRegistration({ emulator: options.emulator, driver: options.driver, timeoutMs: options.timeoutMs }, deviceCase, transport, dialect);
+    return pending;
+  };
+  for (const check of deviceCase.checks) {
+    const meta = { checkId: check.id, level: check.level, dialect, transport, caseId: deviceCase.caseId, implementation };
+    addCheck(suite, meta, async () => {
+      if (deviceCase.skipReason !== undefined) throw new CheckSkipped(deviceCase.skipReason);
+      const body = CHECK_BODIES[check.id];
+      if (!body) throw new Error(`no body for check ${check.id}`);
+      const run = await once();
+      return body(run, verdicts(run, options.redactor), options.redactor);
+    });
+  }
+}

@@ -1,0 +1,70 @@
+import { CheckFailure, CheckSkipped, TargetMisbehaviour, type OutcomeDetails } from '../../src/results/check-outcome-errors.js';
+import type { SecretRedactor } from '../../src/results/secret-redactor.js';
+import type { RegisterError, RegisterResult } from '../../src/adapters/protocol-types.js';
+import type { RegistrationRun } from './registration-run.js';
+
+const MAX_STRING = 8 * 1024;
+const STDERR_TAIL = 4 * 1024;
+
+/** Long strings (a 90 KB payload, a PEM) cut short, so that evidence stays readable and reports small. */
+function clipDeep(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}... [${value.length} characters]` : value;
+  if (typeof value === 'bigint') return value.toString();
+  if (value === null || typeof value !== 'object' || depth > 80) return value;
+  if (Array.isArray(value)) return value.map((item) => clipDeep(item, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clipDeep(v, depth + 1)]));
+}
+
+/** What a failed or errored device result carries: the adapter exchange, its stderr tail and the emulator transcript, redacted. */
+export function evidenceOf(run: RegistrationRun, redactor: SecretRedactor): unknown {
+  const stderr = run.exchange?.stderr ?? run.fault?.evidence.stderr ?? '';
+  const { caPem: _caPem, ...endpoint } = run.command.endpoint;
+  const evidence = {
+    registrationId: run.registrationId,
+    adapter: {
+      request: { ...run.command, endpoint: { ...endpoint, caPem: '(the emulator CA)' } },
+      ...(run.exchange ? { reply: run.exchange.replyLine, durationMs: run.exchange.durationMs } : {}),
+      ...(run.fault ? { fault: { kind: run.fault.kind, message: run.fault.message, ...run.fault.evidence, request: undefined, stderr: undefined } } : {}),
+      stderrTail: stderr.length > STDERR_TAIL ? `...${stderr.slice(-STDERR_TAIL)}` : stderr,
+    },
+    emulator: run.entries,
+  };
+  return redactor.redactDeep(clipDeep(evidence));
+}
+
+/** Builds the throw helpers of one case, all attaching that case's evidence. */
+export function verdicts(run: RegistrationRun, redactor: SecretRedactor) {
+  const evidence = (): unknown => evidenceOf(run, redactor);
+  return {
+    fail(message: string, details: Omit<OutcomeDetails, 'evidence'> = {}): never {
+      throw new CheckFailure(message, { ...redactor.redactDeep(clipDeep(details) as OutcomeDetails), evidence: evidence() });
+    },
+    misbehaved(message: string, details: Omit<OutcomeDetails, 'evidence'> = {}): never {
+      throw new TargetMisbehaviour(message, { ...redactor.redactDeep(clipDeep(details) as OutcomeDetails), evidence: evidence() });
+    },
+    /** the reply, or the case ends here: a fault is `errored`, an adapter's `skipped` is `skipped` */
+    reply(): { result?: RegisterResult; error?: RegisterError } {
+      if (run.fault) {
+        throw new TargetMisbehaviour(`no usable adapter reply: ${run.fault.message}`, { mismatch: run.fault.kind, evidence: evidence() });
+      }
+      const reply = run.exchange?.reply;
+      if (!reply) throw new TargetMisbehaviour('no adapter reply', { mismatch: 'missing-reply', evidence: evidence() });
+      if ('skipped' in reply) throw new CheckSkipped(`the adapter skipped this case: ${reply.skipped.reason}`);
+      return 'result' in reply ? { result: reply.result } : { error: reply.error };
+    },
+  };
+}
+
+export type Verdicts = ReturnType<typeof verdicts>;
+
+/** Short JSON for one-line messages. */
+export function brief(value: unknown, max = 80): string {
+  if (value === undefined) return 'nothing';
+  let text: string;
+  try {
+    text = JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v)) ?? typeof value;
+  } catch {
+    text = `(${typeof value} that is not JSON)`;
+  }
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
+}

@@ -1,0 +1,46 @@
+import type { RegistrationRun } from '../registration-run.js';
+import type { Verdicts } from '../check-support.js';
+import { deviceEntries } from '../transcript-reading.js';
+
+/** An adapter that stopped waiting for its implementation says so with `error.adapterDeadline: true`. */
+function stillRegistering(error: { [member: string]: unknown } | undefined): boolean {
+  return error?.['adapterDeadline'] === true;
+}
+
+/** `device.error.credentials`: a wrong key ends in an error the application sees (a hang or crash is `errored`). */
+export function checkErrorCredentials(run: RegistrationRun, v: Verdicts): string {
+  const reply = v.reply();
+  const refused = deviceEntries(run.entries).some((e) => e.notes?.auth?.ok === false);
+  if (!refused) v.misbehaved('expected the emulator to refuse the wrong key, it did not (harness precondition)', { mismatch: 'precondition' });
+  if (reply.result) {
+    if (reply.result.status === 'assigned') v.fail('expected an error for a wrong key, got status assigned', { mismatch: 'wrong-status', actual: reply.result });
+    return `reported status ${reply.result.status}`;
+  }
+  if (stillRegistering(reply.error)) {
+    v.fail(`expected an error for a wrong key within the time given, the implementation was still registering: ${reply.error?.message ?? ''}`, { mismatch: 'timeout', actual: reply.error });
+  }
+  return `reported an error: ${reply.error?.message ?? ''}`;
+}
+
+/** `device.error.allocationFailed`: a failed allocation reaches the application as an error or a `failed` status. */
+export function checkErrorAllocationFailed(run: RegistrationRun, v: Verdicts): string {
+  const reply = v.reply();
+  if (reply.result) {
+    if (reply.result.status !== 'failed') v.fail(`expected an error or status failed for a failed allocation, got status ${reply.result.status}`, { mismatch: 'wrong-status', actual: reply.result });
+    return `reported status failed${reply.result.errorCode !== undefined ? ` (${reply.result.errorCode})` : ''}`;
+  }
+  if (stillRegistering(reply.error)) {
+    v.fail(`expected an error or status failed, the implementation was still registering: ${reply.error?.message ?? ''}`, { mismatch: 'timeout', actual: reply.error });
+  }
+  return `reported an error: ${reply.error?.message ?? ''}`;
+}
+
+/** `device.timeout.givesUp` (SHOULD): when DPS never finishes, the implementation gives up in time and says so. */
+export function checkTimeoutGivesUp(run: RegistrationRun, v: Verdicts): string {
+  const reply = v.reply();
+  if (reply.result) v.fail(`expected an error (DPS never finished), got status ${reply.result.status}`, { mismatch: 'wrong-status', actual: reply.result });
+  if (stillRegistering(reply.error)) {
+    v.fail(`expected the implementation to give up within ${run.command.timeoutMs} ms, it was still registering (the adapter stopped waiting)`, { mismatch: 'timeout', actual: reply.error });
+  }
+  return `gave up: ${reply.error?.message ?? ''}`;
+}

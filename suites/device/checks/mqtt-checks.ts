@@ -1,0 +1,49 @@
+import type { RegistrationRun } from '../registration-run.js';
+import type { Verdicts } from '../check-support.js';
+import { brief } from '../check-support.js';
+import { deviceEntries, isObject, mqttWire, operationEntries, responseBody } from '../transcript-reading.js';
+
+const MQTT_REASONS = new Set(['unknown-topic', 'unsupported-qos', 'malformed-username', 'client-id-mismatch']);
+const REGISTER_TOPIC = /^\$dps\/registrations\/PUT\/iotdps-register\/\?(.*)$/;
+const POLL_TOPIC = /^\$dps\/registrations\/GET\/iotdps-get-operationstatus\/\?(.*)$/;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * `device.mqtt.protocol` (FACTS.md section 3): client ID = registration ID; user name
+ * `{idScope}/registrations/{id}/api-version=...`; publishes to the register and operation-status topics
+ * with a `$rid`, polls naming the operationId DPS gave; QoS 0 or 1 (DPS does not take QoS 2).
+ */
+export function checkMqttProtocol(run: RegistrationRun, v: Verdicts): string {
+  v.reply();
+  const entries = deviceEntries(run.entries);
+  const bad = entries.find((e) => e.kind === 'unexpected' && MQTT_REASONS.has(e.notes?.unexpected?.reason ?? ''));
+  if (bad) v.fail(`expected documented MQTT use, got ${bad.notes?.unexpected?.reason ?? ''}: ${bad.notes?.unexpected?.detail ?? ''}`, { mismatch: 'protocol-mismatch', actual: bad.request.wire });
+  const connect = entries.find((e) => e.kind === 'connect');
+  const wire = connect ? mqttWire(connect) : undefined;
+  if (!wire) v.fail('expected an MQTT CONNECT, the emulator saw none', { mismatch: 'missing-request' });
+  if (wire.clientId !== run.registrationId) v.fail(`expected client ID ${run.registrationId}, got ${brief(wire.clientId ?? null)}`, { mismatch: 'protocol-mismatch' });
+  const username = new RegExp(`^${escapeRegExp(run.command.idScope)}/registrations/${escapeRegExp(run.registrationId)}/api-version=[^&]+(&.*)?$`);
+  if (!username.test(wire.username ?? '')) {
+    v.fail(`expected user name ${run.command.idScope}/registrations/${run.registrationId}/api-version=..., got ${brief(wire.username ?? null)}`, { mismatch: 'protocol-mismatch', actual: wire.username });
+  }
+  let operationId: string | undefined;
+  for (const entry of operationEntries(entries)) {
+    const publish = mqttWire(entry);
+    if (!publish?.topic) continue;
+    if ((publish.qos ?? 0) > 1) v.fail(`expected QoS 0 or 1, got QoS ${publish.qos} on ${publish.topic}`, { mismatch: 'protocol-mismatch' });
+    const register = REGISTER_TOPIC.exec(publish.topic);
+    const poll = POLL_TOPIC.exec(publish.topic);
+    const query = new URLSearchParams(register?.[1] ?? poll?.[1] ?? '');
+    if (!register && !poll) v.fail(`expected a register or operation-status topic, got ${publish.topic}`, { mismatch: 'protocol-mismatch' });
+    if (!query.get('$rid')) v.fail(`expected a $rid on ${publish.topic}`, { mismatch: 'protocol-mismatch' });
+    if (poll && operationId !== undefined && query.get('operationId') !== operationId) {
+      v.fail(`expected operationId=${operationId} on ${publish.topic}`, { mismatch: 'protocol-mismatch', expected: operationId, actual: query.get('operationId') });
+    }
+    const body = responseBody(entry).value;
+    if (isObject(body) && typeof body['operationId'] === 'string') operationId = body['operationId'];
+  }
+  return `client ID, user name, topics and QoS as documented`;
+}

@@ -1,0 +1,83 @@
+import type { TranscriptEntry } from '../../../src/emulator/index.js';
+import type { RegistrationRun } from '../registration-run.js';
+import type { Verdicts } from '../check-support.js';
+import { brief } from '../check-support.js';
+import { deviceEntries, httpsWire, isObject, mqttWire, operationEntries, registerEntries, requestBody } from '../transcript-reading.js';
+
+const PATH_REASONS = new Set(['unknown-route', 'method-not-allowed', 'missing-api-version', 'unknown-topic', 'unknown-operation', 'unknown-id-scope', 'unsupported-media-type']);
+const ID_REASONS = new Set(['registration-id-mismatch', 'invalid-registration-id', 'client-id-mismatch', 'unknown-registration']);
+
+function unexpected(entries: readonly TranscriptEntry[], reasons: ReadonlySet<string>): TranscriptEntry | undefined {
+  return deviceEntries(entries).find((e) => e.kind === 'unexpected' && reasons.has(e.notes?.unexpected?.reason ?? ''));
+}
+
+function describeUnexpected(entry: TranscriptEntry): string {
+  return `${entry.notes?.unexpected?.reason ?? 'unexpected'}: ${entry.notes?.unexpected?.detail ?? ''}`.trim();
+}
+
+/** `device.request.path`: every request is a DPS operation (method and path, or topic) with a non-empty api-version. */
+export function checkRequestPath(run: RegistrationRun, v: Verdicts): string {
+  v.reply();
+  const bad = unexpected(run.entries, PATH_REASONS);
+  if (bad) v.fail(`expected every request to be a DPS register or poll operation, got ${describeUnexpected(bad)}`, { mismatch: 'request-mismatch', actual: bad.request.wire });
+  const ops = operationEntries(run.entries);
+  if (ops.length === 0) v.fail('expected a register request, the emulator received none', { mismatch: 'missing-request' });
+  const scope = run.command.idScope;
+  const id = run.registrationId.toLowerCase();
+  if (run.transport === 'https') {
+    for (const entry of ops) {
+      const wire = httpsWire(entry);
+      if (!wire) continue;
+      const segments = wire.path.split('/').map((s) => decodeURIComponent(s));
+      const isRegister = entry.kind !== 'poll';
+      const expected = isRegister ? `PUT /${scope}/registrations/{id}/register` : `GET /${scope}/registrations/{id}/operations/{operationId}`;
+      const shapeOk =
+        segments[1] === scope &&
+        segments[2] === 'registrations' &&
+        segments[3]?.toLowerCase() === id &&
+        (isRegister ? wire.method === 'PUT' && segments[4] === 'register' && segments.length === 5 : wire.method === 'GET' && segments[4] === 'operations' && segments.length === 6);
+      if (!shapeOk) v.fail(`expected ${expected}, got ${wire.method} ${wire.path}`, { mismatch: 'request-mismatch', expected, actual: `${wire.method} ${wire.path}` });
+      const apiVersion = wire.query.get('api-version');
+      if (!apiVersion) v.fail(`expected an api-version query parameter on ${wire.method} ${wire.path}, got none`, { mismatch: 'missing-field' });
+    }
+    return `${ops.length} request(s), each a DPS operation with an api-version`;
+  }
+  const connect = deviceEntries(run.entries).find((e) => e.kind === 'connect');
+  const username = connect ? mqttWire(connect)?.username : undefined;
+  const apiVersion = /(?:^|\/)api-version=([^&]*)/.exec(username ?? '')?.[1];
+  if (!apiVersion) v.fail(`expected api-version=... in the MQTT user name, got ${brief(username ?? null)}`, { mismatch: 'missing-field', actual: username });
+  return `${ops.length} publish(es) to DPS operation topics; api-version ${apiVersion} in the user name`;
+}
+
+/** `device.request.registrationId`: the ID is the one given; a body ID equals the path (HTTPS) or client ID (MQTT). */
+export function checkRequestRegistrationId(run: RegistrationRun, v: Verdicts): string {
+  v.reply();
+  const bad = unexpected(run.entries, ID_REASONS);
+  if (bad) v.fail(`expected the registration ID ${run.registrationId} everywhere, got ${describeUnexpected(bad)}`, { mismatch: 'wrong-registration-id', actual: bad.request });
+  const id = run.registrationId;
+  if (run.transport !== 'https') {
+    const connect = deviceEntries(run.entries).find((e) => e.kind === 'connect');
+    const clientId = connect ? mqttWire(connect)?.clientId : undefined;
+    if (clientId !== id) v.fail(`expected MQTT client ID ${id}, got ${brief(clientId ?? null)}`, { mismatch: 'wrong-registration-id', expected: id, actual: clientId });
+  }
+  let bodies = 0;
+  for (const entry of registerEntries(run.entries)) {
+    const { value } = requestBody(entry);
+    if (!isObject(value) || !('registrationId' in value)) continue;
+    bodies += 1;
+    if (typeof value['registrationId'] !== 'string' || value['registrationId'].toLowerCase() !== id.toLowerCase()) {
+      v.fail(`expected body registrationId ${id}, got ${brief(value['registrationId'])}`, { mismatch: 'wrong-registration-id', expected: id, actual: value['registrationId'] });
+    }
+  }
+  return bodies > 0 ? `registration ID ${id} in the request and in ${bodies} body(ies)` : `registration ID ${id} in the request (the body leaves it out, which DPS tolerates)`;
+}
+
+/** `device.request.sas`: every request (or the MQTT connection) authenticated with a valid SAS. */
+export function checkRequestSas(run: RegistrationRun, v: Verdicts): string {
+  v.reply();
+  const authenticated = deviceEntries(run.entries).filter((e) => e.notes?.auth !== undefined);
+  if (authenticated.length === 0) v.fail('expected requests carrying a SAS token, the emulator saw none it could check', { mismatch: 'missing-request' });
+  const refused = authenticated.find((e) => e.notes?.auth?.ok === false);
+  if (refused) v.fail(`expected a valid SAS token, the emulator refused it: ${refused.notes?.auth?.reason ?? 'invalid'}`, { mismatch: 'invalid-sas', actual: refused.notes?.auth });
+  return `${authenticated.length} request(s) with a valid SAS token`;
+}

@@ -1,0 +1,121 @@
+import type { Dialect } from '../../src/results/check-result.js';
+import type { RegistrationPlan } from '../../src/emulator/index.js';
+import { parseLosslessJson, type LosslessJson } from '../../src/adapters/lossless-json.js';
+import type { DeviceTransport } from '../../src/adapters/protocol-types.js';
+import { corpusSkipReason, deviceDataFor, type CorpusCase } from '../corpus/corpus-case.js';
+import { DEVICE_CHECKS, type DeviceCheckDef } from './device-checks.js';
+
+/** How the registration of a case is treated: a corpus shape, or one of the dedicated behaviours. */
+export type DeviceCaseKind = 'corpus' | 'fragmented' | 'retry-after' | 'throttle' | 'wrong-credentials' | 'allocation-failed' | 'gives-up';
+
+/** One registration the suite makes, and the checks that judge it. */
+export interface DeviceCase {
+  caseId: string;
+  kind: DeviceCaseKind;
+  /** the data the application gives the device; undefined = none */
+  data?: LosslessJson;
+  /** the emulator plan (dialect is added per run) */
+  plan: RegistrationPlan;
+  /** overrides the command's --timeout for this case */
+  timeoutMs?: number;
+  checks: DeviceCheckDef[];
+  /** set when the whole case does not run in this dialect (corpus skip lists, STYLE 13) */
+  skipReason?: string;
+}
+
+/** Retry-After the emulator gives in every case except the dedicated timing cases: tests stay fast. */
+const FAST: RegistrationPlan = { retryAfterSeconds: 0 };
+const PNP_DATA: LosslessJson = { modelId: 'dtmi:com:example:Thermostat;1' };
+/** Largest answer delivered in pieces: larger ones would spend seconds in pauses for no extra insight. */
+const MAX_FRAGMENTED_DATA_CHARS = 2048;
+/** Corpus families whose data shapes are delivered again in pieces (the others repeat the same data). */
+const FRAGMENTED_TAGS = new Set(['data-shape', 'numbers', 'structure', 'text', 'pnp']);
+
+export function containsBigInt(value: unknown): boolean {
+  if (typeof value === 'bigint') return true;
+  if (value === null || typeof value !== 'object') return false;
+  return Object.values(value).some(containsBigInt);
+}
+
+function corpusData(entry: CorpusCase, dialect: Dialect): { data?: LosslessJson; size: number } {
+  const data = deviceDataFor(entry, dialect);
+  if (data === undefined) return { size: 0 };
+  return { data: parseLosslessJson(data.json), size: data.json.length };
+}
+
+export interface DeviceCaseOptions {
+  transport: DeviceTransport;
+  dialect: Dialect;
+  /** adds the end-to-end checks (`--webhook`) */
+  endToEnd: boolean;
+}
+
+/**
+ * The cases of one transport x dialect: every symmetric-key corpus case (the device suite registers
+ * with symmetric keys; x509 and TPM corpus cases are the webhook suite's), the small ones again with
+ * fragmented delivery, and one dedicated case per timing or error behaviour.
+ */
+export function deviceCases(corpus: readonly CorpusCase[], options: DeviceCaseOptions): DeviceCase[] {
+  const { dialect, transport } = options;
+  const mqtt = transport === 'mqtt' || transport === 'mqtt-ws';
+  const cases: DeviceCase[] = [];
+  const fragmented: DeviceCase[] = [];
+  for (const entry of corpus) {
+    if (entry.attestation !== 'symmetricKey') continue;
+    const skipReason = corpusSkipReason(entry, dialect);
+    if (skipReason !== undefined) {
+      cases.push({ caseId: entry.id, kind: 'corpus', plan: FAST, checks: [DEVICE_CHECKS.dataSent], skipReason });
+      continue;
+    }
+    const { data, size } = corpusData(entry, dialect);
+    const checks: DeviceCheckDef[] = [
+      DEVICE_CHECKS.adapterProtocol,
+      DEVICE_CHECKS.requestPath,
+      DEVICE_CHECKS.requestRegistrationId,
+      DEVICE_CHECKS.requestSas,
+      DEVICE_CHECKS.dataSent,
+      DEVICE_CHECKS.pollingTerminal,
+      DEVICE_CHECKS.resultStatus,
+      DEVICE_CHECKS.resultAssignment,
+      DEVICE_CHECKS.returnDataFidelity,
+    ];
+    if (containsBigInt(data)) checks.push(DEVICE_CHECKS.returnDataBigIntegers);
+    if (mqtt) checks.push(DEVICE_CHECKS.mqttProtocol);
+    if (options.endToEnd) checks.push(DEVICE_CHECKS.e2eDataReachedWebhook, DEVICE_CHECKS.e2eReturnDataReachedDevice);
+    // one 202 `assigning` poll before the end, so that "polls until terminal" means something
+    cases.push({ caseId: entry.id, kind: 'corpus', ...(data !== undefined ? { data } : {}), plan: { ...FAST, pollsBeforeDone: 1 }, checks });
+    if (data !== undefined && size <= MAX_FRAGMENTED_DATA_CHARS && (entry.tags ?? []).some((t) => FRAGMENTED_TAGS.has(t))) {
+      fragmented.push({
+        caseId: entry.id,
+        kind: 'fragmented',
+        data,
+        // 61 bytes (prime) cuts multi-byte UTF-8 sequences at varying offsets, with few pauses
+        plan: { ...FAST, fragment: { chunkBytes: 61, pauseMs: 1 } },
+        checks: [DEVICE_CHECKS.returnDataFragmented],
+      });
+    }
+  }
+  const dedicated = (caseId: string, kind: DeviceCaseKind, plan: RegistrationPlan, checks: DeviceCheckDef[], timeoutMs?: number): DeviceCase => ({
+    caseId,
+    kind,
+    data: PNP_DATA,
+    plan,
+    checks: [DEVICE_CHECKS.adapterProtocol, ...checks],
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+  });
+  return [
+    ...cases,
+    ...fragmented,
+    dedicated('device-retry-after', 'retry-after', { retryAfterSeconds: 1, pollsBeforeDone: 0 }, [DEVICE_CHECKS.pollingRetryAfter]),
+    dedicated('device-throttled', 'throttle', { ...FAST, throttleFirst: { retryAfterSeconds: 1 } }, [DEVICE_CHECKS.pollingThrottle]),
+    dedicated('device-wrong-key', 'wrong-credentials', FAST, [DEVICE_CHECKS.errorCredentials]),
+    dedicated(
+      'device-allocation-failed',
+      'allocation-failed',
+      { ...FAST, allocation: { kind: 'failed', errorCode: 400207, errorMessage: 'Custom allocation failed with status code: 400' } },
+      [DEVICE_CHECKS.errorAllocationFailed],
+    ),
+    // DPS never finishes: `assigning` for ever, Retry-After 1 s; the device has 1 s
+    dedicated('device-never-assigned', 'gives-up', { retryAfterSeconds: 1, pollsBeforeDone: 1_000_000 }, [DEVICE_CHECKS.timeoutGivesUp], 1000),
+  ];
+}

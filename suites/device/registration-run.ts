@@ -1,0 +1,75 @@
+import type { RunningEmulator, TranscriptEntry } from '../../src/emulator/index.js';
+import type { Dialect } from '../../src/results/check-result.js';
+import { isAdapterFault, type AdapterFault } from '../../src/adapters/adapter-fault.js';
+import type { DeviceDriver, DeviceTransport, RegisterCommand, RegisterExchange } from '../../src/adapters/protocol-types.js';
+import type { DeviceCase } from './device-case.js';
+
+/** Everything one registration produced: the adapter exchange (or its fault) and the emulator's transcript. */
+export interface RegistrationRun {
+  deviceCase: DeviceCase;
+  transport: DeviceTransport;
+  dialect: Dialect;
+  registrationId: string;
+  command: RegisterCommand;
+  exchange?: RegisterExchange;
+  fault?: AdapterFault;
+  /** the emulator transcript for this registration (device requests and webhook calls), in order */
+  entries: readonly TranscriptEntry[];
+  startedAt: number;
+  finishedAt: number;
+}
+
+let counter = 0;
+
+/**
+ * A fresh registration ID for a case (DPS rules: alphanumerics and `-._:`, last character alphanumeric
+ * or `-`, at most 128). The counter keeps two runs of one case (normal and fragmented) apart.
+ */
+export function freshRegistrationId(caseId: string, transport: DeviceTransport, dialect: Dialect): string {
+  counter += 1;
+  const suffix = `-${transport}-${dialect === 'preview' ? 'pv' : 'ga'}-${counter.toString(36)}`;
+  const stem = `dpsc-${caseId.toLowerCase().replace(/[^a-z0-9-]/g, '-')}`.slice(0, 128 - suffix.length);
+  return `${stem}${suffix}`;
+}
+
+export interface RegistrationContext {
+  emulator: RunningEmulator;
+  driver: DeviceDriver;
+  timeoutMs: number;
+}
+
+/** Plans the emulator, has the adapter register, and collects what happened. Never rejects for a target's fault. */
+export async function runRegistration(context: RegistrationContext, deviceCase: DeviceCase, transport: DeviceTransport, dialect: Dialect): Promise<RegistrationRun> {
+  const { emulator, driver } = context;
+  const registrationId = freshRegistrationId(deviceCase.caseId, transport, dialect);
+  emulator.plan(registrationId, { ...deviceCase.plan, dialect });
+  const rightKey = emulator.deriveDeviceKey(registrationId);
+  // a key of the right shape that belongs to another registration
+  const key = deviceCase.kind === 'wrong-credentials' ? emulator.deriveDeviceKey(`${registrationId}-not-this-one`) : rightKey;
+  const command: RegisterCommand = {
+    dialect,
+    transport,
+    endpoint: { host: emulator.host, httpsPort: emulator.httpsPort, mqttPort: emulator.mqttPort, caPem: emulator.caPem },
+    idScope: emulator.idScope,
+    registrationId,
+    attestation: { type: 'symmetricKey', key },
+    ...(deviceCase.data !== undefined ? { data: deviceCase.data } : {}),
+    timeoutMs: deviceCase.timeoutMs ?? context.timeoutMs,
+  };
+  const startedAt = Date.now();
+  const run: Omit<RegistrationRun, 'entries' | 'finishedAt'> & { exchange?: RegisterExchange; fault?: AdapterFault } = {
+    deviceCase,
+    transport,
+    dialect,
+    registrationId,
+    command,
+    startedAt,
+  };
+  try {
+    run.exchange = await driver.register(command);
+  } catch (error) {
+    if (!isAdapterFault(error)) throw error;
+    run.fault = error;
+  }
+  return { ...run, entries: [...emulator.transcript.forRegistration(registrationId)], finishedAt: Date.now() };
+}
