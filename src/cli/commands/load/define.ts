@@ -13,6 +13,7 @@ export interface LoadCommandOptions {
   dialect: 'ga' | 'preview' | 'all';
   timeout: number;
   out: string;
+  allowRemote?: boolean;
 }
 
 export function defineLoadCommand(program: Command, sink: ActionSink): void {
@@ -29,5 +30,6 @@ export function defineLoadCommand(program: Command, sink: ActionSink): void {
     .addOption(dialectOption('ga'))
     .addOption(timeoutOption('time limit for each answer, in ms (the webhook suite requires 10000)', 10000))
     .option('--out <dir>', 'directory for the report files', './conformance-report')
+    .option('--allow-remote', 'allow a --webhook that is not on this machine (only load what you own)')
     .action(lazyAction(sink, () => import('./handler.js'), (args) => optionsOf<LoadCommandOptions>(args)));
 }

@@ -1,0 +1,74 @@
+import { setMaxListeners } from 'node:events';
+import { performance } from 'node:perf_hooks';
+import type { Dialect } from '../results/check-result.js';
+import { corpusMix } from './corpus-mix.js';
+import { startEmulatorLoad } from './emulator-load.js';
+import { LoadProgress } from './load-progress.js';
+import { LoadStats, type LoadFigures } from './load-stats.js';
+import { runOpenLoop, type ScheduleReport } from './open-loop.js';
+import { webhookLoadJob } from './webhook-load.js';
+
+export type LoadTarget =
+  | { mode: 'webhook'; url: URL }
+  | { mode: 'emulator'; devices: number; transport: 'https' | 'mqtt'; webhookUrl?: URL };
+
+export interface LoadRunConfig {
+  target: LoadTarget;
+  ratePerSecond: number;
+  durationS: number;
+  timeoutMs: number;
+  dialect: Dialect | 'all';
+  signal: AbortSignal;
+  stdout: NodeJS.WritableStream;
+  isTTY: boolean;
+}
+
+export interface LoadRunOutcome {
+  schedule: ScheduleReport;
+  figures: LoadFigures[];
+}
+
+/** A start this much after its slot counts as late (the generator, not the target, fell behind). */
+const LATE_AFTER_MS = 50;
+/** Webhook mode: most requests in flight; enough for the rate times the timeout, bounded for sockets. */
+const MAX_IN_FLIGHT = 1000;
+
+/**
+ * One load run: builds the corpus mix, starts the target side (webhook calls, or emulator + fleet),
+ * runs the open loop for the duration with a live progress line, drains what is in flight (bounded by
+ * the timeout) and returns the schedule and the figures. Ctrl-C (`signal`) stops new starts at once
+ * and cancels what is in flight.
+ */
+export async function runLoad(config: LoadRunConfig): Promise<LoadRunOutcome> {
+  // every request or registration in flight listens for Ctrl-C on the one signal: not a leak
+  setMaxListeners(MAX_IN_FLIGHT + 64, config.signal);
+  const mix = corpusMix(config.dialect);
+  const stats = new LoadStats();
+  const job =
+    config.target.mode === 'webhook'
+      ? { ...webhookLoadJob({ url: config.target.url, mix, timeoutMs: config.timeoutMs, maxInFlight: Math.min(MAX_IN_FLIGHT, Math.max(16, Math.ceil((config.ratePerSecond * config.timeoutMs) / 1000))), stats, signal: config.signal }), close: () => Promise.resolve() }
+      : await startEmulatorLoad({ devices: config.target.devices, transport: config.target.transport, ...(config.target.webhookUrl ? { webhookUrl: config.target.webhookUrl } : {}), mix, timeoutMs: config.timeoutMs, stats, signal: config.signal });
+  const started = performance.now();
+  const progress = new LoadProgress(config.stdout, config.isTTY, () => {
+    const t = stats.totals();
+    const elapsedS = (performance.now() - started) / 1000;
+    const recent = t.answered.sort((a, b) => a - b);
+    const p95 = recent.length > 0 ? `${Math.round(recent[Math.max(0, Math.ceil(0.95 * recent.length) - 1)] ?? 0)} ms` : '-';
+    return `load ${Math.min(elapsedS, config.durationS).toFixed(1)}/${config.durationS} s: ${t.started} sent, ${t.ok} ok, ${t.errors} errors, ${t.timeouts} timeouts, ${job.inFlight()} in flight, p95 ${p95}, ${(t.ok / Math.max(elapsedS, 0.001)).toFixed(1)}/s`;
+  });
+  progress.start();
+  try {
+    const schedule = await runOpenLoop({
+      ratePerSecond: config.ratePerSecond,
+      durationMs: config.durationS * 1000,
+      lateAfterMs: LATE_AFTER_MS,
+      drainMs: config.timeoutMs + 2000,
+      signal: config.signal,
+      start: (index) => job.start(index),
+    });
+    return { schedule, figures: stats.figures() };
+  } finally {
+    progress.stop();
+    await job.close();
+  }
+}
