@@ -76,20 +76,50 @@ export interface DeviceSuiteOptions {
  * made lazily by the case's first check and shared by all its checks (the exchange never throws out
  * of a hook; a misbehaving adapter turns into `errored` checks).
  */
-export function buildDeviceSuite(root: Mocha.Suite, options: DeviceSuiteOptions): void {
+export function buildDeviceSuite(root: Mocha.Suite, options: DeviceSuiteOptions): DeviceSuiteHandle {
   const implementation: ImplementationRef = { name: options.claims.implementation.name, version: options.claims.implementation.version };
+  const registrations: (() => Promise<RegistrationRun>)[] = [];
   for (const transport of options.transports) {
     for (const dialect of options.dialects) {
       const suite = Mocha.Suite.create(root, `${implementation.name} ${transport} ${dialect}`);
       for (const deviceCase of deviceCases(options.corpus, { transport, dialect, endToEnd: options.endToEnd })) {
         if (options.caseFilter && !options.caseFilter(deviceCase.caseId)) continue;
-        addCase(suite, deviceCase, transport, dialect, implementation, options);
+        const once = addCase(suite, deviceCase, transport, dialect, implementation, options);
+        if (deviceCase.skipReason === undefined) registrations.push(once);
       }
     }
   }
+  return {
+    startRegistrations(signal) {
+      // in suite order, one at a time (an adapter serves one request at a time); the checks await the
+      // same promises, so results do not change, only other targets' work overlaps with this one's
+      void (async () => {
+        for (const once of registrations) {
+          if (signal?.aborted) return;
+          await once().catch(() => undefined);
+        }
+      })();
+    },
+  };
 }
 
-function addCase(suite: Mocha.Suite, deviceCase: DeviceCase, transport: DeviceTransport, dialect: Dialect, implementation: ImplementationRef, options: DeviceSuiteOptions): void {
+/** What a built device suite offers its runner. */
+export interface DeviceSuiteHandle {
+  /**
+   * Starts every registration of the suite now, in order, without waiting for mocha to reach its
+   * checks: two implementations (two adapters) can then register at the same time.
+   */
+  startRegistrations(signal?: AbortSignal): void;
+}
+
+function addCase(
+  suite: Mocha.Suite,
+  deviceCase: DeviceCase,
+  transport: DeviceTransport,
+  dialect: Dialect,
+  implementation: ImplementationRef,
+  options: DeviceSuiteOptions,
+): () => Promise<RegistrationRun> {
   let pending: Promise<RegistrationRun> | undefined;
   const once = (): Promise<RegistrationRun> => {
     pending ??= runRegistration({ emulator: options.emulator, driver: options.driver, timeoutMs: options.timeoutMs }, deviceCase, transport, dialect);
@@ -105,4 +135,5 @@ function addCase(suite: Mocha.Suite, deviceCase: DeviceCase, transport: DeviceTr
       return body(run, verdicts(run, options.redactor), options.redactor);
     });
   }
+  return once;
 }

@@ -10,7 +10,7 @@ import { addCheck } from '../../src/runner/add-check.js';
 import { addKnownResult } from '../../src/runner/result-as-check.js';
 import type { CorpusCase } from '../corpus/corpus-case.js';
 import type { Shard } from '../corpus/shard-cases.js';
-import { buildDeviceSuite } from './build-device-suite.js';
+import { buildDeviceSuite, type DeviceSuiteHandle } from './build-device-suite.js';
 import { caseShardFilter } from './case-shard-filter.js';
 import { DEVICE_CHECKS } from './device-checks.js';
 import { planDeviceCoverage, type DeviceNarrowing } from './plan-device-run.js';
@@ -36,6 +36,8 @@ export interface PreparedDeviceTarget {
   claims: StartReply | undefined;
   /** adds this target's checks (or the one errored start result) to a mocha suite */
   addTo(root: Mocha.Suite): void;
+  /** starts the registrations of the added checks ahead of mocha (see DeviceSuiteHandle) */
+  startRegistrations(signal?: AbortSignal): void;
 }
 
 /**
@@ -59,6 +61,7 @@ export async function prepareDeviceTarget(options: DeviceTargetOptions): Promise
   // planned now, so a usage mistake (--transport the implementation does not claim) is exit 2 before any check runs
   const coverage = claims ? planDeviceCoverage(claims, options.narrowing) : undefined;
 
+  let handle: DeviceSuiteHandle | undefined;
   const addTo = (root: Mocha.Suite): void => {
     if (!claims || !coverage) {
       addStartFailure(root, options, startFailure ?? new TargetMisbehaviour('the adapter did not start'));
@@ -78,7 +81,7 @@ export async function prepareDeviceTarget(options: DeviceTargetOptions): Promise
       const wanted = new Set(options.caseIds);
       filters.push((id) => wanted.has(id));
     }
-    buildDeviceSuite(root, {
+    handle = buildDeviceSuite(root, {
       emulator: options.emulator,
       driver,
       claims,
@@ -91,7 +94,7 @@ export async function prepareDeviceTarget(options: DeviceTargetOptions): Promise
       ...(filters.length === 0 ? {} : { caseFilter: (id: string) => filters.every((f) => f(id)) }),
     });
   };
-  return { driver, claims, addTo };
+  return { driver, claims, addTo, startRegistrations: (signal) => handle?.startRegistrations(signal) };
 }
 
 function addStartFailure(root: Mocha.Suite, options: DeviceTargetOptions, failure: Error): void {

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { runCli, type CliRun } from '../helpers/run-cli.js';
+
+interface CtrfTest {
+  status: string;
+  extra: { checkId: string; level: string; outcome: string; dialect: string; transport: string; caseId: string; implementation: { name: string } };
+}
+
+describe('dps-conformance run (built CLI, no set-up)', function () {
+  this.timeout(300_000);
+  const out = join(mkdtempSync(join(tmpdir(), 'dpsc-run-')), 'report');
+  let run: CliRun;
+  let tests: CtrfTest[];
+
+  before(async () => {
+    run = await runCli(['run', '--out', out, '--reporter', 'quiet'], { timeoutMs: 280_000 });
+    tests = (JSON.parse(readFileSync(join(out, 'ctrf.json'), 'utf8')) as { results: { tests: CtrfTest[] } }).results.tests;
+  });
+
+  it('exits 0 or 1 as the results say, never 2', () => {
+    const blocking = tests.some((t) => t.extra.level === 'MUST' && (t.extra.outcome === 'failed' || t.extra.outcome === 'errored'));
+    assert.equal(run.status, blocking ? 1 : 0, run.stderr);
+  });
+
+  it('writes the full report set', () => {
+    for (const file of ['ctrf.json', 'junit.xml', 'summary.md', 'report.html']) assert.ok(existsSync(join(out, file)), file);
+    assert.doesNotThrow(() => new XMLParser().parse(readFileSync(join(out, 'junit.xml'), 'utf8')));
+    assert.match(readFileSync(join(out, 'summary.md'), 'utf8'), /dps-conformance-reference-device/);
+  });
+
+  it('covers the reference webhook, the reference device and the Azure IoT Node SDK, over HTTPS and MQTT, in every claimed dialect', () => {
+    const rows = new Set(tests.map((t) => `${t.extra.implementation.name} ${t.extra.transport} ${t.extra.dialect}`));
+    for (const row of [
+      'dps-conformance-reference-webhook http ga',
+      'dps-conformance-reference-webhook http preview',
+      'dps-conformance-reference-device https ga',
+      'dps-conformance-reference-device https preview',
+      'dps-conformance-reference-device mqtt ga',
+      'dps-conformance-reference-device mqtt preview',
+      'azure-iot-provisioning-device https ga',
+      'azure-iot-provisioning-device mqtt ga',
+    ]) {
+      assert.ok(rows.has(row), `missing row ${row}; rows: ${[...rows].join(', ')}`);
+    }
+  });
+
+  it('passes every MUST for the bundled reference implementations, end to end', () => {
+    const reference = tests.filter((t) => t.extra.implementation.name.startsWith('dps-conformance-reference'));
+    const blocking = reference.filter((t) => t.extra.level === 'MUST' && (t.extra.outcome === 'failed' || t.extra.outcome === 'errored'));
+    assert.deepEqual(blocking.map((t) => `${t.extra.checkId} [${t.extra.caseId}] ${t.extra.transport} ${t.extra.dialect}`), []);
+    assert.ok(reference.some((t) => t.extra.checkId === 'e2e.returnData.reachedDevice' && t.extra.outcome === 'passed'));
+    assert.ok(reference.some((t) => t.extra.checkId === 'webhook.auth.functionKey' && t.extra.outcome === 'passed'));
+  });
+
+  it('prints the summary table', () => {
+    assert.match(run.stdout, /implementation\s+transport\s+dialect\s+passed\s+failed\s+errored\s+skipped/);
+  });
+});
