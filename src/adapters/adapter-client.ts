@@ -2,7 +2,7 @@ import { getSchemaRegistry, type SchemaRegistry } from '../schemas/schema-regist
 import { AdapterFault, type AdapterFaultKind } from './adapter-fault.js';
 import { AdapterProcess, type AdapterOutput } from './adapter-process.js';
 import { parseLosslessJson, stringifyLosslessJson, type LosslessJson } from './lossless-json.js';
-import type { DeviceDriver, RegisterCommand, RegisterExchange, RegisterReply, StartReply } from './protocol-types.js';
+import type { DeviceDriver, RegisterCommand, RegisterExchange, RegisterReply, StartReply, StopOutcome } from './protocol-types.js';
 
 export interface AdapterClientOptions {
   /** the adapter command, run through the shell */
@@ -69,6 +69,7 @@ export class AdapterClient implements DeviceDriver {
   private proc: AdapterProcess | undefined;
   private started = false;
   private retiring: Promise<void> = Promise.resolve();
+  private lastEnding: Promise<'exited' | 'terminated' | 'killed'> | undefined;
   private seq = 0;
   private pending: Pending | undefined;
   private strayFault: AdapterFault | undefined;
@@ -96,6 +97,11 @@ export class AdapterClient implements DeviceDriver {
 
   get exhausted(): boolean {
     return this.gaveUp;
+  }
+
+  /** true while a started adapter process is running */
+  get running(): boolean {
+    return this.proc?.running === true && this.started;
   }
 
   /** The stderr the current (or last) adapter process wrote, capped. */
@@ -136,17 +142,25 @@ export class AdapterClient implements DeviceDriver {
     };
   }
 
-  async stop(): Promise<void> {
+  async stop(): Promise<StopOutcome> {
     const proc = this.proc;
+    let replied = false;
+    let problem: string | undefined;
     if (proc?.running && this.started && !this.pending) {
       try {
         await this.request('stop', { cmd: 'stop' }, this.options.stopGraceMs);
-      } catch {
-        // a bad stop reply changes nothing: the process is ended below either way
+        replied = true;
+      } catch (error) {
+        // a bad stop reply changes nothing here: the process is ended below either way
+        problem = error instanceof Error ? error.message : String(error);
       }
+    } else if (!proc?.running) {
+      return { replied: false, ended: 'not-running' };
     }
-    if (this.proc) this.retire();
+    // a stop that timed out has already retired the process: its ending is the one to report
+    const ending = this.retire() ?? this.lastEnding;
     await this.retiring;
+    return { replied, ended: (await ending) ?? 'not-running', ...(problem === undefined ? {} : { problem }) };
   }
 
   private async ensureProcess(): Promise<void> {
@@ -310,15 +324,17 @@ export class AdapterClient implements DeviceDriver {
     } else if (!this.strayFault) {
       this.strayFault = fault;
     }
-    this.retire();
+    void this.retire();
   }
 
-  private retire(): void {
+  private retire(): Promise<'exited' | 'terminated' | 'killed'> | undefined {
     const proc = this.proc;
-    if (!proc) return;
+    if (!proc) return undefined;
     this.proc = undefined;
     this.started = false;
-    const previous = this.retiring;
-    this.retiring = previous.then(() => proc.terminate(this.options.stopGraceMs));
+    const ending = this.retiring.then(() => proc.terminate(this.options.stopGraceMs));
+    this.retiring = ending.then(() => undefined);
+    this.lastEnding = ending;
+    return ending;
   }
 }

@@ -77,18 +77,23 @@ export class AdapterProcess {
   /**
    * Ends the process: stdin closed, then up to `graceMs` for it to exit by itself, then SIGTERM to the
    * whole group, then SIGKILL. Whatever the adapter left behind in its group is killed at the end.
+   * Resolves with how the process ended: by itself, on SIGTERM, or only on SIGKILL.
    */
-  async terminate(graceMs: number): Promise<void> {
+  async terminate(graceMs: number): Promise<'exited' | 'terminated' | 'killed'> {
     this.child.stdin.end();
+    let ended: 'exited' | 'terminated' | 'killed' = 'exited';
     if (this.running) await this.waitForExit(graceMs);
     if (this.running) {
+      ended = 'terminated';
       this.signalGroup('SIGTERM');
       await this.waitForExit(graceMs);
     }
+    if (this.running) ended = 'killed';
     this.signalGroup('SIGKILL');
     if (this.running) await this.waitForExit(graceMs);
     this.child.stdout.destroy();
     this.child.stderr.destroy();
+    return ended;
   }
 
   /** Waits up to `ms` for the process to exit; resolves true if it has. */

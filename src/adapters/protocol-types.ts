@@ -84,7 +84,16 @@ export interface DeviceDriver {
   /** one registration; rejects with an AdapterFault when the adapter misbehaves */
   register(command: RegisterCommand): Promise<RegisterExchange>;
   /** sends `stop` and makes sure the implementation is gone; never rejects */
-  stop(): Promise<void>;
+  stop(): Promise<StopOutcome | void>;
   /** true once the driver gave up (3 consecutive timeouts): every later register rejects at once */
   readonly exhausted: boolean;
+}
+
+/** How `stop` went: the adapter should reply, then exit by itself (DESIGN.md section 4). */
+export interface StopOutcome {
+  replied: boolean;
+  /** how the process ended: by itself, on SIGTERM, only on SIGKILL, or it was not running */
+  ended: 'exited' | 'terminated' | 'killed' | 'not-running';
+  /** why the stop reply was not usable */
+  problem?: string;
 }

@@ -20,6 +20,8 @@ export interface VerifyWebhookContractOptions {
   /** directory of the pact files; default the package's `contracts/pacts` */
   pactDir?: string;
   signal?: AbortSignal;
+  /** extra CA (PEM) to trust for an https webhook */
+  ca?: string;
 }
 
 /** One result per interaction of the DPS -> webhook contract. */
@@ -150,7 +152,7 @@ export async function verifyWebhookContract(url: string, dialect: Dialect, optio
   const pact = readPactFile(pactFile);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const deadline = (timeoutMs + 5_000) * (pact.interactions.length + 1) + 30_000;
-  const reply = await runWorker({ pactFile, origin: target.origin, pathAndQuery: target.pathAndQuery, requestTimeoutMs: timeoutMs }, deadline, options.signal);
+  const reply = await runWorker({ pactFile, origin: target.origin, pathAndQuery: target.pathAndQuery, requestTimeoutMs: timeoutMs, ...(options.ca === undefined ? {} : { ca: options.ca }) }, deadline, options.signal);
   if (reply.failure !== undefined && reply.report === undefined) {
     const failure = redactor.redact(reply.failure.split('\n')[0] ?? reply.failure);
     return pact.interactions.map((interaction) => ({

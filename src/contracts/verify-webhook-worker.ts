@@ -10,6 +10,8 @@ import { request as httpsRequest } from 'node:https';
 import { Verifier } from '@pact-foundation/pact';
 
 export interface WorkerJob {
+  /** extra CA (PEM) to trust for an https webhook */
+  ca?: string;
   pactFile: string;
   origin: string;
   pathAndQuery: string;
@@ -57,6 +59,9 @@ function describeError(error: unknown): string {
   return failure.code ? `${failure.code}: ${failure.message}` : String(failure.message ?? error);
 }
 
+/** DPS's 96 KB message limit (FACTS §5), the same cap the webhook suite's own calls use. */
+const MAX_ANSWER_BYTES = 98_304;
+
 interface Answer {
   status: number;
   headers: Record<string, string>;
@@ -64,15 +69,27 @@ interface Answer {
 }
 
 /** One HTTP(S) request with node:http (fetch refuses some ports and rewrites some headers). */
-function send(url: URL, method: string, headers: Record<string, string>, body: string | Buffer | undefined, timeoutMs: number): Promise<Answer> {
+function send(url: URL, method: string, headers: Record<string, string>, body: string | Buffer | undefined, timeoutMs: number, ca?: string): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const client = url.protocol === 'https:' ? httpsRequest : httpRequest;
-    const outgoing = client(url, { method, headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) } });
-    outgoing.setTimeout(timeoutMs, () => outgoing.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'timeout' })));
+    const outgoing = client(url, {
+      method,
+      headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+      ...(ca === undefined ? {} : { ca }),
+    });
+    // a limit on the whole exchange, not on idleness: a webhook that drips a byte at a time must still end
+    const timer = setTimeout(() => outgoing.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'timeout' })), timeoutMs);
+    outgoing.on('close', () => clearTimeout(timer));
     outgoing.on('error', reject);
     outgoing.on('response', (incoming) => {
       const chunks: Buffer[] = [];
-      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+      let received = 0;
+      incoming.on('data', (chunk: Buffer) => {
+        received += chunk.length;
+        chunks.push(chunk);
+        // never buffer (or relay over IPC) a flood: past DPS's message limit the answer is given up on
+        if (received > MAX_ANSWER_BYTES) outgoing.destroy(Object.assign(new Error(`the answer is larger than ${MAX_ANSWER_BYTES} bytes`), { code: 'too-large' }));
+      });
       incoming.on('error', reject);
       incoming.on('end', () => {
         const answerHeaders: Record<string, string> = {};
@@ -100,7 +117,7 @@ async function forward(job: WorkerJob, req: FilterRequest, res: FilterResponse, 
   const exchange: Exchange = { requestBody: req.body };
   exchanges.push(exchange);
   try {
-    const answer = await send(new URL(`${job.origin}${job.pathAndQuery}`), req.method, headers, body, job.requestTimeoutMs);
+    const answer = await send(new URL(`${job.origin}${job.pathAndQuery}`), req.method, headers, body, job.requestTimeoutMs, job.ca);
     Object.assign(exchange, { status: answer.status, headers: answer.headers, body: answer.body.toString('utf8') });
     res.status(answer.status);
     for (const [name, value] of Object.entries(answer.headers)) if (!NOT_RETURNED.has(name)) res.setHeader(name, value);

@@ -14,6 +14,7 @@ function check(id: string, level: Level, title: string): DeviceCheckDef {
 /** Every check the device suite can produce, by stable id (DESIGN.md section 5). */
 export const DEVICE_CHECKS = {
   adapterStart: check('adapter.start', 'MUST', 'the adapter answers `start` per protocol v1 with what it claims'),
+  adapterStop: check('adapter.stop', 'MUST', 'the adapter answers `stop` and then exits by itself'),
   adapterProtocol: check('adapter.protocol', 'MUST', 'the adapter answers `register` per protocol v1: one valid reply, right seq, in time, nothing else on stdout'),
   requestPath: check('device.request.path', 'MUST', 'every request is a DPS operation: method, path (or topic) and a non-empty api-version'),
   requestRegistrationId: check('device.request.registrationId', 'MUST', 'the registration ID is the one given, and the body ID equals the path / MQTT client ID'),

@@ -1,7 +1,8 @@
-import type Mocha from 'mocha';
+import Mocha from 'mocha';
 import { AdapterClient } from '../../src/adapters/adapter-client.js';
 import { isAdapterFault } from '../../src/adapters/adapter-fault.js';
 import type { StartReply } from '../../src/adapters/protocol-types.js';
+import type { Dialect, Transport } from '../../src/results/check-result.js';
 import { declarationMismatchResults, narrowToDeclaration, type ImplementationDeclaration } from '../../src/certify/index.js';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { TargetMisbehaviour } from '../../src/results/check-outcome-errors.js';
@@ -29,6 +30,8 @@ export interface DeviceTargetOptions {
   shard?: Shard | undefined;
   /** only these corpus or device case ids (all when absent) */
   caseIds?: readonly string[] | undefined;
+  /** told when the run gave up on the adapter (3 timeouts in a row): the run is then incomplete */
+  onGaveUp?: (reason: string) => void;
 }
 
 export interface PreparedDeviceTarget {
@@ -93,6 +96,7 @@ export async function prepareDeviceTarget(options: DeviceTargetOptions): Promise
       redactor: options.redactor,
       ...(filters.length === 0 ? {} : { caseFilter: (id: string) => filters.every((f) => f(id)) }),
     });
+    addStopCheck(Mocha.Suite.create(root, `${claims.implementation.name} stop`), driver, claims, transports[0] ?? 'https', dialects[0] ?? 'ga', options);
   };
   return { driver, claims, addTo, startRegistrations: (signal) => handle?.startRegistrations(signal) };
 }
@@ -109,5 +113,46 @@ function addStartFailure(root: Mocha.Suite, options: DeviceTargetOptions, failur
   };
   addCheck(root, meta, () => {
     throw failure;
+  });
+}
+
+/**
+ * The last check of an implementation: `stop` must be answered and the adapter must then exit by
+ * itself (DESIGN.md section 4). One result, on the first row the implementation was tested on.
+ */
+function addStopCheck(suite: Mocha.Suite, driver: AdapterClient, claims: StartReply, transport: Transport, dialect: Dialect, options: DeviceTargetOptions): void {
+  const { redactor } = options;
+  const meta = {
+    checkId: DEVICE_CHECKS.adapterStop.id,
+    level: DEVICE_CHECKS.adapterStop.level,
+    dialect,
+    transport,
+    caseId: 'adapter-stop',
+    implementation: { name: claims.implementation.name, version: claims.implementation.version },
+  };
+  addCheck(suite, meta, async () => {
+    if (driver.exhausted) options.onGaveUp?.(`${claims.implementation.name}: the adapter timed out 3 times in a row; the cases after that were not run`);
+    // the last case may have ended the process (a timeout restarts it): stop is judged on a fresh one
+    if (!driver.running && !driver.exhausted) {
+      try {
+        await driver.start();
+      } catch (error) {
+        throw new TargetMisbehaviour(`expected the adapter to start again for stop, got ${error instanceof Error ? error.message : String(error)}`, { mismatch: 'no-start' });
+      }
+    }
+    const stderrTail = driver.stderrTail().slice(-4096);
+    const outcome = await driver.stop();
+    if (!outcome || outcome.ended === 'not-running') return 'the adapter had already ended';
+    const evidence = redactor.redactDeep({ ...outcome, stderrTail });
+    if (!outcome.replied) {
+      throw new TargetMisbehaviour(`expected a reply to stop, got ${outcome.problem ?? 'none'}; the adapter ${outcome.ended === 'exited' ? 'then exited' : `had to be ended (${outcome.ended})`}`, {
+        mismatch: 'no-stop-reply',
+        evidence,
+      });
+    }
+    if (outcome.ended !== 'exited') {
+      throw new TargetMisbehaviour(`expected the adapter to exit after replying to stop, it had to be ended (${outcome.ended})`, { mismatch: 'did-not-exit', evidence });
+    }
+    return 'the adapter replied to stop and exited';
   });
 }

@@ -95,6 +95,7 @@ function addContractChecks(suite: Mocha.Suite, plan: WebhookRunPlan, dialect: Di
       ...(target.functionKey === undefined ? {} : { functionKey: target.functionKey }),
       timeoutMs: target.timeoutMs,
       ...(plan.signal === undefined ? {} : { signal: plan.signal }),
+      ...(target.ca === undefined ? {} : { ca: target.ca }),
     });
     return verification;
   };

@@ -65,6 +65,7 @@ export const handle: CommandHandler<DeviceCommandOptions> = async (options, cont
           declaration: session.declaration,
           shard,
           caseIds: options.caseIds,
+          onGaveUp: (reason) => session.markIncomplete(reason),
         });
         target.addTo(root);
       },

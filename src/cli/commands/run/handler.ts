@@ -80,6 +80,7 @@ export const handle: CommandHandler<RunCommandOptions> = async (options, context
             endToEnd: true,
             narrowing: { dialect },
             shard,
+            onGaveUp: (reason) => session.markIncomplete(reason),
           });
           targets.push(target);
           target.addTo(Mocha.Suite.create(root, `device suite: ${bundled.label}`));

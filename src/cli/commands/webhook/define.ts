@@ -8,6 +8,7 @@ export interface WebhookCommandOptions extends RunOptions {
   dialect: 'ga' | 'preview' | 'all';
   cases?: string;
   timeout: number;
+  ca?: string;
 }
 
 export function defineWebhookCommand(program: Command, sink: ActionSink): void {
@@ -18,6 +19,7 @@ export function defineWebhookCommand(program: Command, sink: ActionSink): void {
       .requiredOption('--url <url>', 'the webhook URL, as DPS would call it')
       .option('--function-key <key>', 'Azure Functions key; sent as ?code= like DPS does, never written to reports')
       .addOption(dialectOption('ga'))
+      .option('--ca <file>', 'extra CA certificate (PEM) to trust for an https webhook with a private CA')
       .option('--cases <file>', 'your own expectations (JSON, see schemas/harness/cases.schema.json)')
       .addOption(timeoutOption('time limit for each webhook answer, in ms (our choice: DPS publishes none)', 10000)),
   ).action(lazyAction(sink, () => import('./handler.js'), (args) => optionsOf<WebhookCommandOptions>(args)));

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import type { CommandHandler } from '../../command-context.js';
+import { unreadableFileError } from '../../../errors/harness-error.js';
 import { executeCheckRun } from '../../../runner/execute-check-run.js';
 import { planWebhookRun } from '../../../../suites/webhook/plan-webhook-run.js';
 import { buildWebhookSuite } from '../../../../suites/webhook/build-webhook-suite.js';
@@ -10,8 +12,17 @@ import type { WebhookCommandOptions } from './define.js';
  * report set. Exit 0 when every MUST check passed, 1 when one failed or errored, 2 for a usage or
  * configuration mistake or a harness fault.
  */
+function readCa(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw unreadableFileError(path, error);
+  }
+}
+
 export const handle: CommandHandler<WebhookCommandOptions> = (options, context) => {
   const plan = planWebhookRun({
+    ...(options.ca === undefined ? {} : { ca: readCa(options.ca) }),
     url: options.url,
     dialect: options.dialect,
     timeoutMs: options.timeout,
