@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from '../helpers/run-cli.js';
+import { assertHostileReported, summaryLine, type ExpectedReport } from './assert-hostile.js';
+import { hostileRun, limitConcurrency, type HostileRun } from './hostile-run.js';
+
+const adapterScript = join('dist', 'test', 'fixtures', 'hostile', 'hostile-adapter.js');
+
+interface HostileAdapterCase {
+  mode: string;
+  /** --timeout for the run: short where the adapter hangs, room for real registrations elsewhere */
+  timeoutMs: number;
+  expect?: ExpectedReport;
+  exitStatus?: 0 | 1;
+}
+
+/** The modes of test/fixtures/hostile/hostile-adapter.ts and what the harness must report for each. */
+const CASES: readonly HostileAdapterCase[] = [
+  { mode: 'crash-at-start', timeoutMs: 3000, expect: { checkId: 'adapter.start', outcome: 'errored', message: /crash: the adapter exited with status 3 before replying to start/ } },
+  { mode: 'crash-mid-run', timeoutMs: 3000, expect: { checkId: 'adapter.protocol', outcome: 'errored', message: /crash: the adapter (exited with status 137|was killed by SIGKILL) before replying to register/ } },
+  { mode: 'hang', timeoutMs: 1000, expect: { checkId: 'adapter.protocol', outcome: 'errored', message: /timeout: no register reply within 2000 ms/ } },
+  { mode: 'garbage', timeoutMs: 3000, expect: { checkId: 'adapter.protocol', outcome: 'errored', message: /malformed: the adapter wrote a stdout line that is not UTF-8/ } },
+  { mode: 'huge-line', timeoutMs: 3000, expect: { checkId: 'adapter.protocol', outcome: 'errored', message: /too-large: the adapter wrote a stdout line longer than \d+ bytes/ } },
+  { mode: 'wrong-seq', timeoutMs: 3000, expect: { checkId: 'adapter.protocol', outcome: 'errored', message: /wrong-seq: the adapter replied with seq \d+, expected seq \d+/ } },
+  { mode: 'reply-twice', timeoutMs: 3000, expect: { checkId: 'adapter.protocol', outcome: 'errored', message: /duplicate-reply: the adapter replied to seq \d+ a second time/ } },
+  { mode: 'ignore-stop', timeoutMs: 3000, expect: { checkId: 'adapter.stop', outcome: 'errored', message: /expected a reply to stop, got .*had to be ended/ } },
+  // stderr is free for logs (DESIGN §4): a flood is no misbehaviour, but must not grow the harness
+  { mode: 'flood-stderr', timeoutMs: 3000, exitStatus: 0 },
+];
+
+/**
+ * Every hostile adapter run through the built CLI's `device` command (https, ga, to keep it short):
+ * the run finishes, reports the misbehaviour with evidence, exits 1, stays under 300 MB, and leaves no
+ * adapter process behind. Four runs at a time; each measures only its own CLI process.
+ */
+describe('hostile adapters through the built CLI', function () {
+  this.timeout(240_000);
+  const runs = new Map<string, Promise<{ run: HostileRun; adapterPid: number | undefined }>>();
+  const lines: string[] = [];
+
+  before(() => {
+    const tasks = CASES.map((c) => async () => {
+      const markerDir = mkdtempSync(join(tmpdir(), 'dpsc-hostile-marker-'));
+      try {
+        const marker = join(markerDir, 'marker');
+        const run = await hostileRun(['device', '--transport', 'https', '--dialect', 'ga', '--timeout', String(c.timeoutMs), '--adapter', `node ${adapterScript} ${c.mode} ${marker}`]);
+        const pidFile = `${marker}.pid`;
+        return { run, adapterPid: existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8')) : undefined };
+      } finally {
+        rmSync(markerDir, { recursive: true, force: true });
+      }
+    });
+    limitConcurrency(tasks, 4).forEach((promise, i) => {
+      promise.catch(() => undefined);
+      runs.set((CASES[i] as HostileAdapterCase).mode, promise);
+    });
+  });
+
+  after(() => {
+    if (process.env['DPSC_HOSTILE_LOG']) process.stdout.write(`\n${lines.join('\n')}\n`);
+  });
+
+  for (const c of CASES) {
+    it(`${c.mode}: the run finishes${c.expect ? `, reports ${c.expect.checkId} ${c.expect.outcome}` : ''}, exit ${c.exitStatus ?? 1}, under the memory limit`, async () => {
+      const { run } = await (runs.get(c.mode) as Promise<{ run: HostileRun; adapterPid: number | undefined }>);
+      const reported = assertHostileReported(run, c.expect, c.exitStatus ?? 1);
+      lines.push(summaryLine(c.mode, run, reported));
+    });
+  }
+
+  it('hang: after three timeouts the rest of the cases are errored as abandoned, not each waited for', async () => {
+    const { run } = await (runs.get('hang') as Promise<{ run: HostileRun; adapterPid: number | undefined }>);
+    const timeouts = (run.results ?? []).filter((r) => r.checkId === 'adapter.protocol' && /timeout:/.test(r.message));
+    const abandoned = (run.results ?? []).filter((r) => r.checkId === 'adapter.protocol' && /gave-up: not sent/.test(r.message));
+    assert.equal(timeouts.length, 3);
+    assert.ok(abandoned.length > 10, `abandoned: ${abandoned.length}`);
+  });
+
+  it('ignore-stop: the adapter that ignores stop, stdin closing and SIGTERM is killed before the CLI exits', async () => {
+    const { adapterPid } = await (runs.get('ignore-stop') as Promise<{ run: HostileRun; adapterPid: number | undefined }>);
+    assert.ok(adapterPid !== undefined && adapterPid > 0, 'the adapter did not write its pid');
+    // SIGKILL lands asynchronously and an orphan may linger as a zombie until init reaps it: both are dead
+    const alive = (): boolean => {
+      try {
+        return !/^\d+ \(.*\) [ZX] /.test(readFileSync(`/proc/${adapterPid}/stat`, 'utf8'));
+      } catch {
+        return false;
+      }
+    };
+    for (let i = 0; i < 20 && alive(); i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(alive(), false, `adapter process ${adapterPid} is still running`);
+  });
+
+  it('hang: a run whose adapter was given up on is marked incomplete in runInfo, with the reason', async () => {
+    const { run } = await (runs.get('hang') as Promise<{ run: HostileRun; adapterPid: number | undefined }>);
+    assert.equal(run.runInfo?.['incomplete'], true);
+    assert.match(String(run.runInfo?.['incompleteReason']), /timed out 3 times in a row/);
+  });
+
+  it('the hostile adapter script exists in the build', () => {
+    assert.ok(existsSync(join(repoRoot, adapterScript)), adapterScript);
+    assert.match(readFileSync(join(repoRoot, adapterScript), 'utf8'), /ignore-stop/);
+  });
+});
