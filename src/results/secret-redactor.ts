@@ -12,13 +12,23 @@ const PATTERNS: ReadonlyArray<[RegExp, string]> = [
   [/([?&\s]|^)(sig|code|key|token|access_token)=([^&"'\s#]+)/gi, `$1$2=${REDACTED}`],
   // function key header
   [/(x-functions-key["']?\s*[:=]\s*["']?)([^"'\s,}]+)/gi, `$1${REDACTED}`],
+  // a JSON member named like a secret, in JSON text (a raw body): its string value, as redactDeep does for parsed values
+  [/("(?:authorization|password|x-functions-key|primarykey|secondarykey|groupkey|key|functionkey|sas|sastoken)"\s*:\s*)"(?:[^"\\]|\\.)*"/gi, `$1"${REDACTED}"`],
 ];
+
+/**
+ * Every PATTERNS match contains one of these (case-insensitive); a string without any is left alone
+ * without running the patterns, which is what most strings of a report or transcript are.
+ */
+const PATTERN_TRIGGERS = /sig=|code=|key=|token=|sharedaccesssignature|x-functions-key|key"|password"|authorization"|sas"|sastoken"/i;
 
 /** Keys that hold secrets in structured evidence, whatever their value looks like. */
 const SECRET_KEYS = /^(authorization|password|x-functions-key|primarykey|secondarykey|groupkey|key|functionkey|sas|sastoken)$/i;
 
 export class SecretRedactor {
   private readonly secrets = new Set<string>();
+  /** the secrets longest first, rebuilt only when one is added (redact runs for every string of every report) */
+  private sorted: string[] | undefined;
 
   /** Registers an exact secret (and its URL-encoded and base64url forms, which is how it may travel). */
   add(secret: string | undefined): this {
@@ -26,15 +36,18 @@ export class SecretRedactor {
     for (const form of [secret, encodeURIComponent(secret), secret.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')]) {
       this.secrets.add(form);
     }
+    this.sorted = undefined;
     return this;
   }
 
   /** Redacts one string: known secrets first (longest first), then secret-shaped patterns. */
   redact(text: string): string {
     let out = text;
-    for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
+    this.sorted ??= [...this.secrets].sort((a, b) => b.length - a.length);
+    for (const secret of this.sorted) {
       if (out.includes(secret)) out = out.split(secret).join(REDACTED);
     }
+    if (!PATTERN_TRIGGERS.test(out)) return out;
     for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
     return out;
   }
@@ -56,6 +69,11 @@ export class SecretRedactor {
       return copy;
     }
     if (Buffer.isBuffer(value)) return this.redact(value.toString('utf8'));
+    // what JSON would write for it (a Date's ISO text, a raw JSON value's parse), not its internals
+    if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+      const json = (value as { toJSON(): unknown }).toJSON();
+      if (json !== value) return this.walk(json, seen);
+    }
     const copy: Record<string, unknown> = {};
     seen.set(value, copy);
     for (const [key, item] of Object.entries(value)) {

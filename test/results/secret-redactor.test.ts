@@ -39,3 +39,34 @@ describe('SecretRedactor', () => {
     assert.equal(out['self'], out);
   });
 });
+
+describe('SecretRedactor fast path', () => {
+  it('still finds patterns in any letter case, and known secrets without a pattern trigger', () => {
+    const redactor = new SecretRedactor().add('plain-secret-value');
+    assert.equal(redactor.redact('a?SIG=abc&x=1'), `a?SIG=${REDACTED}&x=1`);
+    assert.equal(redactor.redact('sharedaccesssignature sr=a&sig=b'), `SharedAccessSignature ${REDACTED}`);
+    assert.equal(redactor.redact('X-Functions-Key: abc'), `X-Functions-Key: ${REDACTED}`);
+    assert.equal(redactor.redact('{"v":"plain-secret-value"}'), `{"v":"${REDACTED}"}`);
+    assert.equal(redactor.redact('nothing to see: {"modelId":"dtmi:com:example;1"}'), 'nothing to see: {"modelId":"dtmi:com:example;1"}');
+  });
+
+  it('picks up a secret added after earlier redactions', () => {
+    const redactor = new SecretRedactor().add('first-secret');
+    assert.equal(redactor.redact('second-secret'), 'second-secret');
+    redactor.add('second-secret');
+    assert.equal(redactor.redact('first-secret second-secret'), `${REDACTED} ${REDACTED}`);
+  });
+
+  it('redacts values with toJSON as JSON would write them', () => {
+    const raw = { toJSON: () => ({ key: 'k', note: 'code=abc' }) };
+    assert.deepEqual(new SecretRedactor().redactDeep({ when: new Date(0), raw }), { when: '1970-01-01T00:00:00.000Z', raw: { key: REDACTED, note: `code=${REDACTED}` } });
+  });
+});
+
+describe('SecretRedactor on JSON text', () => {
+  it('redacts the string value of secret-named members, keeping the text valid JSON', () => {
+    const text = '{"payload":{"Password":"p\\"w","key":"abc","keyring":"kept","n":1}}';
+    const out = new SecretRedactor().redact(text);
+    assert.deepEqual(JSON.parse(out), { payload: { Password: REDACTED, key: REDACTED, keyring: 'kept', n: 1 } });
+  });
+});

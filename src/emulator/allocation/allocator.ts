@@ -26,6 +26,10 @@ export interface AllocationTrace {
   what: string;
   request?: unknown;
   response?: unknown;
+  /** the exact text sent (e.g. the AllocationRequest body), kept as `request.bodyText` */
+  requestText?: string;
+  /** the exact text received, kept as `response.bodyText` */
+  responseText?: string;
   durationMs?: number;
   error?: string;
 }
@@ -33,10 +37,13 @@ export interface AllocationTrace {
 /**
  * What an allocation policy decided. `returnData` is delivered in the dialect's place: ga
  * `registrationState.payload` (a JSON object), preview `registrationState.returnData` (a string).
- * `retry-later` keeps the device at `assigning`; the core asks the allocator again at the next poll.
+ * `returnDataJson`, when given, is the same value as JSON text and is what the device receives,
+ * character for character (so integers beyond 2^53 keep their digits); `returnData` still decides
+ * whether the value has the dialect's shape. `retry-later` keeps the device at `assigning`; the core
+ * asks the allocator again at the next poll.
  */
 export type AllocationOutcome =
-  | { kind: 'assigned'; hub: string; deviceId?: string; returnData?: unknown; initialTwin?: unknown }
+  | { kind: 'assigned'; hub: string; deviceId?: string; returnData?: unknown; returnDataJson?: string; initialTwin?: unknown }
   | { kind: 'failed'; errorCode: number; errorMessage: string }
   | { kind: 'retry-later'; reason?: string };
 

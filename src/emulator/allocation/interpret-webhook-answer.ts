@@ -1,3 +1,4 @@
+import { minifyJson, rawJsonMember } from '../../dps/raw-json-member.js';
 import type { Dialect } from '../../results/check-result.js';
 import { AllocationFailure, WebhookFailureDefaults, customAllocationFailedMessage } from '../error-catalogue.js';
 import type { AllocationOutcome } from './allocator.js';
@@ -36,8 +37,14 @@ export function interpretWebhookAnswer(status: number, bodyText: string, dialect
     return webhookFailure('hubNotLinked', overrides, typeof hub === 'string' ? hub : JSON.stringify(hub));
   }
   const outcome: AllocationOutcome = { kind: 'assigned', hub };
-  const returned = answer[dialect === 'ga' ? 'payload' : 'returnData'];
-  if (returned !== undefined && returned !== null) outcome.returnData = returned;
+  const member = dialect === 'ga' ? 'payload' : 'returnData';
+  const returned = answer[member];
+  if (returned !== undefined && returned !== null) {
+    outcome.returnData = returned;
+    // the member as the webhook wrote it (insignificant whitespace removed): delivered without a re-parse
+    const raw = rawJsonMember(bodyText, [member]);
+    if (raw !== undefined) outcome.returnDataJson = minifyJson(raw);
+  }
   if (answer['initialTwin'] !== undefined && answer['initialTwin'] !== null) outcome.initialTwin = answer['initialTwin'];
   return outcome;
 }

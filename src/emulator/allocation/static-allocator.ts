@@ -1,3 +1,4 @@
+import { minifyJson } from '../../dps/raw-json-member.js';
 import type { AllocationContext, AllocationOutcome, Allocator } from './allocator.js';
 
 export interface StaticAllocatorOptions {
@@ -20,17 +21,21 @@ export function staticAllocator(options: StaticAllocatorOptions = {}): Allocator
     const hub = options.hub ?? context.linkedHubs[0];
     if (!hub) return Promise.resolve<AllocationOutcome>({ kind: 'failed', errorCode: 400208, errorMessage: 'No IoT hub is linked.' });
     const outcome: AllocationOutcome = { kind: 'assigned', hub };
-    const returnData = echoOf(options.echo ?? true, context);
-    if (returnData !== undefined) outcome.returnData = returnData;
+    if (typeof options.echo === 'function') {
+      const returnData = options.echo(context);
+      if (returnData !== undefined) outcome.returnData = returnData;
+    } else if (options.echo ?? true) Object.assign(outcome, echoOf(context));
     return Promise.resolve(outcome);
   };
 }
 
-function echoOf(echo: NonNullable<StaticAllocatorOptions['echo']>, context: AllocationContext): unknown {
-  if (typeof echo === 'function') return echo(context);
-  if (!echo || !context.hasData) return undefined;
-  if (context.dialect === 'preview') return typeof context.data === 'string' ? context.data : JSON.stringify(context.data);
-  return isPlainObject(context.data) ? context.data : undefined;
+/** The device's own data as returned data; from its raw text where there is one, so every digit survives. */
+function echoOf(context: AllocationContext): { returnData?: unknown; returnDataJson?: string } {
+  if (!context.hasData) return {};
+  const raw = context.dataJson === undefined ? undefined : minifyJson(context.dataJson);
+  if (context.dialect === 'preview') return { returnData: typeof context.data === 'string' ? context.data : (raw ?? JSON.stringify(context.data)) };
+  if (!isPlainObject(context.data)) return {};
+  return raw === undefined ? { returnData: context.data } : { returnData: context.data, returnDataJson: raw };
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -49,6 +49,8 @@ export function webhookAllocator(options: WebhookAllocatorOptions): Allocator {
         what: 'webhook-call',
         request: { url: options.url, attempt: attempt + 1, body: message.body },
         response: outcome.kind === 'answered' ? { status: outcome.status, body: parseOrText(text ?? ''), truncated: outcome.truncated } : { failure: outcome.kind, message: outcome.message },
+        requestText: message.text,
+        ...(text !== undefined ? { responseText: text } : {}),
         durationMs: outcome.timing.totalMs,
       });
       if (outcome.kind === 'timeout') return webhookFailure('timeout', options.failureCodes, String(timeoutMs));

@@ -33,6 +33,8 @@ export interface PollRequest extends RequestCommon {
   idScope: string;
   registrationId: string;
   operationId: string;
+  /** a body, when the device sent one (some SDKs repeat the register body on MQTT polls); only recorded */
+  bodyText?: string;
 }
 
 /** POST /{idScope}/registrations/{registrationId}: bare DeviceRegistrationResult. */
@@ -51,6 +53,16 @@ export interface ConnectRequest extends RequestCommon {
   clientId: string;
 }
 
+/** MQTT SUBSCRIBE, one topic filter of the packet: the core grants the response subscription. */
+export interface SubscribeRequest extends RequestCommon {
+  kind: 'subscribe';
+  /** the connection's registration, when its CONNECT named one */
+  registrationId?: string;
+  topic: string;
+  /** the QoS the device asked for */
+  qos: number;
+}
+
 /** Everything the front end could not map to an operation; decided by the unexpected policy. */
 export interface UnexpectedRequest extends RequestCommon {
   kind: 'unexpected';
@@ -60,7 +72,7 @@ export interface UnexpectedRequest extends RequestCommon {
   bodyText?: string;
 }
 
-export type CoreRequest = RegisterRequest | PollRequest | StatusLookupRequest | ConnectRequest | UnexpectedRequest;
+export type CoreRequest = RegisterRequest | PollRequest | StatusLookupRequest | ConnectRequest | SubscribeRequest | UnexpectedRequest;
 
 /** The kinds of request no case planned for (STYLE 3); one policy decides each. */
 export type UnexpectedReason =
@@ -89,9 +101,14 @@ export interface Delivery {
   fragment?: { chunkBytes: number; pauseMs: number };
 }
 
-/** What the core decided; the front end turns it back into bytes. */
+/**
+ * What the core decided; the front end turns it back into bytes. `bodyText` is the body as the core
+ * serialised it (set by the core for every answer with a body): front ends write exactly that.
+ * `grant` answers a SUBSCRIBE with the granted QoS.
+ */
 export type CoreReply =
-  | { kind: 'answer'; status: number; body: unknown; retryAfterSeconds?: number; delivery: Delivery }
+  | { kind: 'answer'; status: number; body: unknown; bodyText?: string; retryAfterSeconds?: number; delivery: Delivery }
+  | { kind: 'grant'; qos: 0 | 1; delivery: Delivery }
   | { kind: 'disconnect'; reason: string; delivery: Delivery };
 
 /** What the core records about a request beyond wire and reply. */

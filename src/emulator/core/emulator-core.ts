@@ -1,4 +1,6 @@
 import { ErrorCatalogue } from '../error-catalogue.js';
+import { serializeJson } from '../support/raw-json.js';
+import type { TranscriptEntry } from '../transcript/transcript-entry.js';
 import type { CoreContext } from './core-context.js';
 import type { CoreReply, CoreRequest } from './core-request.js';
 import { errorAnswer, type StepResult } from './core-replies.js';
@@ -7,6 +9,7 @@ import { handleConnect } from './handle-connect.js';
 import { handlePoll } from './handle-poll.js';
 import { handleRegister } from './handle-register.js';
 import { handleStatusLookup } from './handle-status-lookup.js';
+import { handleSubscribe } from './handle-subscribe.js';
 import { handleUnexpected } from './handle-unexpected.js';
 
 /**
@@ -29,8 +32,9 @@ export class EmulatorCore {
     let step: StepResult;
     try {
       step = this.#dispatch(request);
+      step = { ...step, reply: serialised(step.reply) };
     } catch (error) {
-      step = { reply: errorAnswer(ErrorCatalogue.internalError, {}), notes: { notes: [`harness fault: ${(error as Error).message}`] } };
+      step = { reply: serialised(errorAnswer(ErrorCatalogue.internalError, {})), notes: { notes: [`harness fault: ${(error as Error).message}`] } };
     }
     this.#record(request, step);
     return step.reply;
@@ -46,6 +50,8 @@ export class EmulatorCore {
         return handleStatusLookup(this.#context, request);
       case 'connect':
         return handleConnect(this.#context, request);
+      case 'subscribe':
+        return handleSubscribe(this.#context, request);
       case 'unexpected':
         return handleUnexpected(this.#context, request);
     }
@@ -54,28 +60,37 @@ export class EmulatorCore {
   #record(request: CoreRequest, step: StepResult): void {
     const reply = step.reply;
     const registrationId = step.registrationId ?? ('registrationId' in request ? request.registrationId : undefined);
-    const body = 'bodyText' in request && request.bodyText !== undefined ? parsedOrText(request.bodyText) : undefined;
+    const bodyText = 'bodyText' in request ? request.bodyText : undefined;
     this.#context.transcript.record({
       at: dpsTimestamp(new Date(request.receivedAt)),
       frontEnd: request.frontEnd,
       kind: request.kind,
       ...(registrationId !== undefined ? { registrationId } : {}),
-      request: body === undefined ? { wire: request.wire } : { wire: request.wire, body },
-      response:
-        reply.kind === 'disconnect'
-          ? { disconnect: reply.reason }
-          : { status: reply.status, body: reply.body, ...(reply.retryAfterSeconds !== undefined ? { retryAfterSeconds: reply.retryAfterSeconds } : {}) },
+      // the parsed `body` is made from bodyText when the transcript is read
+      request: bodyText === undefined ? { wire: request.wire } : { wire: request.wire, bodyText },
+      response: responseRecord(request, reply),
       durationMs: Date.now() - request.receivedAt,
       notes: step.notes,
     });
   }
 }
 
-function parsedOrText(text: string): unknown {
-  if (text.trim() === '') return text;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text.length > 4096 ? `${text.slice(0, 4096)}... (${text.length} characters)` : text;
-  }
+/** The reply with its body serialised once, for the wire and the record alike (raw returned data kept exact). */
+function serialised(reply: CoreReply): CoreReply {
+  if (reply.kind !== 'answer' || reply.body === undefined) return reply;
+  return { ...reply, bodyText: serializeJson(reply.body) };
+}
+
+/** MQTT SUBACK code for a refused subscription (MQTT 3.1.1 §3.9.3). */
+const SUBACK_FAILURE = 0x80;
+
+function responseRecord(request: CoreRequest, reply: CoreReply): NonNullable<TranscriptEntry['response']> {
+  if (reply.kind === 'disconnect') return { disconnect: reply.reason };
+  if (reply.kind === 'grant') return { grantedQos: reply.qos };
+  const response: NonNullable<TranscriptEntry['response']> = { status: reply.status, body: reply.body };
+  if (reply.bodyText !== undefined) response.bodyText = reply.bodyText;
+  if (reply.retryAfterSeconds !== undefined) response.retryAfterSeconds = reply.retryAfterSeconds;
+  // a refused subscription cannot carry an answer: the device sees SUBACK 0x80 (the body is the policy's record)
+  if ('packet' in request.wire && request.wire.packet === 'subscribe') response.grantedQos = SUBACK_FAILURE;
+  return response;
 }

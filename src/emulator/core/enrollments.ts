@@ -42,6 +42,9 @@ export interface EnrollmentCandidate {
   keys: readonly string[];
 }
 
+/** Registration IDs whose derived group keys are kept (a bound on memory; a load run uses many IDs). */
+const CANDIDATES_KEPT = 10_000;
+
 export function isGroupEnrollment(config: EnrollmentConfig): config is GroupEnrollmentConfig {
   return 'groupId' in config;
 }
@@ -53,6 +56,8 @@ export function isGroupEnrollment(config: EnrollmentConfig): config is GroupEnro
 export class Enrollments {
   readonly #individual = new Map<string, { config: IndividualEnrollmentConfig; view: EnrollmentView }>();
   readonly #groups: { config: GroupEnrollmentConfig; view: EnrollmentView }[] = [];
+  /** group candidates by exact registration ID (the derived key depends on its spelling) */
+  readonly #groupCandidates = new Map<string, readonly EnrollmentCandidate[]>();
 
   constructor(configs: readonly EnrollmentConfig[]) {
     for (const config of configs) {
@@ -67,14 +72,27 @@ export class Enrollments {
     }
   }
 
-  /** Candidates for a registration, individual first. */
-  candidates(registrationId: string): EnrollmentCandidate[] {
+  /**
+   * Candidates for a registration, individual first. Group candidates carry keys derived for this
+   * exact registration ID (an HMAC each), so they are kept for the latest CANDIDATES_KEPT IDs:
+   * a device asks again on every request.
+   */
+  candidates(registrationId: string): readonly EnrollmentCandidate[] {
     const individual = this.#individual.get(registrationId.toLowerCase());
     if (individual) return [{ view: individual.view, keys: keysOf(individual.config) }];
-    return this.#groups.map(({ config, view }) => ({
+    const known = this.#groupCandidates.get(registrationId);
+    if (known) return known;
+    const derived = this.#groups.map(({ config, view }) => ({
       view,
       keys: keysOf(config).map((key) => deriveDeviceKey(key, registrationId)),
     }));
+    if (this.#groupCandidates.size >= CANDIDATES_KEPT) {
+      // forget the oldest (a Map iterates in insertion order)
+      const oldest = this.#groupCandidates.keys().next();
+      if (!oldest.done) this.#groupCandidates.delete(oldest.value);
+    }
+    this.#groupCandidates.set(registrationId, derived);
+    return derived;
   }
 
   /** The first enrollment group, if any (what `emulate` advertises as `groupKey`). */

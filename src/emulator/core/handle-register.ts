@@ -43,7 +43,7 @@ export function handleRegister(context: CoreContext, request: RegisterRequest): 
   };
   if (parsed.body.hasData) operation.data = parsed.body.data;
   if (parsed.body.dataJson !== undefined) operation.dataJson = parsed.body.dataJson;
-  record.operations.set(operation.operationId, operation);
+  context.registrations.addOperation(record, operation);
   startAllocation(context, record, operation, plan);
   const body = { operationId: operation.operationId, status: 'assigning' };
   return {

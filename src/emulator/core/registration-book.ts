@@ -34,9 +34,24 @@ export interface RegistrationRecord {
   operations: Map<string, Operation>;
 }
 
+/**
+ * Operations kept per registration: a device polls its latest operation, and a registration that
+ * re-registers in a loop (a load run) must not grow without bound.
+ */
+export const OPERATIONS_KEPT = 8;
+
 /** Registrations by lowercase registration ID (DPS compares them case-insensitively, FACTS §5). */
 export class RegistrationBook {
   readonly #records = new Map<string, RegistrationRecord>();
+
+  /** Adds an operation to its registration, forgetting the oldest beyond OPERATIONS_KEPT (a poll for it is then an unknown operation). */
+  addOperation(record: RegistrationRecord, operation: Operation): void {
+    record.operations.set(operation.operationId, operation);
+    for (const oldest of record.operations.keys()) {
+      if (record.operations.size <= OPERATIONS_KEPT) break;
+      record.operations.delete(oldest);
+    }
+  }
 
   get(registrationId: string): RegistrationRecord | undefined {
     return this.#records.get(registrationId.toLowerCase());

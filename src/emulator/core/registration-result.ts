@@ -1,4 +1,5 @@
 import type { Dialect } from '../../results/check-result.js';
+import { RawJson } from '../support/raw-json.js';
 import type { Operation, OperationOutcome, RegistrationRecord } from './registration-book.js';
 import { dpsTimestamp } from './dps-timestamp.js';
 import { newEtag } from './dps-identifiers.js';
@@ -17,7 +18,8 @@ export interface TerminalResult {
 /**
  * The terminal DeviceRegistrationResult (FACTS §1). Returned data goes where the dialect puts it:
  * ga `payload` (only a JSON object is delivered, azure-docs#51275), preview `returnData` (a string,
- * DESIGN §2); data of the wrong shape is left out and noted.
+ * DESIGN §2); data of the wrong shape is left out and noted. Data the allocator gave as text is
+ * placed as a `RawJson`, so the device receives it as written.
  */
 export function terminalResult(record: RegistrationRecord, operation: Operation, outcome: Exclude<OperationOutcome, { kind: 'retry-later' }>): TerminalResult {
   const registrationId = operation.registrationId;
@@ -40,7 +42,7 @@ export function terminalResult(record: RegistrationRecord, operation: Operation,
   };
   if (outcome.returnData === undefined) return { result };
   const placed = placeReturnData(operation.dialect, outcome.returnData);
-  if (placed.member) result[placed.member] = outcome.returnData;
+  if (placed.member) result[placed.member] = outcome.returnDataJson === undefined ? outcome.returnData : new RawJson(outcome.returnDataJson, outcome.returnData);
   return placed.note ? { result, note: placed.note } : { result };
 }
 

@@ -39,7 +39,7 @@ function answerUnparseable(core: EmulatorCore, error: Error, socket: Duplex): vo
     socket.destroy();
     return;
   }
-  const body = JSON.stringify(reply.body);
+  const body = reply.bodyText ?? '';
   socket.end(`HTTP/1.1 ${reply.status} Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
 }
 

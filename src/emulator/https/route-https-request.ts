@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { CoreRequest, FrontEnd, WireRequest } from '../core/core-request.js';
+import { splitRequestTarget } from './split-request-target.js';
 
 export interface HttpsExchangeInput {
   method: string;
@@ -20,10 +21,11 @@ const LOOKUP = /^\/([^/]+)\/registrations\/([^/]+)\/?$/;
  */
 export function routeHttpsRequest(input: HttpsExchangeInput): CoreRequest {
   const frontEnd: FrontEnd = 'https';
-  const url = new URL(input.url, 'https://emulator.invalid');
-  const wire: WireRequest = { method: input.method, path: url.pathname + url.search, headers: { ...input.headers } };
+  const url = splitRequestTarget(input.url);
+  // the headers object is the request's own, never changed after: kept without a copy
+  const wire: WireRequest = { method: input.method, path: url.pathname + url.search, headers: input.headers };
   const common = { frontEnd, wire, receivedAt: input.receivedAt };
-  const apiVersion = url.searchParams.get('api-version') ?? '';
+  const apiVersion = url.query.get('api-version') ?? '';
   const authorization = input.headers.authorization;
   const bodyText = input.body.ok ? input.body.text : '';
   const unexpected = (reason: Parameters<typeof makeUnexpected>[1], detail: string, registrationId?: string): CoreRequest => makeUnexpected(common, reason, detail, registrationId, bodyText);
@@ -45,7 +47,7 @@ export function routeHttpsRequest(input: HttpsExchangeInput): CoreRequest {
   const idScope = decode((register ?? poll ?? lookup)?.[1]) ?? '';
   const base = { ...common, apiVersion, ...(authorization !== undefined ? { authorization } : {}), idScope, registrationId: registrationId ?? '' };
   if (register) return { kind: 'register', ...base, bodyText };
-  if (poll) return { kind: 'poll', ...base, operationId: decode(poll[3]) ?? '' };
+  if (poll) return { kind: 'poll', ...base, operationId: decode(poll[3]) ?? '', ...(bodyText ? { bodyText } : {}) };
   return { kind: 'status-lookup', ...base, bodyText };
 }
 

@@ -12,11 +12,12 @@ import { writeInPieces } from '../support/write-in-pieces.js';
  */
 export async function writeHttpsReply(response: ServerResponse, reply: CoreReply, location: string | undefined, signal: AbortSignal): Promise<void> {
   if (reply.delivery.slowMs) await sleep(reply.delivery.slowMs, signal);
-  if (reply.kind === 'disconnect') {
+  if (reply.kind !== 'answer') {
+    // a disconnect (a grant never comes to HTTPS)
     response.socket?.destroy();
     return;
   }
-  const payload = Buffer.from(reply.body === undefined ? '' : JSON.stringify(reply.body), 'utf8');
+  const payload = Buffer.from(reply.bodyText ?? '', 'utf8');
   const headers: Record<string, string> = {
     'content-type': 'application/json; charset=utf-8',
     'content-length': String(payload.length),

@@ -71,24 +71,22 @@ export async function createMqttFrontEnd(options: { core: EmulatorCore; tls: Emu
     }
     const reply = core.handle(request);
     state.guard.fragment = reply.delivery.fragment;
-    void sleep(reply.delivery.slowMs ?? 0, signal).then(() => {
+    afterDelay(reply.delivery.slowMs, signal, () => {
       if (reply.kind === 'disconnect') return client.conn.destroy();
-      if (reply.status === 200 || (parsed && options.authFailure === 'topic-401' && reply.status === 401)) return done(null, true);
+      if (reply.kind === 'answer' && (reply.status === 200 || (parsed && options.authFailure === 'topic-401' && reply.status === 401))) return done(null, true);
       done(refusal(), false);
     });
   };
 
   broker.authorizeSubscribe = (client, subscription, done) => {
     const state = states.get(client);
-    if (state && isResponseSubscription(subscription.topic)) {
-      const qos = subscription.qos >= 1 ? 1 : 0; // DPS grants QoS 2 requests QoS 1 (FACTS §3)
-      state.responseQos = qos;
-      return done(null, { ...subscription, qos });
+    const reply = core.handle(subscribeRequest(state, subscription.topic, subscription.qos));
+    if (reply.kind === 'grant' && state) {
+      state.responseQos = reply.qos;
+      return done(null, { ...subscription, qos: reply.qos });
     }
-    const frontEnd = state?.frontEnd ?? 'mqtt';
-    const reply = core.handle({ kind: 'unexpected', frontEnd, wire: { packet: 'subscribe', topic: subscription.topic, qos: subscription.qos }, receivedAt: Date.now(), reason: 'unknown-topic', detail: `SUBSCRIBE ${subscription.topic}`, ...(state?.registrationId ? { registrationId: state.registrationId } : {}) });
     if (reply.kind === 'disconnect') return done(new Error('subscription not allowed'));
-    done(null, null); // the policy chose to answer instead: deny this subscription only
+    done(null, null); // the policy chose to answer instead: deny this subscription only (SUBACK 0x80)
   };
 
   broker.authorizePublish = (client, packet, done) => {
@@ -100,8 +98,9 @@ export async function createMqttFrontEnd(options: { core: EmulatorCore; tls: Emu
       return;
     }
     done(null); // PUBACK; nobody subscribes to the request topics, so nothing is forwarded
+    if (reply.kind !== 'answer') return;
     const rid = parseDpsTopic(packet.topic)?.rid ?? '';
-    void answerOnTopic(client, state, rid, reply, signal);
+    answerOnTopic(client, state, rid, reply, signal);
   };
 
   const server = createServer({ cert: options.tls.certPem, key: options.tls.keyPem }, (socket) => {
@@ -155,17 +154,31 @@ function publishRequest(state: MqttConnectionState, packet: PublishPacket): Core
   const size = Buffer.byteLength(bodyText);
   if (size > MAX_MESSAGE_BYTES) return { kind: 'unexpected', ...base, reason: 'body-too-large', detail: `${size} bytes > ${MAX_MESSAGE_BYTES}`, ...registrationId };
   if (topic.kind === 'register') return { kind: 'register', ...base, ...who, bodyText };
-  return { kind: 'poll', ...base, ...who, operationId: topic.operationId };
+  return { kind: 'poll', ...base, ...who, operationId: topic.operationId, ...(bodyText ? { bodyText } : {}) };
+}
+
+/** Parse step: one topic filter of a device SUBSCRIBE into a core request (anything but the response topics is unexpected). */
+function subscribeRequest(state: MqttConnectionState | undefined, topic: string, qos: number): CoreRequest {
+  const base = { frontEnd: state?.frontEnd ?? 'mqtt', wire: { packet: 'subscribe' as const, topic, qos }, receivedAt: Date.now(), ...(state?.registrationId ? { registrationId: state.registrationId } : {}) };
+  if (!isResponseSubscription(topic)) return { kind: 'unexpected', ...base, reason: 'unknown-topic', detail: `SUBSCRIBE ${topic}` };
+  return { kind: 'subscribe', ...base, topic, qos };
+}
+
+/** Runs `then` after a planned delay, or on the next turn of the event loop when none is planned (no timer, no abort listener). */
+function afterDelay(ms: number | undefined, signal: AbortSignal, then: () => void): void {
+  if (ms) void sleep(ms, signal).then(then);
+  else setImmediate(then);
 }
 
 /** Write step: the reply on `$dps/registrations/res/{status}/?$rid=...` to this client only. */
-async function answerOnTopic(client: Client, state: MqttConnectionState, rid: string, reply: Extract<CoreReply, { kind: 'answer' }>, signal: AbortSignal): Promise<void> {
+function answerOnTopic(client: Client, state: MqttConnectionState, rid: string, reply: Extract<CoreReply, { kind: 'answer' }>, signal: AbortSignal): void {
   state.guard.fragment = reply.delivery.fragment;
-  await sleep(reply.delivery.slowMs ?? 0, signal);
-  if (client.closed || signal.aborted) return;
-  const payload = Buffer.from(reply.body === undefined ? '' : JSON.stringify(reply.body), 'utf8');
-  const topic = responseTopic(reply.status, rid, reply.retryAfterSeconds);
-  client.publish({ cmd: 'publish', topic, payload, qos: state.responseQos ?? 0, retain: false, dup: false }, () => {
-    // a client gone before its answer is not an emulator error
+  afterDelay(reply.delivery.slowMs, signal, () => {
+    if (client.closed || signal.aborted) return;
+    const payload = Buffer.from(reply.bodyText ?? '', 'utf8');
+    const topic = responseTopic(reply.status, rid, reply.retryAfterSeconds);
+    client.publish({ cmd: 'publish', topic, payload, qos: state.responseQos ?? 0, retain: false, dup: false }, () => {
+      // a client gone before its answer is not an emulator error
+    });
   });
 }

@@ -6,6 +6,8 @@ import { deviceEntries, isObject, mqttWire, operationEntries, responseBody } fro
 const MQTT_REASONS = new Set(['unknown-topic', 'unsupported-qos', 'malformed-username', 'client-id-mismatch']);
 const REGISTER_TOPIC = /^\$dps\/registrations\/PUT\/iotdps-register\/\?(.*)$/;
 const POLL_TOPIC = /^\$dps\/registrations\/GET\/iotdps-get-operationstatus\/\?(.*)$/;
+/** topic filters that receive every DPS answer (the documented one, and its equivalent with `+`) */
+const RESPONSE_FILTERS = new Set(['$dps/registrations/res/#', '$dps/registrations/res/+/#']);
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -14,7 +16,8 @@ function escapeRegExp(text: string): string {
 /**
  * `device.mqtt.protocol` (FACTS.md section 3): client ID = registration ID; user name
  * `{idScope}/registrations/{id}/api-version=...`; publishes to the register and operation-status topics
- * with a `$rid`, polls naming the operationId DPS gave; QoS 0 or 1 (DPS does not take QoS 2).
+ * with a `$rid`, polls naming the operationId DPS gave; QoS 0 or 1 (DPS does not take QoS 2); a
+ * SUBSCRIBE to `$dps/registrations/res/#` (QoS 0 or 1) before the first request.
  */
 export function checkMqttProtocol(run: RegistrationRun, v: Verdicts): string {
   v.reply();
@@ -29,6 +32,15 @@ export function checkMqttProtocol(run: RegistrationRun, v: Verdicts): string {
   if (!username.test(wire.username ?? '')) {
     v.fail(`expected user name ${run.command.idScope}/registrations/${run.registrationId}/api-version=..., got ${brief(wire.username ?? null)}`, { mismatch: 'protocol-mismatch', actual: wire.username });
   }
+  // the answers come on `$dps/registrations/res/{status}/?$rid=...`: a filter must cover every status, in place before the first request
+  const subscribe = entries.find((e) => e.kind === 'subscribe' && RESPONSE_FILTERS.has(mqttWire(e)?.topic ?? ''));
+  const firstPublish = operationEntries(entries)[0];
+  if (!subscribe || (firstPublish !== undefined && subscribe.seq > firstPublish.seq)) {
+    const seen = entries.filter((e) => mqttWire(e)?.packet === 'subscribe').map((e) => mqttWire(e)?.topic ?? '');
+    v.fail(`expected a SUBSCRIBE to $dps/registrations/res/# before the first request, got ${seen.length ? `${seen.join(', ')}${subscribe ? ' after it' : ''}` : 'none'}`, { mismatch: 'protocol-mismatch', actual: seen });
+  }
+  const subscribeQos = mqttWire(subscribe)?.qos ?? 0;
+  if (subscribeQos > 1) v.fail(`expected the subscription at QoS 0 or 1, got QoS ${subscribeQos}`, { mismatch: 'protocol-mismatch' });
   let operationId: string | undefined;
   for (const entry of operationEntries(entries)) {
     const publish = mqttWire(entry);

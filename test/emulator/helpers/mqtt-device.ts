@@ -6,6 +6,8 @@ export interface MqttAnswer {
   topic: string;
   status: number;
   params: URLSearchParams;
+  /** the payload exactly as received */
+  text: string;
   json: Record<string, unknown>;
 }
 
@@ -34,7 +36,8 @@ export function request(client: MqttClient, topic: string, body: string, rid: st
       const params = new URLSearchParams(match[2]);
       if (params.get('$rid') !== rid) return;
       client.removeListener('message', onMessage);
-      resolve({ topic: answerTopic, status: Number(match[1]), params, json: JSON.parse(payload.toString('utf8')) as Record<string, unknown> });
+      const text = payload.toString('utf8');
+      resolve({ topic: answerTopic, status: Number(match[1]), params, text, json: JSON.parse(text) as Record<string, unknown> });
     };
     client.on('message', onMessage);
     client.publish(topic.includes('?') ? `${topic}&$rid=${rid}` : `${topic}?$rid=${rid}`, body, { qos: 1 }, (error) => {
