@@ -40,7 +40,7 @@ export function buildWebhookSuite(root: Mocha.Suite, plan: WebhookRunPlan, calle
       addCaseChecks(Mocha.Suite.create(suite, planned.caseId), plan, planned, exchange);
     }
     // a suite of their own, created last: mocha runs a suite's own tests before its child suites
-    if (plan.runWideChecks && plan.dialects.includes(dialect)) addDialectChecks(Mocha.Suite.create(suite, 'run-wide'), plan, dialect, exchanges, caller);
+    if (plan.runWideChecks && plan.dialects.includes(dialect)) addDialectChecks(Mocha.Suite.create(suite, 'run-wide'), plan, dialect, exchanges, caller, suite);
   }
 }
 
@@ -69,7 +69,7 @@ function addCaseChecks(suite: Mocha.Suite, plan: WebhookRunPlan, planned: Planne
   });
 }
 
-function addDialectChecks(suite: Mocha.Suite, plan: WebhookRunPlan, dialect: Dialect, exchanges: CaseExchange[], caller: WebhookCaller): void {
+function addDialectChecks(suite: Mocha.Suite, plan: WebhookRunPlan, dialect: Dialect, exchanges: CaseExchange[], caller: WebhookCaller, dialectSuite: Mocha.Suite): void {
   const { target } = plan;
   const keyCase = exchanges[0]?.planned;
   if (keyCase) {
@@ -84,26 +84,37 @@ function addDialectChecks(suite: Mocha.Suite, plan: WebhookRunPlan, dialect: Dia
     const times = calls.flatMap((c) => (c.outcome.kind === 'answered' ? [c.outcome.timing.totalMs] : []));
     return judgeLatency(`${ALL_CASES_ID} (${dialect})`, times);
   });
-  addContractChecks(suite, plan, dialect, caller);
+  addContractChecks(suite, plan, dialect, caller, dialectSuite);
 }
 
-function addContractChecks(suite: Mocha.Suite, plan: WebhookRunPlan, dialect: Dialect, caller: WebhookCaller): void {
+function addContractChecks(suite: Mocha.Suite, plan: WebhookRunPlan, dialect: Dialect, caller: WebhookCaller, dialectSuite: Mocha.Suite): void {
   const { target } = plan;
   let verification: Promise<ContractInteractionResult[]> | undefined;
+  // stops the verifier when the run gives up on the webhook (it may have been started early, below)
+  const abandoned = new AbortController();
+  const signal = plan.signal ? AbortSignal.any([plan.signal, abandoned.signal]) : abandoned.signal;
   const verify = (): Promise<ContractInteractionResult[]> => {
     verification ??= verifyWebhookContract(target.url.toString(), dialect, {
       ...(target.functionKey === undefined ? {} : { functionKey: target.functionKey }),
       timeoutMs: target.timeoutMs,
-      ...(plan.signal === undefined ? {} : { signal: plan.signal }),
+      signal,
       ...(target.ca === undefined ? {} : { ca: target.ca }),
     });
     return verification;
   };
+  // the Pact verifier runs in a child process: start it with the dialect's cases so its start-up and
+  // its requests overlap with theirs instead of adding to the run (its checks await the same result)
+  dialectSuite.beforeAll(() => {
+    if (caller.abandonedReason === undefined) verify().catch(() => undefined);
+  });
   for (const interaction of contractInteractions(dialect)) {
     const caseId = `pact: ${interaction}`;
     const label = `${caseId} (${dialect})`;
     addCheck(suite, metaFor(plan, pactContractCheck, dialect, caseId), async () => {
-      if (caller.abandonedReason !== undefined) throw new TargetMisbehaviour(`${label}: ${caller.abandonedReason}`, { mismatch: 'not-sent' });
+      if (caller.abandonedReason !== undefined) {
+        abandoned.abort();
+        throw new TargetMisbehaviour(`${label}: ${caller.abandonedReason}`, { mismatch: 'not-sent' });
+      }
       const results = await verify();
       return judgeInteraction(label, results.find((r) => r.interaction === interaction));
     });
