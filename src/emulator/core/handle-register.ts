@@ -34,7 +34,7 @@ export function handleRegister(context: CoreContext, request: RegisterRequest): 
   }
   const record = context.registrations.getOrCreate(registrationId, dpsTimestamp());
   const operation: Operation = {
-    operationId: newOperationId(),
+    operationId: plan.operationId ?? newOperationId(),
     registrationId,
     dialect,
     enrollment: enrollment.view,

@@ -22,6 +22,11 @@ export interface RegistrationPlan {
   fragment?: { chunkBytes: number; pauseMs: number };
   /** skip the allocator and use this outcome */
   allocation?: AllocationOutcome;
+  /**
+   * hand out this operation ID for the registration's operations instead of a fresh one (a contract
+   * provider state names the operation a pact polls); keep it free of `/ ? & #`, as real IDs are
+   */
+  operationId?: string;
 }
 
 interface PlanState {
