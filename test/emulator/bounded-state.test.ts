@@ -17,6 +17,17 @@ describe('emulator state stays bounded', () => {
     assert.deepEqual([...record.operations.keys()], ids.slice(-OPERATIONS_KEPT));
   });
 
+  it('forgets the oldest registrations beyond its limit', () => {
+    const book = new RegistrationBook(3);
+    for (const id of ['a', 'b', 'c', 'd', 'e']) book.getOrCreate(id, '2020-01-01T00:00:00.0000000Z');
+    assert.deepEqual(
+      book.all().map((r) => r.registrationId),
+      ['c', 'd', 'e'],
+    );
+    assert.equal(book.get('A'), undefined);
+    assert.equal(book.get('E')?.registrationId, 'e', 'still case-insensitive');
+  });
+
   it('derives a group device key once per registration ID, keyed by its exact spelling', () => {
     const groupKey = Buffer.alloc(64, 7).toString('base64');
     const enrollments = new Enrollments([{ groupId: 'g', primaryKey: groupKey }]);

@@ -40,9 +40,20 @@ export interface RegistrationRecord {
  */
 export const OPERATIONS_KEPT = 8;
 
+/**
+ * Registrations remembered at most: a long `load` run or `emulate` session with ever-new IDs must not
+ * grow without bound. The oldest registration is forgotten first (it then registers as new again).
+ */
+export const REGISTRATIONS_KEPT = 100_000;
+
 /** Registrations by lowercase registration ID (DPS compares them case-insensitively, FACTS §5). */
 export class RegistrationBook {
   readonly #records = new Map<string, RegistrationRecord>();
+  readonly #limit: number;
+
+  constructor(limit: number = REGISTRATIONS_KEPT) {
+    this.#limit = limit;
+  }
 
   /** Adds an operation to its registration, forgetting the oldest beyond OPERATIONS_KEPT (a poll for it is then an unknown operation). */
   addOperation(record: RegistrationRecord, operation: Operation): void {
@@ -63,6 +74,10 @@ export class RegistrationBook {
     if (!record) {
       record = { registrationId, createdDateTimeUtc, operations: new Map() };
       this.#records.set(key, record);
+      for (const oldest of this.#records.keys()) {
+        if (this.#records.size <= this.#limit) break;
+        this.#records.delete(oldest);
+      }
     }
     return record;
   }

@@ -1,4 +1,5 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
+import { writeFileAtomic } from '../../../report/atomic-write.js';
 import { join, resolve } from 'node:path';
 import type { CommandHandler } from '../../command-context.js';
 import { ExitStatus } from '../../exit-status.js';
@@ -41,12 +42,11 @@ export const handle: CommandHandler<EmulateCommandOptions> = async (options, con
     });
     const startedAt = new Date().toISOString();
     const caFile = join(out, 'emulator-ca.pem');
-    await writeFile(caFile, emulator.caPem);
+    await writeFileAtomic(caFile, emulator.caPem);
     const file = endpointFile(emulator, caFile);
     const jsonPath = join(out, 'emulator.json');
     // written whole, then renamed: a script waiting for the file never reads half of it
-    await writeFile(`${jsonPath}.tmp`, `${JSON.stringify(file, null, 2)}\n`);
-    await rename(`${jsonPath}.tmp`, jsonPath);
+    await writeFileAtomic(jsonPath, `${JSON.stringify(file, null, 2)}\n`);
     context.stdout.write(banner(file, jsonPath, allocation.description, emulator.groupId));
 
     await new Promise<void>((done) => {
@@ -57,8 +57,8 @@ export const handle: CommandHandler<EmulateCommandOptions> = async (options, con
     await emulator.close();
     const report = { idScope: emulator.idScope, startedAt, endedAt: new Date().toISOString(), allocation: allocation.description, ...emulator.observations() };
     const reportPath = join(out, 'emulator-observations.json');
-    await writeFile(reportPath, `${JSON.stringify(redactor.redactDeep(report), null, 2)}\n`);
-    await writeFile(join(out, 'emulator-transcript.json'), `${JSON.stringify(emulator.transcript.entries(), null, 2)}\n`);
+    await writeFileAtomic(reportPath, `${JSON.stringify(redactor.redactDeep(report), null, 2)}\n`);
+    await writeFileAtomic(join(out, 'emulator-transcript.json'), `${JSON.stringify(emulator.transcript.entries(), null, 2)}\n`);
     context.stdout.write(`stopped; ${report.registrations.length} registration(s) observed; report: ${reportPath}\n`);
     return ExitStatus.OK;
   } finally {
