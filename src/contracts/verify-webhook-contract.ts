@@ -1,15 +1,13 @@
-import { fork } from 'node:child_process';
 import { isDeepStrictEqual } from 'node:util';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { dpsPacticipant, pactFileName, webhookPacticipant } from '../../contracts/definitions/pacticipants.js';
-import { internalError } from '../errors/harness-error.js';
 import type { Dialect } from '../results/check-result.js';
 import { SecretRedactor } from '../results/secret-redactor.js';
 import { committedPactsDir } from './committed-pacts.js';
 import { optionalMemberProblems } from './optional-members.js';
 import { readPactFile, type PactInteraction } from './pact-file.js';
-import type { Exchange, WorkerJob, WorkerReply } from './verify-webhook-worker.js';
+import type { Exchange } from './verify-webhook-worker.js';
+import { runWorker } from './verify-webhook-process.js';
 import { webhookTarget } from './webhook-target.js';
 
 export interface VerifyWebhookContractOptions {
@@ -45,43 +43,6 @@ interface VerifierReport {
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
-const workerPath = fileURLToPath(new URL('./verify-webhook-worker.js', import.meta.url));
-
-function runWorker(job: WorkerJob, deadlineMs: number, signal?: AbortSignal): Promise<WorkerReply> {
-  return new Promise((resolve, reject) => {
-    // execArgv is not inherited: the parent may run under flags (e.g. --input-type) that break the worker
-    const child = fork(workerPath, [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], execArgv: [] });
-    let output = '';
-    const keep = (chunk: Buffer): void => {
-      output = (output + chunk.toString('utf8')).slice(-8_192);
-    };
-    child.stdout?.on('data', keep);
-    child.stderr?.on('data', keep);
-    let reply: WorkerReply | undefined;
-    const timer = setTimeout(() => child.kill('SIGKILL'), deadlineMs);
-    const onAbort = (): void => {
-      child.kill('SIGKILL');
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    child.once('message', (message) => {
-      reply = message as WorkerReply;
-    });
-    child.once('error', (error) => {
-      clearTimeout(timer);
-      reject(internalError(`cannot start the contract verifier: ${error.message}`, error));
-    });
-    child.once('exit', (code, killedBy) => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      if (reply) resolve(reply);
-      else if (signal?.aborted) reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
-      else if (killedBy === 'SIGKILL') resolve({ failure: `timeout: verification did not finish within ${deadlineMs} ms`, exchanges: [] });
-      else reject(internalError(`the contract verifier stopped without a result (exit ${code ?? killedBy}): ${output.trim().split('\n').slice(-5).join(' | ')}`));
-    });
-    child.send(job);
-  });
-}
-
 // a wrong status explains the rest (body type, headers), so it is named first
 const MISMATCH_ORDER = ['StatusMismatch', 'BodyTypeMismatch', 'BodyMismatch', 'HeaderMismatch'];
 

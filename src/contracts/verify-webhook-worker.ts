@@ -3,11 +3,15 @@
  * to file descriptor 1, which no in-process option silences; running it here keeps the harness's own
  * output (console reporters, CLI lines) clean and confines a native crash to this process.
  *
- * Protocol (IPC): the parent sends one `WorkerJob`; the worker answers one `WorkerReply` and exits.
+ * Protocol (IPC): the parent sends one `WorkerJob`; the worker answers one `WorkerReply` and exits. The
+ * parent may fork it well before it has the job (see `prewarmWebhookVerifier`), so it loads Pact while
+ * the parent is still planning.
  */
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { Verifier } from '@pact-foundation/pact';
+// the Verifier's own module, not the package index: the index also loads the consumer DSL, GraphQL,
+// axios and more (~0.4 s of module loading) that verification never uses; it is the same class
+import { Verifier } from '@pact-foundation/pact/src/dsl/verifier/verifier.js';
 
 export interface WorkerJob {
   /** extra CA (PEM) to trust for an https webhook */

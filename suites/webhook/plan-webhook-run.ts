@@ -1,6 +1,7 @@
 import { usageError } from '../../src/errors/harness-error.js';
 import { DIALECTS, type Dialect } from '../../src/results/check-result.js';
 import { SecretRedactor } from '../../src/results/secret-redactor.js';
+import { prewarmWebhookVerifier } from '../../src/contracts/verify-webhook-process.js';
 import { loadCorpus } from '../corpus/load-corpus.js';
 import { corpusSkipReason } from '../corpus/corpus-case.js';
 import { allocationRequestFor } from '../corpus/corpus-request.js';
@@ -34,7 +35,9 @@ function parseWebhookUrl(text: string): URL {
 /**
  * Decides the whole run before any request: the target (with every secret registered for redaction),
  * the dialects, the corpus cases per dialect (with skip reasons), the user cases, and this shard's
- * share. Every mistake is a usage or configuration error (exit 2).
+ * share. Every mistake is a usage or configuration error (exit 2). When the run includes the run-wide
+ * checks, one Pact verifier child per dialect is forked right away (before the corpus is loaded), so
+ * that its slow start overlaps with everything that follows.
  */
 export function planWebhookRun(request: WebhookRunRequest): WebhookRunPlan {
   const url = parseWebhookUrl(request.url);
@@ -43,6 +46,9 @@ export function planWebhookRun(request: WebhookRunRequest): WebhookRunPlan {
   if (keyInUrl) redactor.add(keyInUrl);
   const dialects: Dialect[] = request.dialect === 'all' ? [...DIALECTS] : [request.dialect];
   const shard = request.shard === undefined ? undefined : parseShard(request.shard);
+  const runWideChecks = shard === undefined || shard.index === 1;
+  // the contract checks' children are the run's slowest start: begin it before the corpus is loaded
+  if (runWideChecks) prewarmWebhookVerifier(dialects.length);
 
   const cases: PlannedCase[] = [];
   for (const dialect of dialects) {
@@ -73,7 +79,7 @@ export function planWebhookRun(request: WebhookRunRequest): WebhookRunPlan {
     },
     dialects,
     cases: shardItems(cases, shard),
-    runWideChecks: shard === undefined || shard.index === 1,
+    runWideChecks,
   };
   if (request.signal) plan.signal = request.signal;
   return plan;

@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { committedPactsDir } from '../../src/contracts/committed-pacts.js';
 import { readPactFile } from '../../src/contracts/pact-file.js';
+import { prewarmWebhookVerifier } from '../../src/contracts/verify-webhook-process.js';
 import { verifyWebhookContract } from '../../src/contracts/verify-webhook-contract.js';
 import { startContractWebhook, type ContractWebhook } from './fixtures/contract-webhooks.js';
 
@@ -44,6 +45,14 @@ describe('contracts: verifyWebhookContract', function () {
       assert.doesNotMatch(JSON.stringify(results), /contract-test-key-1234/);
     });
   }
+
+  it('verifies with a child forked ahead of the job (prewarmed) the same way', async () => {
+    prewarmWebhookVerifier(1);
+    webhook = await startContractWebhook('correct');
+    const results = await verifyWebhookContract(webhook.url, 'ga');
+    assert.equal(results.length, 10);
+    for (const result of results) assert.equal(result.outcome, 'passed', `${result.interaction}: ${result.message}`);
+  });
 
   it('fails exactly the ga interactions where a webhook returns payload as a string', async () => {
     webhook = await startContractWebhook('payload-as-string');
