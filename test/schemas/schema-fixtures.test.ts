@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { getSchemaRegistry } from '../../src/schemas/schema-registry.js';
 import { repoRoot } from '../helpers/run-cli.js';
 
@@ -32,6 +33,14 @@ describe('schemas', () => {
   it('all compile in ajv strict mode', () => {
     assert.doesNotThrow(() => registry.compileAll());
     assert.ok(registry.names().length >= 25);
+  });
+
+  it('each is a valid 2020-12 schema (the meta-schema check the registry skips at run time)', () => {
+    const metaCheck = new Ajv2020({ strict: true, allErrors: true });
+    for (const file of jsonFiles(join(repoRoot, 'schemas'))) {
+      const valid = metaCheck.validateSchema(JSON.parse(readFileSync(file, 'utf8')) as object);
+      assert.equal(valid, true, `${file}: ${JSON.stringify(metaCheck.errors)}`);
+    }
   });
 
   it('each declares draft 2020-12, an $id, a title and a description', () => {
