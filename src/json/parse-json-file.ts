@@ -21,13 +21,16 @@ export function parseJsonText(text: string, label: string): unknown {
   }
 }
 
-/** Reads and parses a JSON file (`-` reads standard input); every failure is a HarnessError (exit 2). */
-export function readJsonFile(path: string): unknown {
-  let text: string;
+/** Reads a text file (`-` reads standard input); an unreadable one is a HarnessError (exit 2). */
+export function readTextFile(path: string): string {
   try {
-    text = readFileSync(path === '-' ? 0 : path, 'utf8');
+    return readFileSync(path === '-' ? 0 : path, 'utf8');
   } catch (error) {
     throw unreadableFileError(path === '-' ? 'standard input' : path, error);
   }
-  return parseJsonText(text, path === '-' ? 'standard input' : path);
+}
+
+/** Reads and parses a JSON file (`-` reads standard input); every failure is a HarnessError (exit 2). */
+export function readJsonFile(path: string): unknown {
+  return parseJsonText(readTextFile(path), path === '-' ? 'standard input' : path);
 }

@@ -2,7 +2,8 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { UserCase, UserCaseFile } from '../../src/schemas/generated/harness/cases.js';
 import { invalidConfigError } from '../../src/errors/harness-error.js';
-import { readJsonFile } from '../../src/json/parse-json-file.js';
+import { parseJsonText, readTextFile } from '../../src/json/parse-json-file.js';
+import { parseLosslessJson, stringifyLosslessJson } from '../../src/adapters/lossless-json.js';
 import { getSchemaRegistry } from '../../src/schemas/schema-registry.js';
 import { formatReadableErrors } from '../../src/schemas/readable-errors.js';
 import type { Dialect } from '../../src/results/check-result.js';
@@ -34,10 +35,13 @@ function compileReturnDataSchema(schema: Record<string, unknown>): ValidateFunct
  * the run does not test is planned as skipped, with the reason.
  */
 export function loadUserCases(path: string, dialects: readonly Dialect[], webhookUrl: string): PlannedCase[] {
-  const document = readJsonFile(path);
+  const text = readTextFile(path);
+  const document = parseJsonText(text, path === '-' ? 'standard input' : path);
   const outcome = getSchemaRegistry().validate('harness/cases', undefined, document);
   if (!outcome.valid) throw invalidConfigError(path, formatReadableErrors(outcome.errors));
   const file = document as UserCaseFile;
+  // the same file read again without rounding: device data is sent with every digit it was given
+  const exact = parseLosslessJson(text) as { cases: { data?: unknown }[] };
   const problems: string[] = [];
   const planned: PlannedCase[] = [];
   const firstAt = new Map<string, number>();
@@ -57,7 +61,7 @@ export function loadUserCases(path: string, dialects: readonly Dialect[], webhoo
     }
     if (userCase.enrollment === 'group' && userCase.attestation === 'tpm') problems.push(`${at}: DPS enrollment groups do not take TPM attestation; set "enrollment": "individual"`);
     for (const dialect of userCase.dialect === undefined ? dialects : [userCase.dialect]) {
-      const request = buildAllocationRequest(specOf(userCase, webhookUrl), dialect);
+      const request = buildAllocationRequest(specOf(userCase, webhookUrl, exact.cases[index]), dialect);
       const valid = getSchemaRegistry().validate('allocation-request', dialect, request.body);
       if (!valid.valid) {
         const why = formatReadableErrors(valid.errors)[0] ?? 'invalid';
@@ -74,7 +78,7 @@ export function loadUserCases(path: string, dialects: readonly Dialect[], webhoo
   return planned;
 }
 
-function specOf(userCase: UserCase, webhookUrl: string): AllocationRequestSpec {
+function specOf(userCase: UserCase, webhookUrl: string, exactCase: { data?: unknown } | undefined): AllocationRequestSpec {
   const spec: AllocationRequestSpec = {
     registrationId: registrationIdFor(userCase),
     enrollment: userCase.enrollment ?? 'group',
@@ -82,6 +86,6 @@ function specOf(userCase: UserCase, webhookUrl: string): AllocationRequestSpec {
     linkedHubs: userCase.linkedHubs ?? DEFAULT_LINKED_HUBS,
     webhookUrl,
   };
-  if ('data' in userCase) spec.deviceDataJson = JSON.stringify(userCase.data);
+  if ('data' in userCase) spec.deviceDataJson = exactCase && 'data' in exactCase ? stringifyLosslessJson(exactCase.data) : JSON.stringify(userCase.data);
   return spec;
 }
