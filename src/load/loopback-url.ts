@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { usageError } from '../errors/harness-error.js';
+import { parseHttpUrl } from '../http/parse-http-url.js';
 
 /** Whether a host name is this machine: `localhost`, 127.0.0.0/8 or ::1. */
 export function isLoopbackHost(hostname: string): boolean {
@@ -15,13 +16,7 @@ export function isLoopbackHost(hostname: string): boolean {
  * `--allow-remote`: a load generator aimed at someone else's service by mistake is a denial of service.
  */
 export function loopbackWebhookUrl(text: string, allowRemote = false): URL {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw usageError(`--webhook takes an http(s) URL, got "${text}"`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw usageError(`--webhook takes an http(s) URL, got "${text}"`);
+  const url = parseHttpUrl(text, '--webhook');
   if (!allowRemote && !isLoopbackHost(url.hostname)) {
     throw usageError(
       `load sends traffic to loopback addresses only (localhost, 127.0.0.0/8, [::1]); "${url.hostname}" is not one (add --allow-remote to load a webhook you own elsewhere)`,

@@ -1,4 +1,4 @@
-import { usageError } from '../../src/errors/harness-error.js';
+import { parseHttpUrl } from '../../src/http/parse-http-url.js';
 import { DIALECTS, type Dialect } from '../../src/results/check-result.js';
 import { SecretRedactor } from '../../src/results/secret-redactor.js';
 import { prewarmWebhookVerifier } from '../../src/contracts/verify-webhook-process.js';
@@ -21,17 +21,6 @@ export interface WebhookRunRequest {
   signal?: AbortSignal;
 }
 
-function parseWebhookUrl(text: string): URL {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw usageError(`--url must be an absolute http:// or https:// URL, got "${new SecretRedactor().redact(text)}"`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw usageError(`--url must use http:// or https://, got ${url.protocol}`);
-  return url;
-}
-
 /**
  * Decides the whole run before any request: the target (with every secret registered for redaction),
  * the dialects, the corpus cases per dialect (with skip reasons), the user cases, and this shard's
@@ -40,7 +29,7 @@ function parseWebhookUrl(text: string): URL {
  * that its slow start overlaps with everything that follows.
  */
 export function planWebhookRun(request: WebhookRunRequest): WebhookRunPlan {
-  const url = parseWebhookUrl(request.url);
+  const url = parseHttpUrl(request.url, '--url');
   const redactor = new SecretRedactor().add(request.functionKey);
   const keyInUrl = url.searchParams.get('code');
   if (keyInUrl) redactor.add(keyInUrl);

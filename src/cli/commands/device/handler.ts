@@ -1,5 +1,5 @@
 import type { CommandHandler } from '../../command-context.js';
-import { usageError } from '../../../errors/harness-error.js';
+import { parseHttpUrl } from '../../../http/parse-http-url.js';
 import { SecretRedactor } from '../../../results/secret-redactor.js';
 import { executeCheckRun } from '../../../runner/execute-check-run.js';
 import { startEmulator, webhookAllocator, type RunningEmulator } from '../../../emulator/index.js';
@@ -9,17 +9,6 @@ import { prepareDeviceTarget, type PreparedDeviceTarget } from '../../../../suit
 import { startReferenceWebhook, type RunningWebhook } from '../../../../implementations/reference-webhook/start-reference-webhook.js';
 import type { DeviceCommandOptions } from './define.js';
 
-function webhookUrl(text: string): string {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw usageError(`--webhook takes an http(s) URL, got "${text}"`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw usageError(`--webhook takes an http(s) URL, got "${text}"`);
-  return url.toString();
-}
-
 /**
  * `dps-conformance device`: starts the emulator (calling the bundled reference webhook, or `--webhook`
  * for an end-to-end run), drives the implementation through its adapter (DESIGN.md section 4), judges
@@ -27,7 +16,7 @@ function webhookUrl(text: string): string {
  * errored, 2 for a usage mistake or a harness fault.
  */
 export const handle: CommandHandler<DeviceCommandOptions> = async (options, context) => {
-  const userWebhook = options.webhook === undefined ? undefined : webhookUrl(options.webhook);
+  const userWebhook = options.webhook === undefined ? undefined : parseHttpUrl(options.webhook, '--webhook').toString();
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
   const redactor = new SecretRedactor();
   const corpus = loadCorpus();
