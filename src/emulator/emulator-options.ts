@@ -30,8 +30,8 @@ export interface EmulatorOptions {
   linkedHubs?: readonly string[];
   /** redacts the transcript; the emulator adds its keys to it (default: a new SecretRedactor) */
   redactor?: Redactor;
-  /** accept SAS tokens without `skn` (DPS behaviour UNCONFIRMED; default false: reject) */
-  allowMissingKeyName?: boolean;
+  /** refuse SAS tokens without `skn` (default false: accept them, as DPS does for SDKs that send none) */
+  requireKeyName?: boolean;
   /** CONNECT with bad credentials: CONNACK 5 (default) or accept and answer 401 on the topic */
   mqttAuthFailure?: MqttAuthFailure;
   /** overrides the DPS-like answer to requests no case planned for */

@@ -43,7 +43,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     linkedHubs,
     defaultDialect: options.defaultDialect ?? 'ga',
     retryAfterSeconds: options.retryAfterSeconds ?? 2,
-    allowMissingKeyName: options.allowMissingKeyName ?? false,
+    requireKeyName: options.requireKeyName ?? false,
     ...(options.onUnexpected ? { onUnexpected: options.onUnexpected } : {}),
     validator: loadSchemaValidator(),
     transcript,

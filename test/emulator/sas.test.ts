@@ -73,10 +73,10 @@ describe('emulator SAS', () => {
       assert.deepEqual(verifySasToken(wrong, check), { ok: false, reason: 'signature does not match' });
     });
 
-    it('rejects a token without skn by default and accepts it when allowed', () => {
+    it('accepts a token without skn by default (as DPS does) and rejects it when skn is required', () => {
       const noSkn = token({ keyName: null });
-      assert.equal(verifySasToken(noSkn, check).ok, false);
-      assert.equal(verifySasToken(noSkn, { ...check, allowMissingKeyName: true }).ok, true);
+      assert.equal(verifySasToken(noSkn, check).ok, true);
+      assert.deepEqual(verifySasToken(noSkn, { ...check, requireKeyName: true }), { ok: false, reason: 'token lacks skn' });
     });
 
     it('rejects a wrong skn, a missing token and garbage', () => {

@@ -8,8 +8,11 @@ export interface SasCheck {
   keys: readonly string[];
   /** epoch seconds; defaults to now */
   now?: number;
-  /** accept a token without `skn` (DPS behaviour UNCONFIRMED, FACTS §2); default false */
-  allowMissingKeyName?: boolean;
+  /**
+   * refuse a token without `skn` (default false: accept it, as real DPS does for the Embedded C and
+   * Python SDKs, which sign with no key name)
+   */
+  requireKeyName?: boolean;
 }
 
 export type SasVerdict = { ok: true; keyIndex: number } | { ok: false; reason: string };
@@ -18,7 +21,7 @@ export type SasVerdict = { ok: true; keyIndex: number } | { ok: false; reason: s
  * Verifies a registration SAS token (FACTS §2): the HMAC is computed over the raw `sr` as sent
  * (`%2F`, `%2f` and the Node SDK's unencoded `/` all sign differently, so the sender's spelling is
  * the one that counts), the URL-decoded `sr` must equal `{idScope}/registrations/{registrationId}`
- * case-insensitively, `se` must be in the future, and `skn` must be `registration`.
+ * case-insensitively, `se` must be in the future, and `skn`, when present (or always, with `requireKeyName`), must be `registration`.
  * Signatures are compared in constant time.
  */
 export function verifySasToken(token: string | undefined, check: SasCheck): SasVerdict {
@@ -26,7 +29,7 @@ export function verifySasToken(token: string | undefined, check: SasCheck): SasV
   if (!fields) return { ok: false, reason: token ? 'not a SharedAccessSignature token' : 'no SAS token' };
   const { sr, sig, se, skn } = fields;
   if (!sr || !sig || !se) return { ok: false, reason: 'token lacks sr, sig or se' };
-  if (skn === undefined && !check.allowMissingKeyName) return { ok: false, reason: 'token lacks skn' };
+  if (skn === undefined && check.requireKeyName === true) return { ok: false, reason: 'token lacks skn' };
   if (skn !== undefined && skn !== 'registration') return { ok: false, reason: `skn is "${skn}", not "registration"` };
   if (!/^\d+$/.test(se)) return { ok: false, reason: 'se is not an integer' };
   const now = check.now ?? Math.floor(Date.now() / 1000);

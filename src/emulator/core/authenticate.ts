@@ -13,7 +13,7 @@ export function authenticate(context: CoreContext, idScope: string, registration
   if (candidates.length === 0) return { ok: false, reason: 'no enrollment covers this registration ID' };
   let reason = 'signature does not match';
   for (const candidate of candidates) {
-    const verdict = verifySasToken(token, { idScope, registrationId, keys: candidate.keys, allowMissingKeyName: context.allowMissingKeyName });
+    const verdict = verifySasToken(token, { idScope, registrationId, keys: candidate.keys, requireKeyName: context.requireKeyName });
     if (verdict.ok) return { ok: true, enrollment: candidate };
     reason = verdict.reason;
   }

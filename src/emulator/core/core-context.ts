@@ -17,7 +17,7 @@ export interface CoreContext {
   linkedHubs: readonly string[];
   defaultDialect: Dialect;
   retryAfterSeconds: number;
-  allowMissingKeyName: boolean;
+  requireKeyName: boolean;
   onUnexpected?: UnexpectedPolicy;
   validator: SchemaValidator | undefined;
   transcript: Transcript;
