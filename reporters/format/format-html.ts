@@ -3,7 +3,7 @@ import type { RunInfo } from '../../src/results/run-info.js';
 import { htmlText } from './html-escape.js';
 import { DRILL_DOWN_LIMITS, htmlDrillDown, type DrillDownLimits } from './html-drill-down.js';
 import { htmlMatrix } from './html-matrix.js';
-import { HTML_STYLE } from './html-style.js';
+import { HTML_CSS } from './html-style.js';
 import type { ReportFileOptions } from './report-files.js';
 import { verdictOf } from './verdict.js';
 
@@ -34,7 +34,7 @@ export function formatHtml(results: readonly CheckResult[], runInfo: RunInfo, op
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${htmlText(title)}</title><style>${HTML_STYLE}</style></head><body>
+<title>${htmlText(title)}</title><style>${HTML_CSS}</style></head><body>
 <h1>${htmlText(`dps-conformance ${runInfo.command}`)}</h1>
 <p class="verdict ${verdict.pass ? 'pass' : 'fail'}" id="verdict"><b>${verdict.pass ? '✓' : '✗'} ${word}</b> ${htmlText(verdict.line.replace(/^(PASS|FAIL): /, ''))}</p>
 ${verdict.incomplete ? `<p class="verdict incomplete">⚠ ${htmlText(verdict.incomplete)}</p>\n` : ''}<p class="facts">${htmlText(facts.join(' · '))}</p>

@@ -2,7 +2,7 @@
  * The page's only styling, inline (the CSP allows nothing else). Every status has a word and a mark
  * besides its colour, so the page reads in greyscale and for colour-blind readers.
  */
-export const HTML_STYLE = `
+export const HTML_CSS = `
 body{font:14px/1.4 system-ui,sans-serif;margin:1.5em 2em;color:#222;max-width:110em}
 h1{font-size:1.4em;margin:0 0 .4em}h2{font-size:1.15em;margin:1.4em 0 .4em}h3{font-size:1em;margin:1em 0 .3em}h4{font-size:.9em;margin:.6em 0 .2em}
 .verdict{font-size:1.15em;padding:.6em .9em;border-radius:4px;margin:.4em 0;border:2px solid}

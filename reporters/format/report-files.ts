@@ -18,7 +18,7 @@ export interface ReportFile {
 }
 
 /**
- * The files every run writes (DESIGN.md section 5), in writing order. Extension point: a new format
+ * The files every run writes (docs/contract/reports.md), in writing order. Extension point: a new format
  * is one more entry here; writeReportSet and the reporters pick it up.
  */
 export const REPORT_FILES: readonly ReportFile[] = [

@@ -12,7 +12,7 @@ export interface Verdict {
   incomplete?: string;
 }
 
-/** The one-line verdict every report leads with, from the same rule as the exit status (DESIGN.md section 3). */
+/** The one-line verdict every report leads with, from the same rule as the exit status (docs/contract/cli.md). */
 export function verdictOf(results: readonly CheckResult[], runInfo: RunInfo): Verdict {
   const counts = countOutcomes(results);
   const pass = counts.blocking === 0;

@@ -1,7 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { DIALECTS } from '../results/check-result.js';
 
-/** Options of every command that runs checks (DESIGN.md section 3). */
+/** Options of every command that runs checks (docs/contract/cli.md). */
 export interface RunOptions {
   out: string;
   reporter: ConsoleReporterName;

@@ -37,7 +37,7 @@ export interface CheckRunRequest {
  * The one way `run`, `webhook` and `device` run checks: loads the declaration, waivers and signing key
  * before anything starts (a bad file is exit 2 before a target is touched), runs the suites through the
  * report-set reporter with redaction and waivers applied to every result, signs the results when asked,
- * and turns the outcome into the exit status of DESIGN.md section 3.
+ * and turns the outcome into the exit status of docs/contract/cli.md.
  */
 export async function executeCheckRun(request: CheckRunRequest): Promise<number> {
   const { options, context, redactor } = request;

@@ -15,7 +15,7 @@ export interface ChosenAllocator {
 
 /**
  * Allocation for `emulate`: `--webhook` wins, then the config file's `allocation`, else the bundled
- * reference webhook started in-process on a free port (custom allocation, DESIGN §3).
+ * reference webhook started in-process on a free port (custom allocation, docs/contract/cli.md).
  */
 export async function chooseAllocator(webhook: string | undefined, config: EmulatorConfigFile | undefined): Promise<ChosenAllocator> {
   const none = (): Promise<void> => Promise.resolve();

@@ -1,6 +1,6 @@
 import type { RunningEmulator } from '../emulator-options.js';
 
-/** What `emulate` writes to `DIR/emulator.json` (DESIGN §3). */
+/** What `emulate` writes to `DIR/emulator.json` (docs/contract/cli.md). */
 export interface EmulatorEndpointFile {
   idScope: string;
   host: string;

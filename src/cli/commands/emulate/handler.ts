@@ -13,7 +13,7 @@ import type { EmulateCommandOptions } from './define.js';
 const DEFAULT_RETRY_AFTER = 2;
 
 /**
- * `emulate` (DESIGN §3): serves DPS until SIGINT/SIGTERM, then writes the observation report.
+ * `emulate` (docs/contract/cli.md): serves DPS until SIGINT/SIGTERM, then writes the observation report.
  * Files in `--out`: emulator.json, emulator-ca.pem, .emulator-tls/ (the CA is kept across runs so
  * devices keep trusting it), and on exit emulator-observations.json and emulator-transcript.json.
  */
