@@ -1,7 +1,7 @@
 import type { CommandHandler } from '../../command-context.js';
 import { parseHttpUrl } from '../../../http/parse-http-url.js';
 import { SecretRedactor } from '../../../results/secret-redactor.js';
-import { executeCheckRun } from '../../../runner/execute-check-run.js';
+import { executeCheckRun } from '../../check-run/execute-check-run.js';
 import { startEmulator, webhookAllocator, type RunningEmulator } from '../../../emulator/index.js';
 import { loadCorpus } from '../../../../suites/corpus/load-corpus.js';
 import { parseShard } from '../../../../suites/corpus/shard-cases.js';

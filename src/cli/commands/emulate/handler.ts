@@ -5,9 +5,9 @@ import type { CommandHandler } from '../../command-context.js';
 import { ExitStatus } from '../../exit-status.js';
 import { SecretRedactor } from '../../../results/secret-redactor.js';
 import { startEmulator } from '../../../emulator/index.js';
-import { banner, endpointFile } from '../../../emulator/cli-support/emulator-banner.js';
-import { chooseAllocator } from '../../../emulator/cli-support/choose-allocator.js';
-import { loadEmulatorConfig } from '../../../emulator/cli-support/load-emulator-config.js';
+import { banner, endpointFile } from './support/emulator-banner.js';
+import { chooseAllocator } from './support/choose-allocator.js';
+import { loadEmulatorConfig } from './support/load-emulator-config.js';
 import type { EmulateCommandOptions } from './define.js';
 
 const DEFAULT_RETRY_AFTER = 2;

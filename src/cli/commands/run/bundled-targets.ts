@@ -1,4 +1,4 @@
-import { packagePath } from '../../package-info.js';
+import { packagePath } from '../../../meta/package-info.js';
 
 /** A bundled device implementation, reached only through its adapter program (as pact-js examples do). */
 export interface BundledDeviceTarget {

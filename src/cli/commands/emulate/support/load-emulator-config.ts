@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { invalidConfigError, notJsonError, unreadableFileError } from '../../errors/harness-error.js';
-import { getSchemaRegistry } from '../../schemas/schema-registry.js';
+import { invalidConfigError, notJsonError, unreadableFileError } from '../../../../errors/harness-error.js';
+import { getSchemaRegistry } from '../../../../schemas/schema-registry.js';
 import type { EmulatorConfigFile } from './emulator-config.js';
 
 /**

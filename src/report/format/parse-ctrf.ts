@@ -1,6 +1,6 @@
-import { DIALECTS, TRANSPORTS, type CheckResult, type Level, type Outcome } from '../../src/results/check-result.js';
-import type { RunInfo } from '../../src/results/run-info.js';
-import { invalidConfigError, notJsonError } from '../../src/errors/harness-error.js';
+import { DIALECTS, TRANSPORTS, type CheckResult, type Level, type Outcome } from '../../results/check-result.js';
+import type { RunInfo } from '../../results/run-info.js';
+import { invalidConfigError, notJsonError } from '../../errors/harness-error.js';
 import { DPSC_CTRF_EXTRA_VERSION } from './ctrf-document.js';
 
 const LEVELS: readonly Level[] = ['MUST', 'SHOULD'];

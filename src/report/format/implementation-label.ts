@@ -1,4 +1,4 @@
-import type { CheckResult } from '../../src/results/check-result.js';
+import type { CheckResult } from '../../results/check-result.js';
 
 /** `name@version`, or the name alone (a webhook URL) when there is no version. */
 export function implementationLabel(result: CheckResult): string {

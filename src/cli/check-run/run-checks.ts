@@ -1,7 +1,7 @@
 import Mocha from 'mocha';
-import type { CheckResult } from '../results/check-result.js';
-import type { RunInfo } from '../results/run-info.js';
-import type { ResultReporterOptions } from '../../reporters/result-reporter.js';
+import type { CheckResult } from '../../results/check-result.js';
+import type { RunInfo } from '../../results/run-info.js';
+import type { ResultReporterOptions } from '../../../reporters/result-reporter.js';
 
 export interface RunChecksOptions<Options extends ResultReporterOptions = ResultReporterOptions> {
   /** the reporter class (usually the report-set reporter, which writes every file) */

@@ -1,6 +1,6 @@
-import type { CheckResult } from '../../src/results/check-result.js';
-import type { RunInfo } from '../../src/results/run-info.js';
-import { countOutcomes, type OutcomeCounts } from '../../src/results/summarise-results.js';
+import type { CheckResult } from '../../results/check-result.js';
+import type { RunInfo } from '../../results/run-info.js';
+import { countOutcomes, type OutcomeCounts } from '../../results/summarise-results.js';
 
 export interface Verdict {
   /** no blocking result (a MUST that failed or errored, not waived): the exit status is 0 */

@@ -1,16 +1,16 @@
 import type Mocha from 'mocha';
 import type { KeyObject } from 'node:crypto';
-import type { CommandContext } from '../cli/command-context.js';
-import type { RunOptions } from '../cli/common-options.js';
-import { ExitStatus } from '../cli/exit-status.js';
-import { applyWaivers, formatWaiverWarnings, loadDeclaration, loadSigningKey, loadWaivers, signReportDir } from '../certify/index.js';
-import type { ImplementationDeclaration, Waiver } from '../certify/index.js';
-import { isBlocking, type CheckResult } from '../results/check-result.js';
-import type { RunInfo } from '../results/run-info.js';
-import type { SecretRedactor } from '../results/secret-redactor.js';
-import { ReportSetReporter, type ReportSetReporterOptions } from '../../reporters/report-set-reporter.js';
-import { createRunInfo } from './create-run-info.js';
-import { githubAnnotations } from './github-annotations.js';
+import type { CommandContext } from '../command-context.js';
+import type { RunOptions } from '../common-options.js';
+import { ExitStatus } from '../exit-status.js';
+import { applyWaivers, formatWaiverWarnings, loadDeclaration, loadSigningKey, loadWaivers, signReportDir } from '../../certify/index.js';
+import type { ImplementationDeclaration, Waiver } from '../../certify/index.js';
+import { isBlocking, type CheckResult } from '../../results/check-result.js';
+import type { RunInfo } from '../../results/run-info.js';
+import type { SecretRedactor } from '../../results/secret-redactor.js';
+import { ReportSetReporter, type ReportSetReporterOptions } from '../../../reporters/report-set-reporter.js';
+import { createRunInfo } from '../../runner/create-run-info.js';
+import { githubAnnotations } from '../../runner/github-annotations.js';
 import { runChecks } from './run-checks.js';
 
 /** What a suite's builder gets besides mocha's root suite. */

@@ -1,4 +1,4 @@
-import type { CheckResult } from '../../src/results/check-result.js';
+import type { CheckResult } from '../../results/check-result.js';
 import { checkFamily } from './check-family.js';
 import { implementationLabel } from './implementation-label.js';
 

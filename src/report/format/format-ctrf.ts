@@ -1,6 +1,6 @@
-import type { CheckResult, Outcome } from '../../src/results/check-result.js';
-import type { RunInfo } from '../../src/results/run-info.js';
-import { countOutcomes, groupBy, rowKey } from '../../src/results/summarise-results.js';
+import type { CheckResult, Outcome } from '../../results/check-result.js';
+import type { RunInfo } from '../../results/run-info.js';
+import { countOutcomes, groupBy, rowKey } from '../../results/summarise-results.js';
 import { toJsonSafe } from './json-safe.js';
 import { CTRF_SPEC_VERSION, DPSC_CTRF_EXTRA_VERSION, type CtrfDocument, type CtrfStatus, type CtrfTest } from './ctrf-document.js';
 

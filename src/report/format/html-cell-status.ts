@@ -1,4 +1,4 @@
-import type { OutcomeCounts } from '../../src/results/summarise-results.js';
+import type { OutcomeCounts } from '../../results/summarise-results.js';
 
 /**
  * How a matrix cell reads. `fail` follows the exit-status rule (a MUST failed or errored, not waived),

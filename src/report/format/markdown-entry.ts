@@ -1,4 +1,4 @@
-import type { CheckResult } from '../../src/results/check-result.js';
+import type { CheckResult } from '../../results/check-result.js';
 import { implementationLabel } from './implementation-label.js';
 import { mdFence, mdText } from './markdown-escape.js';
 import { describeValue, truncateText } from './text-limits.js';

@@ -1,4 +1,4 @@
-import type { RunningEmulator } from '../emulator-options.js';
+import type { RunningEmulator } from '../../../../emulator/emulator-options.js';
 
 /** What `emulate` writes to `DIR/emulator.json` (docs/contract/cli.md). */
 export interface EmulatorEndpointFile {

@@ -1,5 +1,5 @@
-import type { CheckResult } from '../../src/results/check-result.js';
-import { countOutcomes, groupBy } from '../../src/results/summarise-results.js';
+import type { CheckResult } from '../../results/check-result.js';
+import { countOutcomes, groupBy } from '../../results/summarise-results.js';
 import { checkFamily } from './check-family.js';
 import { clipLine } from './clip-line.js';
 import { CELL_MARK, cellCounts, cellStatus } from './html-cell-status.js';

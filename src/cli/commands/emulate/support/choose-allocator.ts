@@ -1,7 +1,7 @@
-import { startReferenceWebhook } from '../../../implementations/reference-webhook/start-reference-webhook.js';
-import type { Allocator } from '../allocation/allocator.js';
-import { staticAllocator } from '../allocation/static-allocator.js';
-import { webhookAllocator } from '../allocation/webhook-allocator.js';
+import { startReferenceWebhook } from '../../../../../implementations/reference-webhook/start-reference-webhook.js';
+import type { Allocator } from '../../../../emulator/allocation/allocator.js';
+import { staticAllocator } from '../../../../emulator/allocation/static-allocator.js';
+import { webhookAllocator } from '../../../../emulator/allocation/webhook-allocator.js';
 import type { EmulatorConfigFile } from './emulator-config.js';
 
 export interface ChosenAllocator {

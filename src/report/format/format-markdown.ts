@@ -1,6 +1,6 @@
-import { isBlocking, type CheckResult } from '../../src/results/check-result.js';
-import type { RunInfo } from '../../src/results/run-info.js';
-import { countOutcomes, groupBy, rowKey } from '../../src/results/summarise-results.js';
+import { isBlocking, type CheckResult } from '../../results/check-result.js';
+import type { RunInfo } from '../../results/run-info.js';
+import { countOutcomes, groupBy, rowKey } from '../../results/summarise-results.js';
 import { ByteBudget } from './byte-budget.js';
 import { mdText } from './markdown-escape.js';
 import { implementationLabel } from './implementation-label.js';

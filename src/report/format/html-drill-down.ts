@@ -1,4 +1,4 @@
-import { isBlocking, type CheckResult } from '../../src/results/check-result.js';
+import { isBlocking, type CheckResult } from '../../results/check-result.js';
 import { cellKey } from './html-cell-key.js';
 import { clipLine } from './clip-line.js';
 import { htmlText } from './html-escape.js';

@@ -1,5 +1,5 @@
-import type { CheckResult } from '../../src/results/check-result.js';
-import type { RunInfo } from '../../src/results/run-info.js';
+import type { CheckResult } from '../../results/check-result.js';
+import type { RunInfo } from '../../results/run-info.js';
 import { formatCtrf } from './format-ctrf.js';
 import { formatHtml } from './format-html.js';
 import { formatJunit } from './format-junit.js';

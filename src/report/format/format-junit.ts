@@ -1,6 +1,6 @@
-import type { CheckResult } from '../../src/results/check-result.js';
-import type { RunInfo } from '../../src/results/run-info.js';
-import { countOutcomes, groupBy, rowKey } from '../../src/results/summarise-results.js';
+import type { CheckResult } from '../../results/check-result.js';
+import type { RunInfo } from '../../results/run-info.js';
+import { countOutcomes, groupBy, rowKey } from '../../results/summarise-results.js';
 import { describeValue, truncateText } from './text-limits.js';
 import { xmlAttr, xmlText } from './xml-escape.js';
 

@@ -1,5 +1,5 @@
-import type { Dialect } from '../../results/check-result.js';
-import type { EnrollmentConfig } from '../core/enrollments.js';
+import type { Dialect } from '../../../../results/check-result.js';
+import type { EnrollmentConfig } from '../../../../emulator/core/enrollments.js';
 
 /** `emulate --config FILE`, as `schemas/harness/emulator-config.schema.json` defines it. */
 export interface EmulatorConfigFile {

@@ -1,5 +1,5 @@
-import type { CheckResult } from '../../src/results/check-result.js';
-import type { RunInfo } from '../../src/results/run-info.js';
+import type { CheckResult } from '../../results/check-result.js';
+import type { RunInfo } from '../../results/run-info.js';
 import { htmlText } from './html-escape.js';
 import { DRILL_DOWN_LIMITS, htmlDrillDown, type DrillDownLimits } from './html-drill-down.js';
 import { htmlMatrix } from './html-matrix.js';
