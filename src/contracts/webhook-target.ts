@@ -1,4 +1,4 @@
-import { usageError } from '../errors/harness-error.js';
+import { parseHttpUrl } from '../http/parse-http-url.js';
 
 /** Where the verifier sends every webhook interaction: the user's URL, whatever path the pact names. */
 export interface WebhookTarget {
@@ -14,17 +14,7 @@ export interface WebhookTarget {
  * query. A `--function-key` replaces any `code` already in the URL (Azure Functions reads `code`).
  */
 export function webhookTarget(url: string, functionKey?: string): WebhookTarget {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    // the text is not echoed: it may hold a function key
-    throw usageError('--url must be an absolute http(s) URL, e.g. https://my-app.azurewebsites.net/api/allocate');
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw usageError(`--url must be an http or https URL, got a ${parsed.protocol.replace(/:$/, '')} URL`);
-  }
-  if (parsed.username || parsed.password) throw usageError('--url must not carry a user name or password');
+  const parsed = parseHttpUrl(url, '--url');
   if (functionKey !== undefined) parsed.searchParams.set('code', functionKey);
   return { origin: parsed.origin, pathAndQuery: `${parsed.pathname}${parsed.search}` };
 }

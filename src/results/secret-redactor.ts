@@ -10,6 +10,8 @@ const PATTERNS: ReadonlyArray<[RegExp, string]> = [
   [/SharedAccessSignature\s+[^"'\s,}\]]+/gi, `SharedAccessSignature ${REDACTED}`],
   // SAS signature, function key or token in a query string or token body
   [/([?&\s]|^)(sig|code|key|token|access_token)=([^&"'\s#]+)/gi, `$1$2=${REDACTED}`],
+  // user info in a URL (`scheme://user:password@host`): the harness refuses such URLs, this catches any that slip in
+  [/(\b[a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"'<>]+@/gi, `$1${REDACTED}@`],
   // function key header
   [/(x-functions-key["']?\s*[:=]\s*["']?)([^"'\s,}]+)/gi, `$1${REDACTED}`],
   // a JSON member named like a secret, in JSON text (a raw body): its string value, as redactDeep does for parsed values
@@ -20,7 +22,7 @@ const PATTERNS: ReadonlyArray<[RegExp, string]> = [
  * Every PATTERNS match contains one of these (case-insensitive); a string without any is left alone
  * without running the patterns, which is what most strings of a report or transcript are.
  */
-const PATTERN_TRIGGERS = /sig=|code=|key=|token=|sharedaccesssignature|x-functions-key|key"|password"|authorization"|sas"|sastoken"/i;
+const PATTERN_TRIGGERS = /sig=|code=|key=|token=|sharedaccesssignature|x-functions-key|key"|password"|authorization"|sas"|sastoken"|:\/\/[^\s/?#]*@/i;
 
 /** Keys that hold secrets in structured evidence, whatever their value looks like. */
 const SECRET_KEYS = /^(authorization|password|x-functions-key|primarykey|secondarykey|groupkey|key|functionkey|sas|sastoken)$/i;

@@ -63,6 +63,6 @@ describe('contracts: the built CLI', function () {
   it('`contracts verify` with a URL that is not http(s) exits 2', async () => {
     const run = await runCli(['contracts', 'verify', '--url', 'ftp://example.com/x']);
     assert.equal(run.status, 2);
-    assert.match(run.stderr, /--url must be an http or https URL/);
+    assert.match(run.stderr, /--url must use http:\/\/ or https:\/\//);
   });
 });

@@ -21,6 +21,14 @@ describe('SecretRedactor', () => {
     assert.equal(redactor.redact('x?a=1&sig=zzz&se=5'), `x?a=1&sig=${REDACTED}&se=5`);
   });
 
+  it('removes the user info of a URL, and only that', () => {
+    const redactor = new SecretRedactor();
+    assert.equal(redactor.redact('POST http://user:s3cret@127.0.0.1:8080/api?x=1 failed'), `POST http://${REDACTED}@127.0.0.1:8080/api?x=1 failed`);
+    assert.equal(redactor.redact('{"url":"https://only-user@fn.example/a"}'), `{"url":"https://${REDACTED}@fn.example/a"}`);
+    // an @ in a path or a mail address is not user info
+    assert.equal(redactor.redact('https://fn.example/a@b and ops@example.com'), 'https://fn.example/a@b and ops@example.com');
+  });
+
   it('redacts deep values and secret-named keys, keeping the rest', () => {
     const redactor = new SecretRedactor().add('s3cr3t-value');
     const input = { headers: { Authorization: 'Bearer abc', host: 'h' }, body: ['s3cr3t-value', 1, null], password: 'pw' };

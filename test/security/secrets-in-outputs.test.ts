@@ -104,6 +104,45 @@ describe('security: no key, SAS token or function key in any report, log or tran
     }
   });
 
+  describe('a password in a webhook URL is refused (exit 2) and never echoed', () => {
+    const password = `pw-${randomBytes(12).toString('base64url')}`;
+    const withPassword = (url: string): string => url.replace('http://', `http://dpsc-user:${password}@`);
+    const cases: Array<[string, (out: string) => string[], RegExp]> = [
+      ['webhook --url', (out) => ['webhook', '--url', withPassword(webhook.url), '--out', out], /--url must not carry a user name or password/],
+      ['device --webhook', (out) => ['device', '--adapter', 'node -e 0', '--webhook', withPassword(webhook.url), '--out', out], /--webhook must not carry/],
+      ['emulate --webhook', (out) => ['emulate', '--webhook', withPassword(webhook.url), '--https-port', '0', '--mqtt-port', '0', '--out', out], /--webhook must not carry/],
+      ['load --webhook', (out) => ['load', '--webhook', withPassword(webhook.url), '--rate', '1', '--duration', '1', '--out', out], /--webhook must not carry/],
+      ['contracts verify --url', () => ['contracts', 'verify', '--url', withPassword(webhook.url)], /--url must not carry/],
+    ];
+    for (const [what, args, message] of cases) {
+      it(what, async () => {
+        const out = tempDir();
+        const run = await runCli(args(out), { timeoutMs: 60_000, env: { GITHUB_STEP_SUMMARY: '' } });
+        assert.equal(run.status, 2, run.stdout + run.stderr);
+        assert.match(run.stderr, message);
+        assert.doesNotMatch(run.stderr, /internal error|\n\s+at /);
+        assert.deepEqual(findLeaks(outputsOf(out, run), [password]), []);
+      });
+    }
+
+    it('emulate --config with allocation.webhookUrl', async () => {
+      const out = tempDir();
+      const config = join(tempDir(), 'emulator.json');
+      writeFileSync(config, JSON.stringify({ allocation: { type: 'custom', webhookUrl: withPassword(webhook.url) } }));
+      const run = await runCli(['emulate', '--config', config, '--https-port', '0', '--mqtt-port', '0', '--out', out], { timeoutMs: 60_000 });
+      assert.equal(run.status, 2, run.stdout + run.stderr);
+      assert.match(run.stderr, /allocation\.webhookUrl of --config must not carry a user name or password/);
+      assert.deepEqual(findLeaks(outputsOf(out, run), [password]), []);
+    });
+  });
+
+  it('emulate --webhook with a typo is a usage error (exit 2) naming the option, not an internal error', async () => {
+    const run = await runCli(['emulate', '--webhook', 'typo', '--https-port', '0', '--mqtt-port', '0', '--out', tempDir()], { timeoutMs: 60_000 });
+    assert.equal(run.status, 2, run.stdout + run.stderr);
+    assert.match(run.stderr, /--webhook must be an absolute http:\/\/ or https:\/\/ URL, got "typo"/);
+    assert.doesNotMatch(run.stderr, /internal error/);
+  });
+
   it('contracts verify --function-key: stdout and stderr', async () => {
     const run = await runCli(['contracts', 'verify', '--url', webhook.url, '--function-key', functionKey], { timeoutMs: 90_000 });
     assert.equal(run.status, 0, run.stdout + run.stderr);

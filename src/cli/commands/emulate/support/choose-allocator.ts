@@ -2,6 +2,8 @@ import { startReferenceWebhook } from '../../../../../implementations/reference-
 import type { Allocator } from '../../../../emulator/allocation/allocator.js';
 import { staticAllocator } from '../../../../emulator/allocation/static-allocator.js';
 import { webhookAllocator } from '../../../../emulator/allocation/webhook-allocator.js';
+import { maskedWebhookUrl } from '../../../../http/function-key-url.js';
+import { parseHttpUrl } from '../../../../http/parse-http-url.js';
 import type { EmulatorConfigFile } from './emulator-config.js';
 
 export interface ChosenAllocator {
@@ -19,20 +21,22 @@ export interface ChosenAllocator {
  */
 export async function chooseAllocator(webhook: string | undefined, config: EmulatorConfigFile | undefined): Promise<ChosenAllocator> {
   const none = (): Promise<void> => Promise.resolve();
-  const url = webhook ?? (config?.allocation?.type === 'custom' ? config.allocation.webhookUrl : undefined);
-  if (url !== undefined) {
+  const text = webhook ?? (config?.allocation?.type === 'custom' ? config.allocation.webhookUrl : undefined);
+  if (text !== undefined) {
+    const parsed = parseHttpUrl(text, webhook !== undefined ? '--webhook' : 'allocation.webhookUrl of --config');
+    const url = parsed.toString();
     const timeoutMs = config?.allocation?.type === 'custom' ? config.allocation.timeoutMs : undefined;
-    const key = new URL(url).searchParams.get('code');
-    return { allocator: webhookAllocator({ url, ...(timeoutMs !== undefined ? { timeoutMs } : {}) }), description: `custom, webhook ${masked(url)}`, secrets: key ? [key] : [], close: none };
+    const key = parsed.searchParams.get('code');
+    return {
+      allocator: webhookAllocator({ url, ...(timeoutMs !== undefined ? { timeoutMs } : {}) }),
+      description: `custom, webhook ${parsed.search === '' ? url : maskedWebhookUrl(parsed)}`,
+      secrets: key ? [key] : [],
+      close: none,
+    };
   }
   if (config?.allocation?.type === 'static') {
     return { allocator: staticAllocator({ hub: config.allocation.hub }), description: `static, hub ${config.allocation.hub} (returns the device's data)`, secrets: [], close: none };
   }
   const reference = await startReferenceWebhook();
   return { allocator: webhookAllocator({ url: reference.url }), description: `custom, bundled reference webhook at ${reference.url}`, secrets: [], close: () => reference.close() };
-}
-
-function masked(url: string): string {
-  const parsed = new URL(url);
-  return parsed.searchParams.has('code') ? `${parsed.origin}${parsed.pathname}?code=****` : url;
 }
