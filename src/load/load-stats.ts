@@ -1,5 +1,6 @@
 import type { Dialect } from '../results/check-result.js';
 import type { LoadSample } from './load-sample.js';
+import { nearestRank } from '../results/percentile.js';
 
 /** The figures of one dialect's share of a load run. */
 export interface LoadFigures {
@@ -114,10 +115,4 @@ export class LoadStats {
 
 function round(ms: number): number {
   return Math.round(ms * 10) / 10;
-}
-
-/** Nearest-rank percentile of an ascending list (the webhook suite's definition, without re-sorting). */
-function nearestRank(sorted: readonly number[], p: number): number {
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[rank - 1] ?? Number.NaN;
 }

@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import type { Dialect } from '../results/check-result.js';
+import { percentile } from '../results/percentile.js';
 import { startEmulatorLoad, type LoadWebhook } from './emulator-load.js';
 import type { MixItem } from './load-mix.js';
 import { LoadProgress } from './load-progress.js';
@@ -54,8 +55,7 @@ export async function runLoad(config: LoadRunConfig): Promise<LoadRunOutcome> {
   const progress = new LoadProgress(config.stdout, config.isTTY, () => {
     const t = stats.totals();
     const elapsedS = (performance.now() - started) / 1000;
-    const recent = t.answered.sort((a, b) => a - b);
-    const p95 = recent.length > 0 ? `${Math.round(recent[Math.max(0, Math.ceil(0.95 * recent.length) - 1)] ?? 0)} ms` : '-';
+    const p95 = t.answered.length > 0 ? `${Math.round(percentile(t.answered, 95))} ms` : '-';
     return `load ${Math.min(elapsedS, config.durationS).toFixed(1)}/${config.durationS} s: ${t.started} sent, ${t.ok} ok, ${t.errors} errors, ${t.timeouts} timeouts, ${job.inFlight()} in flight, p95 ${p95}, ${(t.ok / Math.max(elapsedS, 0.001)).toFixed(1)}/s`;
   });
   progress.start();

@@ -14,7 +14,8 @@ import { jsonCheck, sizeCheck, statusCheck, timeCheck } from '../../suites/webho
 import { hubCheck, initialTwinCheck, returnDataTypeCheck, schemaCheck } from '../../suites/webhook/checks/content-checks.js';
 import { judgeFunctionKey } from '../../suites/webhook/checks/auth-checks.js';
 import { firstHubOrSkip, judgeStableAllocation } from '../../suites/webhook/checks/stability-checks.js';
-import { judgeLatency, percentile } from '../../suites/webhook/checks/latency-checks.js';
+import { judgeLatency } from '../../suites/webhook/checks/latency-checks.js';
+import { percentile } from '../../src/results/percentile.js';
 import { judgeInteraction } from '../../suites/webhook/checks/contract-checks.js';
 
 const timing = { startedAt: '2024-01-01T00:00:00.000Z', headersMs: 5, totalMs: 7 };

@@ -1,3 +1,4 @@
+import { judgeAllocationAnswer } from '../../dps/judge-allocation-answer.js';
 import { minifyJson, rawJsonMember } from '../../dps/raw-json-member.js';
 import type { Dialect } from '../../results/check-result.js';
 import { AllocationFailure, WebhookFailureDefaults, customAllocationFailedMessage } from '../error-catalogue.js';
@@ -21,21 +22,23 @@ export function webhookFailure(kind: WebhookFailureKind, overrides: WebhookFailu
  * retry loop, so it never comes here. Unparseable bodies and unlinked hubs are UNCONFIRMED choices.
  */
 export function interpretWebhookAnswer(status: number, bodyText: string, dialect: Dialect, linkedHubs: readonly string[], overrides?: WebhookFailureOverrides): AllocationOutcome {
-  if (status === 401) return webhookFailure('unauthorized', overrides);
-  if (status !== 200) return { kind: 'failed', errorCode: AllocationFailure.customAllocationFailed, errorMessage: customAllocationFailedMessage(status) };
-  let body: unknown;
-  try {
-    body = JSON.parse(bodyText);
-  } catch {
-    return webhookFailure('notJson', overrides);
+  const verdict = judgeAllocationAnswer(status, bodyText, linkedHubs);
+  switch (verdict.kind) {
+    case 'unauthorized':
+      return webhookFailure('unauthorized', overrides);
+    case 'refused':
+      return { kind: 'failed', errorCode: AllocationFailure.customAllocationFailed, errorMessage: customAllocationFailedMessage(verdict.status) };
+    case 'notJson':
+    case 'notObject':
+      return webhookFailure('notJson', overrides);
+    case 'hubNotSpecified':
+      return webhookFailure('hubNotSpecified', overrides);
+    case 'hubNotLinked':
+      return webhookFailure('hubNotLinked', overrides, typeof verdict.hub === 'string' ? verdict.hub : JSON.stringify(verdict.hub));
+    case 'assigned':
+      break;
   }
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return webhookFailure('notJson', overrides);
-  const answer = body as Record<string, unknown>;
-  const hub = answer['iotHubHostName'];
-  if (hub === undefined || hub === null || hub === '') return webhookFailure('hubNotSpecified', overrides);
-  if (typeof hub !== 'string' || !linkedHubs.some((h) => h.toLowerCase() === hub.toLowerCase())) {
-    return webhookFailure('hubNotLinked', overrides, typeof hub === 'string' ? hub : JSON.stringify(hub));
-  }
+  const { hub, answer } = verdict;
   const outcome: AllocationOutcome = { kind: 'assigned', hub };
   const member = dialect === 'ga' ? 'payload' : 'returnData';
   const returned = answer[member];

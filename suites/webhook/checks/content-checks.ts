@@ -1,3 +1,4 @@
+import { isLinkedHub } from '../../../src/dps/same-host-name.js';
 import { getSchemaRegistry } from '../../../src/schemas/schema-registry.js';
 import { formatReadableErrors } from '../../../src/schemas/readable-errors.js';
 import { describeJson } from '../answer-body.js';
@@ -40,7 +41,7 @@ export const hubCheck: CaseCheck = {
     if (typeof hub !== 'string' || hub === '') {
       return j.fail('missing-field', `expected iotHubHostName ${expected}, got ${describeJson(hub)}`, hubs, hub ?? null);
     }
-    if (hubs.some((h) => h.toLowerCase() === hub.toLowerCase())) return `${j.label}: ${hub}`;
+    if (isLinkedHub(hub, hubs)) return `${j.label}: ${hub}`;
     return j.fail('hub-not-linked', `expected iotHubHostName ${expected}, got "${hub}", which is not linked`, hubs, hub);
   },
 };

@@ -1,10 +1,11 @@
+import { LATENCY_P95_LIMIT_MS } from '../../../src/results/latency-limit.js';
+import { percentile } from '../../../src/results/percentile.js';
 import { CheckFailure, CheckSkipped } from '../../../src/results/check-outcome-errors.js';
 import type { CheckDefinition } from '../check-definition.js';
 
 /** Speed across the whole run of a dialect. */
 
-/** SHOULD threshold for the 95th percentile of answer times (our choice; DPS publishes none). */
-export const LATENCY_P95_LIMIT_MS = 1000;
+export { LATENCY_P95_LIMIT_MS };
 
 export const latencyP95Check: CheckDefinition = {
   id: 'webhook.latency.p95',
@@ -13,13 +14,6 @@ export const latencyP95Check: CheckDefinition = {
   title: 'Latency p95 under 1 s',
   requirement: `the 95th percentile (nearest rank) of the times of all answers in the dialect is under ${LATENCY_P95_LIMIT_MS} ms`,
 };
-
-/** The nearest-rank percentile of a list of numbers (p in 0..100). */
-export function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[rank - 1] ?? Number.NaN;
-}
 
 /** Judges the answer times (ms) of a dialect's calls. */
 export function judgeLatency(label: string, durationsMs: readonly number[]): string {

@@ -1,3 +1,4 @@
+import { sameHostName } from '../../../src/dps/same-host-name.js';
 import { CheckSkipped } from '../../../src/results/check-outcome-errors.js';
 import type { CheckDefinition } from '../check-definition.js';
 import type { CallJudge } from '../call-judge.js';
@@ -33,7 +34,7 @@ export function judgeStableAllocation(firstHub: string, second: CallJudge): stri
   } catch {
     secondHub = undefined;
   }
-  if (typeof secondHub === 'string' && secondHub.toLowerCase() === firstHub.toLowerCase()) return `${second.label}: ${firstHub} both times`;
+  if (typeof secondHub === 'string' && sameHostName(secondHub, firstHub)) return `${second.label}: ${firstHub} both times`;
   const shown = typeof secondHub === 'string' ? `"${secondHub}"` : `no hub (HTTP ${answer.status})`;
   return second.fail('unstable-allocation', `expected the same hub for the same request twice, got "${firstHub}" then ${shown}`, firstHub, secondHub ?? null);
 }
