@@ -2,7 +2,7 @@ import { getSchemaRegistry, type SchemaRegistry } from '../schemas/schema-regist
 import { AdapterFault, type AdapterFaultKind } from './adapter-fault.js';
 import { AdapterProcess, type AdapterOutput } from './adapter-process.js';
 import { parseLosslessJson, stringifyLosslessJson, type LosslessJson } from './lossless-json.js';
-import type { DeviceDriver, RegisterCommand, RegisterExchange, RegisterReply, StartReply, StopOutcome } from './protocol-types.js';
+import type { DeviceDriver, RegisterCommand, RegisterExchange, StartReply, StopOutcome } from './protocol-types.js';
 
 export interface AdapterClientOptions {
   /** the adapter command, run through the shell */
@@ -113,7 +113,10 @@ export class AdapterClient implements DeviceDriver {
     await this.ensureProcess();
     const { message } = await this.request('start', { cmd: 'start', version: 1 }, this.options.startTimeoutMs);
     this.started = true;
-    return message as unknown as StartReply;
+    // onLine validated the reply against the same schema; the guard types it without a cast
+    const reply = this.registry.check('adapter/start-reply', message);
+    if (!reply.valid) throw new AdapterFault('off-schema', `the start reply does not match ${reply.schema}`, { schemaErrors: reply.errors });
+    return reply.value;
   }
 
   async register(command: RegisterCommand): Promise<RegisterExchange> {
@@ -133,9 +136,11 @@ export class AdapterClient implements DeviceDriver {
       { cmd: 'register', ...command },
       command.timeoutMs + this.options.replySlackMs,
     );
+    const reply = this.registry.check('adapter/register-reply', message);
+    if (!reply.valid) throw new AdapterFault('off-schema', `the register reply does not match ${reply.schema}`, { schemaErrors: reply.errors });
     return {
-      request: { seq: message['seq'] as number, cmd: 'register', ...command },
-      reply: message as unknown as RegisterReply,
+      request: { seq: reply.value.seq, cmd: 'register', ...command },
+      reply: reply.value,
       replyLine: line,
       stderr,
       durationMs,

@@ -99,11 +99,13 @@ export class InProcessDriver implements DeviceDriver {
     syncBuiltinESMExports();
     this.server = server;
     this.seq += 1;
-    const reply = { seq: this.seq, ...(await this.call(() => this.implementation?.start(), 15_000, 'start')) } as Record<string, unknown>;
-    const check = getSchemaRegistry().validate('adapter/start-reply', undefined, reply);
+    const reply: unknown = { seq: this.seq, ...(await this.call(() => this.implementation?.start(), 15_000, 'start')) };
+    const check = getSchemaRegistry().check('adapter/start-reply', reply);
     if (!check.valid) throw new AdapterFault('off-schema', `start does not match adapter/start-reply: ${check.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`);
-    const claims = reply as unknown as StartReply;
-    return { ...claims, transports: claims.transports.filter((t) => t === 'https') };
+    const claims = check.value;
+    const https = claims.transports.filter((t) => t === 'https');
+    if (https[0] === undefined) throw new AdapterFault('off-schema', 'in-process implementations register over https only, and this one claims no https');
+    return { ...claims, transports: [https[0], ...https.slice(1)] };
   }
 
   async register(command: RegisterCommand): Promise<RegisterExchange> {
@@ -118,15 +120,14 @@ export class InProcessDriver implements DeviceDriver {
       return { request: { ...command, seq, cmd: 'register' }, reply, replyLine: stringifyLosslessJson(reply), stderr: '', durationMs: 0 };
     }
     const body = await this.call(() => this.implementation?.register(request), command.timeoutMs + (this.options.replySlackMs ?? 1000), 'register', request);
-    const reply = { ...body, seq } as Record<string, unknown>;
-    const check = getSchemaRegistry().validate('adapter/register-reply', undefined, reply);
+    const check = getSchemaRegistry().check('adapter/register-reply', { ...body, seq });
     if (!check.valid) {
       throw new AdapterFault('off-schema', `the register reply does not match adapter/register-reply: ${check.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`, { request, schemaErrors: check.errors });
     }
     return {
       request: { ...command, seq, cmd: 'register' },
-      reply: reply as unknown as RegisterReply,
-      replyLine: stringifyLosslessJson(reply),
+      reply: check.value,
+      replyLine: stringifyLosslessJson(check.value),
       stderr: '',
       durationMs: Date.now() - started,
     };

@@ -1,34 +1,45 @@
 /**
  * Adapter protocol v1 messages (docs/contract/adapter-protocol.md), as the harness uses them. The schemas in
- * `schemas/adapter/` are the authority and every message is validated against them; these types only
- * describe what a valid message holds (to be replaced by the generated types once they are in the tree).
+ * `schemas/adapter/` are the authority: every message is validated against them, and the message types here
+ * are the types generated from those schemas (`src/schemas/generated/adapter/`).
  */
 import type { Dialect } from '../results/check-result.js';
 import type { LosslessJson } from './lossless-json.js';
+import type { AdapterStartReply, AttestationKind, DeviceTransport, ImplementationIdentity } from '../schemas/generated/adapter/start-reply.js';
+import type {
+  AdapterRegisterReply,
+  ErrorReportedByTheImplementation,
+  RegisterReplyError,
+  RegisterReplyResult,
+  RegisterReplySkipped,
+  RegistrationResultAsSurfacedByTheImplementation,
+} from '../schemas/generated/adapter/register-reply.js';
+import type { EmulatorEndpoint } from '../schemas/generated/adapter/register-request.js';
 
-export type DeviceTransport = 'https' | 'mqtt' | 'mqtt-ws' | 'amqp';
-export type AttestationKind = 'symmetricKey' | 'x509' | 'tpm';
+export type { AttestationKind, DeviceTransport };
+export type ImplementationInfo = ImplementationIdentity;
+export type StartReply = AdapterStartReply;
+export type Endpoint = EmulatorEndpoint;
+export type RegisterResult = RegistrationResultAsSurfacedByTheImplementation;
+export type RegisterError = ErrorReportedByTheImplementation;
+export type RegisterReply = AdapterRegisterReply;
 
-export interface ImplementationInfo {
-  name: string;
-  version: string;
-  language?: string;
-  homepage?: string;
+// The generated reply types allow unknown members, so `'result' in reply` cannot narrow them; the schema's
+// oneOf guarantees exactly one of result / error / skipped in a validated reply, which these predicates read.
+
+/** A validated register reply that carries the registration's result. */
+export function isResultReply(reply: RegisterReply): reply is RegisterReplyResult {
+  return 'result' in reply;
 }
 
-export interface StartReply {
-  seq: number;
-  implementation: ImplementationInfo;
-  dialects: Dialect[];
-  transports: DeviceTransport[];
-  attestations: AttestationKind[];
+/** A validated register reply that carries an error the implementation reported. */
+export function isErrorReply(reply: RegisterReply): reply is RegisterReplyError {
+  return 'error' in reply;
 }
 
-export interface Endpoint {
-  host: string;
-  httpsPort: number;
-  mqttPort: number;
-  caPem: string;
+/** A validated register reply by which the adapter declines the case. */
+export function isSkippedReply(reply: RegisterReply): reply is RegisterReplySkipped {
+  return 'skipped' in reply;
 }
 
 /** A register request without its `seq` (the client numbers requests). */
@@ -43,29 +54,6 @@ export interface RegisterCommand {
   data?: LosslessJson;
   timeoutMs: number;
 }
-
-export interface RegisterResult {
-  status: string;
-  assignedHub?: string;
-  deviceId?: string;
-  substatus?: string;
-  errorCode?: number;
-  errorMessage?: string;
-  returnData?: LosslessJson;
-  [member: string]: unknown;
-}
-
-export interface RegisterError {
-  message: string;
-  statusCode?: number;
-  errorCode?: number;
-  [member: string]: unknown;
-}
-
-export type RegisterReply =
-  | { seq: number; result: RegisterResult }
-  | { seq: number; error: RegisterError }
-  | { seq: number; skipped: { reason: string } };
 
 /** One register exchange as evidence: what was asked, what came back, and the adapter's stderr meanwhile. */
 export interface RegisterExchange {

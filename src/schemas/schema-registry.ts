@@ -7,6 +7,7 @@ import { unknownSchemaError } from '../errors/harness-error.js';
 import type { Dialect } from '../results/check-result.js';
 import { DIALECTS } from '../results/check-result.js';
 import { readableErrors, type ReadableError } from './readable-errors.js';
+import type { SchemaTypes, TypedSchemaName } from './schema-types.js';
 
 // ajv-formats is CommonJS with a default export; under NodeNext it arrives as the module object.
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv2020) => void;
@@ -17,6 +18,9 @@ export interface ValidationOutcome {
   schema: string;
   errors: ReadableError[];
 }
+
+/** The outcome of `check`: when valid, the value typed as the schema's generated type. */
+export type TypedValidation<T> = { valid: true; schema: string; value: T } | { valid: false; schema: string; errors: ReadableError[] };
 
 const SUFFIX = '.schema.json';
 
@@ -90,6 +94,20 @@ export class SchemaRegistry {
     const validate = this.validator(schema);
     const valid = validate(value);
     return { valid, schema, errors: valid ? [] : readableErrors(validate.errors, value) };
+  }
+
+  /** A type guard for a schema with a generated type (`src/schemas/schema-types.ts`): true when the value is valid. */
+  guard<N extends TypedSchemaName>(name: N): (value: unknown) => value is SchemaTypes[N] {
+    const validate = this.validator(name);
+    return (value: unknown): value is SchemaTypes[N] => validate(value);
+  }
+
+  /** Validates against a schema with a generated type; a valid value comes back typed, an invalid one with readable errors. */
+  check<N extends TypedSchemaName>(name: N, value: unknown): TypedValidation<SchemaTypes[N]> {
+    const validate = this.validator(name);
+    // the guard runs the same compiled validator, so `validate.errors` holds its errors
+    if (this.guard(name)(value)) return { valid: true, schema: name, value };
+    return { valid: false, schema: name, errors: readableErrors(validate.errors, value) };
   }
 
   /** Compiles every schema (strict mode reports any schema mistake here). */

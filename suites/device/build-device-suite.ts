@@ -1,6 +1,6 @@
 import Mocha from 'mocha';
 import type { RunningEmulator } from '../../src/emulator/index.js';
-import type { DeviceDriver, DeviceTransport, StartReply } from '../../src/adapters/protocol-types.js';
+import { isSkippedReply, type DeviceDriver, type DeviceTransport, type StartReply } from '../../src/adapters/protocol-types.js';
 import type { Dialect, ImplementationRef } from '../../src/results/check-result.js';
 import { CheckSkipped, TargetMisbehaviour } from '../../src/results/check-outcome-errors.js';
 import type { SecretRedactor } from '../../src/results/secret-redactor.js';
@@ -28,7 +28,7 @@ function checkAdapterProtocol(run: RegistrationRun, _v: Verdicts, redactor: Secr
     });
   }
   const reply = run.exchange?.reply;
-  if (reply && 'skipped' in reply) throw new CheckSkipped(`the adapter skipped this case: ${reply.skipped.reason}`);
+  if (reply && isSkippedReply(reply)) throw new CheckSkipped(`the adapter skipped this case: ${reply.skipped.reason}`);
   return `valid reply in ${run.exchange?.durationMs ?? 0} ms`;
 }
 

@@ -1,6 +1,6 @@
 import { CheckFailure, CheckSkipped, TargetMisbehaviour, type OutcomeDetails } from '../../src/results/check-outcome-errors.js';
 import type { SecretRedactor } from '../../src/results/secret-redactor.js';
-import type { RegisterError, RegisterResult } from '../../src/adapters/protocol-types.js';
+import { isErrorReply, isResultReply, isSkippedReply, type RegisterError, type RegisterResult } from '../../src/adapters/protocol-types.js';
 import type { RegistrationRun } from './registration-run.js';
 
 const MAX_STRING = 8 * 1024;
@@ -49,8 +49,10 @@ export function verdicts(run: RegistrationRun, redactor: SecretRedactor) {
       }
       const reply = run.exchange?.reply;
       if (!reply) throw new TargetMisbehaviour('no adapter reply', { mismatch: 'missing-reply', evidence: evidence() });
-      if ('skipped' in reply) throw new CheckSkipped(`the adapter skipped this case: ${reply.skipped.reason}`);
-      return 'result' in reply ? { result: reply.result } : { error: reply.error };
+      if (isSkippedReply(reply)) throw new CheckSkipped(`the adapter skipped this case: ${reply.skipped.reason}`);
+      if (isResultReply(reply)) return { result: reply.result };
+      if (isErrorReply(reply)) return { error: reply.error };
+      throw new TargetMisbehaviour('the adapter reply holds no result, error or skip', { mismatch: 'off-schema', evidence: evidence() });
     },
   };
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AdapterClient } from '../../src/adapters/adapter-client.js';
 import { isAdapterFault, type AdapterFault } from '../../src/adapters/adapter-fault.js';
-import type { RegisterCommand } from '../../src/adapters/protocol-types.js';
+import { isResultReply, type RegisterCommand } from '../../src/adapters/protocol-types.js';
 import { repoRoot } from '../helpers/run-cli.js';
 
 const script = join(repoRoot, 'dist', 'test', 'fixtures', 'adapters', 'scripted-adapter.js');
@@ -50,7 +50,7 @@ describe('adapter client (protocol v1 over a subprocess)', function () {
     const claims = await client.start();
     assert.equal(claims.implementation.name, 'scripted');
     const exchange = await client.register(registerCommand());
-    assert.ok('result' in exchange.reply);
+    assert.ok(isResultReply(exchange.reply));
     assert.deepEqual(exchange.reply.result.returnData, { big: 9007199254740993n });
     assert.match(exchange.stderr, /register 1 in mode ok/);
   });
@@ -83,7 +83,7 @@ describe('adapter client (protocol v1 over a subprocess)', function () {
       await client.start();
       await expectFault(client.register(registerCommand()), 'crash');
       const exchange = await client.register(registerCommand({ registrationId: 'dev-2' }));
-      assert.ok('result' in exchange.reply);
+      assert.ok(isResultReply(exchange.reply));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { InProcessDriver } from '../../src/adapters/in-process-driver.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { repoRoot } from '../helpers/run-cli.js';
+import { isResultReply, isSkippedReply } from '../../src/adapters/protocol-types.js';
 
 describe('in-process loader (msw routes the implementation to the emulator)', function () {
   this.timeout(20_000);
@@ -32,7 +33,7 @@ describe('in-process loader (msw routes the implementation to the emulator)', fu
       data: { modelId: 'dtmi:com:example:Thermostat;1' },
       timeoutMs: 10_000,
     });
-    assert.ok('result' in exchange.reply, JSON.stringify(exchange.reply));
+    assert.ok(isResultReply(exchange.reply), JSON.stringify(exchange.reply));
     assert.equal(exchange.reply.result.status, 'assigned');
     assert.deepEqual(exchange.reply.result.returnData, { modelId: 'dtmi:com:example:Thermostat;1' });
     const kinds = emulator.transcript.forRegistration(registrationId).filter((e) => e.frontEnd === 'https').map((e) => e.kind);
@@ -52,6 +53,6 @@ describe('in-process loader (msw routes the implementation to the emulator)', fu
       attestation: { type: 'symmetricKey', key: emulator.deriveDeviceKey('in-process-dev-2') },
       timeoutMs: 10_000,
     });
-    assert.ok('skipped' in exchange.reply);
+    assert.ok(isSkippedReply(exchange.reply));
   });
 });

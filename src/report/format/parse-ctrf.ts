@@ -16,13 +16,18 @@ class Problems {
   add(path: string, message: string): void {
     if (this.list.length < MAX_PROBLEMS) this.list.push(`${path}: ${message}`);
   }
-  string(value: unknown, path: string, optional = false): value is string {
-    if (typeof value === 'string' || (optional && value === undefined)) return true;
-    this.add(path, optional ? 'must be a string when present' : 'must be a string');
+  string(value: unknown, path: string): value is string {
+    if (typeof value === 'string') return true;
+    this.add(path, 'must be a string');
+    return false;
+  }
+  optionalString(value: unknown, path: string): value is string | undefined {
+    if (value === undefined || typeof value === 'string') return true;
+    this.add(path, 'must be a string when present');
     return false;
   }
   oneOf<T extends string>(value: unknown, allowed: readonly T[], path: string): value is T {
-    if (allowed.includes(value as T)) return true;
+    if (allowed.some((a) => a === value)) return true;
     this.add(path, `must be one of ${allowed.join(', ')}`);
     return false;
   }
@@ -35,51 +40,56 @@ function readResult(test: unknown, path: string, problems: Problems): CheckResul
   }
   const x = test.extra;
   const p = `${path}.extra`;
-  const before = problems.list.length;
-  problems.string(x.checkId, `${p}.checkId`);
-  problems.oneOf(x.level, LEVELS, `${p}.level`);
-  problems.oneOf(x.outcome, OUTCOMES, `${p}.outcome`);
-  problems.oneOf(x.dialect, DIALECTS, `${p}.dialect`);
-  problems.oneOf(x.transport, TRANSPORTS, `${p}.transport`);
-  problems.string(x.caseId, `${p}.caseId`);
-  problems.string(test.message, `${path}.message`);
-  const impl = x.implementation;
-  if (!isObject(impl)) problems.add(`${p}.implementation`, 'must be an object with a name');
-  else {
-    problems.string(impl.name, `${p}.implementation.name`);
-    problems.string(impl.version, `${p}.implementation.version`, true);
-  }
-  problems.string(x.mismatch, `${p}.mismatch`, true);
-  if (x.durationMs !== undefined && typeof x.durationMs !== 'number') problems.add(`${p}.durationMs`, 'must be a number when present');
-  if (x.harnessFault !== undefined && typeof x.harnessFault !== 'boolean') problems.add(`${p}.harnessFault`, 'must be a boolean when present');
-  if (x.waived !== undefined && !(isObject(x.waived) && typeof x.waived.reason === 'string' && typeof x.waived.expires === 'string')) {
-    problems.add(`${p}.waived`, 'must be {reason, expires} when present');
-  }
-  if (problems.list.length > before) return undefined;
+  const { checkId, level, outcome, dialect, transport, caseId, implementation, mismatch, durationMs, harnessFault, waived } = x;
+  const message = test.message;
+  // every check runs (all problems are listed); each alias narrows its value for the copy below
+  const okCheckId = problems.string(checkId, `${p}.checkId`);
+  const okLevel = problems.oneOf(level, LEVELS, `${p}.level`);
+  const okOutcome = problems.oneOf(outcome, OUTCOMES, `${p}.outcome`);
+  const okDialect = problems.oneOf(dialect, DIALECTS, `${p}.dialect`);
+  const okTransport = problems.oneOf(transport, TRANSPORTS, `${p}.transport`);
+  const okCaseId = problems.string(caseId, `${p}.caseId`);
+  const okMessage = problems.string(message, `${path}.message`);
+  const impl = readImplementation(implementation, `${p}.implementation`, problems);
+  const okMismatch = problems.optionalString(mismatch, `${p}.mismatch`);
+  const okDuration = durationMs === undefined || typeof durationMs === 'number';
+  if (!okDuration) problems.add(`${p}.durationMs`, 'must be a number when present');
+  const okFault = harnessFault === undefined || typeof harnessFault === 'boolean';
+  if (!okFault) problems.add(`${p}.harnessFault`, 'must be a boolean when present');
+  const waiver = readWaiver(waived, `${p}.waived`, problems);
+  if (!(okCheckId && okLevel && okOutcome && okDialect && okTransport && okCaseId && okMessage && okMismatch && okDuration && okFault)) return undefined;
+  if (impl === undefined || waiver === false) return undefined;
 
-  // the checks above proved these shapes; copy only CheckResult fields, in their usual order
-  const i = impl as { name: string; version?: string };
-  const result: CheckResult = {
-    checkId: x.checkId as string,
-    level: x.level as Level,
-    outcome: x.outcome as Outcome,
-    dialect: x.dialect as CheckResult['dialect'],
-    transport: x.transport as CheckResult['transport'],
-    caseId: x.caseId as string,
-    implementation: i.version === undefined ? { name: i.name } : { name: i.name, version: i.version },
-    message: test.message as string,
-  };
+  // copy only CheckResult fields, in their usual order
+  const result: CheckResult = { checkId, level, outcome, dialect, transport, caseId, implementation: impl, message };
   if ('evidence' in x) result.evidence = x.evidence;
-  if (x.mismatch !== undefined) result.mismatch = x.mismatch as string;
+  if (mismatch !== undefined) result.mismatch = mismatch;
   if ('expected' in x) result.expected = x.expected;
   if ('actual' in x) result.actual = x.actual;
-  if (x.durationMs !== undefined) result.durationMs = x.durationMs as number;
-  if (x.waived !== undefined) {
-    const w = x.waived as { reason: string; expires: string };
-    result.waived = { reason: w.reason, expires: w.expires };
-  }
-  if (x.harnessFault !== undefined) result.harnessFault = x.harnessFault as boolean;
+  if (durationMs !== undefined) result.durationMs = durationMs;
+  if (waiver !== undefined) result.waived = waiver;
+  if (harnessFault !== undefined) result.harnessFault = harnessFault;
   return result;
+}
+
+function readImplementation(value: unknown, path: string, problems: Problems): CheckResult['implementation'] | undefined {
+  if (!isObject(value)) {
+    problems.add(path, 'must be an object with a name');
+    return undefined;
+  }
+  const { name, version } = value;
+  const okName = problems.string(name, `${path}.name`);
+  const okVersion = problems.optionalString(version, `${path}.version`);
+  if (!okName || !okVersion) return undefined;
+  return version === undefined ? { name } : { name, version };
+}
+
+/** The waiver of a result: undefined when absent, false when malformed (a problem is noted). */
+function readWaiver(value: unknown, path: string, problems: Problems): { reason: string; expires: string } | undefined | false {
+  if (value === undefined) return undefined;
+  if (isObject(value) && typeof value.reason === 'string' && typeof value.expires === 'string') return { reason: value.reason, expires: value.expires };
+  problems.add(path, 'must be {reason, expires} when present');
+  return false;
 }
 
 function readRunInfo(value: unknown, problems: Problems): RunInfo | undefined {
@@ -88,25 +98,23 @@ function readRunInfo(value: unknown, problems: Problems): RunInfo | undefined {
     problems.add(p, 'missing: this CTRF file was not written by dps-conformance');
     return undefined;
   }
-  const before = problems.list.length;
-  const tool = value.tool;
-  if (!isObject(tool) || tool.name !== 'dps-conformance' || typeof tool.version !== 'string') {
-    problems.add(`${p}.tool`, 'must be {name: "dps-conformance", version}');
-  }
-  for (const key of ['command', 'suiteVersion', 'startedAt'] as const) problems.string(value[key], `${p}.${key}`);
-  for (const key of ['finishedAt', 'incompleteReason', 'shard'] as const) problems.string(value[key], `${p}.${key}`, true);
-  if (value.incomplete !== undefined && typeof value.incomplete !== 'boolean') problems.add(`${p}.incomplete`, 'must be a boolean when present');
-  if (problems.list.length > before) return undefined;
-  const info: RunInfo = {
-    tool: { name: 'dps-conformance', version: (tool as { version: string }).version },
-    command: value.command as string,
-    suiteVersion: value.suiteVersion as string,
-    startedAt: value.startedAt as string,
-  };
-  if (value.finishedAt !== undefined) info.finishedAt = value.finishedAt as string;
-  if (value.incomplete !== undefined) info.incomplete = value.incomplete as boolean;
-  if (value.incompleteReason !== undefined) info.incompleteReason = value.incompleteReason as string;
-  if (value.shard !== undefined) info.shard = value.shard as string;
+  const { tool, command, suiteVersion, startedAt, finishedAt, incompleteReason, shard, incomplete } = value;
+  const toolVersion = isObject(tool) && tool.name === 'dps-conformance' && typeof tool.version === 'string' ? tool.version : undefined;
+  if (toolVersion === undefined) problems.add(`${p}.tool`, 'must be {name: "dps-conformance", version}');
+  const okCommand = problems.string(command, `${p}.command`);
+  const okSuite = problems.string(suiteVersion, `${p}.suiteVersion`);
+  const okStarted = problems.string(startedAt, `${p}.startedAt`);
+  const okFinished = problems.optionalString(finishedAt, `${p}.finishedAt`);
+  const okReason = problems.optionalString(incompleteReason, `${p}.incompleteReason`);
+  const okShard = problems.optionalString(shard, `${p}.shard`);
+  const okIncomplete = incomplete === undefined || typeof incomplete === 'boolean';
+  if (!okIncomplete) problems.add(`${p}.incomplete`, 'must be a boolean when present');
+  if (toolVersion === undefined || !(okCommand && okSuite && okStarted && okFinished && okReason && okShard && okIncomplete)) return undefined;
+  const info: RunInfo = { tool: { name: 'dps-conformance', version: toolVersion }, command, suiteVersion, startedAt };
+  if (finishedAt !== undefined) info.finishedAt = finishedAt;
+  if (incomplete !== undefined) info.incomplete = incomplete;
+  if (incompleteReason !== undefined) info.incompleteReason = incompleteReason;
+  if (shard !== undefined) info.shard = shard;
   if ('declaration' in value) info.declaration = value.declaration;
   return info;
 }
