@@ -3,11 +3,6 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { XMLValidator } from 'fast-xml-parser';
-import { CtrfReporter } from '../../reporters/ctrf-reporter.js';
-import { JunitReporter } from '../../reporters/junit-reporter.js';
-import { MarkdownReporter } from '../../reporters/markdown-reporter.js';
-import { ConsoleReporter } from '../../reporters/console-reporter.js';
 import { ReportSetReporter } from '../../reporters/report-set-reporter.js';
 import { parseCtrf } from '../../src/report/format/parse-ctrf.js';
 import { SecretRedactor } from '../../src/results/secret-redactor.js';
@@ -34,40 +29,9 @@ describe('reporters (driven by a fake runner)', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('CtrfReporter writes ctrf.json to `output` that reads back as the results', async () => {
-    const output = join(dir, 'nested', 'ctrf.json');
-    await runFake(CtrfReporter, { output, runInfo }, events);
-    const { results, runInfo: info } = parseCtrf(await readFile(output, 'utf8'));
-    assert.deepEqual(
-      results.map((r) => [r.checkId, r.outcome]),
-      [
-        ['device.register.ok', 'passed'],
-        ['device.returnData.fidelity', 'failed'],
-        ['device.register.timeout', 'errored'],
-        ['device.amqp', 'skipped'],
-      ],
-    );
-    assert.deepEqual(results[1]?.actual, { a: 2 });
-    assert.equal(info.command, 'device');
-  });
-
-  it('CtrfReporter, JunitReporter and MarkdownReporter fall back to stdout (a stream here) without `output`', async () => {
-    const ctrf = new CaptureStream();
-    await runFake(CtrfReporter, { stream: ctrf, runInfo }, events);
-    assert.equal(parseCtrf(ctrf.text).results.length, 4);
-    const junit = new CaptureStream();
-    await runFake(JunitReporter, { stream: junit, runInfo }, events);
-    assert.equal(XMLValidator.validate(junit.text), true);
-    assert.match(junit.text, /<error message="no reply within 20000 ms" type="timeout">/);
-    const md = new CaptureStream();
-    await runFake(MarkdownReporter, { stream: md, runInfo, maxBytes: 4000 }, events);
-    assert.ok(Buffer.byteLength(md.text) <= 4000);
-    assert.match(md.text, /## Blocking failures \(MUST\)/);
-  });
-
-  it('ConsoleReporter summary mode prints non-passing results as they come, then the table', async () => {
+  it('the console summary mode prints non-passing results as they come, then the table', async () => {
     const stream = new CaptureStream(false);
-    await runFake(ConsoleReporter, { stream, runInfo }, events);
+    await runFake(ReportSetReporter, { outDir: join(dir, 'console'), stepSummary: false, stream, runInfo }, events);
     const lines = stream.text.split('\n');
     assert.ok(lines.some((l) => l.startsWith('FAILED  MUST   device.returnData.fidelity')));
     assert.ok(lines.some((l) => l.startsWith('ERRORED SHOULD device.register.timeout')));
@@ -77,16 +41,16 @@ describe('reporters (driven by a fake runner)', () => {
     assert.doesNotMatch(stream.text, /\r|\u001b/);
   });
 
-  it('ConsoleReporter verbose shows every result, quiet only the table, json one JSON line per result', async () => {
+  it('the console verbose mode shows every result, quiet only the table, json one JSON line per result', async () => {
     const verbose = new CaptureStream();
-    await runFake(ConsoleReporter, { stream: verbose, mode: 'verbose', runInfo }, events);
+    await runFake(ReportSetReporter, { outDir: join(dir, 'console'), stepSummary: false, stream: verbose, console: 'verbose', runInfo }, events);
     assert.match(verbose.text, /^passed {2}MUST {3}device\.register\.ok/m);
     const quiet = new CaptureStream();
-    await runFake(ConsoleReporter, { stream: quiet, mode: 'quiet', runInfo }, events);
+    await runFake(ReportSetReporter, { outDir: join(dir, 'console'), stepSummary: false, stream: quiet, console: 'quiet', runInfo }, events);
     assert.doesNotMatch(quiet.text, /FAILED/);
     assert.match(quiet.text, /FAIL: 1 blocking/);
     const json = new CaptureStream();
-    await runFake(ConsoleReporter, { stream: json, mode: 'json', runInfo }, events);
+    await runFake(ReportSetReporter, { outDir: join(dir, 'console'), stepSummary: false, stream: json, console: 'json', runInfo }, events);
     const parsed = json.text.trim().split('\n').map((line) => JSON.parse(line) as CheckResult);
     assert.deepEqual(
       parsed.map((r) => r.outcome),
@@ -94,9 +58,9 @@ describe('reporters (driven by a fake runner)', () => {
     );
   });
 
-  it('ConsoleReporter rewrites one progress line in place on a terminal', async () => {
+  it('the console rewrites one progress line in place on a terminal', async () => {
     const stream = new CaptureStream(true);
-    await runFake(ConsoleReporter, { stream, color: false, runInfo }, events);
+    await runFake(ReportSetReporter, { outDir: join(dir, 'console'), stepSummary: false, stream, color: false, runInfo }, events);
     assert.match(stream.text, /\r\u001b\[Kprogress: 2 results, 1 failed, 0 errored/);
     // the progress line is cleared before each result line and before the table
     assert.match(stream.text, /\r\u001b\[KFAILED/);
