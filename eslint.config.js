@@ -17,6 +17,9 @@ export default tseslint.config(
       '@typescript-eslint/await-thenable': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // new lines stay within 120 (the convention); the rule holds every line to 160 so the old ones cannot grow.
+      // Lines made long by one string, template or regular expression (a message, a fixture) are allowed.
+      'max-len': ['error', { code: 160, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true, ignoreUrls: true }],
     },
   },
   layerConfig,

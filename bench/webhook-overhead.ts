@@ -71,7 +71,15 @@ export async function measureWebhookOverhead(repoRoot: string): Promise<WebhookO
     const directMs = performance.now() - directStart;
     const suiteTimes = recorded.filter((r) => r.suite).map((r) => r.at);
     const suiteSpanMs = suiteTimes.length > 1 ? Math.max(...suiteTimes) - Math.min(...suiteTimes) : 0;
-    return { requests: recorded.length, inRunMs: last - first, wallMs: run.wallMs, directMs, status: run.status, suiteRequests: suiteTimes.length, suiteSpanMs };
+    return {
+      requests: recorded.length,
+      inRunMs: last - first,
+      wallMs: run.wallMs,
+      directMs,
+      status: run.status,
+      suiteRequests: suiteTimes.length,
+      suiteSpanMs,
+    };
   } finally {
     await rm(out, { recursive: true, force: true });
     await new Promise<void>((resolve) => {

@@ -39,7 +39,14 @@ export interface ContractInteractionResult {
 
 interface VerifierReport {
   interactionResults?: Array<{ description: string; result: string }>;
-  errors?: Array<{ interaction: string; mismatch?: { type: string; message?: string; mismatches?: Array<{ type?: string; mismatch?: string; path?: string; key?: string }> } }>;
+  errors?: Array<{
+    interaction: string;
+    mismatch?: {
+      type: string;
+      message?: string;
+      mismatches?: Array<{ type?: string; mismatch?: string; path?: string; key?: string }>;
+    };
+  }>;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -72,7 +79,13 @@ function parseJson(text: string | undefined): unknown {
   }
 }
 
-function resultFor(dialect: Dialect, interaction: PactInteraction, report: VerifierReport, exchanges: Exchange[], redactor: SecretRedactor): ContractInteractionResult {
+function resultFor(
+  dialect: Dialect,
+  interaction: PactInteraction,
+  report: VerifierReport,
+  exchanges: Exchange[],
+  redactor: SecretRedactor,
+): ContractInteractionResult {
   const request = interaction.request.body?.content;
   const exchange = exchanges.find((e) => isDeepStrictEqual(e.requestBody, request));
   const verdict = report.interactionResults?.find((r) => r.description === interaction.description);
@@ -113,7 +126,17 @@ export async function verifyWebhookContract(url: string, dialect: Dialect, optio
   const pact = readPactFile(pactFile);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const deadline = (timeoutMs + 5_000) * (pact.interactions.length + 1) + 30_000;
-  const reply = await runWorker({ pactFile, origin: target.origin, pathAndQuery: target.pathAndQuery, requestTimeoutMs: timeoutMs, ...(options.ca === undefined ? {} : { ca: options.ca }) }, deadline, options.signal);
+  const reply = await runWorker(
+    {
+      pactFile,
+      origin: target.origin,
+      pathAndQuery: target.pathAndQuery,
+      requestTimeoutMs: timeoutMs,
+      ...(options.ca === undefined ? {} : { ca: options.ca }),
+    },
+    deadline,
+    options.signal,
+  );
   if (reply.failure !== undefined && reply.report === undefined) {
     const failure = redactor.redact(reply.failure.split('\n')[0] ?? reply.failure);
     return pact.interactions.map((interaction) => ({

@@ -91,11 +91,17 @@ export async function startEmulatorLoad(options: EmulatorLoadOptions): Promise<E
         devices.setDialect(device, dialect);
       }
       inFlight += 1;
-      return device.register(registrationBody(device.registrationId, registration), { timeoutMs: options.timeoutMs, signal: options.signal, minPollMs: MIN_POLL_MS }).then((end) => {
-        inFlight -= 1;
-        devices.release(device);
-        options.stats.add({ dialect, ...end });
-      });
+      return device
+        .register(registrationBody(device.registrationId, registration), {
+          timeoutMs: options.timeoutMs,
+          signal: options.signal,
+          minPollMs: MIN_POLL_MS,
+        })
+        .then((end) => {
+          inFlight -= 1;
+          devices.release(device);
+          options.stats.add({ dialect, ...end });
+        });
     },
   };
 }

@@ -21,7 +21,12 @@ export class HttpsDevice implements SimulatedDevice {
     groupKey: string,
   ) {
     this.#agent = new Agent({ keepAlive: true, maxSockets: 1, ca: endpoint.caPem, servername: 'localhost', noDelay: true });
-    const sas = signSasToken({ idScope: endpoint.idScope, registrationId, key: deriveDeviceKey(groupKey, registrationId), expiry: Math.floor(Date.now() / 1000) + 86_400 });
+    const sas = signSasToken({
+      idScope: endpoint.idScope,
+      registrationId,
+      key: deriveDeviceKey(groupKey, registrationId),
+      expiry: Math.floor(Date.now() / 1000) + 86_400,
+    });
     this.#headers = { authorization: sas, 'content-type': 'application/json; charset=utf-8', 'content-encoding': 'utf-8' };
     this.#registerPath = `/${endpoint.idScope}/registrations/${encodeURIComponent(registrationId)}/register?${API}`;
     this.#pollPrefix = `/${endpoint.idScope}/registrations/${encodeURIComponent(registrationId)}/operations/`;

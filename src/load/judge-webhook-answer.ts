@@ -13,9 +13,14 @@ const LOAD_DETAIL: Partial<Record<AllocationAnswerVerdict['kind'], string>> = {
 /**
  * Judges one webhook answer under load, cheaply, with the emulator's judge (`judgeAllocationAnswer`):
  * an HTTP 200 JSON object whose `iotHubHostName` is one of the linked hubs (without case, as DPS
- * compares them) is `ok`; anything else is an `error` with a short kind; no answer in time is a `timeout`. The webhook suite judges answers in depth; load only asks whether they stay right.
+ * compares them) is `ok`; anything else is an `error` with a short kind; no answer in time is a `timeout`.
+ * The webhook suite judges answers in depth; load only asks whether they stay right.
  */
-export function judgeWebhookAnswer(outcome: BoundedOutcome, linkedHubs: readonly string[], cancelled: boolean): { outcome: SampleOutcome; detail?: string; answered?: boolean } {
+export function judgeWebhookAnswer(
+  outcome: BoundedOutcome,
+  linkedHubs: readonly string[],
+  cancelled: boolean,
+): { outcome: SampleOutcome; detail?: string; answered?: boolean } {
   if (outcome.kind === 'timeout') return { outcome: 'timeout' };
   if (outcome.kind !== 'answered') return cancelled ? { outcome: 'cancelled' } : { outcome: 'error', answered: false, detail: outcome.kind === 'error' ? `error (${outcome.code ?? outcome.message})` : outcome.kind };
   if (outcome.status === 200 && outcome.truncated) return { outcome: 'error', detail: 'answer too large' };

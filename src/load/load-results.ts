@@ -41,9 +41,30 @@ export function loadResults(facts: LoadRunFacts): CheckResult[] {
     const askedRate = facts.ratePerSecond * share;
     const achievedRate = figures.ok / spanS;
     const evidence = {
-      asked: { ratePerSecond: r1(askedRate), durationS: facts.durationS, timeoutMs: facts.timeoutMs, ...(facts.devices === undefined ? {} : { devices: facts.devices }) },
-      schedule: { scheduled: figures.scheduled, started: figures.started, dropped: figures.scheduled - figures.started, lateStarts: schedule.late, maxLagMs: r1(schedule.maxLagMs), windowS: r1(windowS), spanS: r1(spanS), abandoned: schedule.abandoned, stoppedEarly: schedule.stoppedEarly },
-      outcomes: { ok: figures.ok, errors: figures.errors, timeouts: figures.timeouts, cancelled: figures.cancelled, errorKinds: figures.errorKinds },
+      asked: {
+        ratePerSecond: r1(askedRate),
+        durationS: facts.durationS,
+        timeoutMs: facts.timeoutMs,
+        ...(facts.devices === undefined ? {} : { devices: facts.devices }),
+      },
+      schedule: {
+        scheduled: figures.scheduled,
+        started: figures.started,
+        dropped: figures.scheduled - figures.started,
+        lateStarts: schedule.late,
+        maxLagMs: r1(schedule.maxLagMs),
+        windowS: r1(windowS),
+        spanS: r1(spanS),
+        abandoned: schedule.abandoned,
+        stoppedEarly: schedule.stoppedEarly,
+      },
+      outcomes: {
+        ok: figures.ok,
+        errors: figures.errors,
+        timeouts: figures.timeouts,
+        cancelled: figures.cancelled,
+        errorKinds: figures.errorKinds,
+      },
       latencyMs: figures.latencyMs ?? null,
       achievedRatePerSecond: r1(achievedRate),
     };

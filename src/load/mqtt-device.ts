@@ -28,7 +28,12 @@ export class MqttDevice implements SimulatedDevice {
 
   /** Connects (SAS as password, signed once for a day) and subscribes to the response topics. */
   static async connect(endpoint: DeviceEndpoint, registrationId: string, groupKey: string): Promise<MqttDevice> {
-    const password = signSasToken({ idScope: endpoint.idScope, registrationId, key: deriveDeviceKey(groupKey, registrationId), expiry: Math.floor(Date.now() / 1000) + 86_400 });
+    const password = signSasToken({
+      idScope: endpoint.idScope,
+      registrationId,
+      key: deriveDeviceKey(groupKey, registrationId),
+      expiry: Math.floor(Date.now() / 1000) + 86_400,
+    });
     const client = await connectAsync({
       host: endpoint.host,
       port: endpoint.mqttPort,

@@ -49,8 +49,30 @@ export async function runLoad(config: LoadRunConfig): Promise<LoadRunOutcome> {
   const stats = new LoadStats();
   const job =
     config.target.mode === 'webhook'
-      ? { ...webhookLoadJob({ url: config.target.url, mix, timeoutMs: config.timeoutMs, maxInFlight: Math.min(MAX_IN_FLIGHT, Math.max(16, Math.ceil((config.ratePerSecond * config.timeoutMs) / 1000))), stats, signal: config.signal }), close: () => Promise.resolve() }
-      : await startEmulatorLoad({ devices: config.target.devices, transport: config.target.transport, ...(config.target.webhookUrl ? { webhookUrl: config.target.webhookUrl } : {}), startDefaultWebhook: config.target.startDefaultWebhook, mix, timeoutMs: config.timeoutMs, stats, signal: config.signal });
+      ? {
+          ...webhookLoadJob({
+            url: config.target.url,
+            mix,
+            timeoutMs: config.timeoutMs,
+            maxInFlight: Math.min(
+              MAX_IN_FLIGHT,
+              Math.max(16, Math.ceil((config.ratePerSecond * config.timeoutMs) / 1000)),
+            ),
+            stats,
+            signal: config.signal,
+          }),
+          close: () => Promise.resolve(),
+        }
+      : await startEmulatorLoad({
+          devices: config.target.devices,
+          transport: config.target.transport,
+          ...(config.target.webhookUrl ? { webhookUrl: config.target.webhookUrl } : {}),
+          startDefaultWebhook: config.target.startDefaultWebhook,
+          mix,
+          timeoutMs: config.timeoutMs,
+          stats,
+          signal: config.signal,
+        });
   const started = performance.now();
   const progress = new LoadProgress(config.stdout, config.isTTY, () => {
     const t = stats.totals();

@@ -55,7 +55,11 @@ export async function registerAndPoll(
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(new Error('timeout')), options.timeoutMs);
   const signal = AbortSignal.any([deadline.signal, options.signal]);
-  const end = (outcome: SampleOutcome, detail?: string): RegistrationEnd => ({ outcome, latencyMs: Math.round((performance.now() - started) * 10) / 10, ...(detail === undefined ? {} : { detail }) });
+  const end = (outcome: SampleOutcome, detail?: string): RegistrationEnd => ({
+    outcome,
+    latencyMs: Math.round((performance.now() - started) * 10) / 10,
+    ...(detail === undefined ? {} : { detail }),
+  });
   try {
     let answer = await exchange({ kind: 'register', body }, signal);
     const operationId = answer.body['operationId'];

@@ -17,7 +17,9 @@ export interface WebhookLoadOptions {
 }
 
 /** Work for the open loop: slot i sends mix item i mod n as DPS would (POST, JSON, its own connection). */
-export function webhookLoadJob(options: WebhookLoadOptions): { start(index: number): Promise<void> | undefined; inFlight(): number; dialectOf(index: number): Dialect } {
+export function webhookLoadJob(
+  options: WebhookLoadOptions,
+): { start(index: number): Promise<void> | undefined; inFlight(): number; dialectOf(index: number): Dialect } {
   const requests = prepareWebhookRequests(options.mix, options.url.toString());
   if (requests.length === 0) throw new Error('webhookLoadJob: the mix is empty');
   let inFlight = 0;

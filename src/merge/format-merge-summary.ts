@@ -6,7 +6,12 @@ import type { MergeOutcome } from './merge-reports.js';
 const MAX_DUPLICATES_SHOWN = 20;
 
 /** What `report merge` prints: the inputs, the matrix and verdict, the duplicates, and the files written. */
-export function formatMergeSummary(reports: readonly LoadedReport[], merged: MergeOutcome, written: readonly string[], options: { color?: boolean } = {}): string {
+export function formatMergeSummary(
+  reports: readonly LoadedReport[],
+  merged: MergeOutcome,
+  written: readonly string[],
+  options: { color?: boolean } = {},
+): string {
   const lines = [`merged ${reports.length} ${reports.length === 1 ? 'report' : 'reports'} (suite ${merged.runInfo.suiteVersion}):`];
   for (const r of reports) {
     const shard = r.runInfo.shard === undefined ? '' : ` shard ${r.runInfo.shard}`;

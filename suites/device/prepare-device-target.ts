@@ -120,7 +120,14 @@ function addStartFailure(root: Mocha.Suite, options: DeviceTargetOptions, failur
  * The last check of an implementation: `stop` must be answered and the adapter must then exit by
  * itself (docs/contract/adapter-protocol.md). One result, on the first row the implementation was tested on.
  */
-function addStopCheck(suite: Mocha.Suite, driver: AdapterClient, claims: StartReply, transport: Transport, dialect: Dialect, options: DeviceTargetOptions): void {
+function addStopCheck(
+  suite: Mocha.Suite,
+  driver: AdapterClient,
+  claims: StartReply,
+  transport: Transport,
+  dialect: Dialect,
+  options: DeviceTargetOptions,
+): void {
   const { redactor } = options;
   const meta = {
     checkId: DEVICE_CHECKS.adapterStop.id,

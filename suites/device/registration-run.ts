@@ -39,7 +39,12 @@ export interface RegistrationContext {
 }
 
 /** Plans the emulator, has the adapter register, and collects what happened. Never rejects for a target's fault. */
-export async function runRegistration(context: RegistrationContext, deviceCase: DeviceCase, transport: DeviceTransport, dialect: Dialect): Promise<RegistrationRun> {
+export async function runRegistration(
+  context: RegistrationContext,
+  deviceCase: DeviceCase,
+  transport: DeviceTransport,
+  dialect: Dialect,
+): Promise<RegistrationRun> {
   const { emulator, driver } = context;
   const registrationId = freshRegistrationId(deviceCase.caseId, transport, dialect);
   emulator.plan(registrationId, { ...deviceCase.plan, dialect });

@@ -15,7 +15,9 @@ export function deviceEntries(entries: readonly TranscriptEntry[]): TranscriptEn
   return entries.filter((e) => e.frontEnd !== 'webhook');
 }
 
-function wireOf(entry: TranscriptEntry): { method?: string; path?: string; packet?: string; topic?: string; qos?: number; clientId?: string; username?: string } {
+function wireOf(
+  entry: TranscriptEntry,
+): { method?: string; path?: string; packet?: string; topic?: string; qos?: number; clientId?: string; username?: string } {
   return (entry.request.wire ?? {});
 }
 

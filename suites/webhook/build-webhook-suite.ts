@@ -69,7 +69,14 @@ function addCaseChecks(suite: Mocha.Suite, plan: WebhookRunPlan, planned: Planne
   });
 }
 
-function addDialectChecks(suite: Mocha.Suite, plan: WebhookRunPlan, dialect: Dialect, exchanges: CaseExchange[], caller: WebhookCaller, dialectSuite: Mocha.Suite): void {
+function addDialectChecks(
+  suite: Mocha.Suite,
+  plan: WebhookRunPlan,
+  dialect: Dialect,
+  exchanges: CaseExchange[],
+  caller: WebhookCaller,
+  dialectSuite: Mocha.Suite,
+): void {
   const { target } = plan;
   const keyCase = exchanges[0]?.planned;
   if (keyCase) {

@@ -43,8 +43,15 @@ export function planWebhookRun(request: WebhookRunRequest): WebhookRunPlan {
   for (const dialect of dialects) {
     for (const entry of loadCorpus()) {
       const skipReason = corpusSkipReason(entry, dialect);
-      if (skipReason === undefined) cases.push({ caseId: entry.id, dialect, title: entry.title, request: allocationRequestFor(entry, dialect, url.toString()) });
-      else if (entry.dialects.includes(dialect)) cases.push({ caseId: entry.id, dialect, title: entry.title, skipReason });
+      if (skipReason === undefined)
+        cases.push({
+          caseId: entry.id,
+          dialect,
+          title: entry.title,
+          request: allocationRequestFor(entry, dialect, url.toString()),
+        });
+      else if (entry.dialects.includes(dialect))
+        cases.push({ caseId: entry.id, dialect, title: entry.title, skipReason });
     }
   }
   if (request.cases !== undefined) {

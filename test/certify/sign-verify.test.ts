@@ -48,7 +48,11 @@ describe('signing and verifying results', () => {
     assert.equal(statement._type, 'https://in-toto.io/Statement/v1');
     assert.equal(statement.predicateType, PREDICATE_TYPE);
     assert.deepEqual(statement.subject, [{ name: 'ctrf.json', digest: { sha256: createHash('sha256').update(readFileSync(join(dir, 'ctrf.json'))).digest('hex') } }]);
-    assert.deepEqual(statement.predicate.suite, { schemas: { sha256: digests.schemas }, contracts: { sha256: digests.contracts }, corpus: { sha256: digests.corpus } });
+    assert.deepEqual(statement.predicate.suite, {
+      schemas: { sha256: digests.schemas },
+      contracts: { sha256: digests.contracts },
+      corpus: { sha256: digests.corpus },
+    });
     assert.deepEqual(statement.predicate.declaration, declaration);
     assert.deepEqual(statement.predicate.implementations, ['acme-device@2.1.0']);
     assert.equal(statement.predicate.verdict, 'pass');

@@ -27,7 +27,13 @@ interface PactFile {
 }
 
 /** One HTTPS request to the emulator, trusting its CA; resolves with status and parsed body. */
-function emulatorRequest(emulator: RunningEmulator, method: string, path: string, headers: Record<string, string>, body?: string): Promise<{ status: number; body: unknown }> {
+function emulatorRequest(
+  emulator: RunningEmulator,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<{ status: number; body: unknown }> {
   return new Promise((resolve, reject) => {
     const outgoing = httpsRequest({ host: '127.0.0.1', servername: 'localhost', port: emulator.httpsPort, method, path, headers, ca: emulator.caPem }, (incoming) => {
       let text = '';
@@ -92,7 +98,12 @@ describe('contracts: the emulator as provider of the device contract', function 
             retryAfterSeconds: 0,
             allocation: { kind: 'assigned', hub: assignedHub, deviceId, ...(params.returnedData === undefined ? {} : { returnData: params.returnedData }) },
           });
-          const authorization = signSasToken({ idScope: params.idScope, registrationId, key: emulator.deriveDeviceKey(registrationId), expiry: Math.floor(Date.now() / 1000) + 600 });
+          const authorization = signSasToken({
+            idScope: params.idScope,
+            registrationId,
+            key: emulator.deriveDeviceKey(registrationId),
+            expiry: Math.floor(Date.now() / 1000) + 600,
+          });
           const headers = { authorization, 'content-type': 'application/json' };
           const registered = await emulatorRequest(emulator, 'PUT', `/${params.idScope}/registrations/${registrationId}/register?api-version=2019-03-31`, headers, JSON.stringify({ registrationId }));
           assert.equal(registered.status, 202, JSON.stringify(registered.body));

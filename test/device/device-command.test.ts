@@ -9,7 +9,15 @@ import { startReferenceWebhook } from '../../implementations/reference-webhook/s
 interface CtrfTest {
   status: string;
   message?: string;
-  extra: { checkId: string; level: string; outcome: string; dialect: string; transport: string; caseId: string; implementation: { name: string; version?: string } };
+  extra: {
+    checkId: string;
+    level: string;
+    outcome: string;
+    dialect: string;
+    transport: string;
+    caseId: string;
+    implementation: { name: string; version?: string };
+  };
 }
 
 const node = `"${process.execPath}"`;

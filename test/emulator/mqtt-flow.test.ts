@@ -3,7 +3,11 @@ import type { MqttClient } from 'mqtt';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { connectDevice, pollTopic, REGISTER_TOPIC, request } from './helpers/mqtt-device.js';
 
-async function registerOverMqtt(client: MqttClient, registrationId: string, body: string): Promise<{ first: Awaited<ReturnType<typeof request>>; answers: Awaited<ReturnType<typeof request>>[] }> {
+async function registerOverMqtt(
+  client: MqttClient,
+  registrationId: string,
+  body: string,
+): Promise<{ first: Awaited<ReturnType<typeof request>>; answers: Awaited<ReturnType<typeof request>>[] }> {
   await client.subscribeAsync('$dps/registrations/res/#', { qos: 1 });
   const first = await request(client, REGISTER_TOPIC, body, '1');
   const answers = [first];

@@ -54,7 +54,12 @@ describe('emulator with the real Azure IoT Node provisioning SDK', () => {
     it(`registers over ${kind} with a payload and gets it back`, async () => {
       const registrationId = `sdk-${kind}`;
       const { host, transport } = transportFor(kind, emulator);
-      const client = ProvisioningDeviceClient.create(host, emulator.idScope, transport, new SymmetricKeySecurityClient(registrationId, emulator.deriveDeviceKey(registrationId)));
+      const client = ProvisioningDeviceClient.create(
+        host,
+        emulator.idScope,
+        transport,
+        new SymmetricKeySecurityClient(registrationId, emulator.deriveDeviceKey(registrationId)),
+      );
       client.setProvisioningPayload({ modelId: 'dtmi:com:example:Thermostat;1' });
       const result = (await client.register()) as Record<string, unknown>;
       assert.equal(result['status'], 'assigned');

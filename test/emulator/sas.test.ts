@@ -36,7 +36,8 @@ describe('emulator SAS', () => {
 
   describe('verification', () => {
     const check = { idScope: ID_SCOPE, registrationId: REG_ID, keys: [DERIVED], now: NOW };
-    const token = (over: Partial<Parameters<typeof signSasToken>[0]> = {}): string => signSasToken({ idScope: ID_SCOPE, registrationId: REG_ID, key: DERIVED, expiry: SE, ...over });
+    const token = (over: Partial<Parameters<typeof signSasToken>[0]> = {}): string =>
+      signSasToken({ idScope: ID_SCOPE, registrationId: REG_ID, key: DERIVED, expiry: SE, ...over });
 
     for (const encoding of ['upper', 'lower', 'raw'] as const) {
       it(`accepts a token whose resource is encoded ${encoding}`, () => {

@@ -40,7 +40,14 @@ describe('emulator with a custom allocation webhook', () => {
   let emulator: RunningEmulator;
   before(async () => {
     await webhook.start();
-    emulator = await startEmulator({ retryAfterSeconds: 0, allocator: webhookAllocator({ url: webhook.url, timeoutMs: 300, retrySchedule: { retries: 2, initialMs: 5, incrementMs: 5 } }) });
+    emulator = await startEmulator({
+      retryAfterSeconds: 0,
+      allocator: webhookAllocator({
+        url: webhook.url,
+        timeoutMs: 300,
+        retrySchedule: { retries: 2, initialMs: 5, incrementMs: 5 },
+      }),
+    });
   });
   after(async () => {
     await emulator.close();

@@ -25,7 +25,8 @@ function inputs(emulator: RunningEmulator, count: number, seed: number): Input[]
   const now = Math.floor(Date.now() / 1000);
   // derived here, not with emulator.deriveDeviceKey, which also registers each key with the redactor
   const groupKey = emulator.groupKey ?? '';
-  const sas = (registrationId: string, expiry = now + 3600): string => signSasToken({ idScope: emulator.idScope, registrationId, key: deriveDeviceKey(groupKey, registrationId), expiry });
+  const sas = (registrationId: string, expiry = now + 3600): string =>
+    signSasToken({ idScope: emulator.idScope, registrationId, key: deriveDeviceKey(groupKey, registrationId), expiry });
   const input: fc.Arbitrary<Input> = fc.oneof(
     // malformed JSON and wrong types, authorised
     id.chain((rid) => fc.oneof(fc.string({ maxLength: 300 }), fc.jsonValue().map((v) => JSON.stringify({ registrationId: rid, payload: v, extra: v }))).map((body) => ({ kind: 'https' as const, method: 'PUT', path: `/${emulator.idScope}/registrations/${rid}/register?${api}`, body, authorization: sas(rid) }))),

@@ -33,7 +33,10 @@ function readVmHwm(pid: number): number {
  * process reports its own maxRSS on exit (exact), and /proc/<pid>/status VmHWM is polled meanwhile (a
  * fallback for a CLI that had to be killed). `hardLimitMs` is the bound: past it the CLI is killed.
  */
-export async function runMeasuredCli(args: readonly string[], options: { hardLimitMs: number; cwd?: string; onStdout?: (text: string, kill: (signal: NodeJS.Signals) => void) => void }): Promise<MeasuredRun> {
+export async function runMeasuredCli(
+  args: readonly string[],
+  options: { hardLimitMs: number; cwd?: string; onStdout?: (text: string, kill: (signal: NodeJS.Signals) => void) => void },
+): Promise<MeasuredRun> {
   const dir = mkdtempSync(join(tmpdir(), 'dpsc-rss-'));
   const rssFile = join(dir, 'peak-rss');
   const started = Date.now();

@@ -11,7 +11,15 @@ import { BROKEN_WEBHOOKS } from '../fixtures/webhooks/broken-webhooks.js';
 interface CtrfTest {
   status: string;
   message?: string;
-  extra: { checkId: string; dialect: string; transport: string; evidence: { schedule: { scheduled: number; started: number }; outcomes: { ok: number; errors: number; timeouts: number; cancelled: number } } };
+  extra: {
+    checkId: string;
+    dialect: string;
+    transport: string;
+    evidence: {
+      schedule: { scheduled: number; started: number };
+      outcomes: { ok: number; errors: number; timeouts: number; cancelled: number };
+    };
+  };
 }
 
 interface Ctrf {

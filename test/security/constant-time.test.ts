@@ -38,7 +38,15 @@ describe('security: SAS signatures are compared in constant time', () => {
   });
 
   it('a right signature is accepted through timingSafeEqual', () => {
-    assert.deepEqual(verifySasToken(signSasToken({ idScope, registrationId, key, expiry }), { idScope, registrationId, keys: [key], now }), { ok: true, keyIndex: 0 });
+    assert.deepEqual(
+      verifySasToken(signSasToken({ idScope, registrationId, key, expiry }), {
+        idScope,
+        registrationId,
+        keys: [key],
+        now,
+      }),
+      { ok: true, keyIndex: 0 },
+    );
     assert.deepEqual(calls, [[32, 32]]);
   });
 

@@ -95,7 +95,11 @@ export async function executeCheckRun(request: CheckRunRequest): Promise<number>
     for (const line of formatWaiverWarnings({ expired: warnings.expired, unused })) context.stderr.write(`${line}\n`);
   }
   if (signingKey) {
-    const signed = await signReportDir(options.out, { runInfo: outcome.runInfo, privateKeyPem: signingKey, ...(declaration === undefined ? {} : { declaration }) });
+    const signed = await signReportDir(options.out, {
+      runInfo: outcome.runInfo,
+      privateKeyPem: signingKey,
+      ...(declaration === undefined ? {} : { declaration }),
+    });
     if (options.reporter !== 'json') context.stdout.write(`signed statement written to ${signed.path}\n`);
   }
   for (const line of githubAnnotations(results)) context.stdout.write(`${line}\n`);

@@ -21,7 +21,13 @@ export function webhookFailure(kind: WebhookFailureKind, overrides: WebhookFailu
  * status below 429 = 400207 "Custom allocation failed with status code: <n>". >= 429 is the caller's
  * retry loop, so it never comes here. Unparseable bodies and unlinked hubs are UNCONFIRMED choices.
  */
-export function interpretWebhookAnswer(status: number, bodyText: string, dialect: Dialect, linkedHubs: readonly string[], overrides?: WebhookFailureOverrides): AllocationOutcome {
+export function interpretWebhookAnswer(
+  status: number,
+  bodyText: string,
+  dialect: Dialect,
+  linkedHubs: readonly string[],
+  overrides?: WebhookFailureOverrides,
+): AllocationOutcome {
   const verdict = judgeAllocationAnswer(status, bodyText, linkedHubs);
   switch (verdict.kind) {
     case 'unauthorized':

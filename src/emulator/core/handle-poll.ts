@@ -22,7 +22,11 @@ export function handlePoll(context: CoreContext, request: PollRequest): StepResu
     return handleUnexpected(context, asUnexpected(request, 'unknown-operation', `"${request.operationId}"`), delivery);
   }
   const notes: string[] = [];
-  const statusBody = (status: string, registrationState: Record<string, unknown>): Record<string, unknown> => ({ operationId: operation.operationId, status, registrationState });
+  const statusBody = (status: string, registrationState: Record<string, unknown>): Record<string, unknown> => ({
+    operationId: operation.operationId,
+    status,
+    registrationState,
+  });
   if (!operation.terminal) {
     operation.pollsAnswered += 1;
     const outcome = operation.outcome;
@@ -41,5 +45,9 @@ export function handlePoll(context: CoreContext, request: PollRequest): StepResu
     if (outcome.kind === 'assigned') record.current = { hub: outcome.hub, deviceId: String(terminal.result['deviceId']) };
   }
   const status = String(operation.terminal['status']);
-  return { reply: answer(200, statusBody(status, operation.terminal), delivery), notes: { auth: { ok: true }, dialect: { served: operation.dialect }, ...(notes.length ? { notes } : {}) }, registrationId };
+  return {
+    reply: answer(200, statusBody(status, operation.terminal), delivery),
+    notes: { auth: { ok: true }, dialect: { served: operation.dialect }, ...(notes.length ? { notes } : {}) },
+    registrationId,
+  };
 }

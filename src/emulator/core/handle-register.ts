@@ -48,7 +48,12 @@ export function handleRegister(context: CoreContext, request: RegisterRequest): 
   const body = { operationId: operation.operationId, status: 'assigning' };
   return {
     reply: answer(202, body, delivery, plan.retryAfterSeconds ?? context.retryAfterSeconds),
-    notes: { auth: { ok: true }, dialect: { served: dialect, declared: parsed.body.declared }, validation, ...(parsed.body.notes.length ? { notes: parsed.body.notes } : {}) },
+    notes: {
+      auth: { ok: true },
+      dialect: { served: dialect, declared: parsed.body.declared },
+      validation,
+      ...(parsed.body.notes.length ? { notes: parsed.body.notes } : {}),
+    },
     registrationId,
   };
 }

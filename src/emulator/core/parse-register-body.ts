@@ -64,5 +64,11 @@ export function parseRegisterBody(text: string, dialect: Dialect, registrationId
   const hasData = dataMember in body && !(dialect === 'ga' && data === null);
   if (!hasData) return { ok: true, body: { value: body, declared, hasData, notes } };
   const dataJson = rawJsonMember(text, [dataMember]);
-  return { ok: true, body: dataJson === undefined ? { value: body, declared, data, hasData, notes } : { value: body, declared, data, dataJson, hasData, notes } };
+  return {
+    ok: true,
+    body:
+      dataJson === undefined
+        ? { value: body, declared, data, hasData, notes }
+        : { value: body, declared, data, dataJson, hasData, notes },
+  };
 }

@@ -34,7 +34,11 @@ export function precheck(context: CoreContext, request: RegisterRequest | PollRe
   }
   const auth = authenticate(context, request.idScope, request.registrationId, request.authorization);
   if (!auth.ok) {
-    return fail({ reply: errorAnswer(ErrorCatalogue.unauthorized, delivery), notes: { auth: { ok: false, reason: auth.reason } }, registrationId: request.registrationId });
+    return fail({
+      reply: errorAnswer(ErrorCatalogue.unauthorized, delivery),
+      notes: { auth: { ok: false, reason: auth.reason } },
+      registrationId: request.registrationId,
+    });
   }
   if (request.kind !== 'connect' && context.plans.takeServerError(request.registrationId)) {
     return fail({ reply: errorAnswer(ErrorCatalogue.internalError, delivery), notes: { auth: { ok: true }, notes: ['planned server error'] }, registrationId: request.registrationId });

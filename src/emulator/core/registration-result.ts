@@ -42,7 +42,11 @@ export function terminalResult(record: RegistrationRecord, operation: Operation,
   };
   if (outcome.returnData === undefined) return { result };
   const placed = placeReturnData(operation.dialect, outcome.returnData);
-  if (placed.member) result[placed.member] = outcome.returnDataJson === undefined ? outcome.returnData : new RawJson(outcome.returnDataJson, outcome.returnData);
+  if (placed.member)
+    result[placed.member] =
+      outcome.returnDataJson === undefined
+        ? outcome.returnData
+        : new RawJson(outcome.returnDataJson, outcome.returnData);
   return placed.note ? { result, note: placed.note } : { result };
 }
 

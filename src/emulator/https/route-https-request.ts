@@ -28,7 +28,11 @@ export function routeHttpsRequest(input: HttpsExchangeInput): CoreRequest {
   const apiVersion = url.query.get('api-version') ?? '';
   const authorization = input.headers.authorization;
   const bodyText = input.body.ok ? input.body.text : '';
-  const unexpected = (reason: Parameters<typeof makeUnexpected>[1], detail: string, registrationId?: string): CoreRequest => makeUnexpected(common, reason, detail, registrationId, bodyText);
+  const unexpected = (
+    reason: Parameters<typeof makeUnexpected>[1],
+    detail: string,
+    registrationId?: string,
+  ): CoreRequest => makeUnexpected(common, reason, detail, registrationId, bodyText);
 
   const path = url.pathname;
   const register = REGISTER.exec(path);

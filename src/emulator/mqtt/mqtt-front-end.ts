@@ -36,7 +36,9 @@ const PACKET_SLACK = 8 * 1024;
  * SUBSCRIBE are parsed into the same core requests as HTTPS, and each reply goes back on
  * `$dps/registrations/res/...` to that client only.
  */
-export async function createMqttFrontEnd(options: { core: EmulatorCore; tls: EmulatorTls; signal: AbortSignal; authFailure?: MqttAuthFailure }): Promise<MqttFrontEnd> {
+export async function createMqttFrontEnd(
+  options: { core: EmulatorCore; tls: EmulatorTls; signal: AbortSignal; authFailure?: MqttAuthFailure },
+): Promise<MqttFrontEnd> {
   const { core, signal } = options;
   const states = new WeakMap<Client, MqttConnectionState>();
   const pending = new WeakMap<Duplex, MqttConnectionState>();
@@ -145,7 +147,13 @@ function refusal(): AuthenticateError {
 function publishRequest(state: MqttConnectionState, packet: PublishPacket): CoreRequest {
   const wire = { packet: 'publish' as const, topic: packet.topic, qos: packet.qos };
   const bodyText = Buffer.isBuffer(packet.payload) ? packet.payload.toString('utf8') : String(packet.payload);
-  const base = { frontEnd: state.frontEnd, wire, receivedAt: Date.now(), ...(state.apiVersion ? { apiVersion: state.apiVersion } : {}), ...(state.password !== undefined ? { authorization: state.password } : {}) };
+  const base = {
+    frontEnd: state.frontEnd,
+    wire,
+    receivedAt: Date.now(),
+    ...(state.apiVersion ? { apiVersion: state.apiVersion } : {}),
+    ...(state.password !== undefined ? { authorization: state.password } : {}),
+  };
   const who = { idScope: state.idScope ?? '', registrationId: state.registrationId ?? '' };
   const topic = parseDpsTopic(packet.topic);
   const registrationId = state.registrationId ? { registrationId: state.registrationId } : {};

@@ -41,7 +41,16 @@ export function observe(transcript: TranscriptView, registrations: RegistrationB
     const key = entry.registrationId.toLowerCase();
     let obs = byId.get(key);
     if (!obs) {
-      obs = { registrationId: entry.registrationId, transports: [], dialects: { served: [], declared: [] }, requests: 0, answers: {}, validation: { checked: 0, invalid: 0, skipped: 0, problems: [] }, unexpected: [], authFailures: [] };
+      obs = {
+        registrationId: entry.registrationId,
+        transports: [],
+        dialects: { served: [], declared: [] },
+        requests: 0,
+        answers: {},
+        validation: { checked: 0, invalid: 0, skipped: 0, problems: [] },
+        unexpected: [],
+        authFailures: [],
+      };
       byId.set(key, obs);
     }
     addEntry(obs, entry);

@@ -18,7 +18,12 @@ export function registerPath(emulator: RunningEmulator, registrationId: string):
   return `/${emulator.idScope}/registrations/${registrationId}/register?${API}`;
 }
 
-export function register(emulator: RunningEmulator, registrationId: string, body: unknown = { registrationId }, sas = sasFor(emulator, registrationId)): Promise<HttpsAnswer> {
+export function register(
+  emulator: RunningEmulator,
+  registrationId: string,
+  body: unknown = { registrationId },
+  sas = sasFor(emulator, registrationId),
+): Promise<HttpsAnswer> {
   return httpsCall(emulator, { method: 'PUT', path: registerPath(emulator, registrationId), body: JSON.stringify(body), headers: { authorization: sas } });
 }
 

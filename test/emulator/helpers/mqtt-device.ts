@@ -12,7 +12,11 @@ export interface MqttAnswer {
 }
 
 /** Connects as a DPS device with the `mqtt` npm client (MQTT 3.1.1 over TLS, or over WebSocket). */
-export function connectDevice(emulator: RunningEmulator, registrationId: string, options: { password?: string; ws?: boolean; username?: string } = {}): Promise<MqttClient> {
+export function connectDevice(
+  emulator: RunningEmulator,
+  registrationId: string,
+  options: { password?: string; ws?: boolean; username?: string } = {},
+): Promise<MqttClient> {
   const common: IClientOptions = {
     protocolVersion: 4,
     clientId: registrationId,

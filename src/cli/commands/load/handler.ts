@@ -33,7 +33,10 @@ export const handle: CommandHandler<LoadCommandOptions> = async (options, contex
   if (options.devices > MAX_DEVICES) throw usageError(`--devices is at most ${MAX_DEVICES}, got ${options.devices}`);
   if (!options.emulator && options.webhook === undefined) throw usageError('load needs a target: --webhook URL, or --emulator (with --webhook to make it end to end)');
   const redactor = new SecretRedactor().add(options.functionKey);
-  const given = options.webhook === undefined ? undefined : withFunctionKey(loopbackWebhookUrl(options.webhook, options.allowRemote === true), options.functionKey);
+  const given =
+    options.webhook === undefined
+      ? undefined
+      : withFunctionKey(loopbackWebhookUrl(options.webhook, options.allowRemote === true), options.functionKey);
   const target: LoadTarget = options.emulator
     ? {
         mode: 'emulator',
