@@ -1,7 +1,9 @@
 import Mocha from 'mocha';
+import { resolve } from 'node:path';
 import { AdapterClient } from '../../src/adapters/adapter-client.js';
+import { InProcessDriver } from '../../src/adapters/in-process-driver.js';
 import { isAdapterFault } from '../../src/adapters/adapter-fault.js';
-import type { StartReply } from '../../src/adapters/protocol-types.js';
+import type { DeviceDriver, StartReply } from '../../src/adapters/protocol-types.js';
 import type { Dialect, Transport } from '../../src/results/check-result.js';
 import { declarationMismatchResults, narrowToDeclaration, type ImplementationDeclaration } from '../../src/certify/index.js';
 import type { RunningEmulator } from '../../src/emulator/index.js';
@@ -17,8 +19,10 @@ import { DEVICE_CHECKS } from './device-checks.js';
 import { planDeviceCoverage, type DeviceNarrowing } from './plan-device-run.js';
 
 export interface DeviceTargetOptions {
-  /** the adapter command, run through the shell */
-  adapter: string;
+  /** the adapter command, run through the shell (or `module`) */
+  adapter?: string | undefined;
+  /** a Node implementation loaded in-process, its HTTPS routed to the emulator by msw (or `adapter`) */
+  module?: string | undefined;
   cwd: string;
   emulator: RunningEmulator;
   redactor: SecretRedactor;
@@ -35,7 +39,7 @@ export interface DeviceTargetOptions {
 }
 
 export interface PreparedDeviceTarget {
-  driver: AdapterClient;
+  driver: DeviceDriver;
   claims: StartReply | undefined;
   /** adds this target's checks (or the one errored start result) to a mocha suite */
   addTo(root: Mocha.Suite): void;
@@ -49,7 +53,10 @@ export interface PreparedDeviceTarget {
  * becomes an errored result), then sharded. Shared by `device` and `run`.
  */
 export async function prepareDeviceTarget(options: DeviceTargetOptions): Promise<PreparedDeviceTarget> {
-  const driver = new AdapterClient({ command: options.adapter, cwd: options.cwd });
+  const driver: DeviceDriver =
+    options.module !== undefined
+      ? new InProcessDriver({ module: resolve(options.cwd, options.module) })
+      : new AdapterClient({ command: options.adapter ?? '', cwd: options.cwd });
   let claims: StartReply | undefined;
   let startFailure: TargetMisbehaviour | undefined;
   try {
@@ -58,7 +65,7 @@ export async function prepareDeviceTarget(options: DeviceTargetOptions): Promise
     if (!isAdapterFault(error)) throw error;
     startFailure = new TargetMisbehaviour(`expected a valid start reply, got ${error.kind}: ${error.message}`, {
       mismatch: error.kind,
-      evidence: options.redactor.redactDeep({ adapter: options.adapter, ...error.evidence }),
+      evidence: options.redactor.redactDeep({ adapter: targetName(options), ...error.evidence }),
     });
   }
   // planned now, so a usage mistake (--transport the implementation does not claim) is exit 2 before any check runs
@@ -96,9 +103,18 @@ export async function prepareDeviceTarget(options: DeviceTargetOptions): Promise
       redactor: options.redactor,
       ...(filters.length === 0 ? {} : { caseFilter: (id: string) => filters.every((f) => f(id)) }),
     });
-    addStopCheck(Mocha.Suite.create(root, `${claims.implementation.name} stop`), driver, claims, transports[0] ?? 'https', dialects[0] ?? 'ga', options);
+    // an in-process module has no process to exit: only an adapter's stop is a check (the module is stopped on cleanup)
+    if (driver instanceof AdapterClient) {
+      const stopSuite = Mocha.Suite.create(root, `${claims.implementation.name} stop`);
+      addStopCheck(stopSuite, driver, claims, transports[0] ?? 'https', dialects[0] ?? 'ga', options);
+    }
   };
   return { driver, claims, addTo, startRegistrations: (signal) => handle?.startRegistrations(signal) };
+}
+
+/** How the target is named before it has said who it is: the adapter command or the module path. */
+function targetName(options: DeviceTargetOptions): string {
+  return options.adapter ?? options.module ?? 'the implementation';
 }
 
 function addStartFailure(root: Mocha.Suite, options: DeviceTargetOptions, failure: Error): void {
@@ -109,7 +125,7 @@ function addStartFailure(root: Mocha.Suite, options: DeviceTargetOptions, failur
     dialect,
     transport: options.narrowing.transport ?? 'https',
     caseId: 'adapter-start',
-    implementation: { name: options.redactor.redact(options.adapter) },
+    implementation: { name: options.redactor.redact(targetName(options)) },
   };
   addCheck(root, meta, () => {
     throw failure;

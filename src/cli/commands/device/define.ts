@@ -3,7 +3,8 @@ import { addRunOptions, dialectOption, timeoutOption, type RunOptions } from '..
 import { lazyAction, optionsOf, type ActionSink } from '../../lazy-action.js';
 
 export interface DeviceCommandOptions extends RunOptions {
-  adapter: string;
+  adapter?: string;
+  module?: string;
   transport?: 'https' | 'mqtt' | 'mqtt-ws' | 'amqp';
   dialect?: 'ga' | 'preview' | 'all';
   webhook?: string;
@@ -16,7 +17,8 @@ export function defineDeviceCommand(program: Command, sink: ActionSink): void {
     program
       .command('device')
       .description('the device suite: starts the DPS emulator and drives an implementation through the adapter protocol')
-      .requiredOption('--adapter <cmd>', 'the adapter command, run through the shell in the current directory')
+      .option('--adapter <cmd>', 'the adapter command, run through the shell in the current directory')
+      .option('--module <file>', 'instead of --adapter: a Node ES module exporting start, register and stop, loaded in-process; msw routes its HTTPS to the emulator')
       .addOption(new Option('--transport <transport>', 'test only this transport').choices(['https', 'mqtt', 'mqtt-ws', 'amqp']))
       .addOption(dialectOption())
       .option('--webhook <url>', 'make the emulator call this webhook (an end-to-end run)')

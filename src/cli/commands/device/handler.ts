@@ -1,4 +1,5 @@
 import type { CommandHandler } from '../../command-context.js';
+import { usageError } from '../../../errors/harness-error.js';
 import { parseHttpUrl } from '../../../http/parse-http-url.js';
 import { SecretRedactor } from '../../../results/secret-redactor.js';
 import { executeCheckRun } from '../../check-run/execute-check-run.js';
@@ -16,6 +17,9 @@ import type { DeviceCommandOptions } from './define.js';
  * errored, 2 for a usage mistake or a harness fault.
  */
 export const handle: CommandHandler<DeviceCommandOptions> = async (options, context) => {
+  if ((options.adapter === undefined) === (options.module === undefined)) {
+    throw usageError('device needs exactly one of --adapter "CMD" (a subprocess) or --module FILE (a Node module, in-process)');
+  }
   const userWebhook = options.webhook === undefined ? undefined : parseHttpUrl(options.webhook, '--webhook').toString();
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
   const redactor = new SecretRedactor();
@@ -44,6 +48,7 @@ export const handle: CommandHandler<DeviceCommandOptions> = async (options, cont
         if (emulator.groupKey) redactor.add(emulator.groupKey);
         target = await prepareDeviceTarget({
           adapter: options.adapter,
+          module: options.module,
           cwd: process.cwd(),
           emulator,
           redactor,
