@@ -80,7 +80,7 @@ describe('fuzz: emulator HTTPS front end', function () {
     );
   });
 
-  it('invalid registration IDs (FACTS §5): a 404 DPS error', async () => {
+  it('invalid registration IDs (docs/protocol/identifiers.md): a 404 DPS error', async () => {
     const invalid = fc.oneof(fc.string({ maxLength: 140 }), fc.string({ unit: 'grapheme', maxLength: 20 }), fc.stringMatching(/^[A-Za-z0-9._:-]{129,140}$/)).filter((id) => !isValidRegistrationId(id));
     await fc.assert(
       fc.asyncProperty(invalid, async (registrationId) => {
