@@ -16,29 +16,32 @@ import type {
 } from '../schemas/generated/adapter/register-reply.js';
 import type { EmulatorEndpoint } from '../schemas/generated/adapter/register-request.js';
 
-export type { AttestationKind, DeviceTransport };
-export type ImplementationInfo = ImplementationIdentity;
-export type StartReply = AdapterStartReply;
-export type Endpoint = EmulatorEndpoint;
-export type RegisterResult = RegistrationResultAsSurfacedByTheImplementation;
-export type RegisterError = ErrorReportedByTheImplementation;
-export type RegisterReply = AdapterRegisterReply;
+export type {
+  AttestationKind,
+  DeviceTransport,
+  ImplementationIdentity as ImplementationInfo,
+  AdapterStartReply as StartReply,
+  EmulatorEndpoint as Endpoint,
+  RegistrationResultAsSurfacedByTheImplementation as RegisterResult,
+  ErrorReportedByTheImplementation as RegisterError,
+  AdapterRegisterReply as RegisterReply,
+};
 
 // The generated reply types allow unknown members, so `'result' in reply` cannot narrow them; the schema's
 // oneOf guarantees exactly one of result / error / skipped in a validated reply, which these predicates read.
 
 /** A validated register reply that carries the registration's result. */
-export function isResultReply(reply: RegisterReply): reply is RegisterReplyResult {
+export function isResultReply(reply: AdapterRegisterReply): reply is RegisterReplyResult {
   return 'result' in reply;
 }
 
 /** A validated register reply that carries an error the implementation reported. */
-export function isErrorReply(reply: RegisterReply): reply is RegisterReplyError {
+export function isErrorReply(reply: AdapterRegisterReply): reply is RegisterReplyError {
   return 'error' in reply;
 }
 
 /** A validated register reply by which the adapter declines the case. */
-export function isSkippedReply(reply: RegisterReply): reply is RegisterReplySkipped {
+export function isSkippedReply(reply: AdapterRegisterReply): reply is RegisterReplySkipped {
   return 'skipped' in reply;
 }
 
@@ -46,7 +49,7 @@ export function isSkippedReply(reply: RegisterReply): reply is RegisterReplySkip
 export interface RegisterCommand {
   dialect: Dialect;
   transport: DeviceTransport;
-  endpoint: Endpoint;
+  endpoint: EmulatorEndpoint;
   idScope: string;
   registrationId: string;
   attestation: { type: 'symmetricKey'; key: string };
@@ -58,7 +61,7 @@ export interface RegisterCommand {
 /** One register exchange as evidence: what was asked, what came back, and the adapter's stderr meanwhile. */
 export interface RegisterExchange {
   request: RegisterCommand & { seq: number; cmd: 'register' };
-  reply: RegisterReply;
+  reply: AdapterRegisterReply;
   /** the reply line exactly as the adapter wrote it */
   replyLine: string;
   stderr: string;
@@ -68,7 +71,7 @@ export interface RegisterExchange {
 /** What drives an implementation: the subprocess adapter client or the in-process loader. */
 export interface DeviceDriver {
   /** sends `start`; resolves with the claims or rejects with an AdapterFault */
-  start(): Promise<StartReply>;
+  start(): Promise<AdapterStartReply>;
   /** one registration; rejects with an AdapterFault when the adapter misbehaves */
   register(command: RegisterCommand): Promise<RegisterExchange>;
   /** sends `stop` and makes sure the implementation is gone; never rejects */
