@@ -26,6 +26,8 @@ export interface BundledImplementation {
   name: string;
   /** the suite title, e.g. `Azure IoT Python SDK` */
   label: string;
+  /** the implementation name its adapter reports (the matrix row when it cannot run) */
+  reportsAs: string;
   transports: readonly Transport[];
   /** programs that must be on PATH to run it */
   runtimes: readonly string[];

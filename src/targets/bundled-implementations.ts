@@ -13,8 +13,8 @@ export const REFERENCE_WEBHOOK = 'reference-webhook';
 
 /** Every bundled device implementation, in the order `run` tests them. */
 export const BUNDLED_IMPLEMENTATIONS: readonly BundledImplementation[] = [
-  { name: 'reference-device', label: 'reference device', transports: ['https', 'mqtt', 'mqtt-ws'], runtimes: [], standardPorts: false, command: nodeAdapter('reference-device') },
-  { name: 'azure-iot-node-sdk', label: 'Azure IoT Node SDK', transports: ['https', 'mqtt', 'mqtt-ws'], runtimes: [], standardPorts: false, command: nodeAdapter('azure-iot-node-sdk') },
+  { name: 'reference-device', label: 'reference device', reportsAs: 'dps-conformance-reference-device', transports: ['https', 'mqtt', 'mqtt-ws'], runtimes: [], standardPorts: false, command: nodeAdapter('reference-device') },
+  { name: 'azure-iot-node-sdk', label: 'Azure IoT Node SDK', reportsAs: 'azure-iot-provisioning-device', transports: ['https', 'mqtt', 'mqtt-ws'], runtimes: [], standardPorts: false, command: nodeAdapter('azure-iot-node-sdk') },
   PYTHON_SDK,
   JAVA_SDK,
 ];

@@ -40,6 +40,7 @@ const javaInstaller: Installer = {
 export const JAVA_SDK: BundledImplementation = {
   name: 'azure-iot-java-sdk',
   label: 'Azure IoT Java SDK',
+  reportsAs: 'com.microsoft.azure.sdk.iot.provisioning:provisioning-device-client',
   // TODO(amqp): 'amqp', 'amqp-ws' once the emulator serves AMQP (the adapter then claims them too)
   transports: ['https', 'mqtt', 'mqtt-ws'],
   runtimes: ['java'],

@@ -48,6 +48,7 @@ const pythonInstaller: Installer = {
 export const PYTHON_SDK: BundledImplementation = {
   name: 'azure-iot-python-sdk',
   label: 'Azure IoT Python SDK',
+  reportsAs: 'azure-iot-device',
   transports: ['mqtt', 'mqtt-ws'],
   runtimes: ['python3'],
   standardPorts: true,
