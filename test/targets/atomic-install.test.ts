@@ -12,9 +12,10 @@ describe('targets: atomic install', () => {
     const root = mkdtempSync(join(tmpdir(), 'dpsc-atomic-'));
     const final = join(root, 'demo', 'k1');
     let sawMarkerDuringBuild = true;
-    await installAtomically(final, marker, async (tmp) => {
+    await installAtomically(final, marker, (tmp) => {
       writeFileSync(join(tmp, 'payload.txt'), 'x');
       sawMarkerDuringBuild = readMarker(tmp) !== undefined;
+      return Promise.resolve();
     });
     assert.equal(sawMarkerDuringBuild, false);
     assert.equal(readMarker(final)?.installed, 'demo 1.0');
@@ -26,9 +27,9 @@ describe('targets: atomic install', () => {
     const root = mkdtempSync(join(tmpdir(), 'dpsc-atomic-'));
     const final = join(root, 'demo', 'k1');
     await assert.rejects(
-      installAtomically(final, marker, async (tmp) => {
+      installAtomically(final, marker, (tmp) => {
         writeFileSync(join(tmp, 'half.txt'), 'x');
-        throw new Error('network down');
+        return Promise.reject(new Error('network down'));
       }),
       /network down/,
     );
@@ -41,10 +42,10 @@ describe('targets: atomic install', () => {
     const final = join(root, 'demo', 'k1');
     mkdirSync(final, { recursive: true });
     writeFileSync(join(final, 'stale.txt'), 'left by a crash of an older layout');
-    await installAtomically(final, marker, async (tmp) => writeFileSync(join(tmp, 'a.txt'), 'a'));
+    await installAtomically(final, marker, (tmp) => Promise.resolve(writeFileSync(join(tmp, 'a.txt'), 'a')));
     assert.equal(existsSync(join(final, 'stale.txt')), false);
     // a second install of the same key finds the finished one at rename time and keeps it
-    const second = await installAtomically(final, { ...marker, installed: 'other' }, async (tmp) => writeFileSync(join(tmp, 'b.txt'), 'b'));
+    const second = await installAtomically(final, { ...marker, installed: 'other' }, (tmp) => Promise.resolve(writeFileSync(join(tmp, 'b.txt'), 'b')));
     assert.equal(second.installed, 'demo 1.0');
     assert.equal(existsSync(join(final, 'b.txt')), false);
     assert.deepEqual(readdirSync(join(root, 'demo')), ['k1']);

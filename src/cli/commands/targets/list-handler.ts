@@ -3,7 +3,7 @@ import type { CommandHandler } from '../../command-context.js';
 import { ExitStatus } from '../../exit-status.js';
 
 /** `targets list`: each bundled implementation, whether it is installed, and what it lacks. */
-export const handle: CommandHandler<Record<string, never>> = async (_options, context) => {
+export const handle: CommandHandler<Record<string, never>> = (_options, context) => {
   const rows: string[][] = [['implementation', 'state', 'details']];
   for (const implementation of BUNDLED_IMPLEMENTATIONS) {
     const missing = missingPrograms(implementation);
@@ -22,5 +22,5 @@ export const handle: CommandHandler<Record<string, never>> = async (_options, co
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   for (const row of rows) context.stdout.write(`${row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ')}\n`);
   context.stdout.write(`cache: ${targetsCacheDir()}\n`);
-  return ExitStatus.OK;
+  return Promise.resolve(ExitStatus.OK);
 };
