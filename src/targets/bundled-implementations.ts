@@ -1,6 +1,6 @@
 import type { BundledImplementation } from './bundled-implementation.js';
 import { JAVA_SDK } from './java-sdk-target.js';
-import { packagePath } from './package-root.js';
+import { packagePath } from '../meta/package-info.js';
 import { PYTHON_SDK } from './python-sdk-target.js';
 import { shellQuote } from './shell-quote.js';
 

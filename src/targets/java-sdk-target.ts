@@ -3,7 +3,7 @@ import { copyFile, cp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BundledImplementation, InstallContext, Installer } from './bundled-implementation.js';
 import { runLoggedStep } from './logged-step.js';
-import { packagePath } from './package-root.js';
+import { packagePath } from '../meta/package-info.js';
 import { shellQuote } from './shell-quote.js';
 import { sourceHash } from './source-hash.js';
 
