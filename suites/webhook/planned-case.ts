@@ -9,6 +9,8 @@ export interface CaseExpectation {
   /** compiled from `returnDataSchema` */
   returnDataSchema?: ValidateFunction;
   initialTwin?: unknown;
+  /** true: the webhook must refuse the request with a clean 4xx; false: it must accept it */
+  refused?: boolean;
 }
 
 /** One case of the run in one dialect: the request to send, or why it is skipped. */
@@ -21,6 +23,16 @@ export interface PlannedCase {
   request?: AllocationRequestMessage;
   skipReason?: string;
   expect?: CaseExpectation;
+  /** the corpus case whose answer the robustness check compares this one's with (docs/webhook-profiles.md) */
+  baseline?: RobustnessBaseline;
+}
+
+/** How a case relates to the run's baseline: the plainest accepted device of the policy. */
+export interface RobustnessBaseline {
+  /** the baseline's caseId (same dialect) */
+  caseId: string;
+  /** what this case changes, for the message: `its device data (text)`, `its attestation (x509)` */
+  differsIn: string;
 }
 
 /** A case that runs: it has a request to send. */
