@@ -2,6 +2,7 @@ import Mocha from 'mocha';
 import { addCheck } from '../../src/runner/add-check.js';
 import type { CheckMeta } from '../../src/runner/check-meta.js';
 import type { Dialect } from '../../src/results/check-result.js';
+import { RUN_WIDE_CASE_ID } from '../../src/results/run-wide.js';
 import { CheckSkipped, TargetMisbehaviour } from '../../src/results/check-outcome-errors.js';
 import { verifyWebhookContract, type ContractInteractionResult } from '../../src/contracts/verify-webhook-contract.js';
 import { CallJudge } from './call-judge.js';
@@ -23,7 +24,7 @@ import type { WebhookRunPlan } from './webhook-run-plan.js';
 const CASE_CHECKS: readonly CaseCheck[] = [...RESPONSE_CHECKS, ...CONTENT_CHECKS, ...USER_CASE_CHECKS];
 
 /** The caseId of the once-per-dialect (run-wide) results: no case's id, since they judge no single case. */
-export const ALL_CASES_ID = 'all-cases';
+export const ALL_CASES_ID = RUN_WIDE_CASE_ID;
 
 /**
  * Adds the webhook suite to mocha's root: per dialect, per case, the case checks on one shared call,
@@ -96,12 +97,12 @@ function addDialectChecks(suite: Mocha.Suite, plan: WebhookRunPlan, dialect: Dia
   }
   addCheck(suite, metaFor(plan, acceptsCheck, dialect, ALL_CASES_ID), async () => {
     const judged = exchanges.filter((e) => e.planned.expect?.refused !== true);
-    return judgeAcceptance(dialect, await Promise.all(judged.map((e) => e.first())));
+    return judgeAcceptance(caseLabel({ caseId: ALL_CASES_ID, dialect }), await Promise.all(judged.map((e) => e.first())));
   });
   addCheck(suite, metaFor(plan, latencyP95Check, dialect, ALL_CASES_ID), async () => {
     const calls = (await Promise.all(exchanges.map((e) => e.made()))).flat();
     const times = calls.flatMap((c) => (c.outcome.kind === 'answered' ? [c.outcome.timing.totalMs] : []));
-    return judgeLatency(`${ALL_CASES_ID} (${dialect})`, times);
+    return judgeLatency(caseLabel({ caseId: ALL_CASES_ID, dialect }), times);
   });
   addContractChecks(suite, plan, dialect, caller, dialectSuite);
 }

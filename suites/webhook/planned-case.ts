@@ -1,6 +1,7 @@
 import type { AllocationRequestMessage } from '../../src/dps/build-allocation-request.js';
 import type { Dialect } from '../../src/results/check-result.js';
 import type { ValidateFunction } from 'ajv';
+import { isRunWide } from '../../src/results/run-wide.js';
 
 /** What a user case (`--cases`) expects of the answer (schemas/harness/cases.schema.json `expect`). */
 export interface CaseExpectation {
@@ -42,7 +43,7 @@ export function isRunnable(planned: PlannedCase): planned is RunnableCase {
   return planned.request !== undefined && planned.skipReason === undefined;
 }
 
-/** How a message names a case: `data-flat (ga)`. */
+/** How a message names a case: `data-flat (ga)`; a run-wide result names none: `run-wide (ga)`. */
 export function caseLabel(planned: Pick<PlannedCase, 'caseId' | 'dialect'>): string {
-  return `${planned.caseId} (${planned.dialect})`;
+  return `${isRunWide(planned) ? 'run-wide' : planned.caseId} (${planned.dialect})`;
 }
