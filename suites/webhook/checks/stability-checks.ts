@@ -26,7 +26,8 @@ export function firstHubOrSkip(first: CallJudge): string {
   try {
     hub = first.responseObject()['iotHubHostName'];
   } catch (error) {
-    throw new CheckSkipped(`${first.label}: not judged: the first answer has no hub to compare (${error instanceof Error ? error.message : String(error)})`);
+    const why = (error instanceof Error ? error.message : String(error)).replace(`${first.label}: not judged: `, '');
+    throw new CheckSkipped(`${first.label}: not judged: the first answer has no hub to compare (${why})`);
   }
   if (typeof hub !== 'string' || hub === '') throw new CheckSkipped(`${first.label}: not judged: the first answer has no iotHubHostName (see webhook.response.hub)`);
   return hub;
