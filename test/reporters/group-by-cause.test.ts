@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { groupByCause, messageShape } from '../../reporters/format/group-by-cause.js';
-import { requestDataOf } from '../../reporters/format/request-data.js';
+import { groupByCause, messageShape } from '../../src/report/format/group-by-cause.js';
+import { requestDataOf } from '../../src/report/format/request-data.js';
 import { result } from './sample-results.js';
 
 describe('groupByCause', () => {
