@@ -1,7 +1,7 @@
 /* Generated from schemas/ by scripts/generate-types.mjs. Do not edit: change the schema and run `npm run generate:types`. */
 
 /**
- * IoT hub host names the device may be assigned to (FACTS §4); always present and never empty.
+ * IoT hub host names the device may be assigned to (docs/protocol/webhook.md); always present and never empty.
  *
  * @minItems 1
  */
