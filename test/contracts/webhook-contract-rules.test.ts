@@ -45,6 +45,20 @@ describe('the DPS -> webhook contract holds no rule stricter than a documented c
   const doc = readFileSync(join(repoRoot, 'suites', 'webhook', 'CHECKS.md'), 'utf8');
   const section = doc.slice(doc.indexOf('## The Pact contract and these checks'));
 
+  it('would catch a stricter rule: a Content-Type header, or a hub compared with case', () => {
+    const strict = {
+      description: 'strict',
+      request: { method: 'POST', path: '/' },
+      response: {
+        status: 200,
+        headers: { 'Content-Type': ['application/json'] },
+        body: { content: { iotHubHostName: 'hub' }, contentType: 'application/json' },
+        matchingRules: { body: { '$.iotHubHostName': { matchers: [{ match: 'equality' }] } } },
+      },
+    } as unknown as PactInteraction;
+    assert.deepEqual(rulesOf(strict).filter((r) => r.check === 'none').map((r) => r.rule), ['header Content-Type', 'body member iotHubHostName (equality)']);
+  });
+
   for (const dialect of DIALECTS) {
     const pact = readPactFile(join(committedPactsDir(), pactFileName(dpsPacticipant(dialect), webhookPacticipant(dialect))));
 
