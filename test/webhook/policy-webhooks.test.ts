@@ -72,7 +72,7 @@ describe('webhook command against realistic policy webhooks (test/fixtures/webho
     assert.ok(hub?.message.includes('refused by the webhook: HTTP 400 "Unrecognized device registration."'), hub?.message);
     assert.ok(r.results.filter((x) => x.checkId === 'webhook.contract.pact').every((x) => x.outcome === 'skipped'));
     assert.equal((r.summary.match(/^#### /gm) ?? []).length, 1, 'summary.md: one block for the one cause');
-    assert.match(r.summary, /affected \(2\): run-wide \(ga\), run-wide \(preview\)/);
+    assert.match(r.summary, /where: run-wide \(ga\), run-wide \(preview\)/);
   });
 
   it('the docs-sample policy with a profile and a case file: exit 0, the refused and accepted expectations pass', async () => {

@@ -27,7 +27,7 @@ export function affectedLine(group: CauseGroup, max = MAX_AFFECTED_SHOWN): strin
 
 function countLabel(group: CauseGroup): string {
   const cases = group.affected.length;
-  if (cases === 1 && isRunWide(group.affected[0] ?? { caseId: '' })) return 'run-wide';
+  if (group.affected.every(isRunWide)) return cases === 1 ? 'run-wide' : `run-wide, ${cases} places`;
   return `${cases} ${cases === 1 ? 'case' : 'cases'}`;
 }
 
@@ -44,13 +44,14 @@ export function markdownGroupEntry(group: CauseGroup, index: number): string {
   ];
   if (first.mismatch !== undefined) lines.push(`- mismatch: ${mdText(first.mismatch)}`);
   lines.push(`- message${group.count > 1 ? ' (first)' : ''}: ${mdText(first.message)}`);
-  lines.push(`- ${isRunWide(first) && group.affected.length === 1 ? 'where' : `affected (${group.affected.length})`}: ${affectedLine(group)}`);
+  lines.push(`- ${group.affected.every(isRunWide) ? 'where' : `affected (${group.affected.length})`}: ${affectedLine(group)}`);
   if (first.waived) lines.push(`- waived until ${mdText(first.waived.expires)}: ${mdText(first.waived.reason)}`);
   lines.push('');
   if ('expected' in first) lines.push(valueBlock('expected', first.expected));
   if ('actual' in first) lines.push(valueBlock('actual', first.actual));
   const sent = requestDataOf(first.evidence);
-  if (sent !== undefined) lines.push(valueBlock(`request data sent${group.count > 1 ? ` (${first.caseId})` : ''}`, sent));
+  const whose = isRunWide(first) ? 'the first request' : first.caseId;
+  if (sent !== undefined) lines.push(valueBlock(`request data sent${group.count > 1 || isRunWide(first) ? ` (${whose})` : ''}`, sent));
   return lines.join('\n');
 }
 
