@@ -4,13 +4,17 @@ import { hubPattern } from './hub-pattern.js';
 import type { PactFile, PactInteraction } from './pact-file.js';
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function applyToRequest(body: Json, profile: WebhookProfile, dialect: Dialect): Json {
   const out = structuredClone(body);
   const context = isObject(out['deviceRuntimeContext']) ? out['deviceRuntimeContext'] : undefined;
   const oldId = typeof context?.['registrationId'] === 'string' ? context['registrationId'] : undefined;
-  const newId = profile.registrationId !== undefined && oldId !== undefined ? expandRegistrationId(profile.registrationId, oldId) : oldId;
+  const newId =
+    profile.registrationId !== undefined && oldId !== undefined
+      ? expandRegistrationId(profile.registrationId, oldId)
+      : oldId;
   const individual = isObject(out['individualEnrollment']) ? out['individualEnrollment'] : undefined;
   const group = isObject(out['enrollmentGroup']) ? out['enrollmentGroup'] : undefined;
   if (context && newId !== undefined) {
@@ -24,7 +28,8 @@ function applyToRequest(body: Json, profile: WebhookProfile, dialect: Dialect): 
   if (group && profile.enrollmentGroupId !== undefined) group['enrollmentGroupId'] = profile.enrollmentGroupId;
   if (profile.linkedHubs !== undefined) {
     out['linkedHubs'] = [...profile.linkedHubs];
-    for (const record of [individual, group]) if (record && 'iotHubs' in record) record['iotHubs'] = [...profile.linkedHubs];
+    for (const record of [individual, group])
+      if (record && 'iotHubs' in record) record['iotHubs'] = [...profile.linkedHubs];
   }
   const member = dialect === 'ga' ? 'payload' : 'data';
   const data = context?.[member];
@@ -36,7 +41,9 @@ function applyToResponse(interaction: PactInteraction, hubs: readonly string[]):
   const response = structuredClone(interaction.response);
   const content = response.body?.content;
   if (isObject(content) && 'iotHubHostName' in content) content['iotHubHostName'] = hubs[0];
-  const rules = (response as { matchingRules?: { body?: Record<string, { matchers?: Array<Record<string, unknown>> }> } }).matchingRules;
+  const rules = (
+    response as { matchingRules?: { body?: Record<string, { matchers?: Array<Record<string, unknown>> }> } }
+  ).matchingRules;
   for (const matcher of rules?.body?.['$.iotHubHostName']?.matchers ?? []) {
     matcher['match'] = 'regex';
     matcher['regex'] = hubPattern(hubs);

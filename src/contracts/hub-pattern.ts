@@ -7,7 +7,9 @@
 export function hubPattern(hosts: readonly string[]): string {
   const one = (host: string): string =>
     [...host]
-      .map((c) => (/[a-z]/i.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : /[.\\^$|?*+()[\]{}]/.test(c) ? `\\${c}` : c))
+      .map((c) =>
+        /[a-z]/i.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : /[.\\^$|?*+()[\]{}]/.test(c) ? `\\${c}` : c,
+      )
       .join('');
   return `^(?:${hosts.map(one).join('|')})$`;
 }

@@ -8,7 +8,11 @@ import { expandRegistrationId, type WebhookProfile } from './webhook-profile.js'
  * device data. What the case itself is about (its data's shape, its enrollment and attestation kind,
  * reprovisioning, unknown members) is left as it is. See docs/webhook-profiles.md.
  */
-export function applyProfile(spec: AllocationRequestSpec, profile: WebhookProfile, caseId: string): AllocationRequestSpec {
+export function applyProfile(
+  spec: AllocationRequestSpec,
+  profile: WebhookProfile,
+  caseId: string,
+): AllocationRequestSpec {
   const out: AllocationRequestSpec = { ...spec };
   if (profile.registrationId !== undefined) out.registrationId = expandRegistrationId(profile.registrationId, caseId);
   if (profile.linkedHubs !== undefined) out.linkedHubs = [...profile.linkedHubs];

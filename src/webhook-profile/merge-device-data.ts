@@ -5,7 +5,10 @@ import { parseLosslessJson } from '../adapters/lossless-json.js';
  * case's own data (its exact digits and number forms are what some cases test). The case's members win
  * where both name one. Data that is not a JSON object, or absent, comes back unchanged.
  */
-export function mergeDeviceDataJson(json: string | undefined, members: Record<string, unknown> | undefined): string | undefined {
+export function mergeDeviceDataJson(
+  json: string | undefined,
+  members: Record<string, unknown> | undefined,
+): string | undefined {
   if (json === undefined || members === undefined) return json;
   const value = parseLosslessJson(json);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return json;

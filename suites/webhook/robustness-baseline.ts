@@ -14,7 +14,11 @@ function isObject(value: unknown): boolean {
 }
 
 function sameHubs(a: CorpusCase, b: CorpusCase): boolean {
-  const norm = (c: CorpusCase): string => c.linkedHubs.map((h) => h.toLowerCase()).sort().join(' ');
+  const norm = (c: CorpusCase): string =>
+    c.linkedHubs
+      .map((h) => h.toLowerCase())
+      .sort()
+      .join(' ');
   return norm(a) === norm(b);
 }
 
@@ -25,7 +29,11 @@ function sameHubs(a: CorpusCase, b: CorpusCase): boolean {
  * members, or the enrollment or attestation kind. A device that sends no data, or data that is not an
  * object, is not one: refusing it can be a policy. The profile changes both alike, so the relation holds.
  */
-export function baselineRelation(entry: CorpusCase, baseline: CorpusCase, dialect: Dialect): RobustnessBaseline | undefined {
+export function baselineRelation(
+  entry: CorpusCase,
+  baseline: CorpusCase,
+  dialect: Dialect,
+): RobustnessBaseline | undefined {
   if (entry.id === baseline.id || entry.reprovision || !sameHubs(entry, baseline)) return undefined;
   if (!isObject(deviceDataFor(entry, dialect)?.value)) return undefined;
   const differences: string[] = [];

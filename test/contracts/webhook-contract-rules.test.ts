@@ -9,7 +9,11 @@ import { dpsPacticipant, pactFileName, webhookPacticipant } from '../../contract
 import { WEBHOOK_CHECKS } from '../../suites/webhook/check-catalogue.js';
 import { repoRoot } from '../helpers/run-cli.js';
 
-type Rules = { body?: Record<string, { matchers?: Array<Record<string, unknown>> }>; header?: unknown; status?: unknown };
+type Rules = {
+  body?: Record<string, { matchers?: Array<Record<string, unknown>> }>;
+  header?: unknown;
+  status?: unknown;
+};
 
 /**
  * Every rule the DPS -> webhook contract puts on an answer, each named by the documented MUST check that
@@ -19,24 +23,37 @@ type Rules = { body?: Record<string, { matchers?: Array<Record<string, unknown>>
 function rulesOf(interaction: PactInteraction): Array<{ rule: string; check: string }> {
   const response = interaction.response as PactInteraction['response'] & { matchingRules?: Rules };
   const rules: Array<{ rule: string; check: string }> = [];
-  rules.push({ rule: `status ${response.status}`, check: response.status === 200 ? 'webhook.response.status' : 'none' });
+  rules.push({
+    rule: `status ${response.status}`,
+    check: response.status === 200 ? 'webhook.response.status' : 'none',
+  });
   for (const name of Object.keys(response.headers ?? {})) rules.push({ rule: `header ${name}`, check: 'none' });
-  if (response.body) rules.push({ rule: `body ${response.body.contentType ?? '?'}`, check: response.body.contentType === 'application/json' ? 'webhook.response.json' : 'none' });
+  if (response.body)
+    rules.push({
+      rule: `body ${response.body.contentType ?? '?'}`,
+      check: response.body.contentType === 'application/json' ? 'webhook.response.json' : 'none',
+    });
   const content = response.body?.content;
   for (const key of Object.keys(typeof content === 'object' && content !== null ? content : {})) {
     const matchers = response.matchingRules?.body?.[`$.${key}`]?.matchers ?? [];
     const caseless = key === 'iotHubHostName' && matchers.length > 0 && matchers.every((m) => m['match'] === 'regex');
-    rules.push({ rule: `body member ${key} (${matchers.map((m) => String(m['match'])).join(', ') || 'equality'})`, check: caseless ? 'webhook.response.hub' : 'none' });
+    rules.push({
+      rule: `body member ${key} (${matchers.map((m) => String(m['match'])).join(', ') || 'equality'})`,
+      check: caseless ? 'webhook.response.hub' : 'none',
+    });
   }
   for (const path of Object.keys(response.matchingRules?.body ?? {})) {
-    if (!(typeof content === 'object' && content !== null && path.slice(2) in content)) rules.push({ rule: `matching rule ${path}`, check: 'none' });
+    if (!(typeof content === 'object' && content !== null && path.slice(2) in content))
+      rules.push({ rule: `matching rule ${path}`, check: 'none' });
   }
-  if (response.matchingRules?.header !== undefined || response.matchingRules?.status !== undefined) rules.push({ rule: 'header or status rules', check: 'none' });
+  if (response.matchingRules?.header !== undefined || response.matchingRules?.status !== undefined)
+    rules.push({ rule: 'header or status rules', check: 'none' });
   return rules;
 }
 
 function hubRegex(interaction: PactInteraction): RegExp {
-  const matchers = (interaction.response as { matchingRules?: Rules }).matchingRules?.body?.['$.iotHubHostName']?.matchers ?? [];
+  const matchers =
+    (interaction.response as { matchingRules?: Rules }).matchingRules?.body?.['$.iotHubHostName']?.matchers ?? [];
   return new RegExp(String(matchers[0]?.['regex']));
 }
 
@@ -56,11 +73,18 @@ describe('the DPS -> webhook contract holds no rule stricter than a documented c
         matchingRules: { body: { '$.iotHubHostName': { matchers: [{ match: 'equality' }] } } },
       },
     } as unknown as PactInteraction;
-    assert.deepEqual(rulesOf(strict).filter((r) => r.check === 'none').map((r) => r.rule), ['header Content-Type', 'body member iotHubHostName (equality)']);
+    assert.deepEqual(
+      rulesOf(strict)
+        .filter((r) => r.check === 'none')
+        .map((r) => r.rule),
+      ['header Content-Type', 'body member iotHubHostName (equality)'],
+    );
   });
 
   for (const dialect of DIALECTS) {
-    const pact = readPactFile(join(committedPactsDir(), pactFileName(dpsPacticipant(dialect), webhookPacticipant(dialect))));
+    const pact = readPactFile(
+      join(committedPactsDir(), pactFileName(dpsPacticipant(dialect), webhookPacticipant(dialect))),
+    );
 
     it(`${dialect}: every answer rule is a MUST check named in CHECKS.md's contract table`, () => {
       for (const interaction of pact.interactions) {
@@ -85,12 +109,25 @@ describe('the DPS -> webhook contract holds no rule stricter than a documented c
     });
 
     it(`${dialect}: a profile reaches every interaction: registration ID, group, hubs, payload and the hub rule`, () => {
-      const profile = { version: 1 as const, registrationId: '{caseId}-contoso-tstrsd-007', linkedHubs: ['contoso-toasters-hub-1001.azure-devices.net'] as [string], enrollmentGroupId: 'contoso-toasters', payload: { modelId: 'dtmi:contoso:toaster;1' } };
+      const profile = {
+        version: 1 as const,
+        registrationId: '{caseId}-contoso-tstrsd-007',
+        linkedHubs: ['contoso-toasters-hub-1001.azure-devices.net'] as [string],
+        enrollmentGroupId: 'contoso-toasters',
+        payload: { modelId: 'dtmi:contoso:toaster;1' },
+      };
       const changed = applyProfileToPact(pact, profile, dialect);
-      assert.deepEqual(changed.interactions.map((i) => i.description), pact.interactions.map((i) => i.description));
+      assert.deepEqual(
+        changed.interactions.map((i) => i.description),
+        pact.interactions.map((i) => i.description),
+      );
       const member = dialect === 'ga' ? 'payload' : 'data';
       for (const interaction of changed.interactions) {
-        const body = interaction.request.body?.content as { deviceRuntimeContext: Record<string, unknown>; linkedHubs: string[]; enrollmentGroup?: { enrollmentGroupId: string } };
+        const body = interaction.request.body?.content as {
+          deviceRuntimeContext: Record<string, unknown>;
+          linkedHubs: string[];
+          enrollmentGroup?: { enrollmentGroupId: string };
+        };
         assert.match(String(body.deviceRuntimeContext['registrationId']), /^contract-.*-contoso-tstrsd-007$/);
         assert.deepEqual(body.linkedHubs, profile.linkedHubs);
         if (body.enrollmentGroup) assert.equal(body.enrollmentGroup.enrollmentGroupId, 'contoso-toasters');

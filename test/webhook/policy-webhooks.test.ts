@@ -24,12 +24,18 @@ const CONTOSO_CASES = {
       data: { modelId: 'dtmi:contoso:toaster;1' },
       expect: { iotHubHostName: 'contoso-toasters-hub-1001.azure-devices.net' },
     },
-    { id: 'heatpump', registrationId: 'mainbuilding167-contoso-hpsd-088', linkedHubs: ['contoso-heatpumps-hub-1002.azure-devices.net'], expect: { refused: false } },
+    {
+      id: 'heatpump',
+      registrationId: 'mainbuilding167-contoso-hpsd-088',
+      linkedHubs: ['contoso-heatpumps-hub-1002.azure-devices.net'],
+      expect: { refused: false },
+    },
     { id: 'stranger', registrationId: 'unknown-device-001', expect: { refused: true } },
   ],
 };
 
-const failedIds = (r: WebhookCliRun): string[] => [...new Set(r.results.filter((x) => x.outcome === 'failed' || x.outcome === 'errored').map((x) => x.checkId))].sort();
+const failedIds = (r: WebhookCliRun): string[] =>
+  [...new Set(r.results.filter((x) => x.outcome === 'failed' || x.outcome === 'errored').map((x) => x.checkId))].sort();
 
 describe('webhook command against realistic policy webhooks (test/fixtures/webhooks/policy-webhooks.ts)', function () {
   this.timeout(120_000);
@@ -69,7 +75,10 @@ describe('webhook command against realistic policy webhooks (test/fixtures/webho
     }
     const hub = r.results.find((x) => x.checkId === 'webhook.response.hub' && x.caseId === 'data-flat');
     assert.equal(hub?.outcome, 'skipped');
-    assert.ok(hub?.message.includes('refused by the webhook: HTTP 400 "Unrecognized device registration."'), hub?.message);
+    assert.ok(
+      hub?.message.includes('refused by the webhook: HTTP 400 "Unrecognized device registration."'),
+      hub?.message,
+    );
     assert.ok(r.results.filter((x) => x.checkId === 'webhook.contract.pact').every((x) => x.outcome === 'skipped'));
     assert.equal((r.summary.match(/^#### /gm) ?? []).length, 1, 'summary.md: one block for the one cause');
     assert.match(r.summary, /where: run-wide \(ga\), run-wide \(preview\)/);
@@ -78,11 +87,15 @@ describe('webhook command against realistic policy webhooks (test/fixtures/webho
   it('the docs-sample policy with a profile and a case file: exit 0, the refused and accepted expectations pass', async () => {
     const r = await run('contoso-policy', ['--profile', profile, '--cases', cases]);
     assert.equal(r.run.status, 0, describeRun(r));
-    const outcome = (checkId: string, caseId: string): string | undefined => r.results.find((x) => x.checkId === checkId && x.caseId === caseId)?.outcome;
+    const outcome = (checkId: string, caseId: string): string | undefined =>
+      r.results.find((x) => x.checkId === checkId && x.caseId === caseId)?.outcome;
     assert.equal(outcome('webhook.case.refused', 'user:stranger'), 'passed');
     assert.equal(outcome('webhook.case.refused', 'user:heatpump'), 'passed');
     assert.equal(outcome('webhook.case.hub', 'user:toaster'), 'passed');
-    assert.ok(r.results.filter((x) => x.checkId === 'webhook.contract.pact').every((x) => x.outcome === 'passed'), 'the profile reaches the Pact interactions');
+    assert.ok(
+      r.results.filter((x) => x.checkId === 'webhook.contract.pact').every((x) => x.outcome === 'passed'),
+      'the profile reaches the Pact interactions',
+    );
     assert.ok(r.results.filter((x) => x.checkId === 'webhook.robustness.variant').every((x) => x.outcome === 'passed'));
     assert.ok(r.results.some((x) => x.checkId === 'webhook.robustness.variant'));
   });
@@ -100,8 +113,15 @@ describe('webhook command against realistic policy webhooks (test/fixtures/webho
     assert.equal(r.run.status, 1, describeRun(r));
     assert.deepEqual(failedIds(r), ['webhook.robustness.variant'], describeRun(r));
     const failed = r.results.filter((x) => x.checkId === 'webhook.robustness.variant' && x.outcome === 'failed');
-    assert.ok(failed.length >= 5 && failed.every((x) => x.caseId.startsWith('text-')), failed.map((x) => x.caseId).join());
-    assert.ok(failed.every((x) => x.message.includes('group-symkey-initial') && x.message.includes('Invalid characters in payload.')));
+    assert.ok(
+      failed.length >= 5 && failed.every((x) => x.caseId.startsWith('text-')),
+      failed.map((x) => x.caseId).join(),
+    );
+    assert.ok(
+      failed.every(
+        (x) => x.message.includes('group-symkey-initial') && x.message.includes('Invalid characters in payload.'),
+      ),
+    );
     assert.match(r.summary, /#### 1\. webhook\.robustness\.variant · MUST · failed · \d+ cases/);
     assert.match(r.summary, /"name": "Café Müller"/, 'summary.md shows the device data that was refused');
   });
@@ -115,23 +135,39 @@ describe('webhook command against realistic policy webhooks (test/fixtures/webho
   it('a webhook that requires payload.modelId and refuses devices without it passes', async () => {
     const r = await run('model-id-required');
     assert.equal(r.run.status, 0, describeRun(r));
-    assert.equal(r.results.find((x) => x.checkId === 'webhook.response.status' && x.caseId === 'data-absent')?.outcome, 'passed');
-    assert.ok(r.results.filter((x) => x.checkId === 'webhook.robustness.variant').every((x) => x.outcome === 'skipped'), 'without a profile its baseline is refused');
+    assert.equal(
+      r.results.find((x) => x.checkId === 'webhook.response.status' && x.caseId === 'data-absent')?.outcome,
+      'passed',
+    );
+    assert.ok(
+      r.results.filter((x) => x.checkId === 'webhook.robustness.variant').every((x) => x.outcome === 'skipped'),
+      'without a profile its baseline is refused',
+    );
   });
 
   it('a naive webhook that crashes (500) without a payload fails webhook.response.status with what DPS does', async () => {
     const r = await run('crashes-without-payload');
     assert.equal(r.run.status, 1, describeRun(r));
     const status = r.results.filter((x) => x.checkId === 'webhook.response.status' && x.outcome === 'failed');
-    assert.deepEqual(status.map((x) => x.caseId).sort(), ['data-absent', 'data-absent-reprovision', 'unknown-fields-everywhere']);
-    assert.ok(status.every((x) => /DPS retries/.test(x.message) && /assigning/.test(x.message)), status[0]?.message);
+    assert.deepEqual(status.map((x) => x.caseId).sort(), [
+      'data-absent',
+      'data-absent-reprovision',
+      'unknown-fields-everywhere',
+    ]);
+    assert.ok(
+      status.every((x) => /DPS retries/.test(x.message) && /assigning/.test(x.message)),
+      status[0]?.message,
+    );
   });
 
   it('a webhook that picks a random linked hub fails the SHOULD webhook.allocation.stable only (exit 0)', async () => {
     const r = await run('random-hub');
     assert.equal(r.run.status, 0, describeRun(r));
     assert.deepEqual(failedIds(r), ['webhook.allocation.stable'], describeRun(r));
-    assert.equal(r.results.find((x) => x.checkId === 'webhook.allocation.stable' && x.caseId === 'one-linked-hub')?.outcome, 'skipped');
+    assert.equal(
+      r.results.find((x) => x.checkId === 'webhook.allocation.stable' && x.caseId === 'one-linked-hub')?.outcome,
+      'skipped',
+    );
   });
 
   it('correct JSON labelled text/plain fails only the SHOULD webhook.response.contentType (exit 0), Pact included', async () => {

@@ -10,7 +10,13 @@ import { planWebhookRun } from '../../suites/webhook/plan-webhook-run.js';
 import { isRunnable } from '../../suites/webhook/planned-case.js';
 import { runCli } from '../helpers/run-cli.js';
 
-const CONTOSO = { version: 1, registrationId: '{caseId}-contoso-tstrsd-007', linkedHubs: ['contoso-toasters-hub-1001.azure-devices.net'], enrollmentGroupId: 'contoso-toasters', payload: { modelId: 'dtmi:contoso:toaster;1' } };
+const CONTOSO = {
+  version: 1,
+  registrationId: '{caseId}-contoso-tstrsd-007',
+  linkedHubs: ['contoso-toasters-hub-1001.azure-devices.net'],
+  enrollmentGroupId: 'contoso-toasters',
+  payload: { modelId: 'dtmi:contoso:toaster;1' },
+};
 
 describe('webhook profiles (--profile)', () => {
   let dir: string;
@@ -30,7 +36,10 @@ describe('webhook profiles (--profile)', () => {
   });
 
   it('adds payload members to object data without touching its digits; the case wins; other data is left alone', () => {
-    assert.equal(mergeDeviceDataJson('{"big":12345678901234567890,"e":1E3}', { modelId: 'm' }), '{"modelId":"m","big":12345678901234567890,"e":1E3}');
+    assert.equal(
+      mergeDeviceDataJson('{"big":12345678901234567890,"e":1E3}', { modelId: 'm' }),
+      '{"modelId":"m","big":12345678901234567890,"e":1E3}',
+    );
     assert.equal(mergeDeviceDataJson('{"modelId":"mine"}', { modelId: 'm' }), '{"modelId":"mine"}');
     assert.equal(mergeDeviceDataJson(' { } ', { modelId: 'm' }), '{"modelId":"m"}');
     assert.equal(mergeDeviceDataJson('[1]', { modelId: 'm' }), '[1]');
@@ -38,18 +47,28 @@ describe('webhook profiles (--profile)', () => {
   });
 
   it('applies to every corpus case: registration ID, hubs, group, payload; absent data stays absent', () => {
-    const plan = planWebhookRun({ url: 'http://127.0.0.1:9/api', dialect: 'all', timeoutMs: 1000, profile: file('p.json', CONTOSO) });
+    const plan = planWebhookRun({
+      url: 'http://127.0.0.1:9/api',
+      dialect: 'all',
+      timeoutMs: 1000,
+      profile: file('p.json', CONTOSO),
+    });
     const runnable = plan.cases.filter(isRunnable);
     assert.ok(runnable.length > 60);
     for (const planned of runnable) {
-      const body = planned.request.body as { deviceRuntimeContext: Record<string, unknown>; linkedHubs: string[]; enrollmentGroup?: { enrollmentGroupId: string } };
+      const body = planned.request.body as {
+        deviceRuntimeContext: Record<string, unknown>;
+        linkedHubs: string[];
+        enrollmentGroup?: { enrollmentGroupId: string };
+      };
       assert.ok(String(body.deviceRuntimeContext['registrationId']).endsWith('-contoso-tstrsd-007'), planned.caseId);
       assert.deepEqual(body.linkedHubs, CONTOSO.linkedHubs);
       if (body.enrollmentGroup) assert.equal(body.enrollmentGroup.enrollmentGroupId, 'contoso-toasters');
     }
     const data = (id: string, dialect = 'ga'): unknown => {
       const found = runnable.find((c) => c.caseId === id && c.dialect === dialect);
-      return (found?.request.body as { deviceRuntimeContext: Record<string, unknown> } | undefined)?.deviceRuntimeContext[dialect === 'ga' ? 'payload' : 'data'];
+      return (found?.request.body as { deviceRuntimeContext: Record<string, unknown> } | undefined)
+        ?.deviceRuntimeContext[dialect === 'ga' ? 'payload' : 'data'];
     };
     assert.deepEqual(data('data-empty-object'), { modelId: 'dtmi:contoso:toaster;1' });
     assert.equal(data('data-absent'), undefined);
@@ -62,13 +81,17 @@ describe('webhook profiles (--profile)', () => {
   it('marks the baseline and its variants; no-data, reprovisioning and other-hub cases are no variants', () => {
     const plan = planWebhookRun({ url: 'http://127.0.0.1:9/api', dialect: 'ga', timeoutMs: 1000 });
     const relation = (id: string): string | undefined => plan.cases.find((c) => c.caseId === id)?.baseline?.differsIn;
-    assert.deepEqual(plan.baselines.map((b) => b.caseId), ['group-symkey-initial']);
+    assert.deepEqual(
+      plan.baselines.map((b) => b.caseId),
+      ['group-symkey-initial'],
+    );
     assert.equal(relation('group-symkey-initial'), undefined);
     assert.match(relation('text-cjk') ?? '', /device data \(text\)/);
     assert.match(relation('individual-tpm-initial') ?? '', /enrollment \(individual\) and its attestation \(tpm\)/);
     assert.match(relation('unknown-top-level-fields') ?? '', /unknown request members/);
     assert.match(relation('size-near-limit') ?? '', /size/);
-    for (const id of ['data-absent', 'group-symkey-reprovision', 'many-linked-hubs']) assert.equal(relation(id), undefined, id);
+    for (const id of ['data-absent', 'group-symkey-reprovision', 'many-linked-hubs'])
+      assert.equal(relation(id), undefined, id);
   });
 
   it('rejects a bad profile with where it is wrong (exit 2, no stack)', async () => {
@@ -80,9 +103,21 @@ describe('webhook profiles (--profile)', () => {
     ];
     for (const [content, pattern] of cases) {
       const path = file('bad.json', content);
-      assert.throws(() => loadWebhookProfile(path), (e: unknown) => isHarnessError(e) && pattern.test(`${e.message} ${JSON.stringify(e)}`), String(content));
+      assert.throws(
+        () => loadWebhookProfile(path),
+        (e: unknown) => isHarnessError(e) && pattern.test(`${e.message} ${JSON.stringify(e)}`),
+        String(content),
+      );
     }
-    const r = await runCli(['webhook', '--url', 'http://127.0.0.1:9/api', '--profile', file('bad.json', { version: 1, extra: true }), '--out', join(dir, 'out')]);
+    const r = await runCli([
+      'webhook',
+      '--url',
+      'http://127.0.0.1:9/api',
+      '--profile',
+      file('bad.json', { version: 1, extra: true }),
+      '--out',
+      join(dir, 'out'),
+    ]);
     assert.equal(r.status, 2, r.stderr);
     assert.match(r.stderr, /extra/);
     assert.doesNotMatch(r.stderr, /\n\s+at /);

@@ -38,7 +38,12 @@ function escapeRegExp(text: string): string {
  */
 export function messageShape(result: Pick<CheckResult, 'message' | 'caseId' | 'dialect'>): string {
   let text = result.message;
-  for (const label of [`${result.caseId} (${result.dialect}): `, `run-wide (${result.dialect}): `, `${result.caseId}: `, `${result.dialect}: `]) {
+  for (const label of [
+    `${result.caseId} (${result.dialect}): `,
+    `run-wide (${result.dialect}): `,
+    `${result.caseId}: `,
+    `${result.dialect}: `,
+  ]) {
     if (text.startsWith(label)) {
       text = text.slice(label.length);
       break;
@@ -46,9 +51,7 @@ export function messageShape(result: Pick<CheckResult, 'message' | 'caseId' | 'd
   }
   // a very short id would match inside ordinary words
   if (result.caseId.length >= 4) text = text.replace(new RegExp(escapeRegExp(result.caseId), 'g'), '<case>');
-  return text
-    .replace(/"(?:[^"\\]|\\.)*"/g, '"…"')
-    .replace(/\d+(?:\.\d+)?/g, '<n>');
+  return text.replace(/"(?:[^"\\]|\\.)*"/g, '"…"').replace(/\d+(?:\.\d+)?/g, '<n>');
 }
 
 function placeKey(a: AffectedCase): string {
@@ -67,11 +70,25 @@ export function groupByCause(results: readonly CheckResult[]): CauseGroup[] {
     const key = [result.checkId, result.level, result.outcome, shape].join('\u0000');
     let group = groups.get(key);
     if (!group) {
-      group = { checkId: result.checkId, level: result.level, outcome: result.outcome, messageShape: shape, firstResult: result, affected: [], count: 0, seen: new Set() };
+      group = {
+        checkId: result.checkId,
+        level: result.level,
+        outcome: result.outcome,
+        messageShape: shape,
+        firstResult: result,
+        affected: [],
+        count: 0,
+        seen: new Set(),
+      };
       groups.set(key, group);
     }
     group.count += 1;
-    const place: AffectedCase = { caseId: result.caseId, implementation: result.implementation, transport: result.transport, dialect: result.dialect };
+    const place: AffectedCase = {
+      caseId: result.caseId,
+      implementation: result.implementation,
+      transport: result.transport,
+      dialect: result.dialect,
+    };
     const placeId = placeKey(place);
     if (!group.seen.has(placeId)) {
       group.seen.add(placeId);

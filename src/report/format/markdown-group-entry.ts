@@ -39,23 +39,28 @@ function countLabel(group: CauseGroup): string {
 export function markdownGroupEntry(group: CauseGroup, index: number): string {
   const first = group.firstResult;
   const lines = [
-    `#### ${index}. ${mdText(group.checkId)} · ${group.level} · ${group.outcome}${first.harnessFault ? ' (harness fault)' : ''} · ${countLabel(group)}`,
+    `#### ${index}. ${mdText(group.checkId)} · ${group.level} · ${group.outcome}` +
+      `${first.harnessFault ? ' (harness fault)' : ''} · ${countLabel(group)}`,
     '',
   ];
   if (first.mismatch !== undefined) lines.push(`- mismatch: ${mdText(first.mismatch)}`);
   lines.push(`- message${group.count > 1 ? ' (first)' : ''}: ${mdText(first.message)}`);
-  lines.push(`- ${group.affected.every(isRunWide) ? 'where' : `affected (${group.affected.length})`}: ${affectedLine(group)}`);
+  lines.push(
+    `- ${group.affected.every(isRunWide) ? 'where' : `affected (${group.affected.length})`}: ${affectedLine(group)}`,
+  );
   if (first.waived) lines.push(`- waived until ${mdText(first.waived.expires)}: ${mdText(first.waived.reason)}`);
   lines.push('');
   if ('expected' in first) lines.push(valueBlock('expected', first.expected));
   if ('actual' in first) lines.push(valueBlock('actual', first.actual));
   const sent = requestDataOf(first.evidence);
   const whose = isRunWide(first) ? 'the first request' : first.caseId;
-  if (sent !== undefined) lines.push(valueBlock(`request data sent${group.count > 1 || isRunWide(first) ? ` (${whose})` : ''}`, sent));
+  if (sent !== undefined)
+    lines.push(valueBlock(`request data sent${group.count > 1 || isRunWide(first) ? ` (${whose})` : ''}`, sent));
   return lines.join('\n');
 }
 
 /** One skipped cause as one Markdown list line: check, level, how many, where, and the first reason. */
 export function markdownSkippedLine(group: CauseGroup): string {
-  return `- ${mdText(group.checkId)} · ${group.level} · ${countLabel(group)}: ${mdText(group.firstResult.message)} — ${affectedLine(group, MAX_SKIPPED_AFFECTED_SHOWN)}`;
+  const where = affectedLine(group, MAX_SKIPPED_AFFECTED_SHOWN);
+  return `- ${mdText(group.checkId)} · ${group.level} · ${countLabel(group)}: ${mdText(group.firstResult.message)} — ${where}`;
 }

@@ -5,7 +5,8 @@
  * Undefined when the evidence holds no request. Pure, and generic over evidence shapes it does not know.
  */
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function parsed(value: unknown): unknown {
   if (typeof value !== 'string') return value;
@@ -19,7 +20,11 @@ function parsed(value: unknown): unknown {
 function allocationSummary(body: Json): Json | undefined {
   const context = body['deviceRuntimeContext'];
   if (!isObject(context)) return undefined;
-  const enrollment = isObject(body['enrollmentGroup']) ? 'group' : isObject(body['individualEnrollment']) ? 'individual' : undefined;
+  const enrollment = isObject(body['enrollmentGroup'])
+    ? 'group'
+    : isObject(body['individualEnrollment'])
+      ? 'individual'
+      : undefined;
   const attestation = ['symmetricKey', 'x509', 'tpm'].find((k) => k in context);
   const out: Json = { registrationId: context['registrationId'] };
   if (enrollment) out['enrollment'] = enrollment;

@@ -15,7 +15,7 @@ export const robustnessCheck: CheckDefinition = {
   per: 'case',
   title: 'Accepts what differs from the accepted baseline only in shape',
   requirement:
-    'when the webhook accepts the baseline case, it also accepts every case that differs from it only in the device data\'s shape or size, ' +
+    "when the webhook accepts the baseline case, it also accepts every case that differs from it only in the device data's shape or size, " +
     'unknown request members, or the enrollment or attestation kind (skipped when the baseline is not accepted)',
 };
 
@@ -33,10 +33,14 @@ export function judgeRobustness(variant: CallJudge, baseline: CallJudge, relatio
   }
   const answer = variant.answered();
   if (answer.status === 200) return `${variant.label}: accepted, like ${baseName} (differs in ${relation.differsIn})`;
-  if (!isRefusal(answer)) throw new CheckSkipped(`${variant.label}: not judged: HTTP ${answer.status} is a failure of its own (see webhook.response.status)`);
+  if (!isRefusal(answer))
+    throw new CheckSkipped(
+      `${variant.label}: not judged: HTTP ${answer.status} is a failure of its own (see webhook.response.status)`,
+    );
   return variant.fail(
     'refused-variant',
-    `expected the webhook to accept this case, as it accepts ${baseName} and it differs only in ${relation.differsIn}, got it ${describeRefusal(answer)}`,
+    `expected the webhook to accept this case, as it accepts ${baseName} and it differs only in ${relation.differsIn}, ` +
+      `got it ${describeRefusal(answer)}`,
     'HTTP 200, as for the baseline',
     answer.status,
   );

@@ -21,7 +21,8 @@ export const stableAllocationCheck: CheckDefinition = {
 /** The hub of the first answer; skipped (without more calls) when there is none to compare or only one to pick. */
 export function firstHubOrSkip(first: CallJudge): string {
   const hubs = first.planned.request.body['linkedHubs'];
-  if (Array.isArray(hubs) && hubs.length < 2) throw new CheckSkipped(`${first.label}: not judged: the case links one hub, so every answer names the same one`);
+  if (Array.isArray(hubs) && hubs.length < 2)
+    throw new CheckSkipped(`${first.label}: not judged: the case links one hub, so every answer names the same one`);
   let hub: unknown;
   try {
     hub = first.responseObject()['iotHubHostName'];
@@ -29,7 +30,10 @@ export function firstHubOrSkip(first: CallJudge): string {
     const why = (error instanceof Error ? error.message : String(error)).replace(`${first.label}: not judged: `, '');
     throw new CheckSkipped(`${first.label}: not judged: the first answer has no hub to compare (${why})`);
   }
-  if (typeof hub !== 'string' || hub === '') throw new CheckSkipped(`${first.label}: not judged: the first answer has no iotHubHostName (see webhook.response.hub)`);
+  if (typeof hub !== 'string' || hub === '')
+    throw new CheckSkipped(
+      `${first.label}: not judged: the first answer has no iotHubHostName (see webhook.response.hub)`,
+    );
   return hub;
 }
 
@@ -52,7 +56,8 @@ export function judgeStableAllocation(firstHub: string, repeats: readonly CallJu
       const shown = hub === undefined ? `no hub (HTTP ${answer.status})` : `"${hub}"`;
       return repeat.fail(
         'unstable-allocation',
-        `expected the same hub for the same request every time, got "${firstHub}" then ${hubs.length > 1 ? `"${firstHub}" again, then ` : ''}${shown} on call ${hubs.length + 1}`,
+        `expected the same hub for the same request every time, got "${firstHub}" ` +
+          `${hubs.length > 1 ? `${hubs.length} times, then ` : 'then '}${shown} on call ${hubs.length + 1}`,
         firstHub,
         hub ?? null,
       );
@@ -61,5 +66,6 @@ export function judgeStableAllocation(firstHub: string, repeats: readonly CallJu
   }
   const first = repeats[0];
   const label = first?.label ?? '';
-  return `${label}: ${firstHub} all ${hubs.length} times (shows no randomness within one run; not that the choice survives a restart)`;
+  const limits = 'shows no randomness within one run; not that the choice survives a restart';
+  return `${label}: ${firstHub} all ${hubs.length} times (${limits})`;
 }
