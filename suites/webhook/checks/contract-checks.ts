@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { CheckFailure, CheckSkipped, TargetMisbehaviour } from '../../../src/results/check-outcome-errors.js';
 import { bodySnippet } from '../answer-body.js';
+import { whatDpsDoes } from '../refusal.js';
 import type { Dialect } from '../../../src/results/check-result.js';
 import { committedPactsDir } from '../../../src/contracts/committed-pacts.js';
 import { readPactFile } from '../../../src/contracts/pact-file.js';
@@ -36,5 +37,7 @@ export function judgeInteraction(label: string, result: ContractInteractionResul
   }
   const details = { mismatch: 'contract-mismatch', expected: 'the answer the contract describes', actual: result.mismatches, evidence: result.evidence };
   if (result.outcome === 'errored') throw new TargetMisbehaviour(`${label}: ${result.message}`, { ...details, mismatch: 'no-answer' });
-  throw new CheckFailure(`${label}: ${result.message}`, details);
+  const status = result.evidence.response?.status;
+  const dps = status !== undefined && (status === 401 || status >= 429) ? `: ${whatDpsDoes(status)}` : '';
+  throw new CheckFailure(`${label}: ${result.message}${dps}`, details);
 }
