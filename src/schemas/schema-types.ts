@@ -21,6 +21,7 @@ import type { CorpusEntry } from './generated/harness/corpus.js';
 import type { ImplementationDeclaration } from './generated/harness/declaration.js';
 import type { EmulatorConfiguration } from './generated/harness/emulator-config.js';
 import type { WaiversFile } from './generated/harness/waivers.js';
+import type { WebhookProfile } from './generated/harness/webhook-profile.js';
 import type { AllocationRequestPreview } from './generated/preview/allocation-request.js';
 import type { AllocationResponsePreview } from './generated/preview/allocation-response.js';
 import type { ErrorBodyPreview } from './generated/preview/error-body.js';
@@ -48,6 +49,7 @@ export interface SchemaTypes {
   'harness/declaration': ImplementationDeclaration;
   'harness/emulator-config': EmulatorConfiguration;
   'harness/waivers': WaiversFile;
+  'harness/webhook-profile': WebhookProfile;
   'preview/allocation-request': AllocationRequestPreview;
   'preview/allocation-response': AllocationResponsePreview;
   'preview/error-body': ErrorBodyPreview;

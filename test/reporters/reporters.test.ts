@@ -29,13 +29,14 @@ describe('reporters (driven by a fake runner)', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('the console summary mode prints non-passing results as they come, then the table', async () => {
+  it('the console summary mode prints failed and errored results as they come (skipped only counted), then the table', async () => {
     const stream = new CaptureStream(false);
     await runFake(ReportSetReporter, { outDir: join(dir, 'console'), stepSummary: false, stream, runInfo }, events);
     const lines = stream.text.split('\n');
     assert.ok(lines.some((l) => l.startsWith('FAILED  MUST   device.returnData.fidelity')));
     assert.ok(lines.some((l) => l.startsWith('ERRORED SHOULD device.register.timeout')));
     assert.ok(!lines.some((l) => l.startsWith('passed ')));
+    assert.ok(!lines.some((l) => l.startsWith('skipped ')), 'skipped results are counted, not listed');
     assert.match(stream.text, /^implementation\s+transport/m);
     assert.match(stream.text, /FAIL: 1 blocking/);
     assert.doesNotMatch(stream.text, /\r|\u001b/);

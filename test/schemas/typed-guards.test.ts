@@ -22,6 +22,7 @@ const TYPED: Record<TypedSchemaName, true> = {
   'harness/declaration': true,
   'harness/emulator-config': true,
   'harness/waivers': true,
+  'harness/webhook-profile': true,
   'preview/allocation-request': true,
   'preview/allocation-response': true,
   'preview/error-body': true,
