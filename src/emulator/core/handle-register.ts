@@ -32,7 +32,10 @@ export function handleRegister(context: CoreContext, request: RegisterRequest): 
     const rejected = handleUnexpected(context, asUnexpected(request, parsed.reason, parsed.detail), delivery);
     return { ...rejected, notes: { ...rejected.notes, auth: { ok: true }, validation } };
   }
-  const record = context.registrations.getOrCreate(registrationId, dpsTimestamp());
+  const now = dpsTimestamp();
+  const record = context.registrations.getOrCreate(registrationId, now);
+  // DPS re-creates the registration record on every registration (docs/emulator-behaviour.md); `initial` keeps the first
+  if (context.reRegistration !== 'initial') record.createdDateTimeUtc = now;
   const operation: Operation = {
     operationId: plan.operationId ?? newOperationId(),
     registrationId,
@@ -43,11 +46,13 @@ export function handleRegister(context: CoreContext, request: RegisterRequest): 
   };
   if (parsed.body.hasData) operation.data = parsed.body.data;
   if (parsed.body.dataJson !== undefined) operation.dataJson = parsed.body.dataJson;
+  const retryAfter = plan.retryAfterSeconds ?? context.retryAfterSeconds;
+  operation.lastWait = { at: request.receivedAt, retryAfterSeconds: retryAfter };
   context.registrations.addOperation(record, operation);
   startAllocation(context, record, operation, plan);
   const body = { operationId: operation.operationId, status: 'assigning' };
   return {
-    reply: answer(202, body, delivery, plan.retryAfterSeconds ?? context.retryAfterSeconds),
+    reply: answer(202, body, delivery, retryAfter),
     notes: { auth: { ok: true }, dialect: { served: dialect, declared: parsed.body.declared }, validation, ...(parsed.body.notes.length ? { notes: parsed.body.notes } : {}) },
     registrationId,
   };
