@@ -144,12 +144,13 @@ describe('emulator fidelity to DPS (sessions, protocol level, Retry-After, re-re
   });
 
   it('answers a re-registration as a re-provisioning: fresh createdDateTimeUtc, substatus deviceDataMigrated', async () => {
-    const states = [];
+    const states: Record<string, unknown>[] = [];
     for (let i = 0; i < 2; i += 1) {
       const first = await register(emulator, 'again-1');
       await new Promise((r) => setTimeout(r, 20));
       const done = await poll(emulator, 'again-1', String(first.json['operationId']));
-      states.push(done.json['registrationState']);
+      const state = done.json['registrationState'];
+      states.push(typeof state === 'object' && state !== null ? (state as Record<string, unknown>) : {});
     }
     assert.equal(states[0]!['substatus'], 'initialAssignment');
     assert.equal(states[1]!['substatus'], 'deviceDataMigrated');

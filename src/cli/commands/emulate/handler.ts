@@ -9,6 +9,7 @@ import { banner, endpointFile } from '../../../emulator/cli-support/emulator-ban
 import { chooseAllocator } from '../../../emulator/cli-support/choose-allocator.js';
 import { loadEmulatorConfig } from '../../../emulator/cli-support/load-emulator-config.js';
 import type { EmulateCommandOptions } from './define.js';
+import { fidelitySettings } from './fidelity-settings.js';
 
 const DEFAULT_RETRY_AFTER = 2;
 
@@ -39,6 +40,7 @@ export const handle: CommandHandler<EmulateCommandOptions> = async (options, con
       ...(config?.enrollments !== undefined ? { enrollments: config.enrollments } : {}),
       ...(config?.linkedHubs !== undefined ? { linkedHubs: config.linkedHubs } : {}),
       ...(config?.dialect !== undefined ? { defaultDialect: config.dialect } : {}),
+      ...fidelitySettings(options, config),
     });
     const startedAt = new Date().toISOString();
     const caFile = join(out, 'emulator-ca.pem');
