@@ -79,7 +79,7 @@ export function deviceCases(corpus: readonly CorpusCase[], options: DeviceCaseOp
       DEVICE_CHECKS.resultAssignment,
       DEVICE_CHECKS.returnDataFidelity,
     ];
-    if (containsBigInt(data)) checks.push(DEVICE_CHECKS.returnDataBigIntegers);
+    if (containsBigInt(data)) checks.push(DEVICE_CHECKS.dataBigIntegers, DEVICE_CHECKS.returnDataBigIntegers);
     if (mqtt) checks.push(DEVICE_CHECKS.mqttProtocol);
     if (options.endToEnd) checks.push(DEVICE_CHECKS.e2eDataReachedWebhook, DEVICE_CHECKS.e2eReturnDataReachedDevice);
     // one 202 `assigning` poll before the end, so that "polls until terminal" means something
