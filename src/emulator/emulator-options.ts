@@ -45,6 +45,11 @@ export interface EmulatorOptions {
   serverName?: string;
   /** CONNECT with bad credentials: CONNACK 5 (default) or accept and answer 401 on the topic */
   mqttAuthFailure?: MqttAuthFailure;
+  /**
+   * called for every authenticated register request before its plan is read: it may call `plan()` for
+   * that registration (`emulate --scenarios` does); what it returns is noted on the register's record
+   */
+  beforeRegister?: (registrationId: string) => string | undefined;
   /** overrides the DPS-like answer to requests no case planned for */
   onUnexpected?: UnexpectedPolicy;
   /** transcript entries kept (default 10 000; oldest dropped) */

@@ -48,6 +48,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     ...(options.pollRateLimit ? { pollRateLimiter: new PollRateLimiter(options.pollRateLimit === true ? DPS_POLL_LIMIT : options.pollRateLimit) } : {}),
     reRegistration: options.reRegistration ?? 'dps',
     ...(options.onUnexpected ? { onUnexpected: options.onUnexpected } : {}),
+    ...(options.beforeRegister ? { beforeRegister: options.beforeRegister } : {}),
     validator: loadSchemaValidator(),
     transcript,
     signal: lifetime.signal,

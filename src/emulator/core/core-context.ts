@@ -24,6 +24,8 @@ export interface CoreContext {
   /** `dps`: a repeated registration is a re-provisioning (fresh createdDateTimeUtc, substatus deviceDataMigrated); `initial`: every one reads as the first */
   reRegistration?: 'dps' | 'initial';
   onUnexpected?: UnexpectedPolicy;
+  /** called for every authenticated register request before its plan is read; may set the plan, returns a transcript note */
+  beforeRegister?: (registrationId: string) => string | undefined;
   validator: SchemaValidator | undefined;
   transcript: Transcript;
   /** aborted when the emulator closes: stops allocations and webhook retries */

@@ -1,12 +1,13 @@
 import { ErrorCatalogue } from '../error-catalogue.js';
 import type { CoreContext } from './core-context.js';
-import type { RegisterRequest } from './core-request.js';
+import type { Delivery, RegisterRequest } from './core-request.js';
 import { answer, errorAnswer, type StepResult } from './core-replies.js';
 import { newOperationId } from './dps-identifiers.js';
 import { dpsTimestamp } from './dps-timestamp.js';
 import { asUnexpected, handleUnexpected } from './handle-unexpected.js';
 import { parseRegisterBody } from './parse-register-body.js';
-import { precheck } from './precheck.js';
+import { deliveryOf, precheck } from './precheck.js';
+import type { RegistrationPlan } from './registration-plan.js';
 import type { Operation } from './registration-book.js';
 import { startAllocation } from './run-allocation.js';
 import { validateBody } from './validate-body.js';
@@ -19,11 +20,15 @@ import { validateBody } from './validate-body.js';
 export function handleRegister(context: CoreContext, request: RegisterRequest): StepResult {
   const checked = precheck(context, request);
   if (!checked.ok) return checked.result;
-  const { plan, delivery, enrollment } = checked;
   const registrationId = request.registrationId;
+  // a hook may set this registration's plan now (`emulate --scenarios`); its note goes into the record
+  const hookNote = context.beforeRegister?.(registrationId);
+  const { plan, delivery } = hookNote === undefined ? checked : replanned(context, registrationId);
+  const { enrollment } = checked;
+  const hookNotes = hookNote === undefined ? [] : [hookNote];
   const throttle = context.plans.takeThrottle(registrationId);
   if (throttle) {
-    return { reply: errorAnswer(ErrorCatalogue.throttled, delivery, undefined, throttle.retryAfterSeconds), notes: { auth: { ok: true }, notes: ['planned throttling'] }, registrationId };
+    return { reply: errorAnswer(ErrorCatalogue.throttled, delivery, undefined, throttle.retryAfterSeconds), notes: { auth: { ok: true }, notes: [...hookNotes, 'planned throttling'] }, registrationId };
   }
   const dialect = plan.dialect ?? context.defaultDialect;
   const parsed = parseRegisterBody(request.bodyText, dialect, registrationId);
@@ -53,9 +58,14 @@ export function handleRegister(context: CoreContext, request: RegisterRequest): 
   const body = { operationId: operation.operationId, status: 'assigning' };
   return {
     reply: answer(202, body, delivery, retryAfter),
-    notes: { auth: { ok: true }, dialect: { served: dialect, declared: parsed.body.declared }, validation, ...(parsed.body.notes.length ? { notes: parsed.body.notes } : {}) },
+    notes: { auth: { ok: true }, dialect: { served: dialect, declared: parsed.body.declared }, validation, ...(parsed.body.notes.length || hookNotes.length ? { notes: [...hookNotes, ...parsed.body.notes] } : {}) },
     registrationId,
   };
+}
+
+function replanned(context: CoreContext, registrationId: string): { plan: RegistrationPlan; delivery: Delivery } {
+  const plan = context.plans.get(registrationId);
+  return { plan, delivery: deliveryOf(plan) };
 }
 
 function safeJson(text: string): unknown {

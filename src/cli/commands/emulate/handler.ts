@@ -10,6 +10,8 @@ import { chooseAllocator } from '../../../emulator/cli-support/choose-allocator.
 import { loadEmulatorConfig } from '../../../emulator/cli-support/load-emulator-config.js';
 import type { EmulateCommandOptions } from './define.js';
 import { fidelitySettings } from './fidelity-settings.js';
+import { gradeOnExit } from './grade-on-exit.js';
+import { scenarioPlanner } from '../../../../suites/emulate-grading/scenario-planner.js';
 
 const DEFAULT_RETRY_AFTER = 2;
 
@@ -25,8 +27,12 @@ export const handle: CommandHandler<EmulateCommandOptions> = async (options, con
   const redactor = new SecretRedactor();
   const allocation = await chooseAllocator(options.webhook, config);
   for (const secret of allocation.secrets) redactor.add(secret);
+  const scenarios = options.scenarios ?? config?.scenarios ?? false;
+  // set once the emulator is up (the planner sets plans through it)
+  let beforeRegister: ((registrationId: string) => string | undefined) | undefined;
   try {
     const emulator = await startEmulator({
+      ...(scenarios ? { beforeRegister: (registrationId: string) => beforeRegister?.(registrationId) } : {}),
       host: options.host,
       httpsPort: options.httpsPort,
       mqttPort: options.mqttPort,
@@ -42,6 +48,7 @@ export const handle: CommandHandler<EmulateCommandOptions> = async (options, con
       ...(config?.dialect !== undefined ? { defaultDialect: config.dialect } : {}),
       ...fidelitySettings(options, config),
     });
+    if (scenarios) beforeRegister = scenarioPlanner((registrationId, plan) => emulator.plan(registrationId, plan));
     const startedAt = new Date().toISOString();
     const caFile = join(out, 'emulator-ca.pem');
     await writeFileAtomic(caFile, emulator.caPem);
@@ -61,7 +68,9 @@ export const handle: CommandHandler<EmulateCommandOptions> = async (options, con
     const reportPath = join(out, 'emulator-observations.json');
     await writeFileAtomic(reportPath, `${JSON.stringify(redactor.redactDeep(report), null, 2)}\n`);
     await writeFileAtomic(join(out, 'emulator-transcript.json'), `${JSON.stringify(emulator.transcript.entries(), null, 2)}\n`);
+    const graded = await gradeOnExit(emulator, { out, startedAt, defaultDialect: config?.dialect ?? 'ga', redactor });
     context.stdout.write(`stopped; ${report.registrations.length} registration(s) observed; report: ${reportPath}\n`);
+    context.stdout.write(`graded: ${graded.results} result(s), ${graded.failedMust} MUST failed or errored; ${join(out, 'summary.md')}\n`);
     return ExitStatus.OK;
   } finally {
     await allocation.close();
