@@ -22,7 +22,7 @@ export interface EmulateCommandOptions {
 export function defineEmulateCommand(program: Command, sink: ActionSink): void {
   program
     .command('emulate')
-    .description('the DPS emulator alone, for real devices and manual work; runs until Ctrl-C, then writes an observation report')
+    .description('the DPS emulator alone, for real devices and manual work; runs until Ctrl-C, then writes an observation report and the report set grading each registration it saw')
     .option('--config <file>', 'ID scope, enrollments and allocation (see schemas/harness/emulator-config.schema.json)')
     .option('--webhook <url>', 'custom allocation webhook to call (default: the bundled reference webhook)')
     .option('--host <addr>', 'address to bind', '127.0.0.1')
