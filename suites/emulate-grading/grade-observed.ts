@@ -64,8 +64,14 @@ function checksFor(registration: ObservedRegistration): [DeviceCheckDef, Body][]
   const operations = operationEntries(entries).length > 0;
   const answered = (status: number): boolean => entries.some((e) => e.frontEnd !== 'webhook' && e.response?.status === status);
   const checks: [DeviceCheckDef, Body][] = [];
-  if (operations) checks.push([DEVICE_CHECKS.requestPath, checkRequestPath]);
-  checks.push([DEVICE_CHECKS.requestRegistrationId, checkRequestRegistrationId], [DEVICE_CHECKS.requestSas, checkRequestSas]);
+  if (!operations) {
+    // a connection that never got to register: judge what it did (a refused CONNECT), not what it did not
+    if (entries.some((e) => e.kind === 'connect')) checks.push([DEVICE_CHECKS.requestRegistrationId, checkRequestRegistrationId]);
+    if (entries.some((e) => e.notes?.auth !== undefined)) checks.push([DEVICE_CHECKS.requestSas, checkRequestSas]);
+    if (registration.transport !== 'https') checks.push([DEVICE_CHECKS.mqttProtocol, checkMqttProtocol]);
+    return checks;
+  }
+  checks.push([DEVICE_CHECKS.requestPath, checkRequestPath], [DEVICE_CHECKS.requestRegistrationId, checkRequestRegistrationId], [DEVICE_CHECKS.requestSas, checkRequestSas]);
   if (registerEntries(entries).length > 0) checks.push([DEVICE_CHECKS.dataSent, checkDataObserved]);
   if (answered(202)) checks.push([DEVICE_CHECKS.pollingTerminal, checkPollingTerminal], [DEVICE_CHECKS.pollingRetryAfter, checkPollingRetryAfter]);
   if (answered(429) || registration.scenario === 'device-throttled') checks.push([DEVICE_CHECKS.pollingThrottle, checkPollingThrottle]);

@@ -3,7 +3,7 @@ import type { Verdicts } from '../check-support.js';
 import { brief } from '../check-support.js';
 import { deviceEntries, isObject, mqttWire, operationEntries, responseBody } from '../transcript-reading.js';
 
-const MQTT_REASONS = new Set(['unknown-topic', 'unsupported-qos', 'malformed-username', 'client-id-mismatch']);
+const MQTT_REASONS = new Set(['unknown-topic', 'unsupported-qos', 'malformed-username', 'client-id-mismatch', 'unsupported-protocol-version']);
 const REGISTER_TOPIC = /^\$dps\/registrations\/PUT\/iotdps-register\/\?(.*)$/;
 const POLL_TOPIC = /^\$dps\/registrations\/GET\/iotdps-get-operationstatus\/\?(.*)$/;
 /** topic filters that receive every DPS answer (the documented one, and its equivalent with `+`) */
