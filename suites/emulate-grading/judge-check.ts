@@ -1,14 +1,6 @@
-import type { CheckResult, ImplementationRef, Level, Transport, Dialect } from '../../src/results/check-result.js';
+import type { CheckResult } from '../../src/results/check-result.js';
 import { isCheckFailure, isCheckSkipped, isTargetMisbehaviour } from '../../src/results/check-outcome-errors.js';
-
-export interface CheckMeta {
-  checkId: string;
-  level: Level;
-  dialect: Dialect;
-  transport: Transport;
-  caseId: string;
-  implementation: ImplementationRef;
-}
+import type { CheckMeta } from '../../src/runner/check-meta.js';
 
 /**
  * Runs one check body outside mocha and turns how it ended into a result, with the same three kinds

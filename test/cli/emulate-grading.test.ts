@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readEndpoint, registerDevice, type EmulatorEndpoint } from '../fixtures/devices/embedded-style-device.js';
-import { cliPath, repoRoot } from '../helpers/run-cli.js';
+import { cliPath, repoRoot, runCli } from '../helpers/run-cli.js';
 
 interface CtrfTest {
   status: string;
@@ -107,6 +107,34 @@ describe('emulate with a device like the Embedded C SDK (built CLI)', function (
       assert.match(retryAfter[0]?.message ?? '', /at least 2 s after the 202 \(Retry-After 2\), it came after \d+ ms/);
       assert.deepEqual(failures(tests).filter((f) => !f.startsWith('device.polling.retryAfter')), []);
     }
+  });
+
+  it('refuses a token without skn only when asked: --require-skn, or "requireKeyName" in the config file', async () => {
+    const config = join(outDir(), 'strict.json');
+    writeFileSync(config, JSON.stringify({ requireKeyName: true, pollRateLimit: { polls: 5, windowSeconds: 10 }, reRegistration: 'initial' }));
+    for (const extra of [['--require-skn'], ['--config', config]]) {
+      const emulate = await startEmulate(outDir(), extra);
+      try {
+        await assert.rejects(registerDevice({ endpoint: emulate.endpoint, transport: 'mqtt', registrationId: 'no-skn-1' }), /Not authorized|not authorized/i);
+        const https = await registerDevice({ endpoint: emulate.endpoint, transport: 'https', registrationId: 'no-skn-2' });
+        assert.equal(https.status, 'http 401');
+      } finally {
+        const { tests } = await emulate.stop();
+        assert.ok(tests.some((t) => t.extra.checkId === 'device.request.sas' && t.extra.outcome === 'failed'), extra.join(' '));
+      }
+    }
+  });
+
+  it('rejects an unknown --re-registration mode and a misspelt config key with exit 2', async () => {
+    const dir = outDir();
+    const bad = await runCli(['emulate', '--re-registration', 'sometimes', '--https-port', '0', '--mqtt-port', '0', '--out', dir], { timeoutMs: 20_000 });
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /--re-registration/);
+    const config = join(dir, 'typo.json');
+    writeFileSync(config, JSON.stringify({ requireSkn: true }));
+    const typo = await runCli(['emulate', '--config', config, '--https-port', '0', '--mqtt-port', '0', '--out', dir], { timeoutMs: 20_000 });
+    assert.equal(typo.status, 2);
+    assert.match(typo.stderr, /requireSkn/);
   });
 
   it('--scenarios takes successive registrations of one device through the device suite\'s server-side cases', async () => {
