@@ -51,7 +51,7 @@ export function checkDataSent(run: RegistrationRun, v: Verdicts): string {
   for (const registered of bodies) {
     const value = registered.body;
     if (given === undefined) {
-      // `"payload": null` means no payload to DPS (the Python SDK always sends it, FACTS.md section 7)
+      // `"payload": null` means no payload to DPS (the Python SDK always sends it, docs/protocol/sdks.md)
       if (member in value && !(run.dialect === 'ga' && value[member] === null)) {
         v.fail(`expected no "${member}" (the application gave none), got ${brief(value[member])}`, { mismatch: 'unexpected-member', actual: value[member] });
       }

@@ -1,5 +1,5 @@
 import type { EmulatorOptions } from '../../../emulator/index.js';
-import type { EmulatorConfigFile } from '../../../emulator/cli-support/emulator-config.js';
+import type { EmulatorConfigFile } from './support/emulator-config.js';
 import type { EmulateCommandOptions } from './define.js';
 
 type FidelityOptions = Pick<EmulatorOptions, 'requireKeyName' | 'acceptMqtt31' | 'persistentMqttSessions' | 'pollRateLimit' | 'reRegistration' | 'serverName'>;
