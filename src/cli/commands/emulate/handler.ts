@@ -20,7 +20,7 @@ const DEFAULT_RETRY_AFTER = 2;
  * Files in `--out`: emulator.json, emulator-ca.pem, .emulator-tls/ (the CA is kept across runs so
  * devices keep trusting it), and on exit emulator-observations.json, emulator-transcript.json and the
  * report set (ctrf.json, junit.xml, summary.md, report.html) grading every registration it saw with the
- * device suite's server-side checks. Exits 0 as DESIGN §3 says; the verdicts are in the report set.
+ * device suite's server-side checks. Exits 0 (docs/contract/cli.md); the verdicts are in the report set.
  */
 export const handle: CommandHandler<EmulateCommandOptions> = async (options, context) => {
   const config = options.config === undefined ? undefined : await loadEmulatorConfig(options.config);
