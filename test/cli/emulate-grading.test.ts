@@ -78,9 +78,13 @@ describe('emulate with a device like the Embedded C SDK (built CLI)', function (
       assert.deepEqual(again.unasked, []);
       assert.equal(again.status, 'assigned');
     } finally {
-      const { code, stderr, tests } = await emulate.stop();
+      const { code, stdout, stderr, tests } = await emulate.stop();
       assert.equal(code, 0, stderr);
       assert.deepEqual(failures(tests), []);
+      // the banner prints the certificate's name, not the address it does not verify as
+      assert.match(stdout, new RegExp(`https://localhost:${emulate.endpoint.httpsPort}/`));
+      assert.equal(emulate.endpoint.serverName, 'localhost');
+      assert.match(stdout, /graded: \d+ result\(s\), 0 MUST failed or errored/);
       const ids = new Set(tests.map((t) => t.extra.checkId));
       for (const id of ['device.request.path', 'device.request.registrationId', 'device.request.sas', 'device.data.sent', 'device.polling.terminal', 'device.polling.retryAfter', 'device.mqtt.protocol']) {
         assert.ok(ids.has(id), `${id} graded`);

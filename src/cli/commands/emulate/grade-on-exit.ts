@@ -20,6 +20,11 @@ export async function gradeOnExit(emulator: RunningEmulator, options: { out: str
   const graded = gradeObserved({ idScope: emulator.idScope, defaultDialect: options.defaultDialect, entries: emulator.transcript.entries(), redactor: options.redactor });
   const results: CheckResult[] = graded.map((result) => options.redactor.redactDeep(result));
   runInfo.finishedAt = new Date().toISOString();
+  if (emulator.transcript.dropped > 0) {
+    // the oldest exchanges left the capped transcript: their registrations are graded on what remains
+    runInfo.incomplete = true;
+    runInfo.incompleteReason = `the transcript dropped its ${emulator.transcript.dropped} oldest entries; early registrations may be graded on part of what they did`;
+  }
   const written = await writeReportSet(options.out, results, runInfo);
   return { results: results.length, failedMust: results.filter(isBlocking).length, paths: written.paths };
 }
