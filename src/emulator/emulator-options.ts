@@ -1,6 +1,7 @@
 import type { Dialect } from '../results/check-result.js';
 import type { Allocator } from './allocation/allocator.js';
 import type { EnrollmentConfig } from './core/enrollments.js';
+import type { PollRateLimit } from './core/poll-rate-limiter.js';
 import type { RegistrationPlan } from './core/registration-plan.js';
 import type { UnexpectedPolicy } from './core/unexpected-policy.js';
 import type { MqttAuthFailure } from './mqtt/mqtt-front-end.js';
@@ -37,8 +38,23 @@ export interface EmulatorOptions {
   redactor?: Redactor;
   /** refuse SAS tokens without `skn` (default false: accept them, as DPS does for SDKs that send none) */
   requireKeyName?: boolean;
+  /** accept MQTT 3.1 (protocol level 3) CONNECTs (default false: CONNACK 1, as DPS documents 3.1.1 only) */
+  acceptMqtt31?: boolean;
+  /** keep MQTT sessions when CleanSession is 0 (default false: every session is clean, as DPS does) */
+  persistentMqttSessions?: boolean;
+  /** answer polls beyond a per-device rate with 429 and Retry-After; `true` = DPS's 5 per 10 s (default off) */
+  pollRateLimit?: boolean | PollRateLimit;
+  /** `dps` (default): a repeated registration is a re-provisioning; `initial`: each reads as the first */
+  reRegistration?: 'dps' | 'initial';
+  /** an extra DNS name for the server certificate, printed instead of the address (e.g. a LAN name) */
+  serverName?: string;
   /** CONNECT with bad credentials: CONNACK 5 (default) or accept and answer 401 on the topic */
   mqttAuthFailure?: MqttAuthFailure;
+  /**
+   * called for every authenticated register request before its plan is read: it may call `plan()` for
+   * that registration (`emulate --scenarios` does); what it returns is noted on the register's record
+   */
+  beforeRegister?: (registrationId: string) => string | undefined;
   /** overrides the DPS-like answer to requests no case planned for */
   onUnexpected?: UnexpectedPolicy;
   /** transcript entries kept (default 10 000; oldest dropped) */
@@ -55,6 +71,8 @@ export interface RunningEmulator {
   host: string;
   httpsPort: number;
   mqttPort: number;
+  /** the name devices should connect with and verify: `serverName`, else `localhost` on 127.0.0.1, else the address */
+  serverName: string;
   /** the CA that signed the server certificate (PEM); devices must trust it */
   caPem: string;
   /** primary key of the first enrollment group (undefined when the enrollments have no group) */

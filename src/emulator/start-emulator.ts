@@ -5,6 +5,7 @@ import { EmulatorCore } from './core/emulator-core.js';
 import { Enrollments, type EnrollmentConfig } from './core/enrollments.js';
 import { newIdScope, newSymmetricKey } from './core/dps-identifiers.js';
 import { PlanBook } from './core/registration-plan.js';
+import { DPS_POLL_LIMIT, PollRateLimiter } from './core/poll-rate-limiter.js';
 import { RegistrationBook } from './core/registration-book.js';
 import type { EmulatorOptions, RunningEmulator } from './emulator-options.js';
 import { createHttpsFrontEnd } from './https/https-front-end.js';
@@ -46,14 +47,24 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     defaultDialect: options.defaultDialect ?? 'ga',
     retryAfterSeconds: options.retryAfterSeconds ?? 2,
     requireKeyName: options.requireKeyName ?? false,
+    ...(options.pollRateLimit ? { pollRateLimiter: new PollRateLimiter(options.pollRateLimit === true ? DPS_POLL_LIMIT : options.pollRateLimit) } : {}),
+    reRegistration: options.reRegistration ?? 'dps',
     ...(options.onUnexpected ? { onUnexpected: options.onUnexpected } : {}),
+    ...(options.beforeRegister ? { beforeRegister: options.beforeRegister } : {}),
     validator: loadSchemaValidator(),
     transcript,
     signal: lifetime.signal,
   });
 
-  const tls = await loadOrGenerateTls(host === '127.0.0.1' || host === 'localhost' ? [] : [host], options.tlsCacheDir);
-  const mqtt = await createMqttFrontEnd({ core, tls, signal: lifetime.signal, ...(options.mqttAuthFailure ? { authFailure: options.mqttAuthFailure } : {}) });
+  const extraNames = [...(host === '127.0.0.1' || host === 'localhost' ? [] : [host]), ...(options.serverName ? [options.serverName] : [])];
+  const tls = await loadOrGenerateTls(extraNames, options.tlsCacheDir);
+  const mqtt = await createMqttFrontEnd({
+    core,
+    tls,
+    signal: lifetime.signal,
+    sessions: { acceptMqtt31: options.acceptMqtt31 ?? false, persistent: options.persistentMqttSessions ?? false },
+    ...(options.mqttAuthFailure ? { authFailure: options.mqttAuthFailure } : {}),
+  });
   const https = createHttpsFrontEnd({ core, tls, signal: lifetime.signal, onUpgrade: (request, socket, head) => mqtt.handleUpgrade(request, socket, head) });
   const sockets = new Set<Socket>();
   for (const server of [https, mqtt.server] as Server[]) {
@@ -85,6 +96,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   return {
     idScope,
     host,
+    // the name a device should verify: the certificate's DNS name for the default loopback address (docs/emulator-behaviour.md)
+    serverName: options.serverName ?? (host === '127.0.0.1' || host === 'localhost' ? 'localhost' : host),
     httpsPort,
     mqttPort,
     caPem: tls.caPem,

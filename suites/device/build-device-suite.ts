@@ -7,9 +7,9 @@ import type { SecretRedactor } from '../../src/results/secret-redactor.js';
 import { addCheck } from '../../src/runner/add-check.js';
 import type { CorpusCase } from '../corpus/corpus-case.js';
 import { evidenceOf, verdicts, type Verdicts } from './check-support.js';
-import { checkDataSent } from './checks/data-checks.js';
+import { checkDataBigIntegers, checkDataSent } from './checks/data-checks.js';
 import { checkDataReachedWebhook, checkReturnDataReachedDevice } from './checks/e2e-checks.js';
-import { checkErrorAllocationFailed, checkErrorCredentials, checkTimeoutGivesUp } from './checks/error-checks.js';
+import { checkErrorAllocationFailed, checkErrorCredentials, checkTimeoutGivesUp, isLateGivingUp } from './checks/error-checks.js';
 import { checkMqttProtocol } from './checks/mqtt-checks.js';
 import { checkPollingRetryAfter, checkPollingTerminal, checkPollingThrottle } from './checks/polling-checks.js';
 import { checkRequestPath, checkRequestRegistrationId, checkRequestSas } from './checks/request-checks.js';
@@ -21,6 +21,9 @@ import { runRegistration, type RegistrationRun } from './registration-run.js';
 type CheckFn = (run: RegistrationRun, v: Verdicts, redactor: SecretRedactor) => string;
 
 function checkAdapterProtocol(run: RegistrationRun, _v: Verdicts, redactor: SecretRedactor): string {
+  // where DPS never finishes, an adapter that simply waits for its implementation is late by design:
+  // that lateness is device.timeout.givesUp's failure, not a protocol error (the adapter is restarted all the same)
+  if (isLateGivingUp(run)) return `no reply within timeoutMs (+slack) where DPS never finishes: judged by ${DEVICE_CHECKS.timeoutGivesUp.id}; the adapter was restarted`;
   if (run.fault) {
     throw new TargetMisbehaviour(`expected one valid register reply in time, got ${run.fault.kind}: ${run.fault.message}`, {
       mismatch: run.fault.kind,
@@ -39,6 +42,7 @@ const CHECK_BODIES: Record<string, CheckFn> = {
   [DEVICE_CHECKS.requestRegistrationId.id]: checkRequestRegistrationId,
   [DEVICE_CHECKS.requestSas.id]: checkRequestSas,
   [DEVICE_CHECKS.dataSent.id]: checkDataSent,
+  [DEVICE_CHECKS.dataBigIntegers.id]: checkDataBigIntegers,
   [DEVICE_CHECKS.pollingTerminal.id]: checkPollingTerminal,
   [DEVICE_CHECKS.pollingRetryAfter.id]: checkPollingRetryAfter,
   [DEVICE_CHECKS.pollingThrottle.id]: checkPollingThrottle,

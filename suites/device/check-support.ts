@@ -1,7 +1,7 @@
 import { CheckFailure, CheckSkipped, TargetMisbehaviour, type OutcomeDetails } from '../../src/results/check-outcome-errors.js';
 import type { SecretRedactor } from '../../src/results/secret-redactor.js';
 import { isErrorReply, isResultReply, isSkippedReply, type RegisterError, type RegisterResult } from '../../src/adapters/protocol-types.js';
-import type { RegistrationRun } from './registration-run.js';
+import type { ObservedRun, RegistrationRun } from './registration-run.js';
 
 const MAX_STRING = 8 * 1024;
 const STDERR_TAIL = 4 * 1024;
@@ -32,16 +32,24 @@ export function evidenceOf(run: RegistrationRun, redactor: SecretRedactor): unkn
   return redactor.redactDeep(clipDeep(evidence));
 }
 
+/** `fail` (-> failed) and `misbehaved` (-> errored), each attaching the evidence and redacting the details. */
+function throwers(evidence: () => unknown, redactor: SecretRedactor) {
+  const detailsOf = (details: Omit<OutcomeDetails, 'evidence'>): OutcomeDetails => ({ ...redactor.redactDeep(clipDeep(details) as OutcomeDetails), evidence: evidence() });
+  return {
+    fail(message: string, details: Omit<OutcomeDetails, 'evidence'> = {}): never {
+      throw new CheckFailure(message, detailsOf(details));
+    },
+    misbehaved(message: string, details: Omit<OutcomeDetails, 'evidence'> = {}): never {
+      throw new TargetMisbehaviour(message, detailsOf(details));
+    },
+  };
+}
+
 /** Builds the throw helpers of one case, all attaching that case's evidence. */
 export function verdicts(run: RegistrationRun, redactor: SecretRedactor) {
   const evidence = (): unknown => evidenceOf(run, redactor);
   return {
-    fail(message: string, details: Omit<OutcomeDetails, 'evidence'> = {}): never {
-      throw new CheckFailure(message, { ...redactor.redactDeep(clipDeep(details) as OutcomeDetails), evidence: evidence() });
-    },
-    misbehaved(message: string, details: Omit<OutcomeDetails, 'evidence'> = {}): never {
-      throw new TargetMisbehaviour(message, { ...redactor.redactDeep(clipDeep(details) as OutcomeDetails), evidence: evidence() });
-    },
+    ...throwers(evidence, redactor),
     /** the reply, or the case ends here: a fault is `errored`, an adapter's `skipped` is `skipped` */
     reply(): { result?: RegisterResult; error?: RegisterError } {
       if (run.fault) {
@@ -58,6 +66,15 @@ export function verdicts(run: RegistrationRun, redactor: SecretRedactor) {
 }
 
 export type Verdicts = ReturnType<typeof verdicts>;
+
+/**
+ * The throw helpers for a registration judged from the server side alone (`emulate`): the same
+ * outcomes, the emulator's record as evidence, and no adapter reply to read (`reply()` is empty).
+ */
+export function observedVerdicts(run: ObservedRun, redactor: SecretRedactor): Verdicts {
+  const evidence = (): unknown => redactor.redactDeep(clipDeep({ registrationId: run.registrationId, emulator: run.entries }));
+  return { ...throwers(evidence, redactor), reply: () => ({}) };
+}
 
 /** Short JSON for one-line messages. */
 export function brief(value: unknown, max = 80): string {

@@ -28,6 +28,17 @@ const FAST: RegistrationPlan = { retryAfterSeconds: 0 };
 const PNP_DATA: LosslessJson = { modelId: 'dtmi:com:example:Thermostat;1' };
 /** Largest answer delivered in pieces: larger ones would spend seconds in pauses for no extra insight. */
 const MAX_FRAGMENTED_DATA_CHARS = 2048;
+/** The server-side behaviours of the dedicated cases; `emulate --scenarios` gives them to a device too. */
+export const SCENARIO_PLANS = {
+  /** 202 with Retry-After 1 s */
+  retryAfter: { retryAfterSeconds: 1, pollsBeforeDone: 0 },
+  /** the first register answered 429 (429001) with Retry-After 1 s */
+  throttled: { ...FAST, throttleFirst: { retryAfterSeconds: 1 } },
+  /** the allocation fails as DPS reports a webhook's 400 */
+  allocationFailed: { ...FAST, allocation: { kind: 'failed', errorCode: 400207, errorMessage: 'Custom allocation failed with status code: 400' } },
+  /** 61 bytes (prime) cuts multi-byte UTF-8 sequences at varying offsets, with few pauses */
+  fragmented: { ...FAST, fragment: { chunkBytes: 61, pauseMs: 1 } },
+} as const satisfies Record<string, RegistrationPlan>;
 /** Corpus families whose data shapes are delivered again in pieces (the others repeat the same data). */
 const FRAGMENTED_TAGS = new Set(['data-shape', 'numbers', 'structure', 'text', 'pnp']);
 
@@ -79,7 +90,7 @@ export function deviceCases(corpus: readonly CorpusCase[], options: DeviceCaseOp
       DEVICE_CHECKS.resultAssignment,
       DEVICE_CHECKS.returnDataFidelity,
     ];
-    if (containsBigInt(data)) checks.push(DEVICE_CHECKS.returnDataBigIntegers);
+    if (containsBigInt(data)) checks.push(DEVICE_CHECKS.dataBigIntegers, DEVICE_CHECKS.returnDataBigIntegers);
     if (mqtt) checks.push(DEVICE_CHECKS.mqttProtocol);
     if (options.endToEnd) checks.push(DEVICE_CHECKS.e2eDataReachedWebhook, DEVICE_CHECKS.e2eReturnDataReachedDevice);
     // one 202 `assigning` poll before the end, so that "polls until terminal" means something
@@ -89,8 +100,7 @@ export function deviceCases(corpus: readonly CorpusCase[], options: DeviceCaseOp
         caseId: entry.id,
         kind: 'fragmented',
         data,
-        // 61 bytes (prime) cuts multi-byte UTF-8 sequences at varying offsets, with few pauses
-        plan: { ...FAST, fragment: { chunkBytes: 61, pauseMs: 1 } },
+        plan: SCENARIO_PLANS.fragmented,
         checks: [DEVICE_CHECKS.returnDataFragmented],
       });
     }
@@ -106,15 +116,10 @@ export function deviceCases(corpus: readonly CorpusCase[], options: DeviceCaseOp
   return [
     ...cases,
     ...fragmented,
-    dedicated('device-retry-after', 'retry-after', { retryAfterSeconds: 1, pollsBeforeDone: 0 }, [DEVICE_CHECKS.pollingRetryAfter]),
-    dedicated('device-throttled', 'throttle', { ...FAST, throttleFirst: { retryAfterSeconds: 1 } }, [DEVICE_CHECKS.pollingThrottle]),
+    dedicated('device-retry-after', 'retry-after', SCENARIO_PLANS.retryAfter, [DEVICE_CHECKS.pollingRetryAfter]),
+    dedicated('device-throttled', 'throttle', SCENARIO_PLANS.throttled, [DEVICE_CHECKS.pollingThrottle]),
     dedicated('device-wrong-key', 'wrong-credentials', FAST, [DEVICE_CHECKS.errorCredentials]),
-    dedicated(
-      'device-allocation-failed',
-      'allocation-failed',
-      { ...FAST, allocation: { kind: 'failed', errorCode: 400207, errorMessage: 'Custom allocation failed with status code: 400' } },
-      [DEVICE_CHECKS.errorAllocationFailed],
-    ),
+    dedicated('device-allocation-failed', 'allocation-failed', SCENARIO_PLANS.allocationFailed, [DEVICE_CHECKS.errorAllocationFailed]),
     // DPS never finishes: `assigning` for ever, Retry-After 1 s; the device has 1 s
     dedicated('device-never-assigned', 'gives-up', { retryAfterSeconds: 1, pollsBeforeDone: 1_000_000 }, [DEVICE_CHECKS.timeoutGivesUp], 1000),
   ];

@@ -19,6 +19,12 @@ export interface RegistrationRun {
   finishedAt: number;
 }
 
+/**
+ * What the checks that can be judged from the server side read: the emulator's record of one
+ * registration. The device suite passes its whole RegistrationRun; `emulate` builds one from what it saw.
+ */
+export type ObservedRun = Pick<RegistrationRun, 'transport' | 'dialect' | 'registrationId' | 'entries'> & { command: Pick<RegisterCommand, 'idScope'> };
+
 let counter = 0;
 
 /**

@@ -37,7 +37,7 @@ describe('dps-conformance emulate', () => {
     try {
       await waitForFile(join(out, 'emulator.json'), 20_000);
       const file = JSON.parse(readFileSync(join(out, 'emulator.json'), 'utf8')) as EndpointFile;
-      assert.deepEqual(Object.keys(file).sort(), ['caFile', 'groupKey', 'host', 'httpsPort', 'idScope', 'mqttPort']);
+      assert.deepEqual(Object.keys(file).sort(), ['caFile', 'groupKey', 'host', 'httpsPort', 'idScope', 'mqttPort', 'serverName']);
       const caPem = readFileSync(file.caFile, 'utf8');
       const key = deriveDeviceKey(file.groupKey, 'cli-device-1');
       const sas = signSasToken({ idScope: file.idScope, registrationId: 'cli-device-1', key, expiry: Math.floor(Date.now() / 1000) + 600 });

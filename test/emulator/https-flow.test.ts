@@ -83,10 +83,17 @@ describe('emulator over HTTPS', () => {
     assert.equal(answer.json['operationId'], undefined);
   });
 
-  it('substatus stays initialAssignment on re-registration to the same hub', async () => {
-    await registerUntilDone(emulator, 'https-again');
-    const again = (await registerUntilDone(emulator, 'https-again')).pop()!;
-    assert.equal((again.json['registrationState'] as Record<string, unknown>)['substatus'], 'initialAssignment');
+  it('substatus stays initialAssignment on re-registration to the same hub with reRegistration: initial', async () => {
+    const initial = await startEmulator({ retryAfterSeconds: 0, reRegistration: 'initial' });
+    try {
+      const first = (await registerUntilDone(initial, 'https-again')).pop()!;
+      const again = (await registerUntilDone(initial, 'https-again')).pop()!;
+      const state = (answer: typeof again): Record<string, unknown> => answer.json['registrationState'] as Record<string, unknown>;
+      assert.equal(state(again)['substatus'], 'initialAssignment');
+      assert.equal(state(again)['createdDateTimeUtc'], state(first)['createdDateTimeUtc']);
+    } finally {
+      await initial.close();
+    }
   });
 
   it('throttles the first register when planned (429 429001 + Retry-After), then succeeds', async () => {

@@ -3,6 +3,7 @@ import type { Allocator } from '../allocation/allocator.js';
 import type { SchemaValidator } from '../support/shared-services.js';
 import type { Transcript } from '../transcript/transcript.js';
 import type { Enrollments } from './enrollments.js';
+import type { PollRateLimiter } from './poll-rate-limiter.js';
 import type { PlanBook } from './registration-plan.js';
 import type { RegistrationBook } from './registration-book.js';
 import type { UnexpectedPolicy } from './unexpected-policy.js';
@@ -18,7 +19,13 @@ export interface CoreContext {
   defaultDialect: Dialect;
   retryAfterSeconds: number;
   requireKeyName: boolean;
+  /** set when polls beyond DPS's per-device rate are answered 429 (off by default, docs/emulator-behaviour.md) */
+  pollRateLimiter?: PollRateLimiter;
+  /** `dps`: a repeated registration is a re-provisioning (fresh createdDateTimeUtc, substatus deviceDataMigrated); `initial`: every one reads as the first */
+  reRegistration?: 'dps' | 'initial';
   onUnexpected?: UnexpectedPolicy;
+  /** called for every authenticated register request before its plan is read; may set the plan, returns a transcript note */
+  beforeRegister?: (registrationId: string) => string | undefined;
   validator: SchemaValidator | undefined;
   transcript: Transcript;
   /** aborted when the emulator closes: stops allocations and webhook retries */

@@ -6,7 +6,16 @@ export type FrontEnd = 'https' | 'mqtt' | 'mqtt-ws';
 /** How the request looked on the wire; kept in the transcript as evidence. */
 export type WireRequest =
   | { method: string; path: string; headers: Record<string, string | string[] | undefined> }
-  | { packet: 'connect' | 'subscribe' | 'publish' | 'upgrade'; topic?: string; qos?: number; clientId?: string; username?: string };
+  | {
+      packet: 'connect' | 'subscribe' | 'publish' | 'upgrade';
+      topic?: string;
+      qos?: number;
+      clientId?: string;
+      username?: string;
+      /** CONNECT: the CleanSession flag as the device sent it, and the protocol level (3 = MQTT 3.1, 4 = 3.1.1) */
+      cleanSession?: boolean;
+      protocolLevel?: number;
+    };
 
 interface RequestCommon {
   frontEnd: FrontEnd;
@@ -93,6 +102,7 @@ export type UnexpectedReason =
   | 'malformed-username'
   | 'client-id-mismatch'
   | 'packet-too-large'
+  | 'unsupported-protocol-version'
   | 'malformed-http';
 
 /** How the answer is written: planned slowness and fragmentation (set by `plan()`). */

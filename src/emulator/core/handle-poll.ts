@@ -1,6 +1,8 @@
 import type { CoreContext } from './core-context.js';
 import type { PollRequest } from './core-request.js';
-import { answer, type StepResult } from './core-replies.js';
+import { ErrorCatalogue } from '../error-catalogue.js';
+import { answer, errorAnswer, type StepResult } from './core-replies.js';
+import { retryAfterNote } from './retry-after-note.js';
 import { asUnexpected, handleUnexpected } from './handle-unexpected.js';
 import { precheck } from './precheck.js';
 import { assigningState, terminalResult } from './registration-result.js';
@@ -22,11 +24,25 @@ export function handlePoll(context: CoreContext, request: PollRequest): StepResu
     return handleUnexpected(context, asUnexpected(request, 'unknown-operation', `"${request.operationId}"`), delivery);
   }
   const notes: string[] = [];
+  const early = retryAfterNote(operation, request.receivedAt);
+  if (early) notes.push(early);
+  const limited = context.pollRateLimiter?.take(registrationId, request.receivedAt);
+  if (limited && !limited.ok) {
+    const { polls, windowSeconds } = context.pollRateLimiter?.limit ?? { polls: 0, windowSeconds: 0 };
+    operation.lastWait = { at: request.receivedAt, retryAfterSeconds: limited.retryAfterSeconds };
+    notes.push(`poll rate limit: more than ${polls} polls in ${windowSeconds} s`);
+    return {
+      reply: errorAnswer(ErrorCatalogue.throttled, delivery, undefined, limited.retryAfterSeconds),
+      notes: { auth: { ok: true }, notes },
+      registrationId,
+    };
+  }
   const statusBody = (status: string, registrationState: Record<string, unknown>): Record<string, unknown> => ({
     operationId: operation.operationId,
     status,
     registrationState,
   });
+
   if (!operation.terminal) {
     operation.pollsAnswered += 1;
     const outcome = operation.outcome;
@@ -36,12 +52,14 @@ export function handlePoll(context: CoreContext, request: PollRequest): StepResu
     }
     if (!outcome || outcome.kind === 'retry-later' || operation.pollsAnswered <= (plan.pollsBeforeDone ?? 0)) {
       const retryAfter = plan.retryAfterSeconds ?? context.retryAfterSeconds;
+      operation.lastWait = { at: request.receivedAt, retryAfterSeconds: retryAfter };
       return { reply: answer(202, statusBody('assigning', assigningState(operation)), delivery, retryAfter), notes: { auth: { ok: true }, ...(notes.length ? { notes } : {}) }, registrationId };
     }
-    const terminal = terminalResult(record, operation, outcome);
+    const terminal = terminalResult(record, operation, outcome, context.reRegistration);
     if (terminal.note) notes.push(terminal.note);
     operation.terminal = terminal.result;
     record.lastResult = terminal.result;
+    delete operation.lastWait;
     if (outcome.kind === 'assigned') record.current = { hub: outcome.hub, deviceId: String(terminal.result['deviceId']) };
   }
   const status = String(operation.terminal['status']);

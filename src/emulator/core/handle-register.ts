@@ -1,12 +1,13 @@
 import { ErrorCatalogue } from '../error-catalogue.js';
 import type { CoreContext } from './core-context.js';
-import type { RegisterRequest } from './core-request.js';
+import type { Delivery, RegisterRequest } from './core-request.js';
 import { answer, errorAnswer, type StepResult } from './core-replies.js';
 import { newOperationId } from './dps-identifiers.js';
 import { dpsTimestamp } from './dps-timestamp.js';
 import { asUnexpected, handleUnexpected } from './handle-unexpected.js';
 import { parseRegisterBody } from './parse-register-body.js';
-import { precheck } from './precheck.js';
+import { deliveryOf, precheck } from './precheck.js';
+import type { RegistrationPlan } from './registration-plan.js';
 import type { Operation } from './registration-book.js';
 import { startAllocation } from './run-allocation.js';
 import { validateBody } from './validate-body.js';
@@ -19,11 +20,15 @@ import { validateBody } from './validate-body.js';
 export function handleRegister(context: CoreContext, request: RegisterRequest): StepResult {
   const checked = precheck(context, request);
   if (!checked.ok) return checked.result;
-  const { plan, delivery, enrollment } = checked;
   const registrationId = request.registrationId;
+  // a hook may set this registration's plan now (`emulate --scenarios`); its note goes into the record
+  const hookNote = context.beforeRegister?.(registrationId);
+  const { plan, delivery } = hookNote === undefined ? checked : replanned(context, registrationId);
+  const { enrollment } = checked;
+  const hookNotes = hookNote === undefined ? [] : [hookNote];
   const throttle = context.plans.takeThrottle(registrationId);
   if (throttle) {
-    return { reply: errorAnswer(ErrorCatalogue.throttled, delivery, undefined, throttle.retryAfterSeconds), notes: { auth: { ok: true }, notes: ['planned throttling'] }, registrationId };
+    return { reply: errorAnswer(ErrorCatalogue.throttled, delivery, undefined, throttle.retryAfterSeconds), notes: { auth: { ok: true }, notes: [...hookNotes, 'planned throttling'] }, registrationId };
   }
   const dialect = plan.dialect ?? context.defaultDialect;
   const parsed = parseRegisterBody(request.bodyText, dialect, registrationId);
@@ -32,7 +37,10 @@ export function handleRegister(context: CoreContext, request: RegisterRequest): 
     const rejected = handleUnexpected(context, asUnexpected(request, parsed.reason, parsed.detail), delivery);
     return { ...rejected, notes: { ...rejected.notes, auth: { ok: true }, validation } };
   }
-  const record = context.registrations.getOrCreate(registrationId, dpsTimestamp());
+  const now = dpsTimestamp();
+  const record = context.registrations.getOrCreate(registrationId, now);
+  // DPS re-creates the registration record on every registration (docs/emulator-behaviour.md); `initial` keeps the first
+  if (context.reRegistration !== 'initial') record.createdDateTimeUtc = now;
   const operation: Operation = {
     operationId: plan.operationId ?? newOperationId(),
     registrationId,
@@ -43,19 +51,26 @@ export function handleRegister(context: CoreContext, request: RegisterRequest): 
   };
   if (parsed.body.hasData) operation.data = parsed.body.data;
   if (parsed.body.dataJson !== undefined) operation.dataJson = parsed.body.dataJson;
+  const retryAfter = plan.retryAfterSeconds ?? context.retryAfterSeconds;
+  operation.lastWait = { at: request.receivedAt, retryAfterSeconds: retryAfter };
   context.registrations.addOperation(record, operation);
   startAllocation(context, record, operation, plan);
   const body = { operationId: operation.operationId, status: 'assigning' };
   return {
-    reply: answer(202, body, delivery, plan.retryAfterSeconds ?? context.retryAfterSeconds),
+    reply: answer(202, body, delivery, retryAfter),
     notes: {
       auth: { ok: true },
       dialect: { served: dialect, declared: parsed.body.declared },
       validation,
-      ...(parsed.body.notes.length ? { notes: parsed.body.notes } : {}),
+      ...(parsed.body.notes.length || hookNotes.length ? { notes: [...hookNotes, ...parsed.body.notes] } : {}),
     },
     registrationId,
   };
+}
+
+function replanned(context: CoreContext, registrationId: string): { plan: RegistrationPlan; delivery: Delivery } {
+  const plan = context.plans.get(registrationId);
+  return { plan, delivery: deliveryOf(plan) };
 }
 
 function safeJson(text: string): unknown {

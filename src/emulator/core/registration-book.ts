@@ -18,6 +18,8 @@ export interface Operation {
   pollsAnswered: number;
   /** undefined while the allocator runs */
   outcome?: OperationOutcome;
+  /** the latest answer that told the device to wait (202 or 429): when it left and the Retry-After it gave */
+  lastWait?: { at: number; retryAfterSeconds: number };
   /** the terminal answer, fixed the first time a poll sees it */
   terminal?: Record<string, unknown>;
 }

@@ -21,7 +21,12 @@ export interface TerminalResult {
  * docs/contract/dialects.md); data of the wrong shape is left out and noted. Data the allocator gave as text is
  * placed as a `RawJson`, so the device receives it as written.
  */
-export function terminalResult(record: RegistrationRecord, operation: Operation, outcome: Exclude<OperationOutcome, { kind: 'retry-later' }>): TerminalResult {
+export function terminalResult(
+  record: RegistrationRecord,
+  operation: Operation,
+  outcome: Exclude<OperationOutcome, { kind: 'retry-later' }>,
+  reRegistration: 'dps' | 'initial' = 'dps',
+): TerminalResult {
   const registrationId = operation.registrationId;
   if (outcome.kind === 'disabled') return { result: { registrationId, status: 'disabled' } };
   const times = { createdDateTimeUtc: record.createdDateTimeUtc, lastUpdatedDateTimeUtc: dpsTimestamp(), etag: newEtag() };
@@ -29,7 +34,7 @@ export function terminalResult(record: RegistrationRecord, operation: Operation,
     return { result: { registrationId, createdDateTimeUtc: times.createdDateTimeUtc, status: 'failed', errorCode: outcome.errorCode, errorMessage: outcome.errorMessage, lastUpdatedDateTimeUtc: times.lastUpdatedDateTimeUtc, etag: times.etag } };
   }
   const deviceId = operation.enrollment.deviceId ?? registrationId;
-  const substatus = !record.current || record.current.hub === outcome.hub ? 'initialAssignment' : 'deviceDataMigrated';
+  const substatus = substatusOf(record, outcome.hub, reRegistration);
   const result: Record<string, unknown> = {
     registrationId,
     createdDateTimeUtc: times.createdDateTimeUtc,
@@ -56,4 +61,15 @@ function placeReturnData(dialect: Dialect, data: unknown): { member?: string; no
     return isObject ? { member: 'payload' } : { note: 'allocator returned a non-object payload; DPS does not deliver it (ga)' };
   }
   return typeof data === 'string' ? { member: 'returnData' } : { note: 'allocator returned a non-string returnData; not delivered (preview)' };
+}
+
+/**
+ * `initialAssignment` the first time; after that DPS knows the device, and a re-provisioning under the
+ * default reprovision policy (migrate data) reads `deviceDataMigrated`, same hub or not (UNCONFIRMED for
+ * the same hub, see docs/emulator-behaviour.md). `initial` mode: only a change of hub is a migration.
+ */
+function substatusOf(record: RegistrationRecord, hub: string, reRegistration: 'dps' | 'initial'): string {
+  if (!record.current) return 'initialAssignment';
+  if (reRegistration === 'initial' && record.current.hub === hub) return 'initialAssignment';
+  return 'deviceDataMigrated';
 }

@@ -11,7 +11,7 @@ export type UnexpectedDecision = { kind: 'answer'; entry: CatalogueEntry; detail
  */
 export type UnexpectedPolicy = (request: UnexpectedRequest, dpsDecision: UnexpectedDecision) => UnexpectedDecision;
 
-const ANSWERS: Record<Exclude<UnexpectedReason, 'unknown-topic' | 'unsupported-qos' | 'packet-too-large'>, CatalogueEntry> = {
+const ANSWERS: Record<Exclude<UnexpectedReason, 'unknown-topic' | 'unsupported-qos' | 'packet-too-large' | 'unsupported-protocol-version'>, CatalogueEntry> = {
   'unknown-route': ErrorCatalogue.notFound,
   'method-not-allowed': ErrorCatalogue.methodNotAllowed,
   'missing-api-version': ErrorCatalogue.missingApiVersion,
@@ -37,7 +37,8 @@ const ANSWERS: Record<Exclude<UnexpectedReason, 'unknown-topic' | 'unsupported-q
  */
 export function dpsDecision(request: UnexpectedRequest): UnexpectedDecision {
   const reason = request.reason;
-  if (reason === 'unknown-topic' || reason === 'unsupported-qos' || reason === 'packet-too-large') return { kind: 'disconnect' };
+  // an MQTT 3.1 CONNECT: DPS documents 3.1.1 only, so it is refused (CONNACK 1, see docs/emulator-behaviour.md)
+  if (reason === 'unknown-topic' || reason === 'unsupported-qos' || reason === 'packet-too-large' || reason === 'unsupported-protocol-version') return { kind: 'disconnect' };
   return { kind: 'answer', entry: ANSWERS[reason], detail: request.detail };
 }
 

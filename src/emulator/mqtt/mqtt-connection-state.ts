@@ -9,6 +9,9 @@ export interface MqttConnectionState {
   registrationId?: string;
   apiVersion?: string;
   password?: string;
+  /** the CONNECT's CleanSession flag as sent, and its protocol level (4 = MQTT 3.1.1) */
+  cleanRequested?: boolean;
+  protocolLevel?: number;
   /** QoS granted for `$dps/registrations/res/#`; answers use it */
   responseQos?: 0 | 1;
 }

@@ -12,6 +12,7 @@ import { GuardedConnection } from './guarded-connection.js';
 import { isResponseSubscription, parseDpsTopic, responseTopic } from './dps-topics.js';
 import type { MqttConnectionState } from './mqtt-connection-state.js';
 import { parseMqttUsername } from './parse-mqtt-username.js';
+import { installSessionPolicy, recordSentForDevice, type MqttSessionOptions } from './session-policy.js';
 
 /**
  * How a CONNECT with bad credentials is answered. `connack` (default): CONNACK return code 5 "not
@@ -41,13 +42,19 @@ const PACKET_SLACK = 8 * 1024;
  * SUBSCRIBE are parsed into the same core requests as HTTPS, and each reply goes back on
  * `$dps/registrations/res/...` to that client only.
  */
-export async function createMqttFrontEnd(
-  options: { core: EmulatorCore; tls: EmulatorTls; signal: AbortSignal; authFailure?: MqttAuthFailure },
-): Promise<MqttFrontEnd> {
+export async function createMqttFrontEnd(options: {
+  core: EmulatorCore;
+  tls: EmulatorTls;
+  signal: AbortSignal;
+  authFailure?: MqttAuthFailure;
+  /** default: DPS's (every session clean, MQTT 3.1 refused) */
+  sessions?: MqttSessionOptions;
+}): Promise<MqttFrontEnd> {
   const { core, signal } = options;
   const states = new WeakMap<Client, MqttConnectionState>();
   const pending = new WeakMap<Duplex, MqttConnectionState>();
   const broker = await Aedes.createBroker({ maxClientsIdLength: 128, connectTimeout: 30_000 });
+  installSessionPolicy(broker, core, pending, options.sessions ?? { acceptMqtt31: false, persistent: false });
 
   const attach = (stream: Duplex, frontEnd: MqttConnectionState['frontEnd'], request?: IncomingMessage): void => {
     const guard: GuardedConnection = new GuardedConnection(stream, {
@@ -68,7 +75,8 @@ export async function createMqttFrontEnd(
     if (!state) return done(refusal(), false);
     states.set(client, state);
     const parsed = parseMqttUsername(username);
-    const base = { frontEnd: state.frontEnd, wire: { packet: 'connect' as const, clientId: client.id, ...(username !== undefined ? { username } : {}) }, receivedAt: Date.now() };
+    const wire = { packet: 'connect' as const, clientId: client.id, ...(username !== undefined ? { username } : {}), ...connectFlags(state) };
+    const base = { frontEnd: state.frontEnd, wire, receivedAt: Date.now() };
     const passwordText = password?.toString('utf8');
     let request: CoreRequest;
     if (!parsed) request = { kind: 'unexpected', ...base, reason: 'malformed-username', detail: `username ${JSON.stringify(username ?? null)}` };
@@ -87,6 +95,11 @@ export async function createMqttFrontEnd(
 
   broker.authorizeSubscribe = (client, subscription, done) => {
     const state = states.get(client);
+    // before the connection is up only aedes itself subscribes: it is restoring a kept session (persistent sessions only)
+    if (!client.connected) {
+      recordSentForDevice(core, state, 'restored-subscription', subscription.topic);
+      return done(null, subscription);
+    }
     const reply = core.handle(subscribeRequest(state, subscription.topic, subscription.qos));
     if (reply.kind === 'grant' && state) {
       state.responseQos = reply.qos;
@@ -141,6 +154,14 @@ export async function createMqttFrontEnd(
       await new Promise<void>((resolve) => webSockets.close(() => resolve()));
       await new Promise<void>((resolve) => broker.close(() => resolve()));
     },
+  };
+}
+
+/** The CONNECT flags the transcript keeps (what the device asked for, whatever the emulator made of it). */
+function connectFlags(state: MqttConnectionState): { cleanSession?: boolean; protocolLevel?: number } {
+  return {
+    ...(state.cleanRequested !== undefined ? { cleanSession: state.cleanRequested } : {}),
+    ...(state.protocolLevel !== undefined ? { protocolLevel: state.protocolLevel } : {}),
   };
 }
 

@@ -18,6 +18,8 @@ export interface RegistrationObservation {
   validation: { checked: number; invalid: number; skipped: number; problems: { seq: number; schema: string; errors: { path: string; message: string }[] }[] };
   unexpected: { seq: number; reason: string; detail: string; decision: string }[];
   authFailures: { seq: number; reason: string }[];
+  /** polls sooner than the Retry-After the device was given (DPS answers them; `device.polling.retryAfter` fails them) */
+  earlyPolls: { seq: number; note: string }[];
 }
 
 /** Everything the emulator observed, grouped by registration, plus unattributed unexpected requests. */
@@ -50,6 +52,7 @@ export function observe(transcript: TranscriptView, registrations: RegistrationB
         validation: { checked: 0, invalid: 0, skipped: 0, problems: [] },
         unexpected: [],
         authFailures: [],
+        earlyPolls: [],
       };
       byId.set(key, obs);
     }
@@ -89,5 +92,6 @@ function addEntry(obs: RegistrationObservation, entry: TranscriptEntry): void {
     }
   }
   if (notes.unexpected) obs.unexpected.push({ seq: entry.seq, ...notes.unexpected });
+  for (const note of notes.notes ?? []) if (note.startsWith('poll too soon')) obs.earlyPolls.push({ seq: entry.seq, note });
   if (notes.auth && !notes.auth.ok) obs.authFailures.push({ seq: entry.seq, reason: notes.auth.reason ?? 'unauthorized' });
 }

@@ -7,7 +7,7 @@ export interface TranscriptEntry {
   at: string;
   /** `webhook` entries are calls the emulator made to an allocation webhook */
   frontEnd: FrontEnd | 'webhook';
-  /** register, poll, status-lookup, connect, subscribe, unexpected, allocation, webhook-call, ... */
+  /** register, poll, status-lookup, connect, subscribe, unexpected, allocation, webhook-call, replay, restored-subscription, ... */
   kind: string;
   registrationId?: string;
   /**
@@ -20,7 +20,16 @@ export interface TranscriptEntry {
    * `bodyText`: the body exactly as sent to the device (for `webhook-call`, as the webhook answered);
    * `body`: the same as a value. `grantedQos` answers a SUBSCRIBE: 0 or 1, or 128 (0x80) when refused.
    */
-  response?: { status?: number; body?: unknown; bodyText?: string; retryAfterSeconds?: number; disconnect?: string; grantedQos?: number };
+  response?: {
+    status?: number;
+    body?: unknown;
+    bodyText?: string;
+    retryAfterSeconds?: number;
+    disconnect?: string;
+    grantedQos?: number;
+    /** the MQTT topic (or subscription) the emulator sent or restored on the device's behalf (`replay`, `restored-subscription`) */
+    topic?: string;
+  };
   durationMs?: number;
   notes?: ExchangeNotes;
 }

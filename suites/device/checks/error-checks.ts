@@ -35,8 +35,19 @@ export function checkErrorAllocationFailed(run: RegistrationRun, v: Verdicts): s
   return `reported an error: ${reply.error?.message ?? ''}`;
 }
 
+/** The case where DPS never finishes, and the adapter did not answer in time: the implementation was still registering. */
+export function isLateGivingUp(run: RegistrationRun): boolean {
+  return run.deviceCase.kind === 'gives-up' && run.fault?.kind === 'timeout';
+}
+
 /** `device.timeout.givesUp` (SHOULD): when DPS never finishes, the implementation gives up in time and says so. */
 export function checkTimeoutGivesUp(run: RegistrationRun, v: Verdicts): string {
+  if (isLateGivingUp(run)) {
+    v.fail(`expected the implementation to give up within ${run.command.timeoutMs} ms, the adapter had not answered after that (+ slack): it was still registering`, {
+      mismatch: 'timeout',
+      actual: run.fault?.message,
+    });
+  }
   const reply = v.reply();
   if (reply.result) v.fail(`expected an error (DPS never finished), got status ${reply.result.status}`, { mismatch: 'wrong-status', actual: reply.result });
   if (stillRegistering(reply.error)) {

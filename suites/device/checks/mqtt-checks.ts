@@ -1,9 +1,9 @@
-import type { RegistrationRun } from '../registration-run.js';
+import type { ObservedRun } from '../registration-run.js';
 import type { Verdicts } from '../check-support.js';
 import { brief } from '../check-support.js';
 import { deviceEntries, isObject, mqttWire, operationEntries, responseBody } from '../transcript-reading.js';
 
-const MQTT_REASONS = new Set(['unknown-topic', 'unsupported-qos', 'malformed-username', 'client-id-mismatch']);
+const MQTT_REASONS = new Set(['unknown-topic', 'unsupported-qos', 'malformed-username', 'client-id-mismatch', 'unsupported-protocol-version']);
 const REGISTER_TOPIC = /^\$dps\/registrations\/PUT\/iotdps-register\/\?(.*)$/;
 const POLL_TOPIC = /^\$dps\/registrations\/GET\/iotdps-get-operationstatus\/\?(.*)$/;
 /** topic filters that receive every DPS answer (the documented one, and its equivalent with `+`) */
@@ -19,7 +19,7 @@ function escapeRegExp(text: string): string {
  * with a `$rid`, polls naming the operationId DPS gave; QoS 0 or 1 (DPS does not take QoS 2); a
  * SUBSCRIBE to `$dps/registrations/res/#` (QoS 0 or 1) before the first request.
  */
-export function checkMqttProtocol(run: RegistrationRun, v: Verdicts): string {
+export function checkMqttProtocol(run: ObservedRun, v: Verdicts): string {
   v.reply();
   const entries = deviceEntries(run.entries);
   const bad = entries.find((e) => e.kind === 'unexpected' && MQTT_REASONS.has(e.notes?.unexpected?.reason ?? ''));

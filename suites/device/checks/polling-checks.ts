@@ -1,21 +1,27 @@
 import type { TranscriptEntry } from '../../../src/emulator/index.js';
-import type { RegistrationRun } from '../registration-run.js';
+import type { ObservedRun } from '../registration-run.js';
 import type { Verdicts } from '../check-support.js';
 import { answerTime, asText, isObject, operationEntries, requestTime, responseBody, terminalAnswer } from '../transcript-reading.js';
+
+/** What the application was told, for a message: nothing when judged from the server side alone (`emulate`). */
+function reported(reply: ReturnType<Verdicts['reply']>): string {
+  if (reply.result) return ` and reported status ${reply.result.status}`;
+  if (reply.error) return ` and reported error "${reply.error.message}"`;
+  return '';
+}
 
 /** Allowance for clocks and scheduling when comparing a wait with the Retry-After asked for. */
 const TOLERANCE_MS = 50;
 
 /** `device.polling.terminal`: the device polled until DPS answered a terminal status before reporting. */
-export function checkPollingTerminal(run: RegistrationRun, v: Verdicts): string {
+export function checkPollingTerminal(run: ObservedRun, v: Verdicts): string {
   const reply = v.reply();
   const ops = operationEntries(run.entries);
   const terminal = terminalAnswer(run.entries);
   if (!terminal) {
     const last = ops[ops.length - 1];
     const lastStatus = last ? `${last.response?.status ?? '?'} ${String(isObject(responseBody(last).value) ? (responseBody(last).value as Record<string, unknown>)['status'] : '')}`.trim() : 'no request';
-    const reported = reply.result ? `status ${reply.result.status}` : `error "${reply.error?.message ?? ''}"`;
-    v.fail(`expected polling until a terminal status, the device stopped after ${ops.length} request(s) (last answer ${lastStatus}) and reported ${reported}`, {
+    v.fail(`expected polling until a terminal status, the device stopped after ${ops.length} request(s) (last answer ${lastStatus})${reported(reply)}`, {
       mismatch: 'stopped-polling',
     });
   }
@@ -36,7 +42,7 @@ function waits(ops: readonly TranscriptEntry[], status: number): Array<{ answer:
 }
 
 /** `device.polling.retryAfter`: no poll sooner than the Retry-After of the 202 before it. */
-export function checkPollingRetryAfter(run: RegistrationRun, v: Verdicts): string {
+export function checkPollingRetryAfter(run: ObservedRun, v: Verdicts): string {
   v.reply();
   const pairs = waits(operationEntries(run.entries), 202);
   const followed = pairs.filter((p) => p.next);
@@ -55,14 +61,13 @@ export function checkPollingRetryAfter(run: RegistrationRun, v: Verdicts): strin
 }
 
 /** `device.polling.throttle`: after a 429 with Retry-After, the device retries, and not before the delay. */
-export function checkPollingThrottle(run: RegistrationRun, v: Verdicts): string {
+export function checkPollingThrottle(run: ObservedRun, v: Verdicts): string {
   const reply = v.reply();
   const pairs = waits(operationEntries(run.entries), 429);
   const first = pairs[0];
   if (!first) v.fail('expected the device to meet the planned 429, the emulator never answered one', { mismatch: 'missing-request' });
   if (!first.next) {
-    const reported = reply.result ? `status ${reply.result.status}` : `error "${reply.error?.message ?? ''}"`;
-    v.fail(`expected a retry after the 429 (Retry-After ${first.retryAfter}), the device made no further request and reported ${reported}`, { mismatch: 'no-retry' });
+    v.fail(`expected a retry after the 429 (Retry-After ${first.retryAfter}), the device made no further request${reported(reply)}`, { mismatch: 'no-retry' });
   }
   const waited = requestTime(first.next) - answerTime(first.answer);
   if (waited < first.retryAfter * 1000 - TOLERANCE_MS) {

@@ -1,5 +1,5 @@
 import type { TranscriptEntry } from '../../../src/emulator/index.js';
-import type { RegistrationRun } from '../registration-run.js';
+import type { ObservedRun } from '../registration-run.js';
 import type { Verdicts } from '../check-support.js';
 import { brief } from '../check-support.js';
 import { deviceEntries, httpsWire, isObject, mqttWire, operationEntries, registerEntries, requestBody } from '../transcript-reading.js';
@@ -16,7 +16,7 @@ function describeUnexpected(entry: TranscriptEntry): string {
 }
 
 /** `device.request.path`: every request is a DPS operation (method and path, or topic) with a non-empty api-version. */
-export function checkRequestPath(run: RegistrationRun, v: Verdicts): string {
+export function checkRequestPath(run: ObservedRun, v: Verdicts): string {
   v.reply();
   const bad = unexpected(run.entries, PATH_REASONS);
   if (bad) v.fail(`expected every request to be a DPS register or poll operation, got ${describeUnexpected(bad)}`, { mismatch: 'request-mismatch', actual: bad.request.wire });
@@ -50,7 +50,7 @@ export function checkRequestPath(run: RegistrationRun, v: Verdicts): string {
 }
 
 /** `device.request.registrationId`: the ID is the one given; a body ID equals the path (HTTPS) or client ID (MQTT). */
-export function checkRequestRegistrationId(run: RegistrationRun, v: Verdicts): string {
+export function checkRequestRegistrationId(run: ObservedRun, v: Verdicts): string {
   v.reply();
   const bad = unexpected(run.entries, ID_REASONS);
   if (bad) v.fail(`expected the registration ID ${run.registrationId} everywhere, got ${describeUnexpected(bad)}`, { mismatch: 'wrong-registration-id', actual: bad.request });
@@ -73,7 +73,7 @@ export function checkRequestRegistrationId(run: RegistrationRun, v: Verdicts): s
 }
 
 /** `device.request.sas`: every request (or the MQTT connection) authenticated with a valid SAS. */
-export function checkRequestSas(run: RegistrationRun, v: Verdicts): string {
+export function checkRequestSas(run: ObservedRun, v: Verdicts): string {
   v.reply();
   const authenticated = deviceEntries(run.entries).filter((e) => e.notes?.auth !== undefined);
   if (authenticated.length === 0) v.fail('expected requests carrying a SAS token, the emulator saw none it could check', { mismatch: 'missing-request' });

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { parsePort, parsePositiveInteger } from '../../common-options.js';
 import { lazyAction, optionsOf, type ActionSink } from '../../lazy-action.js';
 
@@ -10,18 +10,33 @@ export interface EmulateCommandOptions {
   mqttPort: number;
   retryAfter?: number;
   out: string;
+  requireSkn?: boolean;
+  acceptMqtt31?: boolean;
+  persistentSessions?: boolean;
+  pollRateLimit?: boolean;
+  reRegistration?: 'dps' | 'initial';
+  serverName?: string;
+  scenarios?: boolean;
 }
 
 export function defineEmulateCommand(program: Command, sink: ActionSink): void {
   program
     .command('emulate')
-    .description('the DPS emulator alone, for real devices and manual work; runs until Ctrl-C, then writes an observation report')
+    .description('the DPS emulator alone, for real devices and manual work; runs until Ctrl-C, then writes an observation report and the report set grading each registration it saw')
     .option('--config <file>', 'ID scope, enrollments and allocation (see schemas/harness/emulator-config.schema.json)')
     .option('--webhook <url>', 'custom allocation webhook to call (default: the bundled reference webhook)')
     .option('--host <addr>', 'address to bind', '127.0.0.1')
     .option('--https-port <n>', 'HTTPS and MQTT-over-WebSocket port (0 = a free port)', parsePort('--https-port'), 443)
     .option('--mqtt-port <n>', 'MQTT over TLS port (0 = a free port)', parsePort('--mqtt-port'), 8883)
     .option('--retry-after <seconds>', 'Retry-After the emulator answers with (default: 2, or the config file\'s)', (v) => (v === '0' ? 0 : parsePositiveInteger('--retry-after')(v)))
-    .option('--out <dir>', 'directory for emulator.json and the observation report', './conformance-report')
+    .option('--out <dir>', 'directory for emulator.json, the observation report and the report set', './conformance-report')
+    .option('--scenarios', "take successive registrations of each device through the device suite's server-side cases (Retry-After, 429, failed allocation, fragmented answers)")
+    // departures from DPS, each documented in docs/emulator-behaviour.md; the flag wins over the config file
+    .option('--require-skn', 'refuse SAS tokens without skn (DPS accepts them)')
+    .option('--accept-mqtt31', 'accept MQTT 3.1 (protocol level 3; DPS documents 3.1.1 only)')
+    .option('--persistent-sessions', 'keep MQTT sessions when CleanSession is 0 (DPS treats every session as clean)')
+    .option('--poll-rate-limit', 'answer more than 5 polls per 10 s per device with 429 and Retry-After, as DPS does')
+    .addOption(new Option('--re-registration <mode>', 'dps: a repeated registration is a re-provisioning; initial: each reads as the first').choices(['dps', 'initial']))
+    .option('--server-name <name>', 'an extra DNS name for the certificate, printed in the endpoints (default: localhost on 127.0.0.1)')
     .action(lazyAction(sink, () => import('./handler.js'), (args) => optionsOf<EmulateCommandOptions>(args)));
 }

@@ -9,13 +9,18 @@ import { banner, endpointFile } from './support/emulator-banner.js';
 import { chooseAllocator } from './support/choose-allocator.js';
 import { loadEmulatorConfig } from './support/load-emulator-config.js';
 import type { EmulateCommandOptions } from './define.js';
+import { fidelitySettings } from './fidelity-settings.js';
+import { gradeOnExit } from './grade-on-exit.js';
+import { scenarioPlanner } from '../../../../suites/emulate-grading/scenario-planner.js';
 
 const DEFAULT_RETRY_AFTER = 2;
 
 /**
  * `emulate` (docs/contract/cli.md): serves DPS until SIGINT/SIGTERM, then writes the observation report.
  * Files in `--out`: emulator.json, emulator-ca.pem, .emulator-tls/ (the CA is kept across runs so
- * devices keep trusting it), and on exit emulator-observations.json and emulator-transcript.json.
+ * devices keep trusting it), and on exit emulator-observations.json, emulator-transcript.json and the
+ * report set (ctrf.json, junit.xml, summary.md, report.html) grading every registration it saw with the
+ * device suite's server-side checks. Exits 0 (docs/contract/cli.md); the verdicts are in the report set.
  */
 export const handle: CommandHandler<EmulateCommandOptions> = async (options, context) => {
   const config = options.config === undefined ? undefined : await loadEmulatorConfig(options.config);
@@ -24,8 +29,12 @@ export const handle: CommandHandler<EmulateCommandOptions> = async (options, con
   const redactor = new SecretRedactor();
   const allocation = await chooseAllocator(options.webhook, config);
   for (const secret of allocation.secrets) redactor.add(secret);
+  const scenarios = options.scenarios ?? config?.scenarios ?? false;
+  // set once the emulator is up (the planner sets plans through it)
+  let beforeRegister: ((registrationId: string) => string | undefined) | undefined;
   try {
     const emulator = await startEmulator({
+      ...(scenarios ? { beforeRegister: (registrationId: string) => beforeRegister?.(registrationId) } : {}),
       host: options.host,
       httpsPort: options.httpsPort,
       mqttPort: options.mqttPort,
@@ -39,7 +48,9 @@ export const handle: CommandHandler<EmulateCommandOptions> = async (options, con
       ...(config?.enrollments !== undefined ? { enrollments: config.enrollments } : {}),
       ...(config?.linkedHubs !== undefined ? { linkedHubs: config.linkedHubs } : {}),
       ...(config?.dialect !== undefined ? { defaultDialect: config.dialect } : {}),
+      ...fidelitySettings(options, config),
     });
+    if (scenarios) beforeRegister = scenarioPlanner((registrationId, plan) => emulator.plan(registrationId, plan));
     const startedAt = new Date().toISOString();
     const caFile = join(out, 'emulator-ca.pem');
     await writeFileAtomic(caFile, emulator.caPem);
@@ -59,7 +70,9 @@ export const handle: CommandHandler<EmulateCommandOptions> = async (options, con
     const reportPath = join(out, 'emulator-observations.json');
     await writeFileAtomic(reportPath, `${JSON.stringify(redactor.redactDeep(report), null, 2)}\n`);
     await writeFileAtomic(join(out, 'emulator-transcript.json'), `${JSON.stringify(emulator.transcript.entries(), null, 2)}\n`);
+    const graded = await gradeOnExit(emulator, { out, startedAt, defaultDialect: config?.dialect ?? 'ga', redactor });
     context.stdout.write(`stopped; ${report.registrations.length} registration(s) observed; report: ${reportPath}\n`);
+    context.stdout.write(`graded: ${graded.results} result(s), ${graded.failedMust} MUST failed or errored; ${join(out, 'summary.md')}\n`);
     return ExitStatus.OK;
   } finally {
     await allocation.close();

@@ -29,7 +29,7 @@ export type LinkedHubs = [HostName, ...HostName[]];
 export type Dialect = 'ga' | 'preview';
 
 /**
- * Configuration for `emulate --config FILE`. Every member is optional; without a file the emulator serves one ID scope with one symmetric-key enrollment group using custom allocation (docs/contract/cli.md). `enrollments`: individual (`registrationId` + `primaryKey`) or group (`groupId` + `primaryKey`; devices sign with the key derived from it), symmetric key only in this version; `provisioningStatus: disabled` makes registrations end `disabled`. `allocation`: `custom` calls `webhookUrl` (a function key in its `?code=` query is a secret and is redacted in reports), `static` always assigns `hub`. `linkedHubs` is what the webhook receives; `retryAfterSeconds` is the Retry-After the emulator answers with (default 2); `dialect` picks the wire vocabulary (default `ga`). Command-line options (`--webhook`, `--retry-after`) override the file. Unknown members are rejected to catch typos.
+ * Configuration for `emulate --config FILE`. Every member is optional; without a file the emulator serves one ID scope with one symmetric-key enrollment group using custom allocation (docs/contract/cli.md). `enrollments`: individual (`registrationId` + `primaryKey`) or group (`groupId` + `primaryKey`; devices sign with the key derived from it), symmetric key only in this version; `provisioningStatus: disabled` makes registrations end `disabled`. `allocation`: `custom` calls `webhookUrl` (a function key in its `?code=` query is a secret and is redacted in reports), `static` always assigns `hub`. `linkedHubs` is what the webhook receives; `retryAfterSeconds` is the Retry-After the emulator answers with (default 2); `dialect` picks the wire vocabulary (default `ga`). How the emulator departs from DPS where a user may want it to (each documented in docs/emulator-behaviour.md): `requireKeyName` refuses SAS tokens without `skn`, `acceptMqtt31` accepts MQTT 3.1, `persistentMqttSessions` keeps sessions when CleanSession is 0, `pollRateLimit` answers polls beyond a per-device rate with 429, `reRegistration: initial` answers every registration as a first one, `serverName` adds a DNS name to the certificate and prints it; `scenarios` takes successive registrations of one device through the device suite's server-side cases. Command-line options (`--webhook`, `--retry-after`, `--require-skn`, ...) override the file. Unknown members are rejected to catch typos.
  */
 export interface EmulatorConfiguration {
   idScope?: IDScope;
@@ -44,6 +44,36 @@ export interface EmulatorConfiguration {
   linkedHubs?: LinkedHubs;
   retryAfterSeconds?: number;
   dialect?: Dialect;
+  /**
+   * Refuse a SAS token without `skn` (CONNACK 5 / 401). DPS accepts such tokens (the Embedded C and Python SDKs send none), so the default is false.
+   */
+  requireKeyName?: boolean;
+  /**
+   * Accept MQTT 3.1 (protocol level 3). DPS documents MQTT 3.1.1 only, so by default a level-3 CONNECT is answered CONNACK 1.
+   */
+  acceptMqtt31?: boolean;
+  /**
+   * Keep an MQTT session when CleanSession is 0, as a general broker would. DPS treats every session as clean, so by default a reconnecting device gets sessionPresent 0, no old subscriptions and no stale answers.
+   */
+  persistentMqttSessions?: boolean;
+  /**
+   * Answer operation-status polls beyond a per-device rate with 429 (429001) and a Retry-After, as DPS does beyond its documented 5 polls per 10 s. `true` = that rate; an object sets another. Off by default (the emulator's Retry-After may be 0).
+   */
+  pollRateLimit?:
+    | boolean
+    | {
+        polls: number;
+        windowSeconds: number;
+      };
+  /**
+   * `dps` (default): a repeated registration is a re-provisioning (fresh `createdDateTimeUtc`, substatus `deviceDataMigrated`); `initial`: every registration to the same hub reads as the first (`initialAssignment`, the first `createdDateTimeUtc`).
+   */
+  reRegistration?: 'dps' | 'initial';
+  serverName?: HostName;
+  /**
+   * Take successive registrations of each device through the device suite's server-side cases (Retry-After, 429, failed allocation, fragmented answers, then a plain one), so a physical device meets the cases an adapter gets. Default false.
+   */
+  scenarios?: boolean;
 }
 export interface IndividualEnrollmentSymmetricKey {
   registrationId: RegistrationID;

@@ -4,6 +4,8 @@ import type { RunningEmulator } from '../../../../emulator/emulator-options.js';
 export interface EmulatorEndpointFile {
   idScope: string;
   host: string;
+  /** the name the server certificate carries for devices to dial and verify (may differ from the bound address) */
+  serverName: string;
   httpsPort: number;
   mqttPort: number;
   caFile: string;
@@ -11,7 +13,15 @@ export interface EmulatorEndpointFile {
 }
 
 export function endpointFile(emulator: RunningEmulator, caFile: string): EmulatorEndpointFile {
-  return { idScope: emulator.idScope, host: emulator.host, httpsPort: emulator.httpsPort, mqttPort: emulator.mqttPort, caFile, groupKey: emulator.groupKey };
+  return {
+    idScope: emulator.idScope,
+    host: emulator.host,
+    serverName: emulator.serverName,
+    httpsPort: emulator.httpsPort,
+    mqttPort: emulator.mqttPort,
+    caFile,
+    groupKey: emulator.groupKey,
+  };
 }
 
 /**
@@ -19,14 +29,16 @@ export function endpointFile(emulator: RunningEmulator, caFile: string): Emulato
  * (the team rule: never print a key); it is in emulator.json, which the printed command reads.
  */
 export function banner(file: EmulatorEndpointFile, jsonPath: string, allocation: string, groupId: string | undefined): string {
-  const shown = file.host.includes(':') ? `[${file.host}]` : file.host;
+  // the certificate's name, not the address: a device that verifies the name against an address fails (docs/emulator-behaviour.md)
+  const shown = file.serverName.includes(':') ? `[${file.serverName}]` : file.serverName;
   const lines = [
     'dps-conformance emulator is running (Ctrl-C to stop and write the observation report)',
     `  ID scope:            ${file.idScope}`,
     `  HTTPS:               https://${shown}:${file.httpsPort}/${file.idScope}/registrations/{registrationId}/register?api-version=2019-03-31`,
     `  MQTT over TLS:       mqtts://${shown}:${file.mqttPort}`,
     `  MQTT over WebSocket: wss://${shown}:${file.httpsPort}/$iothub/websocket`,
-    `  CA certificate:      ${file.caFile} (devices must trust it; the server name is localhost)`,
+    `  CA certificate:      ${file.caFile} (devices must trust it)`,
+    `  server name:         ${file.serverName}${file.serverName === file.host ? '' : ` (the certificate's name; the emulator listens on ${file.host})`}`,
     `  allocation:          ${allocation}`,
     `  endpoint file:       ${jsonPath}`,
   ];

@@ -1,0 +1,26 @@
+import type { EmulatorOptions } from '../../../emulator/index.js';
+import type { EmulatorConfigFile } from './support/emulator-config.js';
+import type { EmulateCommandOptions } from './define.js';
+
+type FidelityOptions = Pick<EmulatorOptions, 'requireKeyName' | 'acceptMqtt31' | 'persistentMqttSessions' | 'pollRateLimit' | 'reRegistration' | 'serverName'>;
+
+/**
+ * The emulator's departures from DPS for `emulate`: a flag wins over the config file, the file over
+ * DPS's behaviour (docs/emulator-behaviour.md). Only what was asked for is set.
+ */
+export function fidelitySettings(options: EmulateCommandOptions, config: EmulatorConfigFile | undefined): FidelityOptions {
+  const settings: FidelityOptions = {};
+  const requireKeyName = options.requireSkn ?? config?.requireKeyName;
+  if (requireKeyName !== undefined) settings.requireKeyName = requireKeyName;
+  const acceptMqtt31 = options.acceptMqtt31 ?? config?.acceptMqtt31;
+  if (acceptMqtt31 !== undefined) settings.acceptMqtt31 = acceptMqtt31;
+  const persistent = options.persistentSessions ?? config?.persistentMqttSessions;
+  if (persistent !== undefined) settings.persistentMqttSessions = persistent;
+  const pollRateLimit = options.pollRateLimit ?? config?.pollRateLimit;
+  if (pollRateLimit !== undefined) settings.pollRateLimit = pollRateLimit;
+  const reRegistration = options.reRegistration ?? config?.reRegistration;
+  if (reRegistration !== undefined) settings.reRegistration = reRegistration;
+  const serverName = options.serverName ?? config?.serverName;
+  if (serverName !== undefined) settings.serverName = serverName;
+  return settings;
+}
