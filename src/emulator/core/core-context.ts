@@ -21,6 +21,8 @@ export interface CoreContext {
   onUnexpected?: UnexpectedPolicy;
   validator: SchemaValidator | undefined;
   transcript: Transcript;
+  /** longest hold of a poll while its allocation runs (ms; 0 or absent = answer at once), see hold-poll.ts */
+  pollHoldMs?: number;
   /** aborted when the emulator closes: stops allocations and webhook retries */
   signal: AbortSignal;
 }

@@ -18,6 +18,8 @@ export interface Operation {
   pollsAnswered: number;
   /** undefined while the allocator runs */
   outcome?: OperationOutcome;
+  /** settles (never rejects) once the running allocation has set `outcome`; a held poll waits on it */
+  settling?: Promise<void>;
   /** the terminal answer, fixed the first time a poll sees it */
   terminal?: Record<string, unknown>;
 }
