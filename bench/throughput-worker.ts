@@ -23,6 +23,8 @@ export interface ThroughputResult {
   registrations: number;
   errors: number;
   errorKinds: Record<string, number>;
+  /** polls sent by the registrations counted */
+  polls: number;
   windowMs: number;
 }
 
@@ -34,7 +36,7 @@ setMaxListeners(job.devices * 4, signal);
 const t0 = performance.now();
 const windowStart = t0 + job.warmupMs;
 const windowEnd = windowStart + job.measureMs;
-const result: ThroughputResult = { registrations: 0, errors: 0, errorKinds: {}, windowMs: job.measureMs };
+const result: ThroughputResult = { registrations: 0, errors: 0, errorKinds: {}, polls: 0, windowMs: job.measureMs };
 await Promise.all(
   fleet.devices.map(async (device) => {
     const body = `{"registrationId":"${device.registrationId}","payload":{"modelId":"dtmi:com:example:Thermostat;1"}}`;
@@ -42,6 +44,7 @@ await Promise.all(
       const end = await device.register(body, { timeoutMs: 10_000, signal, minPollMs: 0 });
       const now = performance.now();
       if (now < windowStart || now > windowEnd) continue;
+      result.polls += end.polls ?? 0;
       if (end.outcome === 'ok') result.registrations += 1;
       else {
         result.errors += 1;
