@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { runCli, type CliRun } from '../helpers/run-cli.js';
+import { BUNDLED_DEVICE_TARGETS } from '../../src/cli/commands/run/bundled-targets.js';
 
 interface CtrfTest {
   status: string;
@@ -15,10 +16,22 @@ describe('dps-conformance run (built CLI, no set-up)', function () {
   const out = join(mkdtempSync(join(tmpdir(), 'dpsc-run-')), 'report');
   let run: CliRun;
   let tests: CtrfTest[];
+  let phases: { name: string; startMs: number; ms: number }[];
 
   before(async () => {
     run = await runCli(['run', '--out', out, '--reporter', 'quiet'], { timeoutMs: 280_000 });
-    tests = (JSON.parse(readFileSync(join(out, 'ctrf.json'), 'utf8')) as { results: { tests: CtrfTest[] } }).results.tests;
+    const ctrf = JSON.parse(readFileSync(join(out, 'ctrf.json'), 'utf8')) as { results: { tests: CtrfTest[]; extra: { runInfo: { phases?: typeof phases } } } };
+    tests = ctrf.results.tests;
+    phases = ctrf.results.extra.runInfo.phases ?? [];
+  });
+
+  it('times each phase (webhook suite, SDK start-ups, device suites, report writing) in ctrf.json and on the console', () => {
+    const expected = ['emulator start-up', 'webhook suite', 'report writing', ...BUNDLED_DEVICE_TARGETS.flatMap((t) => [`SDK start-up: ${t.label}`, `device suite: ${t.label}`])];
+    assert.deepEqual(phases.map((p) => p.name).filter((n) => expected.includes(n)).sort(), [...expected].sort());
+    for (const p of phases) assert.ok(p.ms >= 0 && p.startMs >= 0, JSON.stringify(p));
+    assert.match(run.stdout, /phases \(/);
+    for (const name of expected.filter((n) => n !== 'report writing')) assert.ok(run.stdout.includes(name), `console summary lacks ${name}`);
+    assert.match(run.stdout, /reports written to .* in \d+ ms/);
   });
 
   it('exits 0 or 1 as the results say, never 2', () => {

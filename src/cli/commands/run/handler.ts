@@ -14,6 +14,7 @@ import { prepareDeviceTarget, type PreparedDeviceTarget } from '../../../../suit
 import { startReferenceWebhook, type RunningWebhook } from '../../../../implementations/reference-webhook/start-reference-webhook.js';
 import { adapterCommand, BUNDLED_DEVICE_TARGETS } from './bundled-targets.js';
 import type { RunCommandOptions } from './define.js';
+import { PhaseClock } from '../../../results/run-phase.js';
 
 /** Webhook answer time limit in `run` (the webhook suite's default). */
 const WEBHOOK_TIMEOUT_MS = 10_000;
@@ -26,6 +27,16 @@ const DEVICE_TIMEOUT_MS = 20_000;
  * reference webhook, and the device suite end to end against the reference device and the real Azure
  * IoT Node SDK over every transport and dialect each claims. One report set, one summary table.
  */
+/** Adds a suite's checks between a first and a last hook that time it as one phase. */
+function timeSuite(suite: Mocha.Suite, begin: () => () => void, build: () => void): void {
+  let end = (): void => undefined;
+  suite.beforeAll(() => {
+    end = begin();
+  });
+  build();
+  suite.afterAll(() => end());
+}
+
 export const handle: CommandHandler<RunCommandOptions> = async (options, context) => {
   const dialect = options.dialect ?? 'all';
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
@@ -43,8 +54,9 @@ export const handle: CommandHandler<RunCommandOptions> = async (options, context
     await webhook?.close();
   };
 
+  const clock = new PhaseClock();
   try {
-    webhook = await startReferenceWebhook({ functionKey });
+    webhook = await clock.time('reference webhook start-up', () => startReferenceWebhook({ functionKey }));
     const plan = planWebhookRun({
       url: webhook.url,
       functionKey,
@@ -64,31 +76,52 @@ export const handle: CommandHandler<RunCommandOptions> = async (options, context
       redactor,
       build: async (root, session) => {
         const caller = new WebhookCaller(plan.target, (reason) => session.markIncomplete(reason));
-        buildWebhookSuite(Mocha.Suite.create(root, 'webhook suite: reference webhook'), plan, caller);
+        const webhookSuite = Mocha.Suite.create(root, 'webhook suite: reference webhook');
+        timeSuite(webhookSuite, () => clock.begin('webhook suite'), () => buildWebhookSuite(webhookSuite, plan, caller));
 
         const url = withFunctionKey(plan.target.url, functionKey).toString();
-        emulator = await startEmulator({ redactor, retryAfterSeconds: 0, allocator: webhookAllocator({ url, timeoutMs: WEBHOOK_TIMEOUT_MS }) });
+        emulator = await clock.time('emulator start-up', () => startEmulator({ redactor, retryAfterSeconds: 0, allocator: webhookAllocator({ url, timeoutMs: WEBHOOK_TIMEOUT_MS }) }));
         if (emulator.groupKey) redactor.add(emulator.groupKey);
-        for (const bundled of BUNDLED_DEVICE_TARGETS) {
-          const target = await prepareDeviceTarget({
-            adapter: adapterCommand(bundled),
-            cwd: process.cwd(),
-            emulator,
-            redactor,
-            corpus,
-            timeoutMs: DEVICE_TIMEOUT_MS,
-            endToEnd: true,
-            narrowing: { dialect },
-            shard,
-            onGaveUp: (reason) => session.markIncomplete(reason),
-          });
-          targets.push(target);
-          target.addTo(Mocha.Suite.create(root, `device suite: ${bundled.label}`));
-        }
+        const running = emulator;
+        // the implementations start side by side: an SDK's start-up (a runtime, its modules) is mostly waiting
+        const prepared = await Promise.allSettled(
+          BUNDLED_DEVICE_TARGETS.map((bundled) =>
+            clock.time(`SDK start-up: ${bundled.label}`, () =>
+              prepareDeviceTarget({
+                adapter: adapterCommand(bundled),
+                cwd: process.cwd(),
+                emulator: running,
+                redactor,
+                corpus,
+                timeoutMs: DEVICE_TIMEOUT_MS,
+                endToEnd: true,
+                narrowing: { dialect },
+                shard,
+                onGaveUp: (reason) => session.markIncomplete(reason),
+              }),
+            ),
+          ),
+        );
+        for (const p of prepared) if (p.status === 'fulfilled') targets.push(p.value);
+        const refused = prepared.find((p): p is PromiseRejectedResult => p.status === 'rejected');
+        if (refused) throw refused.reason;
+        const registering: (() => void)[] = [];
+        BUNDLED_DEVICE_TARGETS.forEach((bundled, i) => {
+          const suite = Mocha.Suite.create(root, `device suite: ${bundled.label}`);
+          // from the start of its registrations (all start together) to its last result
+          let end = (): void => undefined;
+          registering.push(() => (end = clock.begin(`device suite: ${bundled.label}`)));
+          targets[i]?.addTo(suite);
+          suite.afterAll(() => end());
+        });
         // the implementations register side by side (each adapter one request at a time) while
         // mocha judges in order; the results are the same, the run is shorter
         root.beforeAll(() => {
+          for (const begin of registering) begin();
           for (const target of targets) target.startRegistrations(context.signal);
+        });
+        root.afterAll(() => {
+          session.runInfo.phases = clock.phases;
         });
       },
       cleanup,
