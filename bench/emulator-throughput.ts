@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { randomBytes } from 'node:crypto';
 import { startEmulator, staticAllocator } from '../src/emulator/index.js';
-import { chooseAllocator } from '../src/emulator/cli-support/choose-allocator.js';
+import { chooseAllocator } from '../src/cli/commands/emulate/support/choose-allocator.js';
 import type { DeviceEndpoint } from '../src/load/simulated-device.js';
 import { startBareHttpsServer } from './bare-https-server.js';
 import { startBareMqttBroker } from './bare-mqtt-broker.js';

@@ -1,6 +1,6 @@
 import Mocha from 'mocha';
 import { performance } from 'node:perf_hooks';
-import { REPORT_FILES } from './format/report-files.js';
+import { REPORT_FILES } from '../src/report/format/report-files.js';
 import type { CheckResult } from '../src/results/check-result.js';
 import type { RunInfo } from '../src/results/run-info.js';
 import type { CheckTest } from '../src/runner/check-meta.js';

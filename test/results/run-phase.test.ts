@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { PhaseClock } from '../../src/results/run-phase.js';
-import { formatRunPhases } from '../../reporters/format/format-run-phases.js';
+import { formatRunPhases } from '../../src/report/format/format-run-phases.js';
 
 describe('PhaseClock', () => {
   it('records ended phases in order of start, each once, also when the timed work rejects', async () => {

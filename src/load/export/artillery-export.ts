@@ -1,7 +1,7 @@
 import type { Dialect } from '../../results/check-result.js';
 import { withoutFunctionKey } from '../../http/function-key-url.js';
 import { LOAD_P95_LIMIT_MS, LOAD_THROUGHPUT_SHARE } from '../load-results.js';
-import type { PreparedRequest } from '../corpus-mix.js';
+import type { PreparedRequest } from '../load-mix.js';
 import { artilleryProcessor } from './artillery-processor.js';
 
 /** The environment variable the exported scenario reads the function key from (never written to a file). */

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import Mocha from 'mocha';
 import type { CommandHandler } from '../../command-context.js';
-import { packageVersion } from '../../package-info.js';
-import { executeCheckRun } from '../../../runner/execute-check-run.js';
+import { packageVersion } from '../../../meta/package-info.js';
+import { executeCheckRun } from '../../check-run/execute-check-run.js';
 import { startEmulator, webhookAllocator, type RunningEmulator } from '../../../emulator/index.js';
 import { withFunctionKey } from '../../../http/function-key-url.js';
 import { loadCorpus } from '../../../../suites/corpus/load-corpus.js';
@@ -21,12 +21,6 @@ const WEBHOOK_TIMEOUT_MS = 10_000;
 /** Per-register limit for the bundled devices; generous, since a shared CI machine can be slow. */
 const DEVICE_TIMEOUT_MS = 20_000;
 
-/**
- * `dps-conformance run`, the main job with no set-up: starts the reference webhook (behind a
- * function key, as in Azure) and the emulator calling it, runs the webhook suite against the
- * reference webhook, and the device suite end to end against the reference device and the real Azure
- * IoT Node SDK over every transport and dialect each claims. One report set, one summary table.
- */
 /** Adds a suite's checks between a first and a last hook that time it as one phase. */
 function timeSuite(suite: Mocha.Suite, begin: () => () => void, build: () => void): void {
   let end = (): void => undefined;
@@ -37,6 +31,12 @@ function timeSuite(suite: Mocha.Suite, begin: () => () => void, build: () => voi
   suite.afterAll(() => end());
 }
 
+/**
+ * `dps-conformance run`, the main job with no set-up: starts the reference webhook (behind a
+ * function key, as in Azure) and the emulator calling it, runs the webhook suite against the
+ * reference webhook, and the device suite end to end against the reference device and the real Azure
+ * IoT Node SDK over every transport and dialect each claims. One report set, one summary table.
+ */
 export const handle: CommandHandler<RunCommandOptions> = async (options, context) => {
   const dialect = options.dialect ?? 'all';
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
