@@ -22,6 +22,8 @@ export interface ThroughputFigure {
   errorKinds: Record<string, number>;
   /** polls answered per registration (register excluded), when the server counts them */
   pollsPerRegistration?: number;
+  /** CPU of the whole process (server, webhook, devices) per registration in the window, ms */
+  cpuMsPerRegistration?: number;
 }
 
 function drive(endpoint: DeviceEndpoint, groupKey: string, transport: Transport, devices: number, prefix: string): Promise<ThroughputFigure> {
@@ -29,7 +31,9 @@ function drive(endpoint: DeviceEndpoint, groupKey: string, transport: Transport,
   const worker = new Worker(new URL('./throughput-worker.js', import.meta.url), { workerData: job });
   return new Promise((resolve, reject) => {
     worker.once('message', (result: ThroughputResult) =>
-      resolve({ perSecond: result.registrations / (result.windowMs / 1000), errors: result.errors, errorKinds: result.errorKinds, pollsPerRegistration: result.polls / Math.max(1, result.registrations + result.errors) }),
+      resolve({ perSecond: result.registrations / (result.windowMs / 1000), errors: result.errors, errorKinds: result.errorKinds, pollsPerRegistration: result.polls / Math.max(1, result.registrations + result.errors),
+        ...(result.cpuMs > 0 ? { cpuMsPerRegistration: result.cpuMs / Math.max(1, result.registrations) } : {}),
+      }),
     );
     worker.once('error', reject);
     worker.once('exit', (code) => {

@@ -13,6 +13,7 @@ const HTTPS_FLOOR = 1500;
 type Kind = 'bare' | 'static' | 'custom';
 type Figures = Record<Kind, Map<number, ThroughputFigure>>;
 
+const cpu = (f: ThroughputFigure): string => (f.cpuMsPerRegistration === undefined ? '?' : `${f.cpuMsPerRegistration.toFixed(2)} ms`);
 const best = (a: ThroughputFigure | undefined, b: ThroughputFigure): ThroughputFigure => (a && a.perSecond >= b.perSecond ? a : b);
 
 function errorsNote(label: string, f: ThroughputFigure): string {
@@ -27,7 +28,7 @@ async function measureAll(transport: Transport, log: (line: string) => void): Pr
       for (const kind of ['bare', 'static', 'custom'] as const) {
         const f = kind === 'bare' ? await measureBaseline(transport, devices) : await measureEmulator(transport, kind, devices);
         figures[kind].set(devices, best(figures[kind].get(devices), f));
-        log(`  ${transport} ${kind} ${devices} device(s), round ${round + 1}: ${Math.round(f.perSecond)}/s, ${f.pollsPerRegistration?.toFixed(2) ?? '?'} polls/registration`);
+        log(`  ${transport} ${kind} ${devices} device(s), round ${round + 1}: ${Math.round(f.perSecond)}/s, ${f.pollsPerRegistration?.toFixed(2) ?? '?'} polls/registration, ${cpu(f)} CPU/registration`);
       }
     }
   }
@@ -59,7 +60,7 @@ export async function throughputRows(transport: Transport, log: (line: string) =
       ratio: staticRatio,
       target: `>= ${STATIC_SHARE * 100}% of bare${floor ? ` and >= ${floor}/s` : ''}`,
       met: staticRatio >= STATIC_SHARE && (floor === undefined || stat.perSecond >= floor) && stat.errors === 0,
-      note: `${method}; static allocation (no webhook); baseline: ${transport === 'https' ? 'plain node:https server' : 'plain aedes relay'} answering the same two exchanges${errorsNote('static', stat)}${errorsNote('bare', bare)}`,
+      note: `${method}; static allocation (no webhook); baseline: ${transport === 'https' ? 'plain node:https server' : 'plain aedes relay'} answering the same two exchanges; process CPU per registration: static ${cpu(stat)}, bare ${cpu(bare)}${errorsNote('static', stat)}${errorsNote('bare', bare)}`,
     });
     const customRatio = custom.perSecond / stat.perSecond;
     rows.push({
@@ -70,7 +71,7 @@ export async function throughputRows(transport: Transport, log: (line: string) =
       ratio: customRatio,
       target: `>= ${CUSTOM_SHARE * 100}% of static${floor ? ` and >= ${floor}/s` : ''}`,
       met: customRatio >= CUSTOM_SHARE && (floor === undefined || custom.perSecond >= floor) && custom.errors === 0,
-      note: `${method}; the bundled reference webhook in-process over loopback HTTP, as \`emulate\` runs with no --webhook; ${custom.pollsPerRegistration?.toFixed(2) ?? '?'} polls per registration${errorsNote('custom', custom)}`,
+      note: `${method}; the bundled reference webhook in-process over loopback HTTP, as \`emulate\` runs with no --webhook; ${custom.pollsPerRegistration?.toFixed(2) ?? '?'} polls per registration; process CPU per registration: custom ${cpu(custom)}, static ${cpu(stat)} (steadier than rates on a shared machine)${errorsNote('custom', custom)}`,
     });
   }
   const five = get('custom', 5);
