@@ -12,7 +12,8 @@ import { buildWebhookSuite } from '../../../../suites/webhook/build-webhook-suit
 import { WebhookCaller } from '../../../../suites/webhook/webhook-caller.js';
 import { prepareDeviceTarget, type PreparedDeviceTarget } from '../../../../suites/device/prepare-device-target.js';
 import { startReferenceWebhook, type RunningWebhook } from '../../../../implementations/reference-webhook/start-reference-webhook.js';
-import { adapterCommand, BUNDLED_DEVICE_TARGETS } from './bundled-targets.js';
+import { addUnavailableRows, readyBundledTargets, selectImplementations } from './bundled-targets.js';
+import { startStandardPortsEmulator } from './standard-ports-emulator.js';
 import type { RunCommandOptions } from './define.js';
 import { PhaseClock } from '../../../results/run-phase.js';
 
@@ -40,10 +41,12 @@ function timeSuite(suite: Mocha.Suite, begin: () => () => void, build: () => voi
 export const handle: CommandHandler<RunCommandOptions> = async (options, context) => {
   const dialect = options.dialect ?? 'all';
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
+  const selection = selectImplementations(options.implementations);
   const corpus = loadCorpus();
   const functionKey = randomBytes(24).toString('base64url');
   let webhook: RunningWebhook | undefined;
   let emulator: RunningEmulator | undefined;
+  let standardEmulator: RunningEmulator | undefined;
   const targets: PreparedDeviceTarget[] = [];
   let cleaned = false;
   const cleanup = async (): Promise<void> => {
@@ -51,6 +54,7 @@ export const handle: CommandHandler<RunCommandOptions> = async (options, context
     cleaned = true;
     await Promise.all(targets.map((t) => t.driver.stop()));
     await emulator?.close();
+    await standardEmulator?.close();
     await webhook?.close();
   };
 
@@ -76,21 +80,31 @@ export const handle: CommandHandler<RunCommandOptions> = async (options, context
       redactor,
       build: async (root, session) => {
         const caller = new WebhookCaller(plan.target, (reason) => session.markIncomplete(reason));
-        const webhookSuite = Mocha.Suite.create(root, 'webhook suite: reference webhook');
-        timeSuite(webhookSuite, () => clock.begin('webhook suite'), () => buildWebhookSuite(webhookSuite, plan, caller));
+        if (selection.webhook) {
+          const webhookSuite = Mocha.Suite.create(root, 'webhook suite: reference webhook');
+          timeSuite(webhookSuite, () => clock.begin('webhook suite'), () => buildWebhookSuite(webhookSuite, plan, caller));
+        }
 
         const url = withFunctionKey(plan.target.url, functionKey).toString();
-        emulator = await clock.time('emulator start-up', () => startEmulator({ redactor, retryAfterSeconds: 0, allocator: webhookAllocator({ url, timeoutMs: WEBHOOK_TIMEOUT_MS }) }));
-        if (emulator.groupKey) redactor.add(emulator.groupKey);
-        const running = emulator;
+        const emulatorOptions = { redactor, retryAfterSeconds: 0, allocator: webhookAllocator({ url, timeoutMs: WEBHOOK_TIMEOUT_MS }) };
+        const main = await clock.time('emulator start-up', () => startEmulator(emulatorOptions));
+        emulator = main;
+        if (main.groupKey) redactor.add(main.groupKey);
+        const progress = (line: string): void => void context.stderr.write(`${line}\n`);
+        const { ready, unavailable } = await clock.time('SDK installs and checks', () => readyBundledTargets(selection.devices, progress, context.signal));
+        // the SDKs that dial fixed ports get an emulator of their own at 443/8883 on its own loopback address
+        const standard = await startStandardPortsEmulator(ready, unavailable, emulatorOptions);
+        const standardOne = standard.emulator;
+        standardEmulator = standardOne;
+        if (standardOne?.groupKey) redactor.add(standardOne.groupKey);
         // the implementations start side by side: an SDK's start-up (a runtime, its modules) is mostly waiting
         const prepared = await Promise.allSettled(
-          BUNDLED_DEVICE_TARGETS.map((bundled) =>
-            clock.time(`SDK start-up: ${bundled.label}`, () =>
+          standard.ready.map((bundled) =>
+            clock.time(`SDK start-up: ${bundled.implementation.label}`, () =>
               prepareDeviceTarget({
-                adapter: adapterCommand(bundled),
+                adapter: bundled.adapter,
                 cwd: process.cwd(),
-                emulator: running,
+                emulator: bundled.implementation.standardPorts && standardOne ? standardOne : main,
                 redactor,
                 corpus,
                 timeoutMs: DEVICE_TIMEOUT_MS,
@@ -106,14 +120,16 @@ export const handle: CommandHandler<RunCommandOptions> = async (options, context
         const refused = prepared.find((p): p is PromiseRejectedResult => p.status === 'rejected');
         if (refused) throw refused.reason;
         const registering: (() => void)[] = [];
-        BUNDLED_DEVICE_TARGETS.forEach((bundled, i) => {
-          const suite = Mocha.Suite.create(root, `device suite: ${bundled.label}`);
+        standard.ready.forEach((bundled, i) => {
+          const label = bundled.implementation.label;
+          const suite = Mocha.Suite.create(root, `device suite: ${label}`);
           // from the start of its registrations (all start together) to its last result
           let end = (): void => undefined;
-          registering.push(() => (end = clock.begin(`device suite: ${bundled.label}`)));
+          registering.push(() => (end = clock.begin(`device suite: ${label}`)));
           targets[i]?.addTo(suite);
           suite.afterAll(() => end());
         });
+        if (unavailable.length > 0) addUnavailableRows(Mocha.Suite.create(root, 'implementations not run'), unavailable, dialect);
         // the implementations register side by side (each adapter one request at a time) while
         // mocha judges in order; the results are the same, the run is shorter
         root.beforeAll(() => {
