@@ -1,14 +1,14 @@
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { generateEmulatorTls, type EmulatorTls } from '../src/emulator/tls/emulator-tls.js';
+import { loadOrGenerateTls, type EmulatorTls } from '../src/emulator/tls/emulator-tls.js';
 
 /**
  * The bare HTTPS baseline: a plain `node:https` server answering the two exchanges of a DPS
  * registration (PUT register -> 202 assigning, GET operation -> 200 assigned) with fixed bodies and
- * no DPS logic at all (no SAS check, no validation, no transcript), on a certificate of the same kind.
+ * no DPS logic at all (no SAS check, no validation, no transcript), on the same certificate (memoised per process).
  */
 export async function startBareHttpsServer(): Promise<{ port: number; caPem: string; close(): Promise<void> }> {
-  const tls: EmulatorTls = generateEmulatorTls();
+  const tls: EmulatorTls = await loadOrGenerateTls();
   let counter = 0;
   const server: Server = createServer({ cert: tls.certPem, key: tls.keyPem }, (request, response) => {
     const chunks: Buffer[] = [];

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:tls';
 import type { AddressInfo, Socket } from 'node:net';
 import { Aedes } from 'aedes';
-import { generateEmulatorTls } from '../src/emulator/tls/emulator-tls.js';
+import { loadOrGenerateTls } from '../src/emulator/tls/emulator-tls.js';
 
 /**
  * The bare MQTT baseline: a plain aedes broker over TLS that accepts any CONNECT and answers each
@@ -9,7 +9,7 @@ import { generateEmulatorTls } from '../src/emulator/tls/emulator-tls.js';
  * `$dps/registrations/res/{202|200}/?$rid=N` to that client: the same exchanges, no DPS logic.
  */
 export async function startBareMqttBroker(): Promise<{ port: number; caPem: string; close(): Promise<void> }> {
-  const tls = generateEmulatorTls();
+  const tls = await loadOrGenerateTls();
   const broker = await Aedes.createBroker();
   let counter = 0;
   broker.authorizePublish = (client, packet, done) => {

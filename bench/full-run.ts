@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startReferenceWebhook } from '../implementations/reference-webhook/start-reference-webhook.js';
@@ -11,6 +11,18 @@ export interface FullRunFigure {
   peakRssKiB: number | undefined;
   statuses: (number | null)[];
   stoodIn: boolean;
+  /** `run`'s own phase timings (ctrf.json runInfo.phases), `name seconds` each */
+  phases?: string;
+}
+
+async function phasesOf(out: string): Promise<string | undefined> {
+  try {
+    const ctrf = JSON.parse(await readFile(join(out, 'ctrf.json'), 'utf8')) as { results?: { extra?: { runInfo?: { phases?: { name: string; ms: number }[] } } } };
+    const phases = ctrf.results?.extra?.runInfo?.phases;
+    return phases?.map((p) => `${p.name} ${(p.ms / 1000).toFixed(1)} s`).join(', ');
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -25,7 +37,8 @@ export async function measureFullRun(repoRoot: string): Promise<FullRunFigure> {
   try {
     const run = await timed(['run']);
     if (!(run.status === 2 && /not yet available/.test(run.stderr))) {
-      return { what: 'run', wallMs: run.wallMs, peakRssKiB: run.peakRssKiB, statuses: [run.status], stoodIn: false };
+      const phases = await phasesOf(out);
+      return { what: 'run', wallMs: run.wallMs, peakRssKiB: run.peakRssKiB, statuses: [run.status], stoodIn: false, ...(phases ? { phases } : {}) };
     }
     const webhook = await startReferenceWebhook({ port: 0 });
     let webhookRun: TimedRun;

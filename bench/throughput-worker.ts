@@ -23,7 +23,11 @@ export interface ThroughputResult {
   registrations: number;
   errors: number;
   errorKinds: Record<string, number>;
+  /** polls sent by the registrations counted */
+  polls: number;
   windowMs: number;
+  /** CPU time of the whole process (server, webhook and devices) inside the window, ms */
+  cpuMs: number;
 }
 
 const job = workerData as ThroughputJob;
@@ -34,7 +38,15 @@ setMaxListeners(job.devices * 4, signal);
 const t0 = performance.now();
 const windowStart = t0 + job.warmupMs;
 const windowEnd = windowStart + job.measureMs;
-const result: ThroughputResult = { registrations: 0, errors: 0, errorKinds: {}, windowMs: job.measureMs };
+const result: ThroughputResult = { registrations: 0, errors: 0, errorKinds: {}, polls: 0, windowMs: job.measureMs, cpuMs: 0 };
+// process.cpuUsage is the whole process's, this worker's and the main thread's together
+let cpuAtStart: NodeJS.CpuUsage | undefined;
+const windowCpu = (): void => {
+  if (!cpuAtStart || result.cpuMs > 0) return;
+  const used = process.cpuUsage(cpuAtStart);
+  result.cpuMs = (used.user + used.system) / 1000;
+};
+const cpuTimers = [setTimeout(() => (cpuAtStart = process.cpuUsage()), job.warmupMs), setTimeout(windowCpu, job.warmupMs + job.measureMs)];
 await Promise.all(
   fleet.devices.map(async (device) => {
     const body = `{"registrationId":"${device.registrationId}","payload":{"modelId":"dtmi:com:example:Thermostat;1"}}`;
@@ -42,6 +54,7 @@ await Promise.all(
       const end = await device.register(body, { timeoutMs: 10_000, signal, minPollMs: 0 });
       const now = performance.now();
       if (now < windowStart || now > windowEnd) continue;
+      result.polls += end.polls ?? 0;
       if (end.outcome === 'ok') result.registrations += 1;
       else {
         result.errors += 1;
@@ -51,5 +64,8 @@ await Promise.all(
     }
   }),
 );
+for (const timer of cpuTimers) clearTimeout(timer);
+// the devices can all finish their last registration before the end timer had its turn
+windowCpu();
 await fleet.close();
 parentPort?.postMessage(result);

@@ -32,6 +32,11 @@ export interface EmulatorOptions {
   allocator?: Allocator;
   /** Retry-After of 202 answers (default 2) */
   retryAfterSeconds?: number;
+  /**
+   * longest hold (ms) of a poll whose allocation is still running: it is answered when the
+   * allocation ends, or `assigning` after this long (default 200; 0 answers at once, as DPS does)
+   */
+  pollHoldMs?: number;
   /** hubs allocation may choose from (default two `*.azure-devices.net` names) */
   linkedHubs?: readonly string[];
   /** redacts the transcript; the emulator adds its keys to it (default: a new SecretRedactor) */

@@ -1,7 +1,9 @@
+import { setMaxListeners } from 'node:events';
 import type { Socket } from 'node:net';
 import type { Server } from 'node:net';
 import { staticAllocator } from './allocation/static-allocator.js';
 import { EmulatorCore } from './core/emulator-core.js';
+import { DEFAULT_POLL_HOLD_MS } from './core/hold-poll.js';
 import { Enrollments, type EnrollmentConfig } from './core/enrollments.js';
 import { newIdScope, newSymmetricKey } from './core/dps-identifiers.js';
 import { PlanBook } from './core/registration-plan.js';
@@ -37,6 +39,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const plans = new PlanBook();
   const registrations = new RegistrationBook();
   const lifetime = new AbortController();
+  // every webhook call and held poll listens on it while it runs: many at once under load is no leak
+  setMaxListeners(0, lifetime.signal);
   const core = new EmulatorCore({
     idScope,
     enrollments,
@@ -46,6 +50,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     linkedHubs,
     defaultDialect: options.defaultDialect ?? 'ga',
     retryAfterSeconds: options.retryAfterSeconds ?? 2,
+    pollHoldMs: options.pollHoldMs ?? DEFAULT_POLL_HOLD_MS,
     requireKeyName: options.requireKeyName ?? false,
     ...(options.pollRateLimit ? { pollRateLimiter: new PollRateLimiter(options.pollRateLimit === true ? DPS_POLL_LIMIT : options.pollRateLimit) } : {}),
     reRegistration: options.reRegistration ?? 'dps',

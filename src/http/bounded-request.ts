@@ -27,6 +27,12 @@ export interface BoundedRequestOptions {
   ca?: string | Buffer | Array<string | Buffer>;
   /** aborting ends the exchange at once with kind `error` */
   signal?: AbortSignal;
+  /**
+   * a connection pool to reuse (a keep-alive agent of the URL's protocol); by default each call
+   * has its own connection. A complete answer leaves its connection to the pool; anything else
+   * (timeout, too long, broken) destroys it.
+   */
+  agent?: http.Agent;
 }
 
 /**
@@ -34,8 +40,8 @@ export interface BoundedRequestOptions {
  * anything the peer does) with a typed outcome and its timing. The timeout covers the whole exchange,
  * so a peer that drips one byte a second still fails on time; an answer longer than `maxBodyBytes` is
  * cut off (read to one byte past the limit, then the socket is destroyed), never buffered whole;
- * redirects are answers, not followed; each call uses its own connection (no keep-alive pool), as an
- * independent DPS call would. Rejects only for a caller mistake (a URL that is not http: or https:).
+ * redirects are answers, not followed; each call uses its own connection unless `agent` gives a
+ * pool. Rejects only for a caller mistake (a URL that is not http: or https:).
  */
 export function boundedRequest(options: BoundedRequestOptions): Promise<BoundedOutcome> {
   const url = typeof options.url === 'string' ? new URL(options.url) : options.url;
@@ -60,13 +66,14 @@ export function boundedRequest(options: BoundedRequestOptions): Promise<BoundedO
     let received = 0;
     let settled = false;
 
-    const finish = (outcome: Omit<AnsweredOutcome, 'timing'> | Omit<FailedOutcome, 'timing'>): void => {
+    const finish = (outcome: Omit<AnsweredOutcome, 'timing'> | Omit<FailedOutcome, 'timing'>, reusable = false): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
       timing.totalMs = elapsed();
-      request.destroy();
+      // a complete answer on a pooled connection: the agent keeps the socket for the next call
+      if (!(reusable && options.agent)) request.destroy();
       resolve({ ...outcome, timing });
     };
     const fail = (kind: FailedOutcome['kind'], message: string, code?: string): void => {
@@ -83,7 +90,7 @@ export function boundedRequest(options: BoundedRequestOptions): Promise<BoundedO
         : `headers after ${Math.round(timing.headersMs)} ms, ${received} body bytes`;
 
     const client = url.protocol === 'https:' ? https : http;
-    const requestOptions: https.RequestOptions = { method: options.method ?? 'POST', headers, agent: false };
+    const requestOptions: https.RequestOptions = { method: options.method ?? 'POST', headers, agent: options.agent ?? false };
     if (url.protocol === 'https:') {
       requestOptions.rejectUnauthorized = true;
       if (options.ca !== undefined) requestOptions.ca = options.ca;
@@ -98,7 +105,9 @@ export function boundedRequest(options: BoundedRequestOptions): Promise<BoundedO
       const connected = (): void => {
         timing.connectMs ??= elapsed();
       };
-      socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', connected);
+      // a pooled socket is connected already and will not emit the event again
+      if (socket.connecting) socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', connected);
+      else connected();
     });
     request.on('error', (error) => {
       const classified = classifyNetworkError(error);
@@ -131,14 +140,17 @@ export function boundedRequest(options: BoundedRequestOptions): Promise<BoundedO
         if (!ended) fail('closed', `the peer closed the connection after ${received} body bytes, before the answer was complete`);
       });
       const answer = (truncated: boolean): void =>
-        finish({
-          kind: 'answered',
-          status: status ?? 0,
-          statusMessage: response.statusMessage ?? '',
-          headers: { ...(response.headers as Record<string, string | string[]>) },
-          bodyBytes: Buffer.concat(chunks, kept),
-          truncated,
-        });
+        finish(
+          {
+            kind: 'answered',
+            status: status ?? 0,
+            statusMessage: response.statusMessage ?? '',
+            headers: { ...(response.headers as Record<string, string | string[]>) },
+            bodyBytes: Buffer.concat(chunks, kept),
+            truncated,
+          },
+          !truncated,
+        );
     });
     request.end(body);
   });

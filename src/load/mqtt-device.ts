@@ -1,3 +1,4 @@
+import { Socket } from 'node:net';
 import { connectAsync, type MqttClient } from 'mqtt';
 import { deriveDeviceKey, signSasToken } from '../emulator/index.js';
 import { registerAndPoll, type DeviceEndpoint, type DpsAnswer, type RegisterOptions, type RegistrationEnd, type SimulatedDevice } from './simulated-device.js';
@@ -48,6 +49,8 @@ export class MqttDevice implements SimulatedDevice {
       connectTimeout: 10_000,
       clean: true,
     });
+    // a PUBACK followed at once by the next PUBLISH would otherwise wait for a delayed ACK (~40 ms) each time
+    if (client.stream instanceof Socket) client.stream.setNoDelay(true);
     await client.subscribeAsync('$dps/registrations/res/#', { qos: 1 });
     return new MqttDevice(registrationId, client);
   }

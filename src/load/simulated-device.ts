@@ -25,6 +25,8 @@ export interface RegistrationEnd {
   detail?: string;
   /** false when an error had no answer at all (connection refused, reset, closed) */
   answered?: boolean;
+  /** polls sent after the register request */
+  polls?: number;
 }
 
 /** A lean simulated device: one connection, its SAS signed once, one registration at a time. */
@@ -55,15 +57,17 @@ export async function registerAndPoll(
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(new Error('timeout')), options.timeoutMs);
   const signal = AbortSignal.any([deadline.signal, options.signal]);
+  let polls = 0;
   const end = (outcome: SampleOutcome, detail?: string): RegistrationEnd => ({
     outcome,
     latencyMs: Math.round((performance.now() - started) * 10) / 10,
+    polls,
     ...(detail === undefined ? {} : { detail }),
   });
   try {
     let answer = await exchange({ kind: 'register', body }, signal);
     const operationId = answer.body['operationId'];
-    for (let polls = 0; answer.status === 202; polls += 1) {
+    for (; answer.status === 202; polls += 1) {
       if (typeof operationId !== 'string' || operationId === '') return end('error', 'no operationId');
       if (polls >= MAX_POLLS) return end('error', `still assigning after ${MAX_POLLS} polls`);
       const waitMs = Math.max(options.minPollMs, (answer.retryAfterSeconds ?? 0) * 1000);

@@ -1,3 +1,5 @@
+import type { RunPhase } from './run-phase.js';
+
 /** What a report says about the run as a whole. */
 export interface RunInfo {
   tool: { name: 'dps-conformance'; version: string };
@@ -14,4 +16,6 @@ export interface RunInfo {
   shard?: string;
   /** what the implementation claims (`--declare`) */
   declaration?: unknown;
+  /** `run`: how long each phase took (suites, SDK start-ups, report writing); phases may overlap */
+  phases?: RunPhase[];
 }

@@ -10,15 +10,30 @@ interface CtrfTest {
   extra: { checkId: string; level: string; outcome: string; dialect: string; transport: string; caseId: string; implementation: { name: string } };
 }
 
+/** The device implementations the run below selects, by their labels. */
+const DEVICE_LABELS = ['reference device', 'Azure IoT Node SDK'];
+
 describe('dps-conformance run (built CLI, no set-up)', function () {
   this.timeout(300_000);
   const out = join(mkdtempSync(join(tmpdir(), 'dpsc-run-')), 'report');
   let run: CliRun;
   let tests: CtrfTest[];
+  let phases: { name: string; startMs: number; ms: number }[];
 
   before(async () => {
     run = await runCli(['run', '--implementations', 'reference-webhook,reference-device,azure-iot-node-sdk', '--out', out, '--reporter', 'quiet'], { timeoutMs: 280_000 });
-    tests = (JSON.parse(readFileSync(join(out, 'ctrf.json'), 'utf8')) as { results: { tests: CtrfTest[] } }).results.tests;
+    const ctrf = JSON.parse(readFileSync(join(out, 'ctrf.json'), 'utf8')) as { results: { tests: CtrfTest[]; extra: { runInfo: { phases?: typeof phases } } } };
+    tests = ctrf.results.tests;
+    phases = ctrf.results.extra.runInfo.phases ?? [];
+  });
+
+  it('times each phase (webhook suite, SDK start-ups, device suites, report writing) in ctrf.json and on the console', () => {
+    const expected = ['emulator start-up', 'webhook suite', 'report writing', ...DEVICE_LABELS.flatMap((label) => [`SDK start-up: ${label}`, `device suite: ${label}`])];
+    assert.deepEqual(phases.map((p) => p.name).filter((n) => expected.includes(n)).sort(), [...expected].sort());
+    for (const p of phases) assert.ok(p.ms >= 0 && p.startMs >= 0, JSON.stringify(p));
+    assert.match(run.stdout, /phases \(/);
+    for (const name of expected.filter((n) => n !== 'report writing')) assert.ok(run.stdout.includes(name), `console summary lacks ${name}`);
+    assert.match(run.stdout, /reports written to .* in \d+ ms/);
   });
 
   it('exits 0 or 1 as the results say, never 2', () => {

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import https from 'node:https';
 import { buildAllocationRequest } from '../../dps/build-allocation-request.js';
 import { boundedRequest } from '../../http/bounded-request.js';
 import { MAX_MESSAGE_BYTES } from '../dps-limits.js';
@@ -17,7 +19,15 @@ export interface WebhookAllocatorOptions {
   ca?: string;
   /** override the UNCONFIRMED failure codes/messages (timeout, unreachable, notJson, hubNotLinked, ...) */
   failureCodes?: WebhookFailureOverrides;
+  /**
+   * reuse connections to the webhook (default true), as an HTTP client with a connection pool does;
+   * false opens a fresh connection for every call. See docs/performance.md.
+   */
+  keepAlive?: boolean;
 }
+
+/** Most connections kept open to one webhook: enough for a load run's concurrency, bounded. */
+const WEBHOOK_SOCKETS = 64;
 
 /**
  * Custom allocation: POSTs the dialect's AllocationRequest to the webhook and maps the answer as DPS
@@ -27,7 +37,14 @@ export interface WebhookAllocatorOptions {
 export function webhookAllocator(options: WebhookAllocatorOptions): Allocator {
   const schedule = options.retrySchedule ?? DPS_WEBHOOK_RETRY_SCHEDULE;
   const timeoutMs = options.timeoutMs ?? 30_000;
+  const agent = options.keepAlive === false ? undefined : keepAliveAgent(options.url, options.ca);
+  let tied = false;
   return async (context: AllocationContext): Promise<AllocationOutcome> => {
+    if (agent && !tied) {
+      // the pool lives as long as the emulator whose signal the first call carries
+      tied = true;
+      context.signal.addEventListener('abort', () => agent.destroy(), { once: true });
+    }
     const message = buildAllocationRequest(
       {
         registrationId: context.registrationId,
@@ -43,7 +60,7 @@ export function webhookAllocator(options: WebhookAllocatorOptions): Allocator {
       context.dialect,
     );
     for (let attempt = 0; ; attempt += 1) {
-      const outcome = await boundedRequest({ url: options.url, method: 'POST', body: message.text, timeoutMs, maxBodyBytes: MAX_MESSAGE_BYTES, signal: context.signal, ...(options.ca ? { ca: options.ca } : {}) });
+      const outcome = await boundedRequest({ url: options.url, method: 'POST', body: message.text, timeoutMs, maxBodyBytes: MAX_MESSAGE_BYTES, signal: context.signal, ...(options.ca ? { ca: options.ca } : {}), ...(agent ? { agent } : {}) });
       const text = outcome.kind === 'answered' ? outcome.bodyBytes.toString('utf8') : undefined;
       context.trace({
         what: 'webhook-call',
@@ -60,6 +77,12 @@ export function webhookAllocator(options: WebhookAllocatorOptions): Allocator {
       await sleep(retryDelayMs(schedule, attempt), context.signal);
     }
   };
+}
+
+/** A keep-alive pool for the webhook's protocol; idle sockets do not keep the process alive (Node unrefs them). */
+function keepAliveAgent(url: string, ca: string | undefined): http.Agent {
+  const common = { keepAlive: true, maxSockets: WEBHOOK_SOCKETS, maxFreeSockets: WEBHOOK_SOCKETS, noDelay: true };
+  return new URL(url).protocol === 'https:' ? new https.Agent({ ...common, ...(ca ? { ca } : {}) }) : new http.Agent(common);
 }
 
 function parseOrText(text: string): unknown {

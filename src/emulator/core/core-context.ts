@@ -28,6 +28,8 @@ export interface CoreContext {
   beforeRegister?: (registrationId: string) => string | undefined;
   validator: SchemaValidator | undefined;
   transcript: Transcript;
+  /** longest hold of a poll while its allocation runs (ms; 0 or absent = answer at once), see hold-poll.ts */
+  pollHoldMs?: number;
   /** aborted when the emulator closes: stops allocations and webhook retries */
   signal: AbortSignal;
 }

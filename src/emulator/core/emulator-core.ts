@@ -11,6 +11,7 @@ import { handleRegister } from './handle-register.js';
 import { handleStatusLookup } from './handle-status-lookup.js';
 import { handleSubscribe } from './handle-subscribe.js';
 import { handleUnexpected } from './handle-unexpected.js';
+import { pollHold } from './hold-poll.js';
 
 /**
  * The one core call both front ends make (msw's handler pipeline, `src/core/handlers/RequestHandler.ts`): a transport-neutral request in, a reply out,
@@ -26,6 +27,14 @@ export class EmulatorCore {
 
   get context(): CoreContext {
     return this.#context;
+  }
+
+  /**
+   * What a front end awaits before `handle` (undefined: nothing): for a poll whose allocation is
+   * still running, its end, bounded by the emulator's poll hold (see hold-poll.ts).
+   */
+  holdBefore(request: CoreRequest): Promise<void> | undefined {
+    return pollHold(this.#context, request);
   }
 
   handle(request: CoreRequest): CoreReply {

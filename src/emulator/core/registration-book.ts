@@ -20,6 +20,8 @@ export interface Operation {
   outcome?: OperationOutcome;
   /** the latest answer that told the device to wait (202 or 429): when it left and the Retry-After it gave */
   lastWait?: { at: number; retryAfterSeconds: number };
+  /** settles (never rejects) once the running allocation has set `outcome`; a held poll waits on it */
+  settling?: Promise<void>;
   /** the terminal answer, fixed the first time a poll sees it */
   terminal?: Record<string, unknown>;
 }

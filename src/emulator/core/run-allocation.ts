@@ -44,7 +44,7 @@ export function startAllocation(context: CoreContext, record: RegistrationRecord
   if (operation.hasData) allocationContext.data = operation.data;
   if (operation.dataJson !== undefined) allocationContext.dataJson = operation.dataJson;
   if (record.current) allocationContext.current = record.current;
-  context.allocator(allocationContext).then(
+  operation.settling = context.allocator(allocationContext).then(
     (outcome) => {
       operation.outcome = outcome;
       context.transcript.record({ at: dpsTimestamp(), frontEnd: 'webhook', kind: 'allocation', registrationId: operation.registrationId, request: {}, response: { body: outcome }, durationMs: Date.now() - started });

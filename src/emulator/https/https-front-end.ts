@@ -53,6 +53,8 @@ async function handleExchange(options: HttpsFrontEndOptions, request: IncomingMe
     body: body.ok ? body : { ok: false, tooLarge: true, detail: `${body.bytes} bytes > ${MAX_MESSAGE_BYTES}` },
     receivedAt: Date.now(),
   });
+  const hold = options.core.holdBefore(coreRequest);
+  if (hold) await hold;
   const reply = options.core.handle(coreRequest);
   if (!body.ok) response.setHeader('connection', 'close');
   const location = coreRequest.kind === 'register' ? `https://${request.headers.host ?? 'localhost'}/${coreRequest.idScope}/registrations/${coreRequest.registrationId}/register` : undefined;

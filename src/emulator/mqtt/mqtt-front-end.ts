@@ -112,15 +112,22 @@ export async function createMqttFrontEnd(options: {
   broker.authorizePublish = (client, packet, done) => {
     const state = client ? states.get(client) : undefined;
     if (!client || !state) return done(new Error('not a device connection'));
-    const reply = core.handle(publishRequest(state, packet));
-    if (reply.kind === 'disconnect') {
-      done(new Error(`disconnected: ${reply.reason}`));
-      return;
-    }
-    done(null); // PUBACK; nobody subscribes to the request topics, so nothing is forwarded
-    if (reply.kind !== 'answer') return;
-    const rid = parseDpsTopic(packet.topic)?.rid ?? '';
-    answerOnTopic(client, state, rid, reply, signal);
+    const request = publishRequest(state, packet);
+    const answerIt = (): void => {
+      const reply = core.handle(request);
+      if (reply.kind === 'disconnect') {
+        done(new Error(`disconnected: ${reply.reason}`));
+        return;
+      }
+      done(null); // PUBACK; nobody subscribes to the request topics, so nothing is forwarded
+      if (reply.kind !== 'answer') return;
+      const rid = parseDpsTopic(packet.topic)?.rid ?? '';
+      answerOnTopic(client, state, rid, reply, signal);
+    };
+    // a poll whose allocation is running is answered when it settles (bounded): see hold-poll.ts
+    const hold = core.holdBefore(request);
+    if (hold) void hold.then(answerIt);
+    else answerIt();
   };
 
   const server = createServer({ cert: options.tls.certPem, key: options.tls.keyPem }, (socket) => {

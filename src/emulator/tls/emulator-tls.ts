@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPair, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
@@ -13,17 +13,47 @@ export interface EmulatorTls {
 
 const DAY_MS = 86_400_000;
 
-function rsaKeys(): { forgePrivate: forge.pki.rsa.PrivateKey; forgePublic: forge.pki.rsa.PublicKey; pem: string } {
-  // node's native generator is ~100x faster than forge's pure-JS one; forge only signs
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
-  const forgePrivate = forge.pki.privateKeyFromPem(privateKey);
-  const forgePublic = forge.pki.setRsaPublicKey(forgePrivate.n, forgePrivate.e);
-  return { forgePrivate, forgePublic, pem: privateKey };
+// forge has this function (x509.js) but its type definitions leave it out
+declare module 'node-forge' {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace pki {
+    function getTBSCertificate(cert: Certificate): asn1.Asn1;
+  }
 }
 
-function newCertificate(publicKey: forge.pki.rsa.PublicKey, days: number): forge.pki.Certificate {
+/** An RSA key pair as PEM: the private key (PKCS#1) and the public key (SPKI). */
+interface PemKeys {
+  privatePem: string;
+  publicPem: string;
+}
+
+const RSA_OPTIONS = { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } } as const;
+
+function rsaKeysSync(): PemKeys {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', RSA_OPTIONS);
+  return { privatePem: privateKey, publicPem: publicKey };
+}
+
+/** Native key generation off the main thread: two of these run at once on the thread pool. */
+function rsaKeys(): Promise<PemKeys> {
+  return new Promise((resolve, reject) =>
+    generateKeyPair('rsa', RSA_OPTIONS, (error, publicKey, privateKey) => (error ? reject(error) : resolve({ privatePem: privateKey, publicPem: publicKey }))),
+  );
+}
+
+/**
+ * Signs a certificate as forge's `cert.sign(key, sha256)` does, but with node's native RSA: forge
+ * builds the TBSCertificate, node signs it (forge's pure-JS RSA took most of the start-up time).
+ */
+function signNatively(cert: forge.pki.Certificate, privatePem: string): void {
+  cert.signatureOid = cert.siginfo.algorithmOid = forge.pki.oids['sha256WithRSAEncryption'] ?? '1.2.840.113549.1.1.11';
+  const tbs = forge.asn1.toDer(forge.pki.getTBSCertificate(cert)).getBytes();
+  cert.signature = sign('sha256', Buffer.from(tbs, 'binary'), privatePem).toString('binary');
+}
+
+function newCertificate(publicPem: string, days: number): forge.pki.Certificate {
   const cert = forge.pki.createCertificate();
-  cert.publicKey = publicKey;
+  cert.publicKey = forge.pki.publicKeyFromPem(publicPem);
   // positive serial: a leading 0 nibble keeps the DER integer positive
   cert.serialNumber = `0${randomBytes(15).toString('hex')}`;
   cert.validity.notBefore = new Date(Date.now() - DAY_MS);
@@ -36,8 +66,17 @@ function newCertificate(publicKey: forge.pki.rsa.PublicKey, days: number): forge
  * any extra host names or addresses the emulator binds to.
  */
 export function generateEmulatorTls(extraNames: readonly string[] = []): EmulatorTls {
-  const ca = rsaKeys();
-  const caCert = newCertificate(ca.forgePublic, 3650);
+  return certificatesFor(rsaKeysSync(), rsaKeysSync(), extraNames);
+}
+
+/** The same as generateEmulatorTls, with both keys generated at once off the main thread. */
+export async function generateEmulatorTlsAsync(extraNames: readonly string[] = []): Promise<EmulatorTls> {
+  const [ca, server] = await Promise.all([rsaKeys(), rsaKeys()]);
+  return certificatesFor(ca, server, extraNames);
+}
+
+function certificatesFor(ca: PemKeys, server: PemKeys, extraNames: readonly string[]): EmulatorTls {
+  const caCert = newCertificate(ca.publicPem, 3650);
   const caName = [{ name: 'commonName', value: 'dps-conformance emulator CA' }, { name: 'organizationName', value: 'dps-conformance' }];
   caCert.setSubject(caName);
   caCert.setIssuer(caName);
@@ -46,10 +85,9 @@ export function generateEmulatorTls(extraNames: readonly string[] = []): Emulato
     { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
     { name: 'subjectKeyIdentifier' },
   ]);
-  caCert.sign(ca.forgePrivate, forge.md.sha256.create());
+  signNatively(caCert, ca.privatePem);
 
-  const server = rsaKeys();
-  const cert = newCertificate(server.forgePublic, 365);
+  const cert = newCertificate(server.publicPem, 365);
   cert.setSubject([{ name: 'commonName', value: 'localhost' }]);
   cert.setIssuer(caName);
   const names = new Set(['localhost', '127.0.0.1', '::1', ...extraNames.filter((n) => n && n !== '0.0.0.0' && n !== '::')]);
@@ -61,8 +99,8 @@ export function generateEmulatorTls(extraNames: readonly string[] = []): Emulato
     { name: 'subjectAltName', altNames },
     { name: 'authorityKeyIdentifier', keyIdentifier: caCert.generateSubjectKeyIdentifier().getBytes() },
   ]);
-  cert.sign(ca.forgePrivate, forge.md.sha256.create());
-  return { caPem: forge.pki.certificateToPem(caCert), certPem: forge.pki.certificateToPem(cert), keyPem: server.pem };
+  signNatively(cert, ca.privatePem);
+  return { caPem: forge.pki.certificateToPem(caCert), certPem: forge.pki.certificateToPem(cert), keyPem: server.privatePem };
 }
 
 const memo = new Map<string, EmulatorTls>();
@@ -87,7 +125,7 @@ export async function loadOrGenerateTls(extraNames: readonly string[] = [], cach
   }
   let tls = memo.get(key);
   if (!tls) {
-    tls = generateEmulatorTls(extraNames);
+    tls = await generateEmulatorTlsAsync(extraNames);
     memo.set(key, tls);
   }
   if (cacheDir) {

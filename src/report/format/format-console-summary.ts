@@ -3,6 +3,7 @@ import { isRunWide } from '../../results/run-wide.js';
 import type { RunInfo } from '../../results/run-info.js';
 import { countOutcomes, groupBy, rowKey } from '../../results/summarise-results.js';
 import { painter, type Paint } from './ansi.js';
+import { formatRunPhases } from './format-run-phases.js';
 import { implementationLabel } from './implementation-label.js';
 import { terminalText } from './terminal-text.js';
 import { verdictOf } from './verdict.js';
@@ -40,6 +41,8 @@ export function formatConsoleSummary(results: readonly CheckResult[], runInfo: R
   const lines = results.length > 0 ? table(rows, paint) : ['no results'];
   lines.push('', paint(verdict.pass ? 'green' : 'red', verdict.line));
   if (verdict.incomplete) lines.push(paint('yellow', verdict.incomplete));
+  const phases = formatRunPhases(runInfo.phases);
+  if (phases.length > 0) lines.push('', ...phases);
   return `${lines.join('\n')}\n`;
 }
 

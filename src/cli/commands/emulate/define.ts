@@ -9,6 +9,7 @@ export interface EmulateCommandOptions {
   httpsPort: number;
   mqttPort: number;
   retryAfter?: number;
+  pollHold?: number;
   out: string;
   requireSkn?: boolean;
   acceptMqtt31?: boolean;
@@ -29,6 +30,7 @@ export function defineEmulateCommand(program: Command, sink: ActionSink): void {
     .option('--https-port <n>', 'HTTPS and MQTT-over-WebSocket port (0 = a free port)', parsePort('--https-port'), 443)
     .option('--mqtt-port <n>', 'MQTT over TLS port (0 = a free port)', parsePort('--mqtt-port'), 8883)
     .option('--retry-after <seconds>', 'Retry-After the emulator answers with (default: 2, or the config file\'s)', (v) => (v === '0' ? 0 : parsePositiveInteger('--retry-after')(v)))
+    .option('--poll-hold <ms>', 'longest wait before answering a poll whose allocation is still running (default 200; 0 = answer at once, as DPS does)', (v) => (v === '0' ? 0 : parsePositiveInteger('--poll-hold')(v)))
     .option('--out <dir>', 'directory for emulator.json, the observation report and the report set', './conformance-report')
     .option('--scenarios', "take successive registrations of each device through the device suite's server-side cases (Retry-After, 429, failed allocation, fragmented answers)")
     // departures from DPS, each documented in docs/emulator-behaviour.md; the flag wins over the config file

@@ -40,6 +40,7 @@ export const handle: CommandHandler<EmulateCommandOptions> = async (options, con
       mqttPort: options.mqttPort,
       // the flag wins over the file, the file over the default
       retryAfterSeconds: options.retryAfter ?? config?.retryAfterSeconds ?? DEFAULT_RETRY_AFTER,
+      ...(options.pollHold !== undefined ? { pollHoldMs: options.pollHold } : {}),
       allocator: allocation.allocator,
       redactor,
       tlsCacheDir: join(out, '.emulator-tls'),

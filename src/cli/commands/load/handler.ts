@@ -14,6 +14,7 @@ import { packageVersion } from '../../../meta/package-info.js';
 import { startReferenceWebhook } from '../../../../implementations/reference-webhook/start-reference-webhook.js';
 import { corpusMix } from './corpus-mix.js';
 import type { LoadCommandOptions } from './define.js';
+import { exportLoad } from './export-load.js';
 
 /** Bounds on one run, so a typo cannot start an endless or enormous one. */
 const MAX_DURATION_S = 3600;
@@ -32,6 +33,7 @@ export const handle: CommandHandler<LoadCommandOptions> = async (options, contex
   if (options.rate > MAX_RATE) throw usageError(`--rate is at most ${MAX_RATE} per second, got ${options.rate}`);
   if (options.devices > MAX_DEVICES) throw usageError(`--devices is at most ${MAX_DEVICES}, got ${options.devices}`);
   if (!options.emulator && options.webhook === undefined) throw usageError('load needs a target: --webhook URL, or --emulator (with --webhook to make it end to end)');
+  if (options.export !== undefined) return exportLoad(options, context);
   const redactor = new SecretRedactor().add(options.functionKey);
   const given =
     options.webhook === undefined

@@ -15,11 +15,22 @@ import { startReferenceWebhook, type RunningWebhook } from '../../../../implemen
 import { addUnavailableRows, readyBundledTargets, selectImplementations } from './bundled-targets.js';
 import { startStandardPortsEmulator } from './standard-ports-emulator.js';
 import type { RunCommandOptions } from './define.js';
+import { PhaseClock } from '../../../results/run-phase.js';
 
 /** Webhook answer time limit in `run` (the webhook suite's default). */
 const WEBHOOK_TIMEOUT_MS = 10_000;
 /** Per-register limit for the bundled devices; generous, since a shared CI machine can be slow. */
 const DEVICE_TIMEOUT_MS = 20_000;
+
+/** Adds a suite's checks between a first and a last hook that time it as one phase. */
+function timeSuite(suite: Mocha.Suite, begin: () => () => void, build: () => void): void {
+  let end = (): void => undefined;
+  suite.beforeAll(() => {
+    end = begin();
+  });
+  build();
+  suite.afterAll(() => end());
+}
 
 /**
  * `dps-conformance run`, the main job with no set-up: starts the reference webhook (behind a
@@ -47,8 +58,9 @@ export const handle: CommandHandler<RunCommandOptions> = async (options, context
     await webhook?.close();
   };
 
+  const clock = new PhaseClock();
   try {
-    webhook = await startReferenceWebhook({ functionKey });
+    webhook = await clock.time('reference webhook start-up', () => startReferenceWebhook({ functionKey }));
     const plan = planWebhookRun({
       url: webhook.url,
       functionKey,
@@ -68,39 +80,64 @@ export const handle: CommandHandler<RunCommandOptions> = async (options, context
       redactor,
       build: async (root, session) => {
         const caller = new WebhookCaller(plan.target, (reason) => session.markIncomplete(reason));
-        if (selection.webhook) buildWebhookSuite(Mocha.Suite.create(root, 'webhook suite: reference webhook'), plan, caller);
+        if (selection.webhook) {
+          const webhookSuite = Mocha.Suite.create(root, 'webhook suite: reference webhook');
+          timeSuite(webhookSuite, () => clock.begin('webhook suite'), () => buildWebhookSuite(webhookSuite, plan, caller));
+        }
 
         const url = withFunctionKey(plan.target.url, functionKey).toString();
         const emulatorOptions = { redactor, retryAfterSeconds: 0, allocator: webhookAllocator({ url, timeoutMs: WEBHOOK_TIMEOUT_MS }) };
-        emulator = await startEmulator(emulatorOptions);
-        if (emulator.groupKey) redactor.add(emulator.groupKey);
+        const main = await clock.time('emulator start-up', () => startEmulator(emulatorOptions));
+        emulator = main;
+        if (main.groupKey) redactor.add(main.groupKey);
         const progress = (line: string): void => void context.stderr.write(`${line}\n`);
-        const { ready, unavailable } = await readyBundledTargets(selection.devices, progress, context.signal);
+        const { ready, unavailable } = await clock.time('SDK installs and checks', () => readyBundledTargets(selection.devices, progress, context.signal));
         // the SDKs that dial fixed ports get an emulator of their own at 443/8883 on its own loopback address
         const standard = await startStandardPortsEmulator(ready, unavailable, emulatorOptions);
-        standardEmulator = standard.emulator;
-        if (standardEmulator?.groupKey) redactor.add(standardEmulator.groupKey);
-        for (const bundled of standard.ready) {
-          const target = await prepareDeviceTarget({
-            adapter: bundled.adapter,
-            cwd: process.cwd(),
-            emulator: bundled.implementation.standardPorts && standardEmulator ? standardEmulator : emulator,
-            redactor,
-            corpus,
-            timeoutMs: DEVICE_TIMEOUT_MS,
-            endToEnd: true,
-            narrowing: { dialect },
-            shard,
-            onGaveUp: (reason) => session.markIncomplete(reason),
-          });
-          targets.push(target);
-          target.addTo(Mocha.Suite.create(root, `device suite: ${bundled.implementation.label}`));
-        }
+        const standardOne = standard.emulator;
+        standardEmulator = standardOne;
+        if (standardOne?.groupKey) redactor.add(standardOne.groupKey);
+        // the implementations start side by side: an SDK's start-up (a runtime, its modules) is mostly waiting
+        const prepared = await Promise.allSettled(
+          standard.ready.map((bundled) =>
+            clock.time(`SDK start-up: ${bundled.implementation.label}`, () =>
+              prepareDeviceTarget({
+                adapter: bundled.adapter,
+                cwd: process.cwd(),
+                emulator: bundled.implementation.standardPorts && standardOne ? standardOne : main,
+                redactor,
+                corpus,
+                timeoutMs: DEVICE_TIMEOUT_MS,
+                endToEnd: true,
+                narrowing: { dialect },
+                shard,
+                onGaveUp: (reason) => session.markIncomplete(reason),
+              }),
+            ),
+          ),
+        );
+        for (const p of prepared) if (p.status === 'fulfilled') targets.push(p.value);
+        const refused = prepared.find((p): p is PromiseRejectedResult => p.status === 'rejected');
+        if (refused) throw refused.reason;
+        const registering: (() => void)[] = [];
+        standard.ready.forEach((bundled, i) => {
+          const label = bundled.implementation.label;
+          const suite = Mocha.Suite.create(root, `device suite: ${label}`);
+          // from the start of its registrations (all start together) to its last result
+          let end = (): void => undefined;
+          registering.push(() => (end = clock.begin(`device suite: ${label}`)));
+          targets[i]?.addTo(suite);
+          suite.afterAll(() => end());
+        });
         if (unavailable.length > 0) addUnavailableRows(Mocha.Suite.create(root, 'implementations not run'), unavailable, dialect);
         // the implementations register side by side (each adapter one request at a time) while
         // mocha judges in order; the results are the same, the run is shorter
         root.beforeAll(() => {
+          for (const begin of registering) begin();
           for (const target of targets) target.startRegistrations(context.signal);
+        });
+        root.afterAll(() => {
+          session.runInfo.phases = clock.phases;
         });
       },
       cleanup,

@@ -1,0 +1,143 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../helpers/run-cli.js';
+import { artilleryMissing, artilleryPath } from '../helpers/artillery.js';
+import { startReferenceWebhook, type RunningWebhook } from '../../implementations/reference-webhook/start-reference-webhook.js';
+import { startFixtureWebhook } from '../fixtures/webhooks/start-fixture-webhook.js';
+import { BROKEN_WEBHOOKS } from '../fixtures/webhooks/broken-webhooks.js';
+
+const KEY = 'export-test-function-key-7f3a';
+const RATE = 10;
+const DURATION = 2;
+
+interface ArtilleryRun {
+  status: number | null;
+  output: string;
+  counters: Record<string, number>;
+}
+
+/** Runs the exported scenario with Artillery (one local worker, no telemetry), bounded in time. */
+function runArtillery(cli: string, dir: string, env: Record<string, string>): Promise<ArtilleryRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, 'run', '--output', join(dir, 'artillery-report.json'), join(dir, 'dpsc-load.yml')], {
+      cwd: dir,
+      env: { ...process.env, ARTILLERY_DISABLE_TELEMETRY: 'true', WORKERS: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (output += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (output += c));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 150_000);
+    child.on('error', reject);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      readFile(join(dir, 'artillery-report.json'), 'utf8').then(
+        (text) => resolve({ status, output, counters: (JSON.parse(text) as { aggregate: { counters: Record<string, number> } }).aggregate.counters }),
+        () => resolve({ status, output, counters: {} }),
+      );
+    });
+  });
+}
+
+interface LoadCounts {
+  status: number | null;
+  ok: Record<string, number>;
+  errors: number;
+}
+
+/** `load` itself on the same webhook with the same rate, duration and mix: correct answers per dialect. */
+async function runLoad(url: string, out: string): Promise<LoadCounts> {
+  const run = await runCli(['load', '--webhook', url, '--function-key', KEY, '--rate', String(RATE), '--duration', String(DURATION), '--dialect', 'all', '--out', out]);
+  const ctrf = JSON.parse(await readFile(join(out, 'ctrf.json'), 'utf8')) as { results: { tests: { extra: { checkId: string; dialect: string; evidence: { outcomes: { ok: number; errors: number; timeouts: number } } } }[] } };
+  const counts: LoadCounts = { status: run.status, ok: {}, errors: 0 };
+  for (const t of ctrf.results.tests.filter((x) => x.extra.checkId === 'load.errors')) {
+    counts.ok[t.extra.dialect] = t.extra.evidence.outcomes.ok;
+    counts.errors += t.extra.evidence.outcomes.errors + t.extra.evidence.outcomes.timeouts;
+  }
+  return counts;
+}
+
+describe('load --export artillery', function () {
+  this.timeout(400_000);
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'dpsc-export-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('writes the scenario without the function key, and refuses a wrong engine or a missing directory', async () => {
+    const written = await runCli(['load', '--webhook', `http://127.0.0.1:9/api/allocate?code=${KEY}`, '--rate', '5', '--export', 'artillery', dir]);
+    assert.equal(written.status, 0, written.stderr);
+    const files = (await readdir(dir)).sort();
+    assert.deepEqual(files, ['dpsc-load-mix.json', 'dpsc-load-processor.cjs', 'dpsc-load.yml']);
+    for (const file of files) assert.ok(!(await readFile(join(dir, file), 'utf8')).includes(KEY), `${file} holds the function key`);
+    assert.ok(!written.stdout.includes(KEY) && !written.stderr.includes(KEY), 'the key was echoed');
+    assert.match(await readFile(join(dir, 'dpsc-load.yml'), 'utf8'), /arrivalRate: 5\n/);
+    const wrongEngine = await runCli(['load', '--webhook', 'http://127.0.0.1:9/', '--rate', '5', '--export', 'gatling', dir]);
+    assert.equal(wrongEngine.status, 2);
+    assert.match(wrongEngine.stderr, /unknown engine "gatling"/);
+    const noDir = await runCli(['load', '--webhook', 'http://127.0.0.1:9/', '--rate', '5', '--export', 'artillery']);
+    assert.equal(noDir.status, 2);
+    assert.match(noDir.stderr, /--export takes an engine and a directory/);
+  });
+
+  describe('run under Artillery on loopback', () => {
+    const cli = artilleryPath();
+    before(function () {
+      if (cli) return;
+      if (process.env['CI'] === 'true') throw new Error(`Artillery test cannot run under CI=true: ${artilleryMissing()}`);
+      this.skip();
+    });
+
+    let webhook: RunningWebhook;
+    before(async () => {
+      webhook = await startReferenceWebhook({ port: 0, functionKey: KEY });
+    });
+    after(async () => {
+      await webhook?.close();
+    });
+
+    it('against the reference webhook: exit 0, and the same counts per dialect as load itself', async () => {
+      const exported = await runCli(['load', '--webhook', webhook.url, '--function-key', KEY, '--rate', String(RATE), '--duration', String(DURATION), '--dialect', 'all', '--export', 'artillery', dir]);
+      assert.equal(exported.status, 0, exported.stderr);
+      const artillery = await runArtillery(cli ?? '', dir, { DPSC_FUNCTION_KEY: KEY });
+      assert.equal(artillery.status, 0, artillery.output);
+      const load = await runLoad(webhook.url, join(dir, 'load-report'));
+      assert.equal(load.status, 0);
+      assert.equal(load.errors, 0);
+      assert.equal(artillery.counters['dpsc.errors'] ?? 0, 0, artillery.output);
+      assert.equal(artillery.counters['vusers.created'], RATE * DURATION);
+      assert.equal(artillery.counters['dpsc.ok'], (load.ok['ga'] ?? 0) + (load.ok['preview'] ?? 0));
+      assert.equal(artillery.counters['dpsc.ga.ok'], load.ok['ga']);
+      assert.equal(artillery.counters['dpsc.preview.ok'], load.ok['preview']);
+    });
+
+    it('without the key in the environment it refuses to run; against a webhook naming an unlinked hub it fails as load does', async () => {
+      const exported = await runCli(['load', '--webhook', webhook.url, '--function-key', KEY, '--rate', String(RATE), '--duration', String(DURATION), '--export', 'artillery', dir]);
+      assert.equal(exported.status, 0, exported.stderr);
+      const noKey = await runArtillery(cli ?? '', dir, { DPSC_FUNCTION_KEY: '' });
+      assert.notEqual(noKey.status, 0);
+      assert.match(noKey.output, /DPSC_FUNCTION_KEY/);
+
+      const broken = BROKEN_WEBHOOKS.find((b) => b.name === 'hub-not-linked');
+      assert.ok(broken);
+      const rogue = await startFixtureWebhook(broken);
+      try {
+        const again = await runCli(['load', '--webhook', rogue.url, '--rate', String(RATE), '--duration', String(DURATION), '--export', 'artillery', dir]);
+        assert.equal(again.status, 0, again.stderr);
+        const failed = await runArtillery(cli ?? '', dir, {});
+        assert.equal(failed.status, 1, failed.output);
+        assert.equal(failed.counters['dpsc.ok'] ?? 0, 0);
+        assert.equal(failed.counters['dpsc.error.hub not linked'], RATE * DURATION);
+        assert.match(failed.output, /fail: dpsc\.errors == 0/);
+      } finally {
+        await rogue.close();
+      }
+    });
+  });
+});
