@@ -1,7 +1,7 @@
 import type { LosslessJson } from './lossless-json.js';
 
 export type DeviceDialect = 'ga' | 'preview';
-export type DeviceTransportName = 'https' | 'mqtt' | 'mqtt-ws';
+export type DeviceTransportName = 'https' | 'mqtt' | 'mqtt-ws' | 'amqp' | 'amqp-ws';
 
 /** Where and how the reference device registers. */
 export interface DeviceRegistration {
@@ -10,6 +10,8 @@ export interface DeviceRegistration {
   host: string;
   httpsPort: number;
   mqttPort: number;
+  /** AMQP over TLS port; AMQP over WebSocket uses the HTTPS port */
+  amqpPort: number;
   caPem: string;
   idScope: string;
   registrationId: string;

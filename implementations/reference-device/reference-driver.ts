@@ -4,7 +4,7 @@ import type { DeviceDialect, DeviceRegistration, DeviceTransportName, RetryPolic
 import { asText, type LosslessJson } from './lossless-json.js';
 import { registerDevice } from './register-device.js';
 
-const TRANSPORTS: readonly DeviceTransportName[] = ['https', 'mqtt', 'mqtt-ws'];
+const TRANSPORTS: readonly DeviceTransportName[] = ['https', 'mqtt', 'mqtt-ws', 'amqp', 'amqp-ws'];
 const DIALECTS: readonly DeviceDialect[] = ['ga', 'preview'];
 /** time kept back from the harness's `timeoutMs` so the reply arrives in time */
 const REPLY_MARGIN_MS = 300;
@@ -25,7 +25,7 @@ export interface ReferenceDriverOptions {
 
 type JsonObject = { [key: string]: LosslessJson };
 
-/** The reference device behind the adapter protocol: both dialects, HTTPS and MQTT (TLS and WebSocket). */
+/** The reference device behind the adapter protocol: both dialects, HTTPS, MQTT and AMQP (TLS and WebSocket). */
 export function referenceDriver(options: ReferenceDriverOptions = {}): AdapterDriver {
   const claims: AdapterClaims = {
     implementation: { name: 'dps-conformance-reference-device', version: packageVersion(), language: 'javascript' },
@@ -50,6 +50,7 @@ export function referenceDriver(options: ReferenceDriverOptions = {}): AdapterDr
         host: asText(endpoint['host']),
         httpsPort: Number(endpoint['httpsPort']),
         mqttPort: Number(endpoint['mqttPort']),
+        amqpPort: Number(endpoint['amqpPort']),
         caPem: asText(endpoint['caPem']),
         idScope: asText(request['idScope']),
         registrationId: asText(request['registrationId']),

@@ -1,4 +1,5 @@
 import type { Dialect } from '../results/check-result.js';
+import type { AmqpErrorReply } from './amqp/amqp-connection.js';
 import type { Allocator } from './allocation/allocator.js';
 import type { EnrollmentConfig } from './core/enrollments.js';
 import type { RegistrationPlan } from './core/registration-plan.js';
@@ -16,6 +17,8 @@ export interface EmulatorOptions {
   httpsPort?: number;
   /** MQTT over TLS port (default 0 = a free port) */
   mqttPort?: number;
+  /** AMQP over TLS port (default 0 = a free port); AMQP over WebSocket shares the HTTPS port */
+  amqpPort?: number;
   /** default: a fresh `0ne` + 8 hex scope */
   idScope?: string;
   /** default: one symmetric-key enrollment group with a fresh key */
@@ -34,14 +37,16 @@ export interface EmulatorOptions {
   requireKeyName?: boolean;
   /** CONNECT with bad credentials: CONNACK 5 (default) or accept and answer 401 on the topic */
   mqttAuthFailure?: MqttAuthFailure;
+  /** how AMQP carries a DPS error: reject the request's delivery (default) or answer with a message (docs/protocol/amqp.md) */
+  amqpErrorReply?: AmqpErrorReply;
   /** overrides the DPS-like answer to requests no case planned for */
   onUnexpected?: UnexpectedPolicy;
   /** transcript entries kept (default 10 000; oldest dropped) */
   transcriptCap?: number;
   /** keep the CA and server certificate here across runs (devices then trust the same CA) */
   tlsCacheDir?: string;
-  /** option names a port error mentions (default `httpsPort` / `mqttPort`; the CLI passes its flags) */
-  portOptionNames?: { https?: string; mqtt?: string };
+  /** option names a port error mentions (default `httpsPort` / `mqttPort` / `amqpPort`; the CLI passes its flags) */
+  portOptionNames?: { https?: string; mqtt?: string; amqp?: string };
 }
 
 /** A started emulator. */
@@ -50,6 +55,7 @@ export interface RunningEmulator {
   host: string;
   httpsPort: number;
   mqttPort: number;
+  amqpPort: number;
   /** the CA that signed the server certificate (PEM); devices must trust it */
   caPem: string;
   /** primary key of the first enrollment group (undefined when the enrollments have no group) */

@@ -7,6 +7,7 @@ import { newIdScope, newSymmetricKey } from './core/dps-identifiers.js';
 import { PlanBook } from './core/registration-plan.js';
 import { RegistrationBook } from './core/registration-book.js';
 import type { EmulatorOptions, RunningEmulator } from './emulator-options.js';
+import { createAmqpFrontEnd } from './amqp/amqp-front-end.js';
 import { createHttpsFrontEnd } from './https/https-front-end.js';
 import { closeServer, listenOn } from './listen-on.js';
 import { createMqttFrontEnd } from './mqtt/mqtt-front-end.js';
@@ -19,8 +20,8 @@ export const DEFAULT_LINKED_HUBS: readonly string[] = ['dpsc-hub-1.azure-devices
 export const DEFAULT_GROUP_ID = 'dpsc-emulator-group';
 
 /**
- * Starts the DPS emulator: one core, an HTTPS front end (with MQTT over WebSocket on the same port)
- * and an MQTT-over-TLS front end. Rejects with a `portUnavailableError` when a port cannot be bound.
+ * Starts the DPS emulator: one core, an HTTPS front end (with MQTT and AMQP over WebSocket on the
+ * same port), an MQTT-over-TLS and an AMQP-over-TLS front end. Rejects with a `portUnavailableError` when a port cannot be bound.
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? '127.0.0.1';
@@ -52,9 +53,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const tls = await loadOrGenerateTls(host === '127.0.0.1' || host === 'localhost' ? [] : [host], options.tlsCacheDir);
   const mqtt = await createMqttFrontEnd({ core, tls, signal: lifetime.signal, ...(options.mqttAuthFailure ? { authFailure: options.mqttAuthFailure } : {}) });
-  const https = createHttpsFrontEnd({ core, tls, signal: lifetime.signal, onUpgrade: (request, socket, head) => mqtt.handleUpgrade(request, socket, head) });
+  const amqp = createAmqpFrontEnd({ core, tls, signal: lifetime.signal, ...(options.amqpErrorReply ? { errorReply: options.amqpErrorReply } : {}) });
+  const https = createHttpsFrontEnd({
+    core,
+    tls,
+    signal: lifetime.signal,
+    // one WebSocket path, two protocols: the subprotocol the device asks for decides
+    onUpgrade: (request, socket, head) => (amqp.wantsUpgrade(request) ? amqp.handleUpgrade(request, socket, head) : mqtt.handleUpgrade(request, socket, head)),
+  });
+  // every listener the emulator binds, in bind order
+  const listeners: { server: Server; port: number; option: string }[] = [
+    { server: https, port: options.httpsPort ?? 0, option: options.portOptionNames?.https ?? 'httpsPort' },
+    { server: mqtt.server, port: options.mqttPort ?? 0, option: options.portOptionNames?.mqtt ?? 'mqttPort' },
+    { server: amqp.server, port: options.amqpPort ?? 0, option: options.portOptionNames?.amqp ?? 'amqpPort' },
+  ];
   const sockets = new Set<Socket>();
-  for (const server of [https, mqtt.server] as Server[]) {
+  for (const { server } of listeners) {
     server.on('connection', (socket: Socket) => {
       sockets.add(socket);
       socket.on('close', () => sockets.delete(socket));
@@ -65,19 +79,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (closed) return;
     closed = true;
     lifetime.abort();
-    await Promise.all([closeServer(https, sockets), closeServer(mqtt.server, sockets)]);
-    await mqtt.close();
+    await Promise.all(listeners.map(({ server }) => closeServer(server, sockets)));
+    await Promise.all([mqtt.close(), amqp.close()]);
   };
 
-  let httpsPort: number;
-  let mqttPort: number;
+  const ports: number[] = [];
   try {
-    httpsPort = await listenOn(https, options.httpsPort ?? 0, host, options.portOptionNames?.https ?? 'httpsPort');
-    mqttPort = await listenOn(mqtt.server, options.mqttPort ?? 0, host, options.portOptionNames?.mqtt ?? 'mqttPort');
+    for (const listener of listeners) ports.push(await listenOn(listener.server, listener.port, host, listener.option));
   } catch (error) {
     await close();
     throw error;
   }
+  const [httpsPort, mqttPort, amqpPort] = ports as [number, number, number];
 
   const group = enrollments.firstGroup();
   return {
@@ -85,6 +98,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     host,
     httpsPort,
     mqttPort,
+    amqpPort,
     caPem: tls.caPem,
     groupKey: group?.primaryKey,
     groupId: group?.groupId,

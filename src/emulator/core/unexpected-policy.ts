@@ -11,7 +11,9 @@ export type UnexpectedDecision = { kind: 'answer'; entry: CatalogueEntry; detail
  */
 export type UnexpectedPolicy = (request: UnexpectedRequest, dpsDecision: UnexpectedDecision) => UnexpectedDecision;
 
-const ANSWERS: Record<Exclude<UnexpectedReason, 'unknown-topic' | 'unsupported-qos' | 'packet-too-large'>, CatalogueEntry> = {
+type Disconnecting = 'unknown-topic' | 'unsupported-qos' | 'packet-too-large' | 'malformed-amqp';
+
+const ANSWERS: Record<Exclude<UnexpectedReason, Disconnecting>, CatalogueEntry> = {
   'unknown-route': ErrorCatalogue.notFound,
   'method-not-allowed': ErrorCatalogue.methodNotAllowed,
   'missing-api-version': ErrorCatalogue.missingApiVersion,
@@ -28,16 +30,21 @@ const ANSWERS: Record<Exclude<UnexpectedReason, 'unknown-topic' | 'unsupported-q
   // MQTT CONNECT problems become CONNACK "not authorized" in the MQTT front end
   'malformed-username': ErrorCatalogue.unauthorized,
   'client-id-mismatch': ErrorCatalogue.unauthorized,
+  // AMQP (docs/protocol/amqp.md): a link to another address is refused as not found, an unknown
+  // operation type like an unknown route; a SASL mechanism other than PLAIN fails authentication
+  'unknown-link-address': ErrorCatalogue.notFound,
+  'unknown-operation-type': ErrorCatalogue.notFound,
+  'unsupported-sasl-mechanism': ErrorCatalogue.unauthorized,
 };
 
 /**
  * What DPS does: answer with the catalogue's error; on MQTT, topics outside the documented set,
  * QoS 2 and oversized packets end the connection (the docs say only documented topics are accepted
- * and there is no topic to answer an unparsed packet on).
+ * and there is no topic to answer an unparsed packet on); so do bytes that are not AMQP on the AMQP port.
  */
 export function dpsDecision(request: UnexpectedRequest): UnexpectedDecision {
   const reason = request.reason;
-  if (reason === 'unknown-topic' || reason === 'unsupported-qos' || reason === 'packet-too-large') return { kind: 'disconnect' };
+  if (reason === 'unknown-topic' || reason === 'unsupported-qos' || reason === 'packet-too-large' || reason === 'malformed-amqp') return { kind: 'disconnect' };
   return { kind: 'answer', entry: ANSWERS[reason], detail: request.detail };
 }
 
