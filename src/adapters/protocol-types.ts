@@ -6,7 +6,7 @@
 import type { Dialect } from '../results/check-result.js';
 import type { LosslessJson } from './lossless-json.js';
 
-export type DeviceTransport = 'https' | 'mqtt' | 'mqtt-ws' | 'amqp';
+export type DeviceTransport = 'https' | 'mqtt' | 'mqtt-ws' | 'amqp' | 'amqp-ws';
 export type AttestationKind = 'symmetricKey' | 'x509' | 'tpm';
 
 export interface ImplementationInfo {
@@ -28,6 +28,8 @@ export interface Endpoint {
   host: string;
   httpsPort: number;
   mqttPort: number;
+  /** AMQP over TLS (DESIGN's endpoint extension); AMQP over WebSocket is on httpsPort */
+  amqpPort?: number;
   caPem: string;
 }
 

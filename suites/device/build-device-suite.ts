@@ -11,6 +11,7 @@ import { checkDataSent } from './checks/data-checks.js';
 import { checkDataReachedWebhook, checkReturnDataReachedDevice } from './checks/e2e-checks.js';
 import { checkErrorAllocationFailed, checkErrorCredentials, checkTimeoutGivesUp } from './checks/error-checks.js';
 import { checkMqttProtocol } from './checks/mqtt-checks.js';
+import { checkAmqpProtocol } from './checks/amqp-checks.js';
 import { checkPollingRetryAfter, checkPollingTerminal, checkPollingThrottle } from './checks/polling-checks.js';
 import { checkRequestPath, checkRequestRegistrationId, checkRequestSas } from './checks/request-checks.js';
 import { checkResultAssignment, checkResultStatus, checkReturnData, checkReturnDataBigIntegers } from './checks/result-checks.js';
@@ -43,6 +44,7 @@ const CHECK_BODIES: Record<string, CheckFn> = {
   [DEVICE_CHECKS.pollingRetryAfter.id]: checkPollingRetryAfter,
   [DEVICE_CHECKS.pollingThrottle.id]: checkPollingThrottle,
   [DEVICE_CHECKS.mqttProtocol.id]: checkMqttProtocol,
+  [DEVICE_CHECKS.amqpProtocol.id]: checkAmqpProtocol,
   [DEVICE_CHECKS.resultStatus.id]: checkResultStatus,
   [DEVICE_CHECKS.resultAssignment.id]: checkResultAssignment,
   [DEVICE_CHECKS.returnDataFidelity.id]: checkReturnData,

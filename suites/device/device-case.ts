@@ -81,6 +81,7 @@ export function deviceCases(corpus: readonly CorpusCase[], options: DeviceCaseOp
     ];
     if (containsBigInt(data)) checks.push(DEVICE_CHECKS.returnDataBigIntegers);
     if (mqtt) checks.push(DEVICE_CHECKS.mqttProtocol);
+    if (transport === 'amqp' || transport === 'amqp-ws') checks.push(DEVICE_CHECKS.amqpProtocol);
     if (options.endToEnd) checks.push(DEVICE_CHECKS.e2eDataReachedWebhook, DEVICE_CHECKS.e2eReturnDataReachedDevice);
     // one 202 `assigning` poll before the end, so that "polls until terminal" means something
     cases.push({ caseId: entry.id, kind: 'corpus', ...(data !== undefined ? { data } : {}), plan: { ...FAST, pollsBeforeDone: 1 }, checks });

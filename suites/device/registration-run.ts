@@ -49,7 +49,7 @@ export async function runRegistration(context: RegistrationContext, deviceCase: 
   const command: RegisterCommand = {
     dialect,
     transport,
-    endpoint: { host: emulator.host, httpsPort: emulator.httpsPort, mqttPort: emulator.mqttPort, caPem: emulator.caPem },
+    endpoint: { host: emulator.host, httpsPort: emulator.httpsPort, mqttPort: emulator.mqttPort, amqpPort: emulator.amqpPort, caPem: emulator.caPem },
     idScope: emulator.idScope,
     registrationId,
     attestation: { type: 'symmetricKey', key },

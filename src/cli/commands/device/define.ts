@@ -4,7 +4,7 @@ import { lazyAction, optionsOf, type ActionSink } from '../../lazy-action.js';
 
 export interface DeviceCommandOptions extends RunOptions {
   adapter: string;
-  transport?: 'https' | 'mqtt' | 'mqtt-ws' | 'amqp';
+  transport?: 'https' | 'mqtt' | 'mqtt-ws' | 'amqp' | 'amqp-ws';
   dialect?: 'ga' | 'preview' | 'all';
   webhook?: string;
   timeout: number;
@@ -17,7 +17,7 @@ export function defineDeviceCommand(program: Command, sink: ActionSink): void {
       .command('device')
       .description('the device suite: starts the DPS emulator and drives an implementation through the adapter protocol')
       .requiredOption('--adapter <cmd>', 'the adapter command, run through the shell in the current directory')
-      .addOption(new Option('--transport <transport>', 'test only this transport').choices(['https', 'mqtt', 'mqtt-ws', 'amqp']))
+      .addOption(new Option('--transport <transport>', 'test only this transport').choices(['https', 'mqtt', 'mqtt-ws', 'amqp', 'amqp-ws']))
       .addOption(dialectOption())
       .option('--webhook <url>', 'make the emulator call this webhook (an end-to-end run)')
       .addOption(timeoutOption('time limit for each adapter request, in ms', 20000))

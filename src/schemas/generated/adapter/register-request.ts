@@ -9,9 +9,9 @@ export type SequenceNumber = number;
  */
 export type Dialect = 'ga' | 'preview';
 /**
- * Transport a device implementation registers over (adapter protocol v1, DESIGN §4).
+ * Transport a device implementation registers over (adapter protocol v1, DESIGN §4); `amqp-ws` is AMQP over WebSocket on the HTTPS port.
  */
-export type DeviceTransport = 'https' | 'mqtt' | 'mqtt-ws' | 'amqp';
+export type DeviceTransport = 'https' | 'mqtt' | 'mqtt-ws' | 'amqp' | 'amqp-ws';
 export type Port = number;
 /**
  * DPS ID scope. The format `0ne` + 8 hex digits is observed only (e.g. `0ne00111111`, `0neFEEDC0DE`), not formally documented (FACTS §5); kept as the pattern because every known scope matches it.
@@ -57,6 +57,10 @@ export interface EmulatorEndpoint {
   host: string;
   httpsPort: Port;
   mqttPort: Port;
+  /**
+   * AMQP 1.0 over TLS. AMQP over WebSocket is served on httpsPort (path /$iothub/websocket, subprotocol AMQPWSB10).
+   */
+  amqpPort?: number;
   /**
    * PEM of the CA that issued the emulator's TLS certificate; the implementation must trust it.
    */
