@@ -6,6 +6,10 @@ import { RedirectAgent } from './redirect-agent.js';
 const require = createRequire(import.meta.url);
 
 /* The SDK is CommonJS; these are the few members the adapter touches. */
+interface AmqpTransport {
+  setAuthentication(auth: { ca?: string; cert?: string; key?: string }): void;
+  setTransportOptions(options: { webSocketAgent?: unknown }): void;
+}
 interface RegistrationClient {
   setProvisioningPayload(payload: unknown): void;
   register(): Promise<Record<string, unknown>>;
@@ -16,6 +20,8 @@ interface SdkModules {
   Http: new (base?: unknown) => unknown;
   Mqtt: new (base?: unknown) => unknown;
   MqttWs: new (base?: unknown) => unknown;
+  Amqp: new (base?: unknown) => AmqpTransport;
+  AmqpWs: new (base?: unknown) => AmqpTransport;
   SymmetricKeySecurityClient: new (registrationId: string, key: string) => unknown;
   HttpBase: new () => { setOptions(options: Record<string, unknown>): void };
   MqttBase: new () => { setOptions(options: Record<string, unknown>): void };
@@ -26,6 +32,7 @@ function loadSdk(): SdkModules {
   const device = require('azure-iot-provisioning-device') as { ProvisioningDeviceClient: SdkModules['ProvisioningDeviceClient'] };
   const http = require('azure-iot-provisioning-device-http') as { Http: SdkModules['Http'] };
   const mqtt = require('azure-iot-provisioning-device-mqtt') as { Mqtt: SdkModules['Mqtt']; MqttWs: SdkModules['MqttWs'] };
+  const amqp = require('azure-iot-provisioning-device-amqp') as { Amqp: SdkModules['Amqp']; AmqpWs: SdkModules['AmqpWs'] };
   const security = require('azure-iot-security-symmetric-key') as { SymmetricKeySecurityClient: SdkModules['SymmetricKeySecurityClient'] };
   // the same copies the transports load (npm dedupes them under the repository's node_modules)
   const httpBase = require(require.resolve('azure-iot-http-base', { paths: [require.resolve('azure-iot-provisioning-device-http')] })) as { Http: SdkModules['HttpBase'] };
@@ -36,6 +43,8 @@ function loadSdk(): SdkModules {
     Http: http.Http,
     Mqtt: mqtt.Mqtt,
     MqttWs: mqtt.MqttWs,
+    Amqp: amqp.Amqp,
+    AmqpWs: amqp.AmqpWs,
     SymmetricKeySecurityClient: security.SymmetricKeySecurityClient,
     HttpBase: httpBase.Http,
     MqttBase: mqttBase.MqttBase,
@@ -44,8 +53,8 @@ function loadSdk(): SdkModules {
 }
 
 type JsonObject = { [key: string]: LosslessJson };
-type Transport = 'https' | 'mqtt' | 'mqtt-ws';
-const TRANSPORTS: readonly Transport[] = ['https', 'mqtt', 'mqtt-ws'];
+type Transport = 'https' | 'mqtt' | 'mqtt-ws' | 'amqp' | 'amqp-ws';
+const TRANSPORTS: readonly Transport[] = ['https', 'mqtt', 'mqtt-ws', 'amqp', 'amqp-ws'];
 /** time kept back from the harness's `timeoutMs` so the reply arrives in time */
 const REPLY_MARGIN_MS = 300;
 
@@ -66,6 +75,7 @@ function sdkTransport(sdk: SdkModules, transport: Transport, endpoint: JsonObjec
   const ca = asText(endpoint['caPem']);
   const httpsPort = Number(endpoint['httpsPort']);
   const mqttPort = Number(endpoint['mqttPort']);
+  const amqpPort = Number(endpoint['amqpPort']);
   // TCP goes to the host as given; TLS verifies the same name
   if (transport === 'https') {
     const base = new sdk.HttpBase();
@@ -77,6 +87,16 @@ function sdkTransport(sdk: SdkModules, transport: Transport, endpoint: JsonObjec
     const base = new sdk.MqttBase();
     base.setOptions({ ca });
     return { transport: new sdk.Mqtt(base), provisioningHost: `${host}:${mqttPort}` };
+  }
+  if (transport === 'amqp' || transport === 'amqp-ws') {
+    // the AMQP transport has no option for a CA; `setAuthentication` fills the TLS options rhea connects
+    // with (for X.509 the SDK calls it again with the certificate, see the README)
+    const amqp = transport === 'amqp' ? new sdk.Amqp() : new sdk.AmqpWs();
+    amqp.setAuthentication({ ca });
+    // Amqp builds `amqps://<provisioningHost>` (port honoured); AmqpWs `wss://<host>:443/$iothub/websocket`, so an agent picks the port
+    if (transport === 'amqp') return { transport: amqp, provisioningHost: `${host}:${amqpPort}` };
+    amqp.setTransportOptions({ webSocketAgent: new RedirectAgent({ host, port: httpsPort, servername: host }, { ca }) });
+    return { transport: amqp, provisioningHost: host };
   }
   // MqttWs builds `wss://<provisioningHost>:443/$iothub/websocket`: a bare host, and the agent picks the port
   const base = new sdk.MqttBase();
