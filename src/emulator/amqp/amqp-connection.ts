@@ -153,6 +153,8 @@ export function serveAmqpConnection(stream: Duplex, options: AmqpConnectionOptio
 
   // rhea types the accepted socket as net.Socket; it only uses the WebSocket-like shape RheaSocket has
   const accept = container.websocket_accept.bind(container) as unknown as (socket: RheaSocket, options: Record<string, unknown>) => void;
+  // require_sasl: the mechanism table answers every name (ANONYMOUS too), which would otherwise make
+  // rhea accept devices that skip SASL
   accept(socket, { require_sasl: true, autoaccept: false, max_frame_size: MAX_FRAME_BYTES, container_id: 'dps-conformance-emulator' });
 }
 

@@ -41,7 +41,8 @@ export function saslMechanisms(authenticate: Authenticate): Record<string, () =>
   const offered: Record<string, () => ServerMechanism> = { PLAIN: mechanism('PLAIN', authenticate) };
   return new Proxy(offered, {
     get(target, property, receiver) {
-      if (typeof property === 'string' && !(property in target) && /^[A-Z0-9_-]{1,64}$/.test(property)) return mechanism(property, authenticate);
+      // `in` also sees Object.prototype's members, so `toString` & co. keep their meaning
+      if (typeof property === 'string' && !(property in target)) return mechanism(property.slice(0, 64), authenticate);
       return Reflect.get(target, property, receiver) as unknown;
     },
   });
