@@ -12,6 +12,7 @@ interface EndpointFile {
   host: string;
   httpsPort: number;
   mqttPort: number;
+  amqpPort: number;
   caFile: string;
   groupKey: string;
 }
@@ -27,7 +28,7 @@ async function waitForFile(path: string, timeoutMs: number): Promise<void> {
 describe('dps-conformance emulate', () => {
   it('serves, writes emulator.json, registers a device, and on SIGINT writes the observation report and exits 0', async () => {
     const out = mkdtempSync(join(tmpdir(), 'dpsc-emulate-'));
-    const child = spawn(process.execPath, [cliPath, 'emulate', '--https-port', '0', '--mqtt-port', '0', '--retry-after', '0', '--out', out], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cliPath, 'emulate', '--https-port', '0', '--mqtt-port', '0', '--amqp-port', '0', '--retry-after', '0', '--out', out], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
@@ -37,7 +38,9 @@ describe('dps-conformance emulate', () => {
     try {
       await waitForFile(join(out, 'emulator.json'), 20_000);
       const file = JSON.parse(readFileSync(join(out, 'emulator.json'), 'utf8')) as EndpointFile;
-      assert.deepEqual(Object.keys(file).sort(), ['caFile', 'groupKey', 'host', 'httpsPort', 'idScope', 'mqttPort']);
+      assert.deepEqual(Object.keys(file).sort(), ['amqpPort', 'caFile', 'groupKey', 'host', 'httpsPort', 'idScope', 'mqttPort']);
+      assert.ok(file.amqpPort > 0 && file.amqpPort !== file.mqttPort && file.amqpPort !== file.httpsPort);
+      assert.match(stdout, new RegExp(`amqps://127\\.0\\.0\\.1:${file.amqpPort}`));
       const caPem = readFileSync(file.caFile, 'utf8');
       const key = deriveDeviceKey(file.groupKey, 'cli-device-1');
       const sas = signSasToken({ idScope: file.idScope, registrationId: 'cli-device-1', key, expiry: Math.floor(Date.now() / 1000) + 600 });
@@ -60,12 +63,12 @@ describe('dps-conformance emulate', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dpsc-emulate-config-'));
     const broken = join(dir, 'broken.json');
     writeFileSync(broken, '{\n  "idScope": "0ne00000001",\n  oops\n}');
-    const syntax = await runCli(['emulate', '--config', broken, '--https-port', '0', '--mqtt-port', '0', '--out', dir], { timeoutMs: 20_000 });
+    const syntax = await runCli(['emulate', '--config', broken, '--https-port', '0', '--mqtt-port', '0', '--amqp-port', '0', '--out', dir], { timeoutMs: 20_000 });
     assert.equal(syntax.status, 2);
     assert.match(syntax.stderr, /line 3, column 3/);
     const offSchema = join(dir, 'off-schema.json');
     writeFileSync(offSchema, JSON.stringify({ retryAfterSeconds: 'soon', colour: 'blue' }));
-    const schema = await runCli(['emulate', '--config', offSchema, '--https-port', '0', '--mqtt-port', '0', '--out', dir], { timeoutMs: 20_000 });
+    const schema = await runCli(['emulate', '--config', offSchema, '--https-port', '0', '--mqtt-port', '0', '--amqp-port', '0', '--out', dir], { timeoutMs: 20_000 });
     assert.equal(schema.status, 2);
     assert.match(schema.stderr, /retryAfterSeconds/);
     assert.doesNotMatch(schema.stderr, /\n\s+at /);
@@ -78,7 +81,7 @@ describe('dps-conformance emulate', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as { port: number }).port;
     try {
-      const run = await runCli(['emulate', '--https-port', String(port), '--mqtt-port', '0', '--out', dir], { timeoutMs: 20_000 });
+      const run = await runCli(['emulate', '--https-port', String(port), '--mqtt-port', '0', '--amqp-port', '0', '--out', dir], { timeoutMs: 20_000 });
       assert.equal(run.status, 2);
       assert.match(run.stderr, /--https-port/);
     } finally {

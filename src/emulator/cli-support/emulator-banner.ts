@@ -6,12 +6,13 @@ export interface EmulatorEndpointFile {
   host: string;
   httpsPort: number;
   mqttPort: number;
+  amqpPort: number;
   caFile: string;
   groupKey: string | undefined;
 }
 
 export function endpointFile(emulator: RunningEmulator, caFile: string): EmulatorEndpointFile {
-  return { idScope: emulator.idScope, host: emulator.host, httpsPort: emulator.httpsPort, mqttPort: emulator.mqttPort, caFile, groupKey: emulator.groupKey };
+  return { idScope: emulator.idScope, host: emulator.host, httpsPort: emulator.httpsPort, mqttPort: emulator.mqttPort, amqpPort: emulator.amqpPort, caFile, groupKey: emulator.groupKey };
 }
 
 /**
@@ -26,6 +27,8 @@ export function banner(file: EmulatorEndpointFile, jsonPath: string, allocation:
     `  HTTPS:               https://${shown}:${file.httpsPort}/${file.idScope}/registrations/{registrationId}/register?api-version=2019-03-31`,
     `  MQTT over TLS:       mqtts://${shown}:${file.mqttPort}`,
     `  MQTT over WebSocket: wss://${shown}:${file.httpsPort}/$iothub/websocket`,
+    `  AMQP over TLS:       amqps://${shown}:${file.amqpPort} (SASL PLAIN: {idScope}/registrations/{registrationId}, SAS token)`,
+    `  AMQP over WebSocket: wss://${shown}:${file.httpsPort}/$iothub/websocket (subprotocol AMQPWSB10)`,
     `  CA certificate:      ${file.caFile} (devices must trust it; the server name is localhost)`,
     `  allocation:          ${allocation}`,
     `  endpoint file:       ${jsonPath}`,
