@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import type { DeviceRegistration, DpsAnswer, DpsChannel } from './device-types.js';
 import { DeviceError } from './device-types.js';
 import { API_VERSION, parseRetryAfter } from './https-channel.js';
+import { clientTlsIdentity } from './client-identity.js';
 import { registrationSasToken } from './sas-token.js';
 
 const CLIENT_VERSION = 'dps-conformance-reference-device/1';
@@ -111,14 +112,14 @@ export async function openAmqpChannel(reg: DeviceRegistration, timeoutMs: number
   const options: ConnectionOptions = {
     host: reg.host,
     port: overWebSocket ? reg.httpsPort : reg.amqpPort,
-    username: address,
-    password: registrationSasToken(reg.idScope, reg.registrationId, reg.deviceKey, expiry),
+    // X.509: no SASL at all, the TLS client certificate attests (as the Node and C SDKs do)
+    ...(reg.x509 ? {} : { username: address, password: registrationSasToken(reg.idScope, reg.registrationId, reg.deviceKey, expiry) }),
     reconnect: false,
     idle_time_out: 0,
   };
   // our own TLS connect: rhea would set the server name to the host even when it is an IP address,
   // which TLS forbids (RFC 6066); without one the certificate is checked against the host
-  const tlsOptions = { ca: reg.caPem, rejectUnauthorized: true, ...(isIP(reg.host) ? {} : { servername: reg.host }) };
+  const tlsOptions = { ca: reg.caPem, rejectUnauthorized: true, ...(isIP(reg.host) ? {} : { servername: reg.host }), ...clientTlsIdentity(reg) };
   options.connection_details = () => ({
     host: reg.host,
     port: reg.amqpPort,
@@ -127,7 +128,7 @@ export async function openAmqpChannel(reg: DeviceRegistration, timeoutMs: number
   if (overWebSocket) {
     // rhea's typings say connect() returns details; it returns a function of the attempt count that does
     const connect = container.websocket_connect(WebSocket) as unknown as (url: string, protocols: string[], options: object) => NonNullable<ConnectionOptions['connection_details']>;
-    options.connection_details = connect(`wss://${reg.host}:${reg.httpsPort}/$iothub/websocket`, ['AMQPWSB10'], { ca: reg.caPem });
+    options.connection_details = connect(`wss://${reg.host}:${reg.httpsPort}/$iothub/websocket`, ['AMQPWSB10'], { ca: reg.caPem, ...clientTlsIdentity(reg) });
   }
   const connection = container.connect(options);
   // rhea raises these on the container too; unhandled they would throw or be logged

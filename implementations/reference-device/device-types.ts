@@ -15,8 +15,10 @@ export interface DeviceRegistration {
   caPem: string;
   idScope: string;
   registrationId: string;
-  /** the device's symmetric key, base64 (for a group enrollment, already derived) */
+  /** the device's symmetric key, base64 (for a group enrollment, already derived); '' with X.509 */
   deviceKey: string;
+  /** X.509 attestation: the device certificate, its key and the chain (then no SAS is sent) */
+  x509?: { certPem: string; keyPem: string; chainPem: string };
   /** application data; `undefined` = none */
   data?: LosslessJson;
   /** Date.now() after which the device gives up and reports an error */

@@ -31,7 +31,7 @@ export function referenceDriver(options: ReferenceDriverOptions = {}): AdapterDr
     implementation: { name: 'dps-conformance-reference-device', version: packageVersion(), language: 'javascript' },
     dialects: [...DIALECTS],
     transports: [...TRANSPORTS],
-    attestations: ['symmetricKey'],
+    attestations: ['symmetricKey', 'x509'],
   };
   return {
     claims: () => claims,
@@ -41,7 +41,8 @@ export function referenceDriver(options: ReferenceDriverOptions = {}): AdapterDr
       const attestation = request['attestation'] as JsonObject | undefined;
       if (!TRANSPORTS.includes(transport)) return { skipped: { reason: `transport ${String(transport)} not supported` } };
       if (!DIALECTS.includes(dialect)) return { skipped: { reason: `dialect ${String(dialect)} not supported` } };
-      if (attestation?.['type'] !== 'symmetricKey') return { skipped: { reason: `attestation ${asText(attestation?.['type'])} not supported` } };
+      const kind = attestation?.['type'];
+      if (!attestation || (kind !== 'symmetricKey' && kind !== 'x509')) return { skipped: { reason: `attestation ${asText(kind)} not supported` } };
       const endpoint = request['endpoint'] as JsonObject;
       const timeoutMs = typeof request['timeoutMs'] === 'number' ? request['timeoutMs'] : 20_000;
       const registration: DeviceRegistration = {
@@ -54,7 +55,8 @@ export function referenceDriver(options: ReferenceDriverOptions = {}): AdapterDr
         caPem: asText(endpoint['caPem']),
         idScope: asText(request['idScope']),
         registrationId: asText(request['registrationId']),
-        deviceKey: asText(attestation['key']),
+        deviceKey: kind === 'symmetricKey' ? asText(attestation['key']) : '',
+        ...(kind === 'x509' ? { x509: { certPem: asText(attestation['certPem']), keyPem: asText(attestation['keyPem']), chainPem: typeof attestation['chainPem'] === 'string' ? attestation['chainPem'] : '' } } : {}),
         deadline: Date.now() + Math.max(1, timeoutMs - REPLY_MARGIN_MS),
         ...(Object.prototype.hasOwnProperty.call(request, 'data') ? { data: request['data'] as LosslessJson } : {}),
         ...(options.retryPolicy ? { retryPolicy: options.retryPolicy } : {}),

@@ -1,6 +1,8 @@
 import type { Dialect } from '../results/check-result.js';
 import type { AmqpErrorReply } from './amqp/amqp-connection.js';
 import type { Allocator } from './allocation/allocator.js';
+import type { DeviceCertificate } from './x509/device-ca.js';
+import type { DeviceCertificateOptions } from './x509/x509-setup.js';
 import type { EnrollmentConfig } from './core/enrollments.js';
 import type { RegistrationPlan } from './core/registration-plan.js';
 import type { UnexpectedPolicy } from './core/unexpected-policy.js';
@@ -21,6 +23,8 @@ export interface EmulatorOptions {
   amqpPort?: number;
   /** default: a fresh `0ne` + 8 hex scope */
   idScope?: string;
+  /** generate a device CA, enrolled as an X.509 group, and accept TLS client certificates (docs/protocol/x509.md) */
+  x509?: boolean;
   /** default: one symmetric-key enrollment group with a fresh key */
   enrollments?: readonly EnrollmentConfig[];
   /** dialect for registrations without a plan (default `ga`) */
@@ -64,6 +68,10 @@ export interface RunningEmulator {
   linkedHubs: readonly string[];
   /** the key a device registers with: its individual key, or the key derived from the first group */
   deriveDeviceKey(registrationId: string): string;
+  /** the device CA of the X.509 enrollment group (PEM); undefined unless started with `x509: true` */
+  deviceCaPem: string | undefined;
+  /** a device certificate for X.509 attestation (CN = registration ID unless told otherwise); needs `x509: true` */
+  issueDeviceCertificate(registrationId: string, options?: DeviceCertificateOptions): DeviceCertificate;
   /** sets how the emulator treats one registration (replaces an earlier plan) */
   plan(registrationId: string, plan: RegistrationPlan): void;
   /** what the emulator received and answered, per registration and transport (redacted) */

@@ -15,6 +15,7 @@ import { createRedactor, loadSchemaValidator } from './support/shared-services.j
 import { loadOrGenerateTls } from './tls/emulator-tls.js';
 import { observe } from './transcript/observations.js';
 import { Transcript } from './transcript/transcript.js';
+import { setUpX509 } from './x509/x509-setup.js';
 
 export const DEFAULT_LINKED_HUBS: readonly string[] = ['dpsc-hub-1.azure-devices.net', 'dpsc-hub-2.azure-devices.net'];
 export const DEFAULT_GROUP_ID = 'dpsc-emulator-group';
@@ -35,9 +36,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const plans = new PlanBook();
   const registrations = new RegistrationBook();
   const lifetime = new AbortController();
+  const x509 = options.x509 ? setUpX509(redactor) : undefined;
   const core = new EmulatorCore({
     idScope,
     enrollments,
+    ...(x509 ? { x509: x509.enrollments } : {}),
     plans,
     registrations,
     allocator: options.allocator ?? staticAllocator(),
@@ -109,6 +112,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return key;
     },
     plan: (registrationId, plan) => plans.set(registrationId, plan),
+    deviceCaPem: x509?.deviceCaPem,
+    issueDeviceCertificate: (registrationId, certificateOptions) => {
+      if (!x509) throw new Error('X.509 is off: start the emulator with x509: true');
+      return x509.issue(registrationId, certificateOptions);
+    },
     transcript,
     observations: () => observe(transcript, registrations),
     close,

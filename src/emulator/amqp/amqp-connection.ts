@@ -21,6 +21,8 @@ export interface AmqpConnectionOptions {
   errorReply: AmqpErrorReply;
   /** a device that has not finished SASL by then is dropped */
   handshakeTimeoutMs: number;
+  /** the TLS client certificate chain, when the device presented one (X.509 attestation) */
+  clientCertificate?: readonly string[] | undefined;
 }
 
 /** room for the AMQP framing and message sections on top of the 96 KB body */
@@ -70,7 +72,10 @@ export function serveAmqpConnection(stream: Duplex, options: AmqpConnectionOptio
   stream.on('close', () => clearTimeout(handshake));
 
   const container = rhea.create_container({ id: 'dps-conformance-emulator' });
+  const certificate = options.clientCertificate;
   const authenticate = async (mechanism: string, username: string | undefined, password: string | undefined): Promise<boolean> => {
+    // X.509: the certificate authenticates; the registration is named by the link address at attach
+    if (certificate && (mechanism === 'EXTERNAL' || mechanism === 'ANONYMOUS')) return true;
     const wire: AmqpWire = { amqp: 'sasl-init', mechanism, ...(username !== undefined ? { username } : {}) };
     const identity = parseDpsAmqpAddress(username);
     let request: CoreRequest;
@@ -101,9 +106,23 @@ export function serveAmqpConnection(stream: Duplex, options: AmqpConnectionOptio
     record({ kind: 'unexpected', ...base({ amqp: 'frame' }), reason: 'malformed-amqp', detail, ...(state.identity ? { registrationId: state.identity.registrationId } : {}) });
   });
 
+  /** X.509 without SASL credentials: the first link names the registration, the certificate proves it. */
+  const attestByCertificate = (context: EventContext, named: DpsAmqpIdentity | undefined, address: string | undefined): boolean => {
+    if (state.identity || !certificate || !named) return true;
+    const reply = record({ kind: 'connect', ...base({ amqp: 'attach', ...(address !== undefined ? { address } : {}) }), ...named, clientId: named.registrationId, clientCertificate: certificate });
+    if (reply.kind === 'answer' && reply.status === 200) {
+      state.identity = named;
+      authenticated = true;
+      return true;
+    }
+    context.connection.close({ condition: 'amqp:unauthorized-access', description: 'the client certificate does not attest this registration' });
+    return false;
+  };
+
   /** A link the device attached: its address must be its own registration's. */
   const checkLink = (context: EventContext, link: Sender | Receiver, address: string | undefined): boolean => {
     const named = parseDpsAmqpAddress(address);
+    if (!attestByCertificate(context, named, address)) return false;
     if (named && state.identity && sameIdentity(named, state.identity)) {
       const properties = (link.properties ?? {}) as Record<string, unknown>;
       if (typeof properties['com.microsoft:api-version'] === 'string') state.apiVersion = properties['com.microsoft:api-version'];
@@ -130,7 +149,7 @@ export function serveAmqpConnection(stream: Duplex, options: AmqpConnectionOptio
   container.on('message', (context: EventContext) => {
     const { message, delivery } = context;
     if (!message || !delivery) return;
-    const request = messageRequest(message, { ...base({ amqp: 'transfer' }), identity: state.identity, password: state.password, apiVersion: state.apiVersion, clientVersion: state.clientVersion });
+    const request = messageRequest(message, { ...base({ amqp: 'transfer' }), identity: state.identity, password: state.password, apiVersion: state.apiVersion, clientVersion: state.clientVersion, clientCertificate: certificate });
     const reply = record(request);
     socket.fragment = reply.delivery.fragment;
     const send = (): void => {
@@ -154,8 +173,8 @@ export function serveAmqpConnection(stream: Duplex, options: AmqpConnectionOptio
   // rhea types the accepted socket as net.Socket; it only uses the WebSocket-like shape RheaSocket has
   const accept = container.websocket_accept.bind(container) as unknown as (socket: RheaSocket, options: Record<string, unknown>) => void;
   // require_sasl: the mechanism table answers every name (ANONYMOUS too), which would otherwise make
-  // rhea accept devices that skip SASL
-  accept(socket, { require_sasl: true, autoaccept: false, max_frame_size: MAX_FRAME_BYTES, container_id: 'dps-conformance-emulator' });
+  // rhea accept devices that skip SASL; only a device with a client certificate may (X.509, as the SDKs do)
+  accept(socket, { require_sasl: certificate === undefined, autoaccept: false, max_frame_size: MAX_FRAME_BYTES, container_id: 'dps-conformance-emulator' });
 }
 
 /** The answer as a message on the device's receiver link, correlated by the request's correlation-id (or message-id). */

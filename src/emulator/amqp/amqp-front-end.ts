@@ -1,10 +1,11 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { createServer, type Server as TlsServer } from 'node:tls';
+import { createServer, TLSSocket, type Server as TlsServer } from 'node:tls';
 import { WebSocketServer, createWebSocketStream } from 'ws';
 import type { EmulatorCore } from '../core/emulator-core.js';
 import { MAX_MESSAGE_BYTES } from '../dps-limits.js';
 import type { EmulatorTls } from '../tls/emulator-tls.js';
+import { peerCertificateChain, REQUEST_CLIENT_CERTIFICATE } from '../x509/peer-certificate.js';
 import { serveAmqpConnection, type AmqpErrorReply } from './amqp-connection.js';
 
 /** The WebSocket subprotocol of AMQP over WebSocket (OASIS AMQP WebSocket binding), which the SDKs ask for. */
@@ -28,10 +29,10 @@ export interface AmqpFrontEnd {
  */
 export function createAmqpFrontEnd(options: { core: EmulatorCore; tls: EmulatorTls; signal: AbortSignal; errorReply?: AmqpErrorReply }): AmqpFrontEnd {
   const connection = { core: options.core, signal: options.signal, errorReply: options.errorReply ?? 'reject', handshakeTimeoutMs: HANDSHAKE_TIMEOUT_MS };
-  const server = createServer({ cert: options.tls.certPem, key: options.tls.keyPem }, (socket) => {
+  const server = createServer({ cert: options.tls.certPem, key: options.tls.keyPem, ...REQUEST_CLIENT_CERTIFICATE }, (socket) => {
     socket.setNoDelay(true);
     socket.on('error', () => socket.destroy());
-    serveAmqpConnection(socket, { ...connection, frontEnd: 'amqp' });
+    serveAmqpConnection(socket, { ...connection, frontEnd: 'amqp', clientCertificate: peerCertificateChain(socket) });
   });
   server.on('tlsClientError', () => {
     // a failed handshake is the client's problem; never crash
@@ -56,7 +57,8 @@ export function createAmqpFrontEnd(options: { core: EmulatorCore; tls: EmulatorT
     webSockets.handleUpgrade(request, socket, head, (ws) => {
       const stream = createWebSocketStream(ws);
       stream.on('error', () => stream.destroy());
-      serveAmqpConnection(stream, { ...connection, frontEnd: 'amqp-ws' });
+      const tlsSocket = request.socket instanceof TLSSocket ? request.socket : undefined;
+      serveAmqpConnection(stream, { ...connection, frontEnd: 'amqp-ws', clientCertificate: peerCertificateChain(tlsSocket) });
     });
   };
 

@@ -15,6 +15,7 @@ export interface MessageContext {
   password: string | undefined;
   apiVersion: string | undefined;
   clientVersion: string | undefined;
+  clientCertificate: readonly string[] | undefined;
 }
 
 /** A section rhea decoded: `data` (0x75) carries bytes, one or several. */
@@ -71,6 +72,7 @@ export function messageRequest(message: Message, context: MessageContext): CoreR
     receivedAt: context.receivedAt,
     ...(context.apiVersion !== undefined ? { apiVersion: context.apiVersion } : {}),
     ...(context.password !== undefined ? { authorization: context.password } : {}),
+    ...(context.clientCertificate !== undefined ? { clientCertificate: context.clientCertificate } : {}),
   };
   const identity = context.identity ?? { idScope: '', registrationId: '' };
   const who = context.identity ? { registrationId: identity.registrationId } : {};

@@ -35,6 +35,8 @@ interface RequestCommon {
   apiVersion?: string;
   /** the SAS token: HTTPS Authorization header, MQTT password or AMQP SASL PLAIN password */
   authorization?: string;
+  /** the TLS client certificate chain the device presented (base64 DER, leaf first; X.509 attestation) */
+  clientCertificate?: readonly string[];
 }
 
 /** PUT .../register or MQTT `$dps/registrations/PUT/iotdps-register/`. */

@@ -1,4 +1,4 @@
-import { createServer, type Server as TlsServer } from 'node:tls';
+import { createServer, TLSSocket, type Server as TlsServer } from 'node:tls';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Aedes, type AuthenticateError, type Client, type PublishPacket } from 'aedes';
@@ -7,6 +7,7 @@ import type { CoreReply, CoreRequest } from '../core/core-request.js';
 import type { EmulatorCore } from '../core/emulator-core.js';
 import { MAX_MESSAGE_BYTES } from '../dps-limits.js';
 import type { EmulatorTls } from '../tls/emulator-tls.js';
+import { peerCertificateChain, REQUEST_CLIENT_CERTIFICATE } from '../x509/peer-certificate.js';
 import { sleep } from '../support/sleep.js';
 import { GuardedConnection } from './guarded-connection.js';
 import { isResponseSubscription, parseDpsTopic, responseTopic } from './dps-topics.js';
@@ -50,7 +51,9 @@ export async function createMqttFrontEnd(options: { core: EmulatorCore; tls: Emu
         guard.destroy();
       },
     });
-    const state: MqttConnectionState = { frontEnd, guard };
+    const tlsSocket = stream instanceof TLSSocket ? stream : request?.socket instanceof TLSSocket ? request.socket : undefined;
+    const clientCertificate = peerCertificateChain(tlsSocket);
+    const state: MqttConnectionState = { frontEnd, guard, ...(clientCertificate ? { clientCertificate } : {}) };
     pending.set(guard, state);
     guard.on('error', () => guard.destroy());
     broker.handle(guard, request);
@@ -67,7 +70,16 @@ export async function createMqttFrontEnd(options: { core: EmulatorCore; tls: Emu
     if (!parsed) request = { kind: 'unexpected', ...base, reason: 'malformed-username', detail: `username ${JSON.stringify(username ?? null)}` };
     else {
       Object.assign(state, { idScope: parsed.idScope, registrationId: parsed.registrationId, apiVersion: parsed.apiVersion, password: passwordText });
-      request = { kind: 'connect', ...base, idScope: parsed.idScope, registrationId: parsed.registrationId, clientId: client.id, apiVersion: parsed.apiVersion, ...(passwordText !== undefined ? { authorization: passwordText } : {}) };
+      request = {
+        kind: 'connect',
+        ...base,
+        idScope: parsed.idScope,
+        registrationId: parsed.registrationId,
+        clientId: client.id,
+        apiVersion: parsed.apiVersion,
+        ...(passwordText !== undefined ? { authorization: passwordText } : {}),
+        ...(state.clientCertificate ? { clientCertificate: state.clientCertificate } : {}),
+      };
     }
     const reply = core.handle(request);
     state.guard.fragment = reply.delivery.fragment;
@@ -103,7 +115,7 @@ export async function createMqttFrontEnd(options: { core: EmulatorCore; tls: Emu
     answerOnTopic(client, state, rid, reply, signal);
   };
 
-  const server = createServer({ cert: options.tls.certPem, key: options.tls.keyPem }, (socket) => {
+  const server = createServer({ cert: options.tls.certPem, key: options.tls.keyPem, ...REQUEST_CLIENT_CERTIFICATE }, (socket) => {
     socket.setNoDelay(true); // avoids Nagle/delayed-ACK stalls per MQTT round trip
     attach(socket, 'mqtt');
   });
@@ -145,7 +157,7 @@ function refusal(): AuthenticateError {
 function publishRequest(state: MqttConnectionState, packet: PublishPacket): CoreRequest {
   const wire = { packet: 'publish' as const, topic: packet.topic, qos: packet.qos };
   const bodyText = Buffer.isBuffer(packet.payload) ? packet.payload.toString('utf8') : String(packet.payload);
-  const base = { frontEnd: state.frontEnd, wire, receivedAt: Date.now(), ...(state.apiVersion ? { apiVersion: state.apiVersion } : {}), ...(state.password !== undefined ? { authorization: state.password } : {}) };
+  const base = { frontEnd: state.frontEnd, wire, receivedAt: Date.now(), ...(state.apiVersion ? { apiVersion: state.apiVersion } : {}), ...(state.password !== undefined ? { authorization: state.password } : {}), ...(state.clientCertificate ? { clientCertificate: state.clientCertificate } : {}) };
   const who = { idScope: state.idScope ?? '', registrationId: state.registrationId ?? '' };
   const topic = parseDpsTopic(packet.topic);
   const registrationId = state.registrationId ? { registrationId: state.registrationId } : {};

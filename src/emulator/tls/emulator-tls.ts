@@ -13,7 +13,8 @@ export interface EmulatorTls {
 
 const DAY_MS = 86_400_000;
 
-function rsaKeys(): { forgePrivate: forge.pki.rsa.PrivateKey; forgePublic: forge.pki.rsa.PublicKey; pem: string } {
+/** An RSA 2048 key pair, generated natively, as forge keys and PEM (also used for device certificates). */
+export function rsaKeys(): { forgePrivate: forge.pki.rsa.PrivateKey; forgePublic: forge.pki.rsa.PublicKey; pem: string } {
   // node's native generator is ~100x faster than forge's pure-JS one; forge only signs
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
   const forgePrivate = forge.pki.privateKeyFromPem(privateKey);
@@ -21,7 +22,8 @@ function rsaKeys(): { forgePrivate: forge.pki.rsa.PrivateKey; forgePublic: forge
   return { forgePrivate, forgePublic, pem: privateKey };
 }
 
-function newCertificate(publicKey: forge.pki.rsa.PublicKey, days: number): forge.pki.Certificate {
+/** A forge certificate for the key with a random positive serial, valid from a day ago for `days` days. */
+export function newCertificate(publicKey: forge.pki.rsa.PublicKey, days: number): forge.pki.Certificate {
   const cert = forge.pki.createCertificate();
   cert.publicKey = publicKey;
   // positive serial: a leading 0 nibble keeps the DER integer positive
