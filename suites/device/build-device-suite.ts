@@ -84,7 +84,7 @@ export function buildDeviceSuite(root: Mocha.Suite, options: DeviceSuiteOptions)
   for (const transport of options.transports) {
     for (const dialect of options.dialects) {
       const suite = Mocha.Suite.create(root, `${implementation.name} ${transport} ${dialect}`);
-      for (const deviceCase of deviceCases(options.corpus, { transport, dialect, endToEnd: options.endToEnd })) {
+      for (const deviceCase of deviceCases(options.corpus, { transport, dialect, endToEnd: options.endToEnd, x509: options.claims.attestations.includes('x509') && options.emulator.deviceCaPem !== undefined })) {
         if (options.caseFilter && !options.caseFilter(deviceCase.caseId)) continue;
         const once = addCase(suite, deviceCase, transport, dialect, implementation, options);
         if (deviceCase.skipReason === undefined) registrations.push(once);

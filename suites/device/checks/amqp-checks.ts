@@ -15,6 +15,17 @@ export interface AmqpWireView {
   operationId?: string;
   correlationId?: string;
   apiVersion?: string;
+  address?: string;
+}
+
+/**
+ * Who the connection said it was: the SASL PLAIN user name, or with X.509 (no SASL credentials) the
+ * address of the first link, as `{idScope}/registrations/{id}`.
+ */
+export function amqpIdentity(entry: TranscriptEntry | undefined): string | undefined {
+  const wire = amqpWire(entry);
+  if (wire?.amqp === 'attach') return wire.address?.replace(/^amqps?:\/\/[^/]*\//, '').replace(/^\//, '');
+  return wire?.username;
 }
 
 export function amqpWire(entry: TranscriptEntry | undefined): AmqpWireView | undefined {
@@ -38,11 +49,14 @@ export function checkAmqpProtocol(run: RegistrationRun, v: Verdicts): string {
   const entries = deviceEntries(run.entries);
   const bad = entries.find((e) => e.kind === 'unexpected' && AMQP_REASONS.has(e.notes?.unexpected?.reason ?? ''));
   if (bad) v.fail(`expected documented AMQP use, got ${bad.notes?.unexpected?.reason ?? ''}: ${bad.notes?.unexpected?.detail ?? ''}`, { mismatch: 'protocol-mismatch', actual: bad.request.wire });
-  const sasl = amqpWire(entries.find((e) => e.kind === 'connect'));
-  if (!sasl) v.fail('expected SASL PLAIN with the SAS token, the emulator saw no SASL init', { mismatch: 'missing-request' });
+  const connect = entries.find((e) => e.kind === 'connect');
+  const x509 = run.command.attestation.type === 'x509';
+  if (!connect) v.fail(x509 ? 'expected links on the registration address, the emulator saw none' : 'expected SASL PLAIN with the SAS token, the emulator saw no SASL init', { mismatch: 'missing-request' });
+  const identity = amqpIdentity(connect);
   const expectedUser = `${run.command.idScope}/registrations/${run.registrationId}`;
-  if (sasl.username?.toLowerCase() !== expectedUser.toLowerCase()) {
-    v.fail(`expected SASL user name ${expectedUser}, got ${brief(sasl.username ?? null)}`, { mismatch: 'protocol-mismatch', expected: expectedUser, actual: sasl.username });
+  if (identity?.toLowerCase() !== expectedUser.toLowerCase()) {
+    const what = amqpWire(connect)?.amqp === 'attach' ? 'link address' : 'SASL user name';
+    v.fail(`expected ${what} ${expectedUser}, got ${brief(identity ?? null)}`, { mismatch: 'protocol-mismatch', expected: expectedUser, actual: identity });
   }
   let operationId: string | undefined;
   for (const entry of operationEntries(entries)) {

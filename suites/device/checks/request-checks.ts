@@ -2,7 +2,7 @@ import type { TranscriptEntry } from '../../../src/emulator/index.js';
 import type { RegistrationRun } from '../registration-run.js';
 import type { Verdicts } from '../check-support.js';
 import { brief } from '../check-support.js';
-import { amqpWire, isAmqpTransport } from './amqp-checks.js';
+import { amqpIdentity, amqpWire, isAmqpTransport } from './amqp-checks.js';
 import { deviceEntries, httpsWire, isObject, mqttWire, operationEntries, registerEntries, requestBody } from '../transcript-reading.js';
 
 const PATH_REASONS = new Set(['unknown-route', 'method-not-allowed', 'missing-api-version', 'unknown-topic', 'unknown-operation', 'unknown-id-scope', 'unsupported-media-type', 'unknown-link-address', 'unknown-operation-type']);
@@ -63,9 +63,9 @@ export function checkRequestRegistrationId(run: RegistrationRun, v: Verdicts): s
   if (bad) v.fail(`expected the registration ID ${run.registrationId} everywhere, got ${describeUnexpected(bad)}`, { mismatch: 'wrong-registration-id', actual: bad.request });
   const id = run.registrationId;
   if (isAmqpTransport(run.transport)) {
-    const username = amqpWire(deviceEntries(run.entries).find((e) => e.kind === 'connect'))?.username;
-    const named = /\/registrations\/([^/]+)$/.exec(username ?? '')?.[1];
-    if (named?.toLowerCase() !== id.toLowerCase()) v.fail(`expected SASL user name naming ${id}, got ${brief(username ?? null)}`, { mismatch: 'wrong-registration-id', expected: id, actual: username });
+    const identity = amqpIdentity(deviceEntries(run.entries).find((e) => e.kind === 'connect'));
+    const named = /\/registrations\/([^/]+)$/.exec(identity ?? '')?.[1];
+    if (named?.toLowerCase() !== id.toLowerCase()) v.fail(`expected the SASL user name (or, X.509, the link address) naming ${id}, got ${brief(identity ?? null)}`, { mismatch: 'wrong-registration-id', expected: id, actual: identity });
   } else if (run.transport !== 'https') {
     const connect = deviceEntries(run.entries).find((e) => e.kind === 'connect');
     const clientId = connect ? mqttWire(connect)?.clientId : undefined;

@@ -67,7 +67,7 @@ export const handle: CommandHandler<RunCommandOptions> = async (options, context
         buildWebhookSuite(Mocha.Suite.create(root, 'webhook suite: reference webhook'), plan, caller);
 
         const url = withFunctionKey(plan.target.url, functionKey).toString();
-        emulator = await startEmulator({ redactor, retryAfterSeconds: 0, allocator: webhookAllocator({ url, timeoutMs: WEBHOOK_TIMEOUT_MS }) });
+        emulator = await startEmulator({ redactor, retryAfterSeconds: 0, x509: true, allocator: webhookAllocator({ url, timeoutMs: WEBHOOK_TIMEOUT_MS }) });
         if (emulator.groupKey) redactor.add(emulator.groupKey);
         for (const bundled of BUNDLED_DEVICE_TARGETS) {
           const target = await prepareDeviceTarget({

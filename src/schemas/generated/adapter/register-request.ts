@@ -76,12 +76,13 @@ export interface SymmetricKeyAttestation {
   [k: string]: unknown;
 }
 /**
- * `certPem`: device certificate (subject CN = registrationId), optionally followed by its chain; `keyPem`: its private key.
+ * `certPem`: device certificate (subject CN = registrationId); `keyPem`: its private key; `chainPem`: the issuing chain up to the enrolled CA for a group enrollment (empty for a self-signed certificate enrolled individually). The device presents the certificate, followed by the chain, as its TLS client certificate on every transport.
  */
 export interface X509AttestationOurChoice {
   type: 'x509';
   certPem: string;
   keyPem: string;
+  chainPem?: string;
   [k: string]: unknown;
 }
 /**
