@@ -6,6 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { measureAmqpBaseline, measureAmqpEmulator } from './amqp-throughput.js';
 import { formatBenchTable, type BenchRow } from './bench-row.js';
 import { measureCliStart } from './cli-start.js';
 import { BENCH_DEVICES, measureBaseline, measureEmulator, type ThroughputFigure } from './emulator-throughput.js';
@@ -47,6 +48,30 @@ for (const transport of ['https', 'mqtt'] as const) {
     target: absolute ? `>= 50% and >= ${absolute}/s` : '>= 50%',
     met: ratio >= 0.5 && (absolute === undefined || emulator.perSecond >= absolute) && emulator.errors === 0,
     note: `best of ${ROUNDS} alternating rounds of 1 s warm-up + 5 s; ${BENCH_DEVICES} devices in a worker thread, closed loop, PUT/publish then poll to assigned, SAS checked, static allocation, Retry-After 0; baseline: ${transport === 'https' ? 'plain node:https server' : 'plain aedes relay'} answering the same two exchanges${errorsNote(emulator)}${errorsNote(baseline)}`,
+  });
+}
+
+{
+  log(`emulator throughput over amqp (${BENCH_DEVICES} devices) and a bare rhea server`);
+  let baseline: ThroughputFigure | undefined;
+  let emulator: ThroughputFigure | undefined;
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const b = await measureAmqpBaseline();
+    const e = await measureAmqpEmulator();
+    if (!baseline || b.perSecond > baseline.perSecond) baseline = b;
+    if (!emulator || e.perSecond > emulator.perSecond) emulator = e;
+  }
+  if (!baseline || !emulator) throw new Error('no AMQP throughput rounds ran');
+  const ratio = emulator.perSecond / baseline.perSecond;
+  rows.push({
+    name: 'emulator amqp registrations/s',
+    figure: emulator.perSecond,
+    unit: '/s',
+    baseline: baseline.perSecond,
+    ratio,
+    target: '>= 50%',
+    met: ratio >= 0.5 && emulator.errors === 0,
+    note: `best of ${ROUNDS} alternating rounds of 1 s warm-up + 5 s; ${BENCH_DEVICES} devices in a worker thread, one connection each (SASL PLAIN), closed loop of register then poll to assigned, SAS checked on every message, static allocation, Retry-After 0; baseline: bare rhea server over TLS answering the same two exchanges${errorsNote(emulator)}${errorsNote(baseline)}`,
   });
 }
 
