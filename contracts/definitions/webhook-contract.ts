@@ -59,7 +59,7 @@ function runtimeAttestation(c: AllocationCase, registrationId: string): Record<s
   }
 }
 
-/** The service-API enrollment record DPS sends (FACTS §4), keys left out. */
+/** The service-API enrollment record DPS sends (docs/protocol/webhook.md), keys left out. */
 function enrollmentRecord(c: AllocationCase, registrationId: string): Record<string, unknown> {
   const common = {
     attestation: { type: c.attestation },

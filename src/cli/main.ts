@@ -3,7 +3,7 @@ import { isHarnessError } from '../errors/harness-error.js';
 import { ExitStatus } from './exit-status.js';
 import type { CommandContext } from './command-context.js';
 import type { ActionSink } from './lazy-action.js';
-import { packageVersion } from './package-info.js';
+import { packageVersion } from '../meta/package-info.js';
 import { defineRunCommand } from './commands/run/define.js';
 import { defineWebhookCommand } from './commands/webhook/define.js';
 import { defineDeviceCommand } from './commands/device/define.js';

@@ -63,7 +63,7 @@ function describeError(error: unknown): string {
   return failure.code ? `${failure.code}: ${failure.message}` : String(failure.message ?? error);
 }
 
-/** DPS's 96 KB message limit (FACTS §5), the same cap the webhook suite's own calls use. */
+/** DPS's 96 KB message limit (docs/protocol/limits.md), the same cap the webhook suite's own calls use. */
 const MAX_ANSWER_BYTES = 98_304;
 
 interface Answer {

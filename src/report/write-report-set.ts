@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { CheckResult } from '../results/check-result.js';
 import type { RunInfo } from '../results/run-info.js';
 import { reportWriteError } from '../errors/harness-error.js';
-import { REPORT_FILES, type ReportFile, type ReportFileOptions } from '../../reporters/format/report-files.js';
+import { REPORT_FILES, type ReportFile, type ReportFileOptions } from './format/report-files.js';
 import { writeFileAtomic } from './atomic-write.js';
 
 export interface WriteReportSetOptions extends ReportFileOptions {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { checkFamily } from '../../reporters/format/check-family.js';
-import { formatHtml } from '../../reporters/format/format-html.js';
-import { cellStatus } from '../../reporters/format/html-cell-status.js';
+import { checkFamily } from '../../src/report/format/check-family.js';
+import { formatHtml } from '../../src/report/format/format-html.js';
+import { cellStatus } from '../../src/report/format/html-cell-status.js';
 import type { CheckResult } from '../../src/results/check-result.js';
 import { countOutcomes } from '../../src/results/summarise-results.js';
 import { fakeResults, fakeRunInfo } from './fake-results.js';

@@ -1,7 +1,7 @@
 /* eslint-disable no-control-regex -- these tests look for control characters on purpose */
 import assert from 'node:assert/strict';
-import { formatMarkdown } from '../../reporters/format/format-markdown.js';
-import { mdFence, mdText } from '../../reporters/format/markdown-escape.js';
+import { formatMarkdown } from '../../src/report/format/format-markdown.js';
+import { mdFence, mdText } from '../../src/report/format/markdown-escape.js';
 import type { CheckResult } from '../../src/results/check-result.js';
 import { NASTY, mixedResults, result, runInfo } from './sample-results.js';
 

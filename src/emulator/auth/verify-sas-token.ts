@@ -18,7 +18,7 @@ export interface SasCheck {
 export type SasVerdict = { ok: true; keyIndex: number } | { ok: false; reason: string };
 
 /**
- * Verifies a registration SAS token (FACTS §2): the HMAC is computed over the raw `sr` as sent
+ * Verifies a registration SAS token (docs/protocol/sas.md): the HMAC is computed over the raw `sr` as sent
  * (`%2F`, `%2f` and the Node SDK's unencoded `/` all sign differently, so the sender's spelling is
  * the one that counts), the URL-decoded `sr` must equal `{idScope}/registrations/{registrationId}`
  * case-insensitively, `se` must be in the future, and `skn`, when present (or always, with `requireKeyName`), must be `registration`.

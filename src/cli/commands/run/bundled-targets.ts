@@ -1,6 +1,6 @@
-import { packagePath } from '../../package-info.js';
+import { packagePath } from '../../../meta/package-info.js';
 
-/** A bundled device implementation, reached only through its adapter program (STYLE.md 12). */
+/** A bundled device implementation, reached only through its adapter program (as pact-js examples do). */
 export interface BundledDeviceTarget {
   label: string;
   adapterScript: string;

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import Mocha from 'mocha';
 import type { CommandHandler } from '../../command-context.js';
-import { packageVersion } from '../../package-info.js';
-import { executeCheckRun } from '../../../runner/execute-check-run.js';
+import { packageVersion } from '../../../meta/package-info.js';
+import { executeCheckRun } from '../../check-run/execute-check-run.js';
 import { startEmulator, webhookAllocator, type RunningEmulator } from '../../../emulator/index.js';
 import { withFunctionKey } from '../../../http/function-key-url.js';
 import { loadCorpus } from '../../../../suites/corpus/load-corpus.js';

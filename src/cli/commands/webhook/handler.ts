@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { CommandHandler } from '../../command-context.js';
 import { unreadableFileError } from '../../../errors/harness-error.js';
-import { executeCheckRun } from '../../../runner/execute-check-run.js';
+import { executeCheckRun } from '../../check-run/execute-check-run.js';
 import { planWebhookRun } from '../../../../suites/webhook/plan-webhook-run.js';
 import { buildWebhookSuite } from '../../../../suites/webhook/build-webhook-suite.js';
 import { WebhookCaller } from '../../../../suites/webhook/webhook-caller.js';

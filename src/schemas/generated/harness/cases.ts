@@ -5,7 +5,7 @@
  */
 export type CaseId = string;
 /**
- * Wire vocabulary of the custom-data feature (DESIGN §2): `ga` (api-version 2019-03-31 and later, `payload` objects) or `preview` (2019 preview documentation, `data` / `returnData`).
+ * Wire vocabulary of the custom-data feature (docs/contract/dialects.md): `ga` (api-version 2019-03-31 and later, `payload` objects) or `preview` (2019 preview documentation, `data` / `returnData`).
  */
 export type Dialect = 'ga' | 'preview';
 /**
@@ -17,7 +17,7 @@ export type EnrollmentKind = 'individual' | 'group';
  */
 export type AttestationKind = 'symmetricKey' | 'x509' | 'tpm';
 /**
- * IoT hub host names the device may be assigned to (FACTS §4); always present and never empty.
+ * IoT hub host names the device may be assigned to (docs/protocol/webhook.md); always present and never empty.
  *
  * @minItems 1
  */
@@ -59,7 +59,7 @@ export interface ExpectedWebhookAnswer {
   initialTwin?: InitialTwin;
 }
 /**
- * Service `InitialTwin`: `{tags?, properties?: {desired?}}` (FACTS §4). Unknown members are rejected here (our choice): the service model has no others and a misplaced `desired` at the top level is a common mistake that DPS would silently ignore.
+ * Service `InitialTwin`: `{tags?, properties?: {desired?}}` (docs/protocol/webhook.md). Unknown members are rejected here (our choice): the service model has no others and a misplaced `desired` at the top level is a common mistake that DPS would silently ignore.
  */
 export interface InitialTwin {
   tags?: JSONObject;

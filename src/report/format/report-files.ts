@@ -1,0 +1,33 @@
+import type { CheckResult } from '../../results/check-result.js';
+import type { RunInfo } from '../../results/run-info.js';
+import { formatCtrf } from './format-ctrf.js';
+import { formatHtml } from './format-html.js';
+import { formatJunit } from './format-junit.js';
+import { formatMarkdown } from './format-markdown.js';
+import { safeStringify } from './json-safe.js';
+
+export interface ReportFileOptions {
+  /** cap for summary.md */
+  markdownMaxBytes?: number;
+}
+
+/** One file of the report set: its name in the output directory and the pure function that renders it. */
+export interface ReportFile {
+  name: string;
+  render: (results: readonly CheckResult[], runInfo: RunInfo, options: ReportFileOptions) => string;
+}
+
+/**
+ * The files every run writes (docs/contract/reports.md), in writing order. Extension point: a new format
+ * is one more entry here; writeReportSet and the reporters pick it up.
+ */
+export const REPORT_FILES: readonly ReportFile[] = [
+  { name: 'ctrf.json', render: (results, runInfo) => `${safeStringify(formatCtrf(results, runInfo), 2)}\n` },
+  { name: 'junit.xml', render: formatJunit },
+  { name: 'summary.md', render: (results, runInfo, options) => formatMarkdown(results, runInfo, withMaxBytes(options.markdownMaxBytes)) },
+  { name: 'report.html', render: formatHtml },
+];
+
+function withMaxBytes(maxBytes: number | undefined): { maxBytes?: number } {
+  return maxBytes === undefined ? {} : { maxBytes };
+}
