@@ -106,14 +106,15 @@ function once(target: Connection | Sender | Receiver, events: readonly string[],
  */
 export async function openAmqpChannel(reg: DeviceRegistration, timeoutMs: number): Promise<DpsChannel> {
   const expiry = Math.ceil(Date.now() / 1000) + 3600;
-  const address = `${reg.idScope}/registrations/${reg.registrationId}`;
+  const identity = `${reg.idScope}/registrations/${reg.registrationId}`;
+  const address = reg.amqpAddress ?? identity;
   const container = rhea.create_container({ id: `dps-reference-${randomUUID()}` });
   const overWebSocket = reg.transport === 'amqp-ws';
   const options: ConnectionOptions = {
     host: reg.host,
     port: overWebSocket ? reg.httpsPort : reg.amqpPort,
     // X.509: no SASL at all, the TLS client certificate attests (as the Node and C SDKs do)
-    ...(reg.x509 ? {} : { username: address, password: registrationSasToken(reg.idScope, reg.registrationId, reg.deviceKey, expiry) }),
+    ...(reg.x509 ? {} : { username: identity, password: registrationSasToken(reg.idScope, reg.registrationId, reg.deviceKey, expiry) }),
     reconnect: false,
     idle_time_out: 0,
   };
@@ -170,9 +171,20 @@ export async function openAmqpChannel(reg: DeviceRegistration, timeoutMs: number
     waiter.resolve(answerOfMessage(context.message));
   });
   connection.on('disconnected', (context: EventContext) => failAll(failure(context, 'connection lost')));
+  // DPS refuses a link by detaching it with an error: nothing sent on it will be answered
+  const detached = (which: string, error: unknown): void => {
+    const detail = (error as { description?: string; condition?: string } | undefined)?.description ?? 'no reason given';
+    failAll(new DeviceError(`AMQP ${which} link detached: ${detail}`));
+  };
+  sender.on('sender_close', (context: EventContext) => detached('sender', context.sender?.error));
+  receiver.on('receiver_close', (context: EventContext) => detached('receiver', context.receiver?.error));
 
   const exchange = (properties: Record<string, string>, bodyText: string, ms: number): Promise<DpsAnswer> =>
     new Promise((resolve, reject) => {
+      if (!sender.is_open() || !receiver.is_open()) {
+        reject(new DeviceError('AMQP links are detached: DPS refused them'));
+        return;
+      }
       const correlationId = randomUUID();
       const timer = setTimeout(() => {
         waiting.delete(correlationId);

@@ -23,6 +23,8 @@ export interface DeviceRegistration {
   data?: LosslessJson;
   /** Date.now() after which the device gives up and reports an error */
   deadline: number;
+  /** the AMQP link address (default `{idScope}/registrations/{registrationId}`, docs/protocol/amqp.md) */
+  amqpAddress?: string;
   /** how long to wait before the next request; the default honours what DPS advised */
   retryPolicy?: RetryPolicy;
   log?: (line: string) => void;

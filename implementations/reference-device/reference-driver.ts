@@ -20,6 +20,8 @@ function packageVersion(): string {
 
 export interface ReferenceDriverOptions {
   retryPolicy?: RetryPolicy;
+  /** the AMQP link address for a registration (default: the registration's own) */
+  amqpAddress?: (idScope: string, registrationId: string) => string;
   log?: (line: string) => void;
 }
 
@@ -60,6 +62,7 @@ export function referenceDriver(options: ReferenceDriverOptions = {}): AdapterDr
         deadline: Date.now() + Math.max(1, timeoutMs - REPLY_MARGIN_MS),
         ...(Object.prototype.hasOwnProperty.call(request, 'data') ? { data: request['data'] as LosslessJson } : {}),
         ...(options.retryPolicy ? { retryPolicy: options.retryPolicy } : {}),
+        ...(options.amqpAddress ? { amqpAddress: options.amqpAddress(asText(request['idScope']), asText(request['registrationId'])) } : {}),
         ...(options.log ? { log: options.log } : {}),
       };
       return (await registerDevice(registration));
