@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { dataBody, openAmqp, registerOverAmqp } from '../emulator/helpers/amqp-device.js';
 import { sasFor } from '../emulator/helpers/device.js';
+import { rawTls } from './raw-tls.js';
 
 const RUNS = { seed: 42, numRuns: 40 } as const;
 /** AMQP protocol headers (OASIS AMQP 1.0 part 2.2): SASL layer (id 3) and plain AMQP (id 0) */
@@ -12,20 +13,7 @@ const AMQP_HEADER = Buffer.from([0x41, 0x4d, 0x51, 0x50, 0, 1, 0, 0]);
 
 /** Sends raw bytes on the AMQP/TLS port; resolves with what came back once the emulator closed, or `open: true` after `ms`. */
 function rawAmqp(emulator: RunningEmulator, bytes: Buffer, ms = 1_500): Promise<{ reply: Buffer; open: boolean }> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port: emulator.amqpPort, servername: 'localhost', ca: emulator.caPem }, () => socket.write(bytes));
-    const chunks: Buffer[] = [];
-    socket.on('data', (c: Buffer) => chunks.push(c));
-    socket.on('error', () => undefined);
-    const timer = setTimeout(() => {
-      socket.destroy();
-      resolve({ reply: Buffer.concat(chunks), open: true });
-    }, ms);
-    socket.on('close', () => {
-      clearTimeout(timer);
-      resolve({ reply: Buffer.concat(chunks), open: false });
-    });
-  });
+  return rawTls(emulator.amqpPort, emulator.caPem, bytes, ms);
 }
 
 /** A SASL init frame (OASIS AMQP 1.0 part 5.3.3.2): mechanism symbol and initial response. */
