@@ -89,3 +89,40 @@ describe('dps-conformance emulate', () => {
     }
   });
 });
+
+describe('dps-conformance emulate --x509-device', () => {
+  it('writes a certificate, key and chain per device that register over AMQP with X.509', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'dpsc-emulate-x509-'));
+    const child = spawn(process.execPath, [cliPath, 'emulate', '--https-port', '0', '--mqtt-port', '0', '--amqp-port', '0', '--retry-after', '0', '--x509-device', 'cli-x509-1', '--out', out], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+    const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    try {
+      await waitForFile(join(out, 'emulator.json'), 20_000);
+      const file = JSON.parse(readFileSync(join(out, 'emulator.json'), 'utf8')) as EndpointFile & { x509: { devices: { registrationId: string; certFile: string; keyFile: string; chainFile: string }[] } };
+      const device = file.x509.devices[0]!;
+      assert.equal(device.registrationId, 'cli-x509-1');
+      assert.match(stdout, /X\.509 device:\s+cli-x509-1/);
+      const { registerDevice } = await import('../../implementations/reference-device/register-device.js');
+      const outcome = await registerDevice({
+        transport: 'amqp',
+        dialect: 'ga',
+        host: file.host,
+        httpsPort: file.httpsPort,
+        mqttPort: file.mqttPort,
+        amqpPort: file.amqpPort,
+        caPem: readFileSync(file.caFile, 'utf8'),
+        idScope: file.idScope,
+        registrationId: device.registrationId,
+        deviceKey: '',
+        x509: { certPem: readFileSync(device.certFile, 'utf8'), keyPem: readFileSync(device.keyFile, 'utf8'), chainPem: readFileSync(device.chainFile, 'utf8') },
+        deadline: Date.now() + 10_000,
+      });
+      assert.ok('result' in outcome, JSON.stringify(outcome));
+      assert.equal(outcome.result.status, 'assigned');
+    } finally {
+      clearTimeout(killer);
+      child.kill('SIGKILL');
+    }
+  });
+});

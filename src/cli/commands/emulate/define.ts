@@ -9,6 +9,7 @@ export interface EmulateCommandOptions {
   httpsPort: number;
   mqttPort: number;
   amqpPort: number;
+  x509Device?: string[];
   retryAfter?: number;
   out: string;
 }
@@ -23,6 +24,7 @@ export function defineEmulateCommand(program: Command, sink: ActionSink): void {
     .option('--https-port <n>', 'HTTPS, MQTT- and AMQP-over-WebSocket port (0 = a free port)', parsePort('--https-port'), 443)
     .option('--mqtt-port <n>', 'MQTT over TLS port (0 = a free port)', parsePort('--mqtt-port'), 8883)
     .option('--amqp-port <n>', 'AMQP over TLS port (0 = a free port); AMQP over WebSocket is on the HTTPS port', parsePort('--amqp-port'), 5671)
+    .option('--x509-device <registrationIds...>', 'enroll the emulator\'s device CA (X.509 group) and write a certificate, key and chain for each ID to DIR/x509/')
     .option('--retry-after <seconds>', 'Retry-After the emulator answers with (default: 2, or the config file\'s)', (v) => (v === '0' ? 0 : parsePositiveInteger('--retry-after')(v)))
     .option('--out <dir>', 'directory for emulator.json and the observation report', './conformance-report')
     .action(lazyAction(sink, () => import('./handler.js'), (args) => optionsOf<EmulateCommandOptions>(args)));
