@@ -11,7 +11,7 @@ export type ConsoleReporterName = (typeof CONSOLE_REPORTERS)[number];
 export type ConsoleMode = ConsoleReporterName;
 
 export interface ConsoleViewOptions {
-  /** summary: non-passing results as they come + table; verbose: every result + table; quiet: table only; json: one JSON line per result */
+  /** summary: failed and errored results as they come (skipped ones only counted) + table; verbose: every result + table; quiet: table only; json: one JSON line per result */
   mode?: ConsoleMode;
   stream?: NodeJS.WritableStream;
   /** defaults to the stream's own `isTTY` */
@@ -57,7 +57,8 @@ export class ConsoleView {
       this.stream.write(`${safeStringify(result)}\n`);
       return;
     }
-    const show = this.mode === 'verbose' || (this.mode === 'summary' && result.outcome !== 'passed');
+    // skipped results are counted in the table, not listed: a policy webhook skips hundreds of them
+    const show = this.mode === 'verbose' || (this.mode === 'summary' && (result.outcome === 'failed' || result.outcome === 'errored'));
     if (show) this.line(formatResultLine(result, { color: this.color }));
     if (this.progress) this.progress.show(this.progressText());
     else if (this.mode === 'summary' && this.counts.done % this.progressEvery === 0) this.line(this.progressText());

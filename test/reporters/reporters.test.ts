@@ -65,13 +65,14 @@ describe('reporters (driven by a fake runner)', () => {
     assert.match(md.text, /## Blocking failures \(MUST\)/);
   });
 
-  it('ConsoleReporter summary mode prints non-passing results as they come, then the table', async () => {
+  it('ConsoleReporter summary mode prints failed and errored results as they come (skipped only counted), then the table', async () => {
     const stream = new CaptureStream(false);
     await runFake(ConsoleReporter, { stream, runInfo }, events);
     const lines = stream.text.split('\n');
     assert.ok(lines.some((l) => l.startsWith('FAILED  MUST   device.returnData.fidelity')));
     assert.ok(lines.some((l) => l.startsWith('ERRORED SHOULD device.register.timeout')));
     assert.ok(!lines.some((l) => l.startsWith('passed ')));
+    assert.ok(!lines.some((l) => l.startsWith('skipped ')), 'skipped results are counted, not listed');
     assert.match(stream.text, /^implementation\s+transport/m);
     assert.match(stream.text, /FAIL: 1 blocking/);
     assert.doesNotMatch(stream.text, /\r|\u001b/);

@@ -1,4 +1,5 @@
 import { isBlocking, type CheckResult } from '../../results/check-result.js';
+import { isRunWide } from '../../results/run-wide.js';
 import type { RunInfo } from '../../results/run-info.js';
 import { countOutcomes, groupBy, rowKey } from '../../results/summarise-results.js';
 import { painter, type Paint } from './ansi.js';
@@ -50,5 +51,5 @@ export function formatResultLine(result: CheckResult, options: ConsoleFormatOpti
   const colour = result.outcome === 'passed' ? 'green' : result.outcome === 'skipped' ? 'dim' : isBlocking(result) ? 'red' : 'yellow';
   const label = result.waived ? 'WAIVED ' : LABELS[result.outcome];
   const where = `${implementationLabel(result)} ${result.transport} ${result.dialect}`;
-  return `${paint(colour, label)} ${result.level.padEnd(6)} ${terminalText(`${result.checkId} [${result.caseId}] ${where}: ${result.message}`)}`;
+  return `${paint(colour, label)} ${result.level.padEnd(6)} ${terminalText(`${result.checkId}${isRunWide(result) ? '' : ` [${result.caseId}]`} ${where}: ${result.message}`)}`;
 }

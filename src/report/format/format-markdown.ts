@@ -4,7 +4,8 @@ import { countOutcomes, groupBy, rowKey } from '../../results/summarise-results.
 import { ByteBudget } from './byte-budget.js';
 import { mdText } from './markdown-escape.js';
 import { implementationLabel } from './implementation-label.js';
-import { markdownEntry } from './markdown-entry.js';
+import { groupByCause } from './group-by-cause.js';
+import { markdownGroupEntry, markdownSkippedLine } from './markdown-group-entry.js';
 import { verdictOf } from './verdict.js';
 
 export interface MarkdownOptions {
@@ -21,6 +22,8 @@ interface Section {
   results: CheckResult[];
 }
 
+const SKIPPED_TITLE = 'Skipped';
+
 /** Failures first: blocking MUST (failed, then errored), SHOULD failed, other errored, waived, then skipped. */
 function problemSections(results: readonly CheckResult[]): Section[] {
   const pick = (test: (r: CheckResult) => boolean): CheckResult[] => results.filter(test);
@@ -30,7 +33,7 @@ function problemSections(results: readonly CheckResult[]): Section[] {
     { title: 'SHOULD failures', results: pick((r) => !isBlocking(r) && !r.waived && r.outcome === 'failed') },
     { title: 'Errored (not blocking)', results: pick((r) => !isBlocking(r) && !r.waived && r.outcome === 'errored') },
     { title: 'Waived', results: pick((r) => r.waived !== undefined && r.outcome !== 'passed') },
-    { title: 'Skipped', results: pick((r) => r.outcome === 'skipped' && !r.waived) },
+    { title: SKIPPED_TITLE, results: pick((r) => r.outcome === 'skipped' && !r.waived) },
   ].filter((s) => s.results.length > 0);
 }
 
@@ -62,7 +65,9 @@ function passedLines(results: readonly CheckResult[]): string[] {
 
 /**
  * summary.md for a CI job summary: verdict, a table per implementation x transport x dialect, then
- * failures first with expected and actual, then a short passed section. Stays under `maxBytes`; what
+ * failures first, grouped by cause (src/report/format/group-by-cause.ts: one block per check x message
+ * shape, every affected case listed once, with expected, actual and the request data sent), skipped
+ * results one line per cause, then a short passed section. Stays under `maxBytes`; what
  * does not fit is counted in a closing line that points to ctrf.json.
  */
 export function formatMarkdown(results: readonly CheckResult[], runInfo: RunInfo, options: MarkdownOptions = {}): string {
@@ -84,12 +89,16 @@ export function formatMarkdown(results: readonly CheckResult[], runInfo: RunInfo
   let leftFailures = 0;
   let leftOthers = 0;
   for (const section of problemSections(results)) {
-    for (const [i, result] of section.results.entries()) {
-      const heading = i === 0 ? `## ${section.title} (${section.results.length})\n\n` : '';
-      if (leftFailures + leftOthers === 0 && budget.tryAdd(`${heading}${markdownEntry(result, shown + 1)}`)) shown += 1;
-      else if (result.waived || result.outcome === 'skipped') leftOthers += 1;
-      else leftFailures += 1;
+    const groups = groupByCause(section.results);
+    const skipped = section.title === SKIPPED_TITLE;
+    const heading = `## ${section.title} (${section.results.length} ${section.results.length === 1 ? 'result' : 'results'}, ${groups.length} ${groups.length === 1 ? 'cause' : 'causes'})\n\n`;
+    for (const [i, group] of groups.entries()) {
+      const text = skipped ? markdownSkippedLine(group) : markdownGroupEntry(group, shown + 1);
+      if (leftFailures + leftOthers === 0 && budget.tryAdd(`${i === 0 ? heading : ''}${text}`)) shown += skipped ? 0 : 1;
+      else if (group.firstResult.waived || group.outcome === 'skipped') leftOthers += group.count;
+      else leftFailures += group.count;
     }
+    if (skipped && groups.length > 0) budget.tryAdd('');
   }
   if (leftFailures > 0) closing.push(`… ${leftFailures} more failures not shown; see ctrf.json`);
   if (leftOthers > 0) closing.push(`… ${leftOthers} more waived or skipped results not shown; see ctrf.json`);

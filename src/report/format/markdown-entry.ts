@@ -1,5 +1,6 @@
 import type { CheckResult } from '../../results/check-result.js';
 import { implementationLabel } from './implementation-label.js';
+import { isRunWide } from '../../results/run-wide.js';
 import { mdFence, mdText } from './markdown-escape.js';
 import { describeValue, truncateText } from './text-limits.js';
 
@@ -7,7 +8,8 @@ import { describeValue, truncateText } from './text-limits.js';
 const MAX_VALUE_CHARS = 2000;
 const MAX_VALUE_LINES = 40;
 
-function valueBlock(label: string, value: unknown): string {
+/** A labelled value as a fenced block, cut to a readable size (the whole value is in ctrf.json). */
+export function valueBlock(label: string, value: unknown): string {
   const text = describeValue(value);
   const lines = text.split('\n');
   const clipped = lines.length > MAX_VALUE_LINES ? `${lines.slice(0, MAX_VALUE_LINES).join('\n')}\n… (${lines.length - MAX_VALUE_LINES} more lines)` : text;
@@ -19,7 +21,7 @@ export function markdownEntry(result: CheckResult, index: number): string {
   const lines = [
     `#### ${index}. ${mdText(result.checkId)} · ${result.level} · ${result.outcome}${result.harnessFault ? ' (harness fault)' : ''}`,
     '',
-    `- case: ${mdText(result.caseId)}`,
+    `- case: ${isRunWide(result) ? 'run-wide (no single case)' : mdText(result.caseId)}`,
     `- implementation: ${mdText(implementationLabel(result))} · ${mdText(result.transport)} · ${mdText(result.dialect)}`,
   ];
   if (result.mismatch !== undefined) lines.push(`- mismatch: ${mdText(result.mismatch)}`);

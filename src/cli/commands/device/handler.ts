@@ -40,7 +40,7 @@ export const handle: CommandHandler<DeviceCommandOptions> = async (options, cont
       build: async (root, session) => {
         webhook = userWebhook === undefined ? await startReferenceWebhook() : undefined;
         const url = userWebhook ?? (webhook as RunningWebhook).url;
-        emulator = await startEmulator({ redactor, retryAfterSeconds: 0, x509: true, allocator: webhookAllocator({ url, timeoutMs: Math.min(options.timeout, 30_000) }) });
+        emulator = await startEmulator({ redactor, retryAfterSeconds: 0, x509: true, standardPorts: options.standardPorts === true, allocator: webhookAllocator({ url, timeoutMs: Math.min(options.timeout, 30_000) }) });
         if (emulator.groupKey) redactor.add(emulator.groupKey);
         target = await prepareDeviceTarget({
           adapter: options.adapter,

@@ -29,6 +29,7 @@ export const handle: CommandHandler<WebhookCommandOptions> = (options, context) 
     signal: context.signal,
     ...(options.functionKey === undefined ? {} : { functionKey: options.functionKey }),
     ...(options.cases === undefined ? {} : { cases: options.cases }),
+    ...(options.profile === undefined ? {} : { profile: options.profile }),
     ...(options.shard === undefined ? {} : { shard: options.shard }),
   });
   return executeCheckRun({
