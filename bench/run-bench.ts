@@ -6,6 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { amqpThroughputRow } from './amqp-throughput.js';
 import { formatBenchTable, type BenchRow } from './bench-row.js';
 import { measureCliStart } from './cli-start.js';
 import { BENCH_DEVICE_COUNTS } from './emulator-throughput.js';
@@ -26,6 +27,8 @@ for (const transport of ['https', 'mqtt'] as const) {
   log(`emulator throughput over ${transport}: bare server, static path, custom path (emulate default), at ${BENCH_DEVICE_COUNTS.join(', ')} devices`);
   rows.push(...(await throughputRows(transport, log)));
 }
+
+rows.push(await amqpThroughputRow(log));
 
 log('load generator ceiling: `load --webhook` against a bare HTTP server, beside a bare client');
 rows.push(await loadCeilingRow(repoRoot));

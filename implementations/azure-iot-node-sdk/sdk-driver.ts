@@ -6,6 +6,10 @@ import { RedirectAgent } from './redirect-agent.js';
 const require = createRequire(import.meta.url);
 
 /* The SDK is CommonJS; these are the few members the adapter touches. */
+interface AmqpTransport {
+  setAuthentication(auth: { ca?: string; cert?: string; key?: string }): void;
+  setTransportOptions(options: { webSocketAgent?: unknown }): void;
+}
 interface RegistrationClient {
   setProvisioningPayload(payload: unknown): void;
   register(): Promise<Record<string, unknown>>;
@@ -16,7 +20,10 @@ interface SdkModules {
   Http: new (base?: unknown) => unknown;
   Mqtt: new (base?: unknown) => unknown;
   MqttWs: new (base?: unknown) => unknown;
+  Amqp: new (base?: unknown) => AmqpTransport;
+  AmqpWs: new (base?: unknown) => AmqpTransport;
   SymmetricKeySecurityClient: new (registrationId: string, key: string) => unknown;
+  X509Security: new (registrationId: string, certificate: { cert: string; key: string; ca?: string }) => unknown;
   HttpBase: new () => { setOptions(options: Record<string, unknown>): void };
   MqttBase: new () => { setOptions(options: Record<string, unknown>): void };
   version: string;
@@ -26,7 +33,9 @@ function loadSdk(): SdkModules {
   const device = require('azure-iot-provisioning-device') as { ProvisioningDeviceClient: SdkModules['ProvisioningDeviceClient'] };
   const http = require('azure-iot-provisioning-device-http') as { Http: SdkModules['Http'] };
   const mqtt = require('azure-iot-provisioning-device-mqtt') as { Mqtt: SdkModules['Mqtt']; MqttWs: SdkModules['MqttWs'] };
+  const amqp = require('azure-iot-provisioning-device-amqp') as { Amqp: SdkModules['Amqp']; AmqpWs: SdkModules['AmqpWs'] };
   const security = require('azure-iot-security-symmetric-key') as { SymmetricKeySecurityClient: SdkModules['SymmetricKeySecurityClient'] };
+  const x509 = require('azure-iot-security-x509') as { X509Security: SdkModules['X509Security'] };
   // the same copies the transports load (npm dedupes them under the repository's node_modules)
   const httpBase = require(require.resolve('azure-iot-http-base', { paths: [require.resolve('azure-iot-provisioning-device-http')] })) as { Http: SdkModules['HttpBase'] };
   const mqttBase = require(require.resolve('azure-iot-mqtt-base', { paths: [require.resolve('azure-iot-provisioning-device-mqtt')] })) as { MqttBase: SdkModules['MqttBase'] };
@@ -36,7 +45,10 @@ function loadSdk(): SdkModules {
     Http: http.Http,
     Mqtt: mqtt.Mqtt,
     MqttWs: mqtt.MqttWs,
+    Amqp: amqp.Amqp,
+    AmqpWs: amqp.AmqpWs,
     SymmetricKeySecurityClient: security.SymmetricKeySecurityClient,
+    X509Security: x509.X509Security,
     HttpBase: httpBase.Http,
     MqttBase: mqttBase.MqttBase,
     version: pkg.version,
@@ -44,8 +56,8 @@ function loadSdk(): SdkModules {
 }
 
 type JsonObject = { [key: string]: LosslessJson };
-type Transport = 'https' | 'mqtt' | 'mqtt-ws';
-const TRANSPORTS: readonly Transport[] = ['https', 'mqtt', 'mqtt-ws'];
+type Transport = 'https' | 'mqtt' | 'mqtt-ws' | 'amqp' | 'amqp-ws';
+const TRANSPORTS: readonly Transport[] = ['https', 'mqtt', 'mqtt-ws', 'amqp', 'amqp-ws'];
 /** time kept back from the harness's `timeoutMs` so the reply arrives in time */
 const REPLY_MARGIN_MS = 300;
 
@@ -66,6 +78,7 @@ function sdkTransport(sdk: SdkModules, transport: Transport, endpoint: JsonObjec
   const ca = asText(endpoint['caPem']);
   const httpsPort = Number(endpoint['httpsPort']);
   const mqttPort = Number(endpoint['mqttPort']);
+  const amqpPort = Number(endpoint['amqpPort']);
   // TCP goes to the host as given; TLS verifies the same name
   if (transport === 'https') {
     const base = new sdk.HttpBase();
@@ -78,10 +91,30 @@ function sdkTransport(sdk: SdkModules, transport: Transport, endpoint: JsonObjec
     base.setOptions({ ca });
     return { transport: new sdk.Mqtt(base), provisioningHost: `${host}:${mqttPort}` };
   }
+  if (transport === 'amqp' || transport === 'amqp-ws') {
+    // the AMQP transport has no option for a CA; `setAuthentication` fills the TLS options rhea connects
+    // with (for X.509 the SDK calls it again with the certificate, see the README)
+    const amqp = transport === 'amqp' ? new sdk.Amqp() : new sdk.AmqpWs();
+    amqp.setAuthentication({ ca });
+    // Amqp builds `amqps://<provisioningHost>` (port honoured); AmqpWs `wss://<host>:443/$iothub/websocket`, so an agent picks the port
+    if (transport === 'amqp') return { transport: amqp, provisioningHost: `${host}:${amqpPort}` };
+    amqp.setTransportOptions({ webSocketAgent: new RedirectAgent({ host, port: httpsPort, servername: host }, { ca }) });
+    return { transport: amqp, provisioningHost: host };
+  }
   // MqttWs builds `wss://<provisioningHost>:443/$iothub/websocket`: a bare host, and the agent picks the port
   const base = new sdk.MqttBase();
   base.setOptions({ ca, mqtt: { webSocketAgent: new RedirectAgent({ host, port: httpsPort, servername: host }, { ca }) } });
   return { transport: new sdk.MqttWs(base), provisioningHost: host };
+}
+
+/**
+ * What `X509Security` hands the transport: the certificate followed by its chain, the key, and the
+ * emulator's CA (the transports put `ca` into their TLS options beside `cert` and `key`, see the README).
+ */
+function x509Credentials(attestation: JsonObject, endpoint: JsonObject): { cert: string; key: string; ca: string } {
+  const chain = typeof attestation['chainPem'] === 'string' ? attestation['chainPem'].trim() : '';
+  const cert = asText(attestation['certPem']).trim();
+  return { cert: chain ? `${cert}\n${chain}\n` : cert, key: asText(attestation['keyPem']), ca: asText(endpoint['caPem']) };
 }
 
 function errorReply(error: unknown): RegisterReplyBody {
@@ -118,7 +151,7 @@ export function sdkDriver(log: (line: string) => void): AdapterDriver {
     implementation: { name: 'azure-iot-provisioning-device', version: sdk.version, language: 'javascript', homepage: 'https://github.com/Azure/azure-iot-sdk-node' },
     dialects: ['ga'],
     transports: [...TRANSPORTS],
-    attestations: ['symmetricKey'],
+    attestations: ['symmetricKey', 'x509'],
   };
   return {
     claims: () => claims,
@@ -127,13 +160,15 @@ export function sdkDriver(log: (line: string) => void): AdapterDriver {
       const attestation = request['attestation'] as JsonObject | undefined;
       if (request['dialect'] !== 'ga') return { skipped: { reason: `dialect ${asText(request['dialect'])}: the SDK sends and reads \`payload\` only (ga)` } };
       if (!TRANSPORTS.includes(transport)) return { skipped: { reason: `transport ${String(transport)} not supported by this adapter` } };
-      if (attestation?.['type'] !== 'symmetricKey') return { skipped: { reason: `attestation ${asText(attestation?.['type'])} not supported by this adapter` } };
+      const kind = attestation?.['type'];
+      if (!attestation || (kind !== 'symmetricKey' && kind !== 'x509')) return { skipped: { reason: `attestation ${asText(kind)} not supported by this adapter` } };
       const hasData = Object.prototype.hasOwnProperty.call(request, 'data');
       if (hasData && containsBigInt(request['data'])) {
         return { skipped: { reason: 'the SDK takes the payload as a JavaScript object, which cannot hold integers beyond 2^53' } };
       }
       const { transport: sdkTransportInstance, provisioningHost } = sdkTransport(sdk, transport, request['endpoint'] as JsonObject);
-      const security = new sdk.SymmetricKeySecurityClient(asText(request['registrationId']), asText(attestation['key']));
+      const registrationId = asText(request['registrationId']);
+      const security = kind === 'x509' ? new sdk.X509Security(registrationId, x509Credentials(attestation, request['endpoint'] as JsonObject)) : new sdk.SymmetricKeySecurityClient(registrationId, asText(attestation['key']));
       const client = sdk.ProvisioningDeviceClient.create(provisioningHost, asText(request['idScope']), sdkTransportInstance, security);
       if (hasData) client.setProvisioningPayload(request['data']);
       const timeoutMs = typeof request['timeoutMs'] === 'number' ? request['timeoutMs'] : 20_000;

@@ -1,7 +1,7 @@
 import type { LosslessJson } from './lossless-json.js';
 
 export type DeviceDialect = 'ga' | 'preview';
-export type DeviceTransportName = 'https' | 'mqtt' | 'mqtt-ws';
+export type DeviceTransportName = 'https' | 'mqtt' | 'mqtt-ws' | 'amqp' | 'amqp-ws';
 
 /** Where and how the reference device registers. */
 export interface DeviceRegistration {
@@ -10,15 +10,21 @@ export interface DeviceRegistration {
   host: string;
   httpsPort: number;
   mqttPort: number;
+  /** AMQP over TLS port; AMQP over WebSocket uses the HTTPS port */
+  amqpPort: number;
   caPem: string;
   idScope: string;
   registrationId: string;
-  /** the device's symmetric key, base64 (for a group enrollment, already derived) */
+  /** the device's symmetric key, base64 (for a group enrollment, already derived); '' with X.509 */
   deviceKey: string;
+  /** X.509 attestation: the device certificate, its key and the chain (then no SAS is sent) */
+  x509?: { certPem: string; keyPem: string; chainPem: string };
   /** application data; `undefined` = none */
   data?: LosslessJson;
   /** Date.now() after which the device gives up and reports an error */
   deadline: number;
+  /** the AMQP link address (default `{idScope}/registrations/{registrationId}`, docs/protocol/amqp.md) */
+  amqpAddress?: string;
   /** how long to wait before the next request; the default honours what DPS advised */
   retryPolicy?: RetryPolicy;
   log?: (line: string) => void;

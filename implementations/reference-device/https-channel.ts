@@ -1,6 +1,7 @@
 import { Agent, request } from 'node:https';
 import type { DeviceRegistration, DpsAnswer, DpsChannel } from './device-types.js';
 import { DeviceError } from './device-types.js';
+import { clientTlsIdentity, sasOrNone } from './client-identity.js';
 import { registrationSasToken } from './sas-token.js';
 
 export const API_VERSION = '2019-03-31';
@@ -15,7 +16,7 @@ export function parseRetryAfter(value: string | string[] | undefined | null): nu
 
 /** DPS over HTTPS (docs/protocol/https.md): PUT .../register, then GET .../operations/{id}, over one kept-alive connection. */
 export function httpsChannel(reg: DeviceRegistration): DpsChannel {
-  const agent = new Agent({ keepAlive: true, maxSockets: 1, ca: reg.caPem });
+  const agent = new Agent({ keepAlive: true, maxSockets: 1, ca: reg.caPem, ...clientTlsIdentity(reg) });
   const base = `/${encodeURIComponent(reg.idScope)}/registrations/${encodeURIComponent(reg.registrationId)}`;
   const send = (method: 'PUT' | 'GET', path: string, bodyText: string | undefined, timeoutMs: number): Promise<DpsAnswer> =>
     new Promise((resolve, reject) => {
@@ -23,8 +24,9 @@ export function httpsChannel(reg: DeviceRegistration): DpsChannel {
       const headers: Record<string, string | number> = {
         accept: 'application/json',
         'user-agent': USER_AGENT,
-        authorization: registrationSasToken(reg.idScope, reg.registrationId, reg.deviceKey, expiry),
       };
+      const sas = sasOrNone(reg, () => registrationSasToken(reg.idScope, reg.registrationId, reg.deviceKey, expiry));
+      if (sas !== undefined) headers['authorization'] = sas;
       const body = bodyText === undefined ? undefined : Buffer.from(bodyText, 'utf8');
       if (body) {
         headers['content-type'] = 'application/json; charset=utf-8';

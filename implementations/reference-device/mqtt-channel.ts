@@ -3,6 +3,7 @@ import { connect, type IClientOptions, type MqttClient } from 'mqtt';
 import type { DeviceRegistration, DpsAnswer, DpsChannel } from './device-types.js';
 import { DeviceError } from './device-types.js';
 import { API_VERSION, parseRetryAfter } from './https-channel.js';
+import { clientTlsIdentity } from './client-identity.js';
 import { registrationSasToken } from './sas-token.js';
 
 const RESPONSE_TOPIC = /^\$dps\/registrations\/res\/(\d{3})\/\?(.*)$/;
@@ -22,14 +23,16 @@ export async function openMqttChannel(reg: DeviceRegistration, timeoutMs: number
     protocolVersion: 4,
     clientId: reg.registrationId,
     username: `${reg.idScope}/registrations/${reg.registrationId}/api-version=${API_VERSION}&ClientVersion=${CLIENT_VERSION}`,
-    password: registrationSasToken(reg.idScope, reg.registrationId, reg.deviceKey, expiry),
+    // X.509: no password, the TLS client certificate attests
+    ...(reg.x509 ? {} : { password: registrationSasToken(reg.idScope, reg.registrationId, reg.deviceKey, expiry) }),
+    ...clientTlsIdentity(reg),
     clean: true,
     keepalive: 60,
     reconnectPeriod: 0,
     connectTimeout: timeoutMs,
     ca: reg.caPem,
     rejectUnauthorized: true,
-    ...(overWebSocket ? { wsOptions: { ca: reg.caPem, protocol: 'mqtt' } } : {}),
+    ...(overWebSocket ? { wsOptions: { ca: reg.caPem, protocol: 'mqtt', ...clientTlsIdentity(reg) } } : {}),
   };
   const client: MqttClient = connect(url, options);
   const waiting = new Map<string, { resolve: (answer: DpsAnswer) => void; reject: (error: Error) => void }>();

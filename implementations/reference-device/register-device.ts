@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { DeviceOutcome, DeviceRegistration, DpsAnswer, DpsChannel, RetryPolicy, WaitReason } from './device-types.js';
 import { DeviceError } from './device-types.js';
 import { httpsChannel } from './https-channel.js';
+import { openAmqpChannel } from './amqp-channel.js';
 import { openMqttChannel } from './mqtt-channel.js';
 import { asText, parseLosslessJson, stringifyLosslessJson, type LosslessJson } from './lossless-json.js';
 
@@ -65,6 +66,12 @@ function outcomeOf(operation: JsonObject, dialect: DeviceRegistration['dialect']
   return { result };
 }
 
+function openChannel(reg: DeviceRegistration, timeoutMs: number): Promise<DpsChannel> {
+  if (reg.transport === 'https') return Promise.resolve(httpsChannel(reg));
+  if (reg.transport === 'amqp' || reg.transport === 'amqp-ws') return openAmqpChannel(reg, timeoutMs);
+  return openMqttChannel(reg, timeoutMs);
+}
+
 /**
  * Registers once and reports what an application would get (docs/contract/adapter-protocol.md): register, poll
  * until a terminal status, waiting as DPS advises (Retry-After on 202, 429 and 5xx), giving up at the
@@ -94,7 +101,7 @@ export async function registerDevice(reg: DeviceRegistration): Promise<DeviceOut
 
   let channel: DpsChannel | undefined;
   try {
-    channel = reg.transport === 'https' ? httpsChannel(reg) : await openMqttChannel(reg, Math.max(1, remaining()));
+    channel = await openChannel(reg, Math.max(1, remaining()));
     const open = channel;
     const body = registerBody(reg);
     let answer = await withRetries((ms) => open.register(body, ms));

@@ -52,7 +52,7 @@ export interface RegisterCommand {
   endpoint: EmulatorEndpoint;
   idScope: string;
   registrationId: string;
-  attestation: { type: 'symmetricKey'; key: string };
+  attestation: { type: 'symmetricKey'; key: string } | { type: 'x509'; certPem: string; keyPem: string; chainPem: string };
   /** absent = the application supplies no data */
   data?: LosslessJson;
   timeoutMs: number;

@@ -16,12 +16,12 @@ export const TEST_TPM_ENDORSEMENT_KEY = 'NJbEQ+43EuQ3WR7BfE5TnlOfQjf6lpTZ+ij3J+S
 export const TEST_TPM_STORAGE_ROOT_KEY = '6ICU39dRzuL3mdEM3fOXQ8E0cv9Aaoh9enFlWh8ihrE=';
 
 /** The `deviceRuntimeContext` member for an attestation kind: `{symmetricKey: {}}`, `{x509: {...}}` or `{tpm: {...}}`. */
-export function runtimeAttestationContext(kind: AttestationKind): Record<string, unknown> {
+export function runtimeAttestationContext(kind: AttestationKind, clientCertificate = TEST_CLIENT_CERTIFICATE): Record<string, unknown> {
   switch (kind) {
     case 'symmetricKey':
       return { symmetricKey: {} };
     case 'x509':
-      return { x509: { clientCertificate: TEST_CLIENT_CERTIFICATE } };
+      return { x509: { clientCertificate } };
     case 'tpm':
       return { tpm: { endorsementKey: TEST_TPM_ENDORSEMENT_KEY, storageRootKey: TEST_TPM_STORAGE_ROOT_KEY } };
   }

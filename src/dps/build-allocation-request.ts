@@ -9,6 +9,8 @@ export interface AllocationRequestSpec {
   registrationId: string;
   enrollment: 'individual' | 'group';
   attestation: AttestationKind;
+  /** the device's X.509 certificate (base64 DER) for `deviceRuntimeContext.x509`; default a fixed test certificate */
+  clientCertificate?: string;
   /** the hubs the device may be assigned to (at least one) */
   linkedHubs: readonly string[];
   /**
@@ -73,7 +75,7 @@ export function buildAllocationRequest(spec: AllocationRequestSpec, dialect: Dia
     context['currentIotHubHostName'] = spec.reprovision.currentIotHubHostName;
     context['currentDeviceId'] = spec.reprovision.currentDeviceId;
   }
-  Object.assign(context, runtimeAttestationContext(spec.attestation));
+  Object.assign(context, runtimeAttestationContext(spec.attestation, spec.clientCertificate));
   if (spec.deviceDataJson !== undefined) context[deviceDataMember(dialect)] = DATA_PLACEHOLDER;
   Object.assign(context, spec.extras?.deviceRuntimeContext);
 

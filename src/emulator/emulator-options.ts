@@ -1,5 +1,8 @@
 import type { Dialect } from '../results/check-result.js';
+import type { AmqpErrorReply } from './amqp/amqp-connection.js';
 import type { Allocator } from './allocation/allocator.js';
+import type { DeviceCertificate } from './x509/device-ca.js';
+import type { DeviceCertificateOptions } from './x509/x509-setup.js';
 import type { EnrollmentConfig } from './core/enrollments.js';
 import type { PollRateLimit } from './core/poll-rate-limiter.js';
 import type { RegistrationPlan } from './core/registration-plan.js';
@@ -14,7 +17,7 @@ export interface EmulatorOptions {
   /** address to bind (default 127.0.0.1) */
   host?: string;
   /**
-   * serve at the ports real DPS uses (443, 8883) on a loopback address of the emulator's own
+   * serve at the ports real DPS uses (443, 8883, 5671) on a loopback address of the emulator's own
    * (127.0.0.2 and up), for SDKs that take no port; overrides host and ports (see standard-ports.ts)
    */
   standardPorts?: boolean;
@@ -22,8 +25,12 @@ export interface EmulatorOptions {
   httpsPort?: number;
   /** MQTT over TLS port (default 0 = a free port) */
   mqttPort?: number;
+  /** AMQP over TLS port (default 0 = a free port); AMQP over WebSocket shares the HTTPS port */
+  amqpPort?: number;
   /** default: a fresh `0ne` + 8 hex scope */
   idScope?: string;
+  /** generate a device CA, enrolled as an X.509 group, and accept TLS client certificates (docs/protocol/x509.md) */
+  x509?: boolean;
   /** default: one symmetric-key enrollment group with a fresh key */
   enrollments?: readonly EnrollmentConfig[];
   /** dialect for registrations without a plan (default `ga`) */
@@ -60,14 +67,16 @@ export interface EmulatorOptions {
    * that registration (`emulate --scenarios` does); what it returns is noted on the register's record
    */
   beforeRegister?: (registrationId: string) => string | undefined;
+  /** how AMQP carries a DPS error: reject the request's delivery (default) or answer with a message (docs/protocol/amqp.md) */
+  amqpErrorReply?: AmqpErrorReply;
   /** overrides the DPS-like answer to requests no case planned for */
   onUnexpected?: UnexpectedPolicy;
   /** transcript entries kept (default 10 000; oldest dropped) */
   transcriptCap?: number;
   /** keep the CA and server certificate here across runs (devices then trust the same CA) */
   tlsCacheDir?: string;
-  /** option names a port error mentions (default `httpsPort` / `mqttPort`; the CLI passes its flags) */
-  portOptionNames?: { https?: string; mqtt?: string };
+  /** option names a port error mentions (default `httpsPort` / `mqttPort` / `amqpPort`; the CLI passes its flags) */
+  portOptionNames?: { https?: string; mqtt?: string; amqp?: string };
 }
 
 /** A started emulator. */
@@ -78,6 +87,7 @@ export interface RunningEmulator {
   mqttPort: number;
   /** the name devices should connect with and verify: `serverName`, else `localhost` on 127.0.0.1, else the address */
   serverName: string;
+  amqpPort: number;
   /** the CA that signed the server certificate (PEM); devices must trust it */
   caPem: string;
   /** primary key of the first enrollment group (undefined when the enrollments have no group) */
@@ -86,6 +96,10 @@ export interface RunningEmulator {
   linkedHubs: readonly string[];
   /** the key a device registers with: its individual key, or the key derived from the first group */
   deriveDeviceKey(registrationId: string): string;
+  /** the device CA of the X.509 enrollment group (PEM); undefined unless started with `x509: true` */
+  deviceCaPem: string | undefined;
+  /** a device certificate for X.509 attestation (CN = registration ID unless told otherwise); needs `x509: true` */
+  issueDeviceCertificate(registrationId: string, options?: DeviceCertificateOptions): DeviceCertificate;
   /** sets how the emulator treats one registration (replaces an earlier plan) */
   plan(registrationId: string, plan: RegistrationPlan): void;
   /** what the emulator received and answered, per registration and transport (redacted) */

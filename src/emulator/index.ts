@@ -22,3 +22,6 @@ export { signSasToken, type SignSasOptions } from './auth/sign-sas-token.js';
 export { verifySasToken, type SasCheck, type SasVerdict } from './auth/verify-sas-token.js';
 export { ErrorCatalogue, AllocationFailure } from './error-catalogue.js';
 export { MAX_MESSAGE_BYTES } from './dps-limits.js';
+export type { DeviceCertificate } from './x509/device-ca.js';
+export type { DeviceCertificateOptions } from './x509/x509-setup.js';
+export type { AmqpErrorReply } from './amqp/amqp-connection.js';

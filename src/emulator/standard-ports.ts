@@ -5,9 +5,9 @@ import type { EmulatorOptions, RunningEmulator } from './emulator-options.js';
 /**
  * The ports real DPS serves, by the emulator option that sets each. SDKs that take no port (the
  * Python and Java device SDKs) dial these. Every port the emulator serves is listed here, so that a
- * standard-ports emulator binds them all. TODO(amqp): `amqpPort: 5671` once the emulator serves AMQP.
+ * standard-ports emulator binds them all (AMQP over TLS at 5671, see docs/protocol/amqp.md).
  */
-export const STANDARD_PORTS = { httpsPort: 443, mqttPort: 8883 } as const satisfies Partial<Record<keyof EmulatorOptions, number>>;
+export const STANDARD_PORTS = { httpsPort: 443, mqttPort: 8883, amqpPort: 5671 } as const satisfies Partial<Record<keyof EmulatorOptions, number>>;
 
 /** First and last loopback address tried; 127.0.0.1 is left to everything else on the machine. */
 const FIRST_OCTET = 2;

@@ -10,6 +10,7 @@ import { PlanBook } from './core/registration-plan.js';
 import { DPS_POLL_LIMIT, PollRateLimiter } from './core/poll-rate-limiter.js';
 import { RegistrationBook } from './core/registration-book.js';
 import type { EmulatorOptions, RunningEmulator } from './emulator-options.js';
+import { createAmqpFrontEnd } from './amqp/amqp-front-end.js';
 import { createHttpsFrontEnd } from './https/https-front-end.js';
 import { closeServer, listenOn } from './listen-on.js';
 import { createMqttFrontEnd } from './mqtt/mqtt-front-end.js';
@@ -18,13 +19,14 @@ import { createRedactor, loadSchemaValidator } from './support/shared-services.j
 import { loadOrGenerateTls } from './tls/emulator-tls.js';
 import { observe } from './transcript/observations.js';
 import { Transcript } from './transcript/transcript.js';
+import { setUpX509 } from './x509/x509-setup.js';
 
 export const DEFAULT_LINKED_HUBS: readonly string[] = ['dpsc-hub-1.azure-devices.net', 'dpsc-hub-2.azure-devices.net'];
 export const DEFAULT_GROUP_ID = 'dpsc-emulator-group';
 
 /**
- * Starts the DPS emulator: one core, an HTTPS front end (with MQTT over WebSocket on the same port)
- * and an MQTT-over-TLS front end. Rejects with a `portUnavailableError` when a port cannot be bound.
+ * Starts the DPS emulator: one core, an HTTPS front end (with MQTT and AMQP over WebSocket on the
+ * same port), an MQTT-over-TLS and an AMQP-over-TLS front end. Rejects with a `portUnavailableError` when a port cannot be bound.
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   if (options.standardPorts) return startOnOwnLoopback(options, startEmulator);
@@ -41,9 +43,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const lifetime = new AbortController();
   // every webhook call and held poll listens on it while it runs: many at once under load is no leak
   setMaxListeners(0, lifetime.signal);
+  const x509 = options.x509 ? setUpX509(redactor) : undefined;
   const core = new EmulatorCore({
     idScope,
     enrollments,
+    ...(x509 ? { x509: x509.enrollments } : {}),
     plans,
     registrations,
     allocator: options.allocator ?? staticAllocator(),
@@ -70,9 +74,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     sessions: { acceptMqtt31: options.acceptMqtt31 ?? false, persistent: options.persistentMqttSessions ?? false },
     ...(options.mqttAuthFailure ? { authFailure: options.mqttAuthFailure } : {}),
   });
-  const https = createHttpsFrontEnd({ core, tls, signal: lifetime.signal, onUpgrade: (request, socket, head) => mqtt.handleUpgrade(request, socket, head) });
+  const amqp = createAmqpFrontEnd({ core, tls, signal: lifetime.signal, ...(options.amqpErrorReply ? { errorReply: options.amqpErrorReply } : {}) });
+  const https = createHttpsFrontEnd({
+    core,
+    tls,
+    signal: lifetime.signal,
+    // one WebSocket path, two protocols: the subprotocol the device asks for decides
+    onUpgrade: (request, socket, head) => (amqp.wantsUpgrade(request) ? amqp.handleUpgrade(request, socket, head) : mqtt.handleUpgrade(request, socket, head)),
+  });
+  // every listener the emulator binds, in bind order
+  const listeners: { server: Server; port: number; option: string }[] = [
+    { server: https, port: options.httpsPort ?? 0, option: options.portOptionNames?.https ?? 'httpsPort' },
+    { server: mqtt.server, port: options.mqttPort ?? 0, option: options.portOptionNames?.mqtt ?? 'mqttPort' },
+    { server: amqp.server, port: options.amqpPort ?? 0, option: options.portOptionNames?.amqp ?? 'amqpPort' },
+  ];
   const sockets = new Set<Socket>();
-  for (const server of [https, mqtt.server] as Server[]) {
+  for (const { server } of listeners) {
     server.on('connection', (socket: Socket) => {
       sockets.add(socket);
       socket.on('close', () => sockets.delete(socket));
@@ -83,19 +100,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (closed) return;
     closed = true;
     lifetime.abort();
-    await Promise.all([closeServer(https, sockets), closeServer(mqtt.server, sockets)]);
-    await mqtt.close();
+    await Promise.all(listeners.map(({ server }) => closeServer(server, sockets)));
+    await Promise.all([mqtt.close(), amqp.close()]);
   };
 
-  let httpsPort: number;
-  let mqttPort: number;
+  const ports: number[] = [];
   try {
-    httpsPort = await listenOn(https, options.httpsPort ?? 0, host, options.portOptionNames?.https ?? 'httpsPort');
-    mqttPort = await listenOn(mqtt.server, options.mqttPort ?? 0, host, options.portOptionNames?.mqtt ?? 'mqttPort');
+    for (const listener of listeners) ports.push(await listenOn(listener.server, listener.port, host, listener.option));
   } catch (error) {
     await close();
     throw error;
   }
+  const [httpsPort, mqttPort, amqpPort] = ports as [number, number, number];
 
   const group = enrollments.firstGroup();
   return {
@@ -105,6 +121,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     serverName: options.serverName ?? (host === '127.0.0.1' || host === 'localhost' ? 'localhost' : host),
     httpsPort,
     mqttPort,
+    amqpPort,
     caPem: tls.caPem,
     groupKey: group?.primaryKey,
     groupId: group?.groupId,
@@ -115,6 +132,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return key;
     },
     plan: (registrationId, plan) => plans.set(registrationId, plan),
+    deviceCaPem: x509?.deviceCaPem,
+    issueDeviceCertificate: (registrationId, certificateOptions) => {
+      if (!x509) throw new Error('X.509 is off: start the emulator with x509: true');
+      return x509.issue(registrationId, certificateOptions);
+    },
     transcript,
     observations: () => observe(transcript, registrations),
     close,

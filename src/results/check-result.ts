@@ -4,7 +4,7 @@ export const DIALECTS = ['ga', 'preview'] as const;
 export type Dialect = (typeof DIALECTS)[number];
 
 /** `http` is the transport of webhook checks; the others are device transports (docs/contract/adapter-protocol.md). */
-export const TRANSPORTS = ['https', 'mqtt', 'mqtt-ws', 'amqp', 'http'] as const;
+export const TRANSPORTS = ['https', 'mqtt', 'mqtt-ws', 'amqp', 'amqp-ws', 'http'] as const;
 export type Transport = (typeof TRANSPORTS)[number];
 
 export type Level = 'MUST' | 'SHOULD';

@@ -11,6 +11,7 @@ import { checkDataBigIntegers, checkDataSent } from './checks/data-checks.js';
 import { checkDataReachedWebhook, checkReturnDataReachedDevice } from './checks/e2e-checks.js';
 import { checkErrorAllocationFailed, checkErrorCredentials, checkTimeoutGivesUp, isLateGivingUp } from './checks/error-checks.js';
 import { checkMqttProtocol } from './checks/mqtt-checks.js';
+import { checkAmqpProtocol } from './checks/amqp-checks.js';
 import { checkPollingRetryAfter, checkPollingTerminal, checkPollingThrottle } from './checks/polling-checks.js';
 import { checkRequestPath, checkRequestRegistrationId, checkRequestSas } from './checks/request-checks.js';
 import { checkResultAssignment, checkResultStatus, checkReturnData, checkReturnDataBigIntegers } from './checks/result-checks.js';
@@ -47,6 +48,7 @@ const CHECK_BODIES: Record<string, CheckFn> = {
   [DEVICE_CHECKS.pollingRetryAfter.id]: checkPollingRetryAfter,
   [DEVICE_CHECKS.pollingThrottle.id]: checkPollingThrottle,
   [DEVICE_CHECKS.mqttProtocol.id]: checkMqttProtocol,
+  [DEVICE_CHECKS.amqpProtocol.id]: checkAmqpProtocol,
   [DEVICE_CHECKS.resultStatus.id]: checkResultStatus,
   [DEVICE_CHECKS.resultAssignment.id]: checkResultAssignment,
   [DEVICE_CHECKS.returnDataFidelity.id]: checkReturnData,
@@ -86,7 +88,7 @@ export function buildDeviceSuite(root: Mocha.Suite, options: DeviceSuiteOptions)
   for (const transport of options.transports) {
     for (const dialect of options.dialects) {
       const suite = Mocha.Suite.create(root, `${implementation.name} ${transport} ${dialect}`);
-      for (const deviceCase of deviceCases(options.corpus, { transport, dialect, endToEnd: options.endToEnd })) {
+      for (const deviceCase of deviceCases(options.corpus, { transport, dialect, endToEnd: options.endToEnd, x509: options.claims.attestations.includes('x509') && options.emulator.deviceCaPem !== undefined })) {
         if (options.caseFilter && !options.caseFilter(deviceCase.caseId)) continue;
         const once = addCase(suite, deviceCase, transport, dialect, implementation, options);
         if (deviceCase.skipReason === undefined) registrations.push(once);

@@ -21,6 +21,8 @@ export interface DeviceCase {
   checks: DeviceCheckDef[];
   /** set when the whole case does not run in this dialect (corpus skip lists, as ajv keeps per-draft skip lists) */
   skipReason?: string;
+  /** the device attests with an X.509 certificate the emulator issues (default: a symmetric key) */
+  x509?: { enrollment: 'group' | 'individual' };
 }
 
 /** Retry-After the emulator gives in every case except the dedicated timing cases: tests stay fast. */
@@ -59,6 +61,8 @@ export interface DeviceCaseOptions {
   dialect: Dialect;
   /** adds the end-to-end checks (`--webhook`) */
   endToEnd: boolean;
+  /** the implementation claims X.509 (and the emulator serves it): the corpus's X.509 cases run too */
+  x509?: boolean;
 }
 
 /**
@@ -72,7 +76,9 @@ export function deviceCases(corpus: readonly CorpusCase[], options: DeviceCaseOp
   const cases: DeviceCase[] = [];
   const fragmented: DeviceCase[] = [];
   for (const entry of corpus) {
-    if (entry.attestation !== 'symmetricKey') continue;
+    const x509 = entry.attestation === 'x509';
+    // TPM is not emulated (docs/protocol/tpm.md); X.509 cases run for implementations that claim it
+    if (entry.attestation !== 'symmetricKey' && !(x509 && options.x509)) continue;
     const skipReason = corpusSkipReason(entry, dialect);
     if (skipReason !== undefined) {
       cases.push({ caseId: entry.id, kind: 'corpus', plan: FAST, checks: [DEVICE_CHECKS.dataSent], skipReason });
@@ -92,9 +98,11 @@ export function deviceCases(corpus: readonly CorpusCase[], options: DeviceCaseOp
     ];
     if (containsBigInt(data)) checks.push(DEVICE_CHECKS.dataBigIntegers, DEVICE_CHECKS.returnDataBigIntegers);
     if (mqtt) checks.push(DEVICE_CHECKS.mqttProtocol);
+    if (transport === 'amqp' || transport === 'amqp-ws') checks.push(DEVICE_CHECKS.amqpProtocol);
     if (options.endToEnd) checks.push(DEVICE_CHECKS.e2eDataReachedWebhook, DEVICE_CHECKS.e2eReturnDataReachedDevice);
     // one 202 `assigning` poll before the end, so that "polls until terminal" means something
-    cases.push({ caseId: entry.id, kind: 'corpus', ...(data !== undefined ? { data } : {}), plan: { ...FAST, pollsBeforeDone: 1 }, checks });
+    const attestation = x509 ? { x509: { enrollment: entry.enrollment === 'individual' ? ('individual' as const) : ('group' as const) } } : {};
+    cases.push({ caseId: entry.id, kind: 'corpus', ...(data !== undefined ? { data } : {}), plan: { ...FAST, pollsBeforeDone: 1 }, checks, ...attestation });
     if (data !== undefined && size <= MAX_FRAGMENTED_DATA_CHARS && (entry.tags ?? []).some((t) => FRAGMENTED_TAGS.has(t))) {
       fragmented.push({
         caseId: entry.id,

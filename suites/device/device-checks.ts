@@ -23,6 +23,7 @@ export const DEVICE_CHECKS = {
   pollingTerminal: check('device.polling.terminal', 'MUST', 'the device polls until DPS answers a terminal status'),
   pollingRetryAfter: check('device.polling.retryAfter', 'MUST', 'no poll comes sooner than the Retry-After DPS asked for'),
   pollingThrottle: check('device.polling.throttle', 'MUST', 'after a 429 with Retry-After, the device retries, and not before the advised delay'),
+  amqpProtocol: check('device.amqp.protocol', 'MUST', 'AMQP: SASL PLAIN user name, link addresses, operation types and correlation as documented'),
   mqttProtocol: check('device.mqtt.protocol', 'MUST', 'MQTT: client ID, user name, response subscription, topics and QoS as documented'),
   resultStatus: check('device.result.status', 'MUST', 'the status handed to the application is the terminal status DPS sent'),
   resultAssignment: check('device.result.assignment', 'MUST', 'assignedHub and deviceId handed to the application are the ones DPS sent'),

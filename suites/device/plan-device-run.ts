@@ -2,8 +2,8 @@ import type { DeviceTransport, StartReply } from '../../src/adapters/protocol-ty
 import { usageError } from '../../src/errors/harness-error.js';
 import type { Dialect } from '../../src/results/check-result.js';
 
-/** Transports the emulator serves; an implementation's other claims (amqp) are not tested. */
-export const EMULATED_TRANSPORTS: readonly DeviceTransport[] = ['https', 'mqtt', 'mqtt-ws'];
+/** Transports the emulator serves (every transport of the adapter protocol). */
+export const EMULATED_TRANSPORTS: readonly DeviceTransport[] = ['https', 'mqtt', 'mqtt-ws', 'amqp', 'amqp-ws'];
 
 export interface DeviceNarrowing {
   transport?: DeviceTransport;

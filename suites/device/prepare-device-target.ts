@@ -69,7 +69,14 @@ export async function prepareDeviceTarget(options: DeviceTargetOptions): Promise
     });
   }
   // planned now, so a usage mistake (--transport the implementation does not claim) is exit 2 before any check runs
-  const coverage = claims ? planDeviceCoverage(claims, options.narrowing) : undefined;
+  let coverage: ReturnType<typeof planDeviceCoverage> | undefined;
+  try {
+    coverage = claims ? planDeviceCoverage(claims, options.narrowing) : undefined;
+  } catch (error) {
+    // nobody else holds the adapter yet: stop it, or the command waits on its process forever
+    await driver.stop().catch(() => undefined);
+    throw error;
+  }
 
   let handle: DeviceSuiteHandle | undefined;
   const addTo = (root: Mocha.Suite): void => {

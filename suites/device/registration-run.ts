@@ -60,10 +60,10 @@ export async function runRegistration(
   const command: RegisterCommand = {
     dialect,
     transport,
-    endpoint: { host: emulator.host, httpsPort: emulator.httpsPort, mqttPort: emulator.mqttPort, caPem: emulator.caPem },
+    endpoint: { host: emulator.host, httpsPort: emulator.httpsPort, mqttPort: emulator.mqttPort, amqpPort: emulator.amqpPort, caPem: emulator.caPem },
     idScope: emulator.idScope,
     registrationId,
-    attestation: { type: 'symmetricKey', key },
+    attestation: deviceCase.x509 ? { type: 'x509', ...emulator.issueDeviceCertificate(registrationId, { enrollment: deviceCase.x509.enrollment }) } : { type: 'symmetricKey', key },
     ...(deviceCase.data !== undefined ? { data: deviceCase.data } : {}),
     timeoutMs: deviceCase.timeoutMs ?? context.timeoutMs,
   };

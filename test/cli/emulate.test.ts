@@ -12,6 +12,7 @@ interface EndpointFile {
   host: string;
   httpsPort: number;
   mqttPort: number;
+  amqpPort: number;
   caFile: string;
   groupKey: string;
 }
@@ -27,7 +28,7 @@ async function waitForFile(path: string, timeoutMs: number): Promise<void> {
 describe('dps-conformance emulate', () => {
   it('serves, writes emulator.json, registers a device, and on SIGINT writes the observation report and exits 0', async () => {
     const out = mkdtempSync(join(tmpdir(), 'dpsc-emulate-'));
-    const child = spawn(process.execPath, [cliPath, 'emulate', '--https-port', '0', '--mqtt-port', '0', '--retry-after', '0', '--out', out], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cliPath, 'emulate', '--https-port', '0', '--mqtt-port', '0', '--amqp-port', '0', '--retry-after', '0', '--out', out], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
@@ -37,7 +38,9 @@ describe('dps-conformance emulate', () => {
     try {
       await waitForFile(join(out, 'emulator.json'), 20_000);
       const file = JSON.parse(readFileSync(join(out, 'emulator.json'), 'utf8')) as EndpointFile;
-      assert.deepEqual(Object.keys(file).sort(), ['caFile', 'groupKey', 'host', 'httpsPort', 'idScope', 'mqttPort', 'serverName']);
+      assert.deepEqual(Object.keys(file).sort(), ['amqpPort', 'caFile', 'groupKey', 'host', 'httpsPort', 'idScope', 'mqttPort', 'serverName']);
+      assert.ok(file.amqpPort > 0 && file.amqpPort !== file.mqttPort && file.amqpPort !== file.httpsPort);
+      assert.match(stdout, new RegExp(`amqps://127\\.0\\.0\\.1:${file.amqpPort}`));
       const caPem = readFileSync(file.caFile, 'utf8');
       const key = deriveDeviceKey(file.groupKey, 'cli-device-1');
       const sas = signSasToken({ idScope: file.idScope, registrationId: 'cli-device-1', key, expiry: Math.floor(Date.now() / 1000) + 600 });
@@ -60,12 +63,12 @@ describe('dps-conformance emulate', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dpsc-emulate-config-'));
     const broken = join(dir, 'broken.json');
     writeFileSync(broken, '{\n  "idScope": "0ne00000001",\n  oops\n}');
-    const syntax = await runCli(['emulate', '--config', broken, '--https-port', '0', '--mqtt-port', '0', '--out', dir], { timeoutMs: 20_000 });
+    const syntax = await runCli(['emulate', '--config', broken, '--https-port', '0', '--mqtt-port', '0', '--amqp-port', '0', '--out', dir], { timeoutMs: 20_000 });
     assert.equal(syntax.status, 2);
     assert.match(syntax.stderr, /line 3, column 3/);
     const offSchema = join(dir, 'off-schema.json');
     writeFileSync(offSchema, JSON.stringify({ retryAfterSeconds: 'soon', colour: 'blue' }));
-    const schema = await runCli(['emulate', '--config', offSchema, '--https-port', '0', '--mqtt-port', '0', '--out', dir], { timeoutMs: 20_000 });
+    const schema = await runCli(['emulate', '--config', offSchema, '--https-port', '0', '--mqtt-port', '0', '--amqp-port', '0', '--out', dir], { timeoutMs: 20_000 });
     assert.equal(schema.status, 2);
     assert.match(schema.stderr, /retryAfterSeconds/);
     assert.doesNotMatch(schema.stderr, /\n\s+at /);
@@ -78,7 +81,7 @@ describe('dps-conformance emulate', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as { port: number }).port;
     try {
-      const run = await runCli(['emulate', '--https-port', String(port), '--mqtt-port', '0', '--out', dir], { timeoutMs: 20_000 });
+      const run = await runCli(['emulate', '--https-port', String(port), '--mqtt-port', '0', '--amqp-port', '0', '--out', dir], { timeoutMs: 20_000 });
       assert.equal(run.status, 2);
       assert.match(run.stderr, /--https-port/);
     } finally {
@@ -91,5 +94,42 @@ describe('dps-conformance emulate', () => {
     const run = await runCli(['emulate', '--poll-hold', 'soon', '--https-port', '0', '--mqtt-port', '0', '--out', dir], { timeoutMs: 20_000 });
     assert.equal(run.status, 2);
     assert.match(run.stderr, /--poll-hold/);
+  });
+});
+
+describe('dps-conformance emulate --x509-device', () => {
+  it('writes a certificate, key and chain per device that register over AMQP with X.509', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'dpsc-emulate-x509-'));
+    const child = spawn(process.execPath, [cliPath, 'emulate', '--https-port', '0', '--mqtt-port', '0', '--amqp-port', '0', '--retry-after', '0', '--x509-device', 'cli-x509-1', '--out', out], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+    const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    try {
+      await waitForFile(join(out, 'emulator.json'), 20_000);
+      const file = JSON.parse(readFileSync(join(out, 'emulator.json'), 'utf8')) as EndpointFile & { x509: { devices: { registrationId: string; certFile: string; keyFile: string; chainFile: string }[] } };
+      const device = file.x509.devices[0]!;
+      assert.equal(device.registrationId, 'cli-x509-1');
+      assert.match(stdout, /X\.509 device:\s+cli-x509-1/);
+      const { registerDevice } = await import('../../implementations/reference-device/register-device.js');
+      const outcome = await registerDevice({
+        transport: 'amqp',
+        dialect: 'ga',
+        host: file.host,
+        httpsPort: file.httpsPort,
+        mqttPort: file.mqttPort,
+        amqpPort: file.amqpPort,
+        caPem: readFileSync(file.caFile, 'utf8'),
+        idScope: file.idScope,
+        registrationId: device.registrationId,
+        deviceKey: '',
+        x509: { certPem: readFileSync(device.certFile, 'utf8'), keyPem: readFileSync(device.keyFile, 'utf8'), chainPem: readFileSync(device.chainFile, 'utf8') },
+        deadline: Date.now() + 10_000,
+      });
+      assert.ok('result' in outcome, JSON.stringify(outcome));
+      assert.equal(outcome.result.status, 'assigned');
+    } finally {
+      clearTimeout(killer);
+      child.kill('SIGKILL');
+    }
   });
 });

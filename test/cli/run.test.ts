@@ -14,14 +14,15 @@ interface CtrfTest {
 const DEVICE_LABELS = ['reference device', 'Azure IoT Node SDK'];
 
 describe('dps-conformance run (built CLI, no set-up)', function () {
-  this.timeout(300_000);
+  // five transports x two bundled devices (plus X.509 cases): about 5 minutes on a busy 2-core machine
+  this.timeout(600_000);
   const out = join(mkdtempSync(join(tmpdir(), 'dpsc-run-')), 'report');
   let run: CliRun;
   let tests: CtrfTest[];
   let phases: { name: string; startMs: number; ms: number }[];
 
   before(async () => {
-    run = await runCli(['run', '--implementations', 'reference-webhook,reference-device,azure-iot-node-sdk', '--out', out, '--reporter', 'quiet'], { timeoutMs: 280_000 });
+    run = await runCli(['run', '--implementations', 'reference-webhook,reference-device,azure-iot-node-sdk', '--out', out, '--reporter', 'quiet'], { timeoutMs: 560_000 });
     const ctrf = JSON.parse(readFileSync(join(out, 'ctrf.json'), 'utf8')) as { results: { tests: CtrfTest[]; extra: { runInfo: { phases?: typeof phases } } } };
     tests = ctrf.results.tests;
     phases = ctrf.results.extra.runInfo.phases ?? [];
@@ -47,7 +48,7 @@ describe('dps-conformance run (built CLI, no set-up)', function () {
     assert.match(readFileSync(join(out, 'summary.md'), 'utf8'), /dps-conformance-reference-device/);
   });
 
-  it('covers the reference webhook, the reference device and the Azure IoT Node SDK, over HTTPS and MQTT, in every claimed dialect', () => {
+  it('covers the reference webhook, the reference device and the Azure IoT Node SDK, over HTTPS, MQTT and AMQP, in every claimed dialect', () => {
     const rows = new Set(tests.map((t) => `${t.extra.implementation.name} ${t.extra.transport} ${t.extra.dialect}`));
     for (const row of [
       'dps-conformance-reference-webhook http ga',
@@ -58,6 +59,9 @@ describe('dps-conformance run (built CLI, no set-up)', function () {
       'dps-conformance-reference-device mqtt preview',
       'azure-iot-provisioning-device https ga',
       'azure-iot-provisioning-device mqtt ga',
+      'dps-conformance-reference-device amqp preview',
+      'dps-conformance-reference-device amqp-ws ga',
+      'azure-iot-provisioning-device amqp ga',
     ]) {
       assert.ok(rows.has(row), `missing row ${row}; rows: ${[...rows].join(', ')}`);
     }

@@ -78,7 +78,9 @@ describe('device command (built CLI)', function () {
     const faults = Object.keys(FAULTS) as Fault[];
     const outcomes = await inBatches(faults, 3, async (fault) => {
       const out = join(outRoot, `broken-${fault}`);
-      const args = ['device', '--adapter', brokenAdapter(fault), '--transport', 'https', '--dialect', 'ga', '--timeout', '3000', '--out', out, '--reporter', 'quiet'];
+      const spec = FAULTS[fault];
+      const transport = 'transport' in spec ? spec.transport : 'https';
+      const args = ['device', '--adapter', brokenAdapter(fault), '--transport', transport, '--dialect', 'ga', '--timeout', '3000', '--out', out, '--reporter', 'quiet'];
       const run = await runCli([...args, '--case-ids', FAULTS[fault].cases], { timeoutMs: 180_000 });
       return { fault, run, tests: readCtrf(out) };
     });

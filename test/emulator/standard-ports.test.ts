@@ -21,7 +21,7 @@ describe('emulator standard ports (443/8883 on a loopback address of its own)', 
     await Promise.all(started.map((e) => e.close()));
   });
 
-  it('serves at 443 and 8883 on 127.0.0.2 and up, one address per emulator, each in its certificate', async function () {
+  it('serves at 443, 8883 and 5671 on 127.0.0.2 and up, one address per emulator, each in its certificate', async function () {
     if (process.getuid?.() !== 0) this.skip();
     const first = await startEmulator({ standardPorts: true });
     started.push(first);
@@ -32,7 +32,8 @@ describe('emulator standard ports (443/8883 on a loopback address of its own)', 
       assert.notEqual(emulator.host, '127.0.0.1');
       assert.equal(emulator.httpsPort, 443);
       assert.equal(emulator.mqttPort, 8883);
-      for (const port of [443, 8883]) {
+      assert.equal(emulator.amqpPort, 5671);
+      for (const port of [443, 8883, 5671]) {
         const socket = await tlsHandshake(emulator.host, port, emulator.caPem);
         assert.equal(socket.authorized, true);
         socket.destroy();

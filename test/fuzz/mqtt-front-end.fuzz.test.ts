@@ -5,6 +5,7 @@ import type { MqttClient } from 'mqtt';
 import { MAX_MESSAGE_BYTES, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { connectDevice, pollTopic, REGISTER_TOPIC, request } from '../emulator/helpers/mqtt-device.js';
 import { sasFor } from '../emulator/helpers/device.js';
+import { rawTls } from './raw-tls.js';
 import { assertDpsErrorBody } from './dps-error-shape.js';
 
 const RUNS = { seed: 42, numRuns: 40 } as const;
@@ -37,20 +38,7 @@ function closedWithin(client: MqttClient, ms: number, what: string): Promise<voi
  * rest until its 30 s connect timeout, as for a silent client).
  */
 function rawMqtt(emulator: RunningEmulator, bytes: Buffer, ms = 1_500): Promise<{ reply: Buffer; open: boolean }> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port: emulator.mqttPort, servername: 'localhost', ca: emulator.caPem }, () => socket.write(bytes));
-    const chunks: Buffer[] = [];
-    socket.on('data', (c: Buffer) => chunks.push(c));
-    socket.on('error', () => undefined);
-    const timer = setTimeout(() => {
-      socket.destroy();
-      resolve({ reply: Buffer.concat(chunks), open: true });
-    }, ms);
-    socket.on('close', () => {
-      clearTimeout(timer);
-      resolve({ reply: Buffer.concat(chunks), open: false });
-    });
-  });
+  return rawTls(emulator.mqttPort, emulator.caPem, bytes, ms);
 }
 
 /** An MQTT 3.1.1 CONNECT packet (clean session, username and password). */

@@ -67,7 +67,7 @@ describe('security: no key, SAS token or function key in any report, log or tran
     const config = join(tempDir(), 'emulator.json');
     const webhookUrl = `${webhook.url}?code=${functionKey}`;
     writeFileSync(config, JSON.stringify({ idScope: '0ne0000AB12', enrollments: [{ groupId: 'secret-group', primaryKey: groupKey }], allocation: { type: 'custom', webhookUrl } }));
-    const child = spawn(process.execPath, [cliPath, 'emulate', '--config', config, '--https-port', '0', '--mqtt-port', '0', '--retry-after', '0', '--out', out], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cliPath, 'emulate', '--config', config, '--https-port', '0', '--mqtt-port', '0', '--amqp-port', '0', '--retry-after', '0', '--out', out], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
     const run = { stdout: '', stderr: '' };
     child.stdout.setEncoding('utf8').on('data', (c: string) => (run.stdout += c));
     child.stderr.setEncoding('utf8').on('data', (c: string) => (run.stderr += c));

@@ -12,6 +12,8 @@ export interface AllocationContext {
   /** the same data as the device wrote it (raw JSON text), so big integers pass on unchanged */
   dataJson?: string;
   hasData: boolean;
+  /** the X.509 certificate the device attested with (base64 DER); absent for symmetric keys */
+  clientCertificate?: string;
   linkedHubs: readonly string[];
   /** set when the registration was assigned before (reprovisioning) */
   current?: { hub: string; deviceId: string };

@@ -49,7 +49,8 @@ export function webhookAllocator(options: WebhookAllocatorOptions): Allocator {
       {
         registrationId: context.registrationId,
         enrollment: context.enrollment.kind,
-        attestation: 'symmetricKey',
+        attestation: context.clientCertificate !== undefined ? 'x509' : 'symmetricKey',
+        ...(context.clientCertificate !== undefined ? { clientCertificate: context.clientCertificate } : {}),
         linkedHubs: context.linkedHubs,
         webhookUrl: options.url,
         ...(context.enrollment.kind === 'group' ? { enrollmentGroupId: context.enrollment.id } : {}),

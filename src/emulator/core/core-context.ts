@@ -2,6 +2,7 @@ import type { Dialect } from '../../results/check-result.js';
 import type { Allocator } from '../allocation/allocator.js';
 import type { SchemaValidator } from '../support/shared-services.js';
 import type { Transcript } from '../transcript/transcript.js';
+import type { X509Enrollments } from '../x509/x509-enrollments.js';
 import type { Enrollments } from './enrollments.js';
 import type { PollRateLimiter } from './poll-rate-limiter.js';
 import type { PlanBook } from './registration-plan.js';
@@ -12,6 +13,8 @@ import type { UnexpectedPolicy } from './unexpected-policy.js';
 export interface CoreContext {
   idScope: string;
   enrollments: Enrollments;
+  /** X.509 enrollments (individual by thumbprint, groups by CA); absent = none */
+  x509?: X509Enrollments;
   plans: PlanBook;
   registrations: RegistrationBook;
   allocator: Allocator;

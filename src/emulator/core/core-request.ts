@@ -1,7 +1,7 @@
 import type { Dialect } from '../../results/check-result.js';
 
 /** Which front end carried a request. */
-export type FrontEnd = 'https' | 'mqtt' | 'mqtt-ws';
+export type FrontEnd = 'https' | 'mqtt' | 'mqtt-ws' | 'amqp' | 'amqp-ws';
 
 /** How the request looked on the wire; kept in the transcript as evidence. */
 export type WireRequest =
@@ -15,7 +15,26 @@ export type WireRequest =
       /** CONNECT: the CleanSession flag as the device sent it, and the protocol level (3 = MQTT 3.1, 4 = 3.1.1) */
       cleanSession?: boolean;
       protocolLevel?: number;
-    };
+    }
+  | AmqpWire;
+
+/** An AMQP exchange as evidence (see docs/protocol/amqp.md): the SASL init, a link attach, or a message. */
+export interface AmqpWire {
+  amqp: 'sasl-init' | 'attach' | 'transfer' | 'frame';
+  mechanism?: string;
+  username?: string;
+  /** link target (device's sender) or source (device's receiver) address */
+  address?: string;
+  /** `iotdps-operation-type` of a message */
+  operationType?: string;
+  /** `iotdps-operation-id` of a message */
+  operationId?: string;
+  correlationId?: string;
+  /** `com.microsoft:api-version` of the link the message came on */
+  apiVersion?: string;
+  /** `com.microsoft:client-version` of that link */
+  clientVersion?: string;
+}
 
 interface RequestCommon {
   frontEnd: FrontEnd;
@@ -23,8 +42,10 @@ interface RequestCommon {
   /** Date.now() when the front end had the whole request */
   receivedAt: number;
   apiVersion?: string;
-  /** the SAS token: HTTPS Authorization header or MQTT password */
+  /** the SAS token: HTTPS Authorization header, MQTT password or AMQP SASL PLAIN password */
   authorization?: string;
+  /** the TLS client certificate chain the device presented (base64 DER, leaf first; X.509 attestation) */
+  clientCertificate?: readonly string[];
 }
 
 /** PUT .../register or MQTT `$dps/registrations/PUT/iotdps-register/`. */
@@ -103,7 +124,11 @@ export type UnexpectedReason =
   | 'client-id-mismatch'
   | 'packet-too-large'
   | 'unsupported-protocol-version'
-  | 'malformed-http';
+  | 'malformed-http'
+  | 'unknown-link-address'
+  | 'unknown-operation-type'
+  | 'unsupported-sasl-mechanism'
+  | 'malformed-amqp';
 
 /** How the answer is written: planned slowness and fragmentation (set by `plan()`). */
 export interface Delivery {

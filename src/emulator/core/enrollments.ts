@@ -40,6 +40,8 @@ export interface EnrollmentView {
 export interface EnrollmentCandidate {
   view: EnrollmentView;
   keys: readonly string[];
+  /** set when the device attested with this X.509 certificate (base64 DER) instead of a key */
+  x509Certificate?: string;
 }
 
 /** Registration IDs whose derived group keys are kept (a bound on memory; a load run uses many IDs). */

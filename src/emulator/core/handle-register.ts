@@ -50,6 +50,7 @@ export function handleRegister(context: CoreContext, request: RegisterRequest): 
     pollsAnswered: 0,
   };
   if (parsed.body.hasData) operation.data = parsed.body.data;
+  if (enrollment.x509Certificate !== undefined) operation.clientCertificate = enrollment.x509Certificate;
   if (parsed.body.dataJson !== undefined) operation.dataJson = parsed.body.dataJson;
   const retryAfter = plan.retryAfterSeconds ?? context.retryAfterSeconds;
   operation.lastWait = { at: request.receivedAt, retryAfterSeconds: retryAfter };

@@ -32,7 +32,7 @@ export function precheck(context: CoreContext, request: RegisterRequest | PollRe
   if (!isValidRegistrationId(request.registrationId)) {
     return fail(handleUnexpected(context, asUnexpected(request, 'invalid-registration-id', JSON.stringify(request.registrationId)), delivery));
   }
-  const auth = authenticate(context, request.idScope, request.registrationId, request.authorization);
+  const auth = authenticate(context, request.idScope, request.registrationId, request.authorization, request.clientCertificate);
   if (!auth.ok) {
     return fail({
       reply: errorAnswer(ErrorCatalogue.unauthorized, delivery),

@@ -15,6 +15,8 @@ export interface Operation {
   /** the data member as the device wrote it */
   dataJson?: string;
   hasData: boolean;
+  /** the X.509 certificate the device attested with (base64 DER), for the webhook's deviceRuntimeContext */
+  clientCertificate?: string;
   pollsAnswered: number;
   /** undefined while the allocator runs */
   outcome?: OperationOutcome;

@@ -42,6 +42,7 @@ export function startAllocation(context: CoreContext, record: RegistrationRecord
       }),
   };
   if (operation.hasData) allocationContext.data = operation.data;
+  if (operation.clientCertificate !== undefined) allocationContext.clientCertificate = operation.clientCertificate;
   if (operation.dataJson !== undefined) allocationContext.dataJson = operation.dataJson;
   if (record.current) allocationContext.current = record.current;
   operation.settling = context.allocator(allocationContext).then(

@@ -11,7 +11,21 @@ export type UnexpectedDecision = { kind: 'answer'; entry: CatalogueEntry; detail
  */
 export type UnexpectedPolicy = (request: UnexpectedRequest, dpsDecision: UnexpectedDecision) => UnexpectedDecision;
 
-const ANSWERS: Record<Exclude<UnexpectedReason, 'unknown-topic' | 'unsupported-qos' | 'packet-too-large' | 'unsupported-protocol-version'>, CatalogueEntry> = {
+type Disconnecting = 'unknown-topic' | 'unsupported-qos' | 'packet-too-large' | 'unsupported-protocol-version' | 'malformed-amqp';
+
+const DISCONNECTING: readonly UnexpectedReason[] = [
+  'unknown-topic',
+  'unsupported-qos',
+  'packet-too-large',
+  'unsupported-protocol-version',
+  'malformed-amqp',
+];
+
+function isDisconnecting(reason: UnexpectedReason): reason is Disconnecting {
+  return DISCONNECTING.includes(reason);
+}
+
+const ANSWERS: Record<Exclude<UnexpectedReason, Disconnecting>, CatalogueEntry> = {
   'unknown-route': ErrorCatalogue.notFound,
   'method-not-allowed': ErrorCatalogue.methodNotAllowed,
   'missing-api-version': ErrorCatalogue.missingApiVersion,
@@ -28,17 +42,22 @@ const ANSWERS: Record<Exclude<UnexpectedReason, 'unknown-topic' | 'unsupported-q
   // MQTT CONNECT problems become CONNACK "not authorized" in the MQTT front end
   'malformed-username': ErrorCatalogue.unauthorized,
   'client-id-mismatch': ErrorCatalogue.unauthorized,
+  // AMQP (docs/protocol/amqp.md): a link to another address is refused as not found, an unknown
+  // operation type like an unknown route; a SASL mechanism other than PLAIN fails authentication
+  'unknown-link-address': ErrorCatalogue.notFound,
+  'unknown-operation-type': ErrorCatalogue.notFound,
+  'unsupported-sasl-mechanism': ErrorCatalogue.unauthorized,
 };
 
 /**
  * What DPS does: answer with the catalogue's error; on MQTT, topics outside the documented set,
  * QoS 2 and oversized packets end the connection (the docs say only documented topics are accepted
- * and there is no topic to answer an unparsed packet on).
+ * and there is no topic to answer an unparsed packet on); so do bytes that are not AMQP on the AMQP port.
  */
 export function dpsDecision(request: UnexpectedRequest): UnexpectedDecision {
   const reason = request.reason;
   // an MQTT 3.1 CONNECT: DPS documents 3.1.1 only, so it is refused (CONNACK 1, see docs/emulator-behaviour.md)
-  if (reason === 'unknown-topic' || reason === 'unsupported-qos' || reason === 'packet-too-large' || reason === 'unsupported-protocol-version') return { kind: 'disconnect' };
+  if (isDisconnecting(reason)) return { kind: 'disconnect' };
   return { kind: 'answer', entry: ANSWERS[reason], detail: request.detail };
 }
 

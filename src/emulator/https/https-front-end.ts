@@ -4,6 +4,8 @@ import type { Duplex } from 'node:stream';
 import type { EmulatorCore } from '../core/emulator-core.js';
 import { MAX_MESSAGE_BYTES } from '../dps-limits.js';
 import type { EmulatorTls } from '../tls/emulator-tls.js';
+import { peerCertificateChain, REQUEST_CLIENT_CERTIFICATE } from '../x509/peer-certificate.js';
+import { TLSSocket } from 'node:tls';
 import { readBoundedBody } from './read-bounded-body.js';
 import { routeHttpsRequest } from './route-https-request.js';
 import { writeHttpsReply } from './write-https-reply.js';
@@ -21,7 +23,7 @@ export interface HttpsFrontEndOptions {
  * so a fix to the protocol lands in the core once for both transports (msw's handler pipeline, `src/core/handlers/RequestHandler.ts`).
  */
 export function createHttpsFrontEnd(options: HttpsFrontEndOptions): Server {
-  const server = createServer({ cert: options.tls.certPem, key: options.tls.keyPem }, (request, response) => {
+  const server = createServer({ cert: options.tls.certPem, key: options.tls.keyPem, ...REQUEST_CLIENT_CERTIFICATE }, (request, response) => {
     handleExchange(options, request, response).catch(() => response.socket?.destroy());
   });
   server.on('tlsClientError', () => {
@@ -52,6 +54,7 @@ async function handleExchange(options: HttpsFrontEndOptions, request: IncomingMe
     headers: request.headers,
     body: body.ok ? body : { ok: false, tooLarge: true, detail: `${body.bytes} bytes > ${MAX_MESSAGE_BYTES}` },
     receivedAt: Date.now(),
+    clientCertificate: request.socket instanceof TLSSocket ? peerCertificateChain(request.socket) : undefined,
   });
   const hold = options.core.holdBefore(coreRequest);
   if (hold) await hold;

@@ -8,6 +8,8 @@ export interface HttpsExchangeInput {
   headers: IncomingHttpHeaders;
   body: { ok: true; text: string } | { ok: false; tooLarge: boolean; detail: string };
   receivedAt: number;
+  /** the TLS client certificate chain, when the device presented one (X.509) */
+  clientCertificate?: readonly string[] | undefined;
 }
 
 const REGISTER = /^\/([^/]+)\/registrations\/([^/]+)\/register\/?$/;
@@ -49,7 +51,8 @@ export function routeHttpsRequest(input: HttpsExchangeInput): CoreRequest {
     return unexpected('unsupported-media-type', `content-type "${contentType}"`, registrationId);
   }
   const idScope = decode((register ?? poll ?? lookup)?.[1]) ?? '';
-  const base = { ...common, apiVersion, ...(authorization !== undefined ? { authorization } : {}), idScope, registrationId: registrationId ?? '' };
+  const certificate = input.clientCertificate !== undefined ? { clientCertificate: input.clientCertificate } : {};
+  const base = { ...common, apiVersion, ...(authorization !== undefined ? { authorization } : {}), ...certificate, idScope, registrationId: registrationId ?? '' };
   if (register) return { kind: 'register', ...base, bodyText };
   if (poll) return { kind: 'poll', ...base, operationId: decode(poll[3]) ?? '', ...(bodyText ? { bodyText } : {}) };
   return { kind: 'status-lookup', ...base, bodyText };

@@ -4,6 +4,8 @@ import type { GuardedConnection } from './guarded-connection.js';
 /** What the MQTT front end remembers about one device connection. */
 export interface MqttConnectionState {
   frontEnd: Extract<FrontEnd, 'mqtt' | 'mqtt-ws'>;
+  /** the TLS client certificate chain (X.509 attestation), when the device presented one */
+  clientCertificate?: readonly string[];
   guard: GuardedConnection;
   idScope?: string;
   registrationId?: string;

@@ -1,4 +1,4 @@
-import { createServer, type Server as TlsServer } from 'node:tls';
+import { createServer, TLSSocket, type Server as TlsServer } from 'node:tls';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Aedes, type AuthenticateError, type Client, type PublishPacket } from 'aedes';
@@ -7,6 +7,7 @@ import type { CoreReply, CoreRequest } from '../core/core-request.js';
 import type { EmulatorCore } from '../core/emulator-core.js';
 import { MAX_MESSAGE_BYTES } from '../dps-limits.js';
 import type { EmulatorTls } from '../tls/emulator-tls.js';
+import { peerCertificateChain, REQUEST_CLIENT_CERTIFICATE } from '../x509/peer-certificate.js';
 import { sleep } from '../support/sleep.js';
 import { GuardedConnection } from './guarded-connection.js';
 import { isResponseSubscription, parseDpsTopic, responseTopic } from './dps-topics.js';
@@ -64,7 +65,9 @@ export async function createMqttFrontEnd(options: {
         guard.destroy();
       },
     });
-    const state: MqttConnectionState = { frontEnd, guard };
+    const tlsSocket = stream instanceof TLSSocket ? stream : request?.socket instanceof TLSSocket ? request.socket : undefined;
+    const clientCertificate = peerCertificateChain(tlsSocket);
+    const state: MqttConnectionState = { frontEnd, guard, ...(clientCertificate ? { clientCertificate } : {}) };
     pending.set(guard, state);
     guard.on('error', () => guard.destroy());
     broker.handle(guard, request);
@@ -82,7 +85,16 @@ export async function createMqttFrontEnd(options: {
     if (!parsed) request = { kind: 'unexpected', ...base, reason: 'malformed-username', detail: `username ${JSON.stringify(username ?? null)}` };
     else {
       Object.assign(state, { idScope: parsed.idScope, registrationId: parsed.registrationId, apiVersion: parsed.apiVersion, password: passwordText });
-      request = { kind: 'connect', ...base, idScope: parsed.idScope, registrationId: parsed.registrationId, clientId: client.id, apiVersion: parsed.apiVersion, ...(passwordText !== undefined ? { authorization: passwordText } : {}) };
+      request = {
+        kind: 'connect',
+        ...base,
+        idScope: parsed.idScope,
+        registrationId: parsed.registrationId,
+        clientId: client.id,
+        apiVersion: parsed.apiVersion,
+        ...(passwordText !== undefined ? { authorization: passwordText } : {}),
+        ...(state.clientCertificate ? { clientCertificate: state.clientCertificate } : {}),
+      };
     }
     const reply = core.handle(request);
     state.guard.fragment = reply.delivery.fragment;
@@ -130,7 +142,7 @@ export async function createMqttFrontEnd(options: {
     else answerIt();
   };
 
-  const server = createServer({ cert: options.tls.certPem, key: options.tls.keyPem }, (socket) => {
+  const server = createServer({ cert: options.tls.certPem, key: options.tls.keyPem, ...REQUEST_CLIENT_CERTIFICATE }, (socket) => {
     socket.setNoDelay(true); // avoids Nagle/delayed-ACK stalls per MQTT round trip
     attach(socket, 'mqtt');
   });
@@ -186,6 +198,7 @@ function publishRequest(state: MqttConnectionState, packet: PublishPacket): Core
     receivedAt: Date.now(),
     ...(state.apiVersion ? { apiVersion: state.apiVersion } : {}),
     ...(state.password !== undefined ? { authorization: state.password } : {}),
+    ...(state.clientCertificate ? { clientCertificate: state.clientCertificate } : {}),
   };
   const who = { idScope: state.idScope ?? '', registrationId: state.registrationId ?? '' };
   const topic = parseDpsTopic(packet.topic);

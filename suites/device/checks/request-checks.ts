@@ -2,9 +2,10 @@ import type { TranscriptEntry } from '../../../src/emulator/index.js';
 import type { ObservedRun } from '../registration-run.js';
 import type { Verdicts } from '../check-support.js';
 import { brief } from '../check-support.js';
+import { amqpIdentity, amqpWire, isAmqpTransport } from './amqp-checks.js';
 import { deviceEntries, httpsWire, isObject, mqttWire, operationEntries, registerEntries, requestBody } from '../transcript-reading.js';
 
-const PATH_REASONS = new Set(['unknown-route', 'method-not-allowed', 'missing-api-version', 'unknown-topic', 'unknown-operation', 'unknown-id-scope', 'unsupported-media-type']);
+const PATH_REASONS = new Set(['unknown-route', 'method-not-allowed', 'missing-api-version', 'unknown-topic', 'unknown-operation', 'unknown-id-scope', 'unsupported-media-type', 'unknown-link-address', 'unknown-operation-type']);
 const ID_REASONS = new Set(['registration-id-mismatch', 'invalid-registration-id', 'client-id-mismatch', 'unknown-registration']);
 
 function unexpected(entries: readonly TranscriptEntry[], reasons: ReadonlySet<string>): TranscriptEntry | undefined {
@@ -42,6 +43,12 @@ export function checkRequestPath(run: ObservedRun, v: Verdicts): string {
     }
     return `${ops.length} request(s), each a DPS operation with an api-version`;
   }
+  if (isAmqpTransport(run.transport)) {
+    // AMQP carries the api-version as a property of the link each request comes on
+    const missing = ops.find((e) => !amqpWire(e)?.apiVersion);
+    if (missing) v.fail(`expected com.microsoft:api-version on the link of every request, got none on ${amqpWire(missing)?.operationType ?? 'a request'}`, { mismatch: 'missing-field', actual: missing.request.wire });
+    return `${ops.length} message(s) with DPS operation types; api-version ${amqpWire(ops[0])?.apiVersion ?? ''} on the links`;
+  }
   const connect = deviceEntries(run.entries).find((e) => e.kind === 'connect');
   const username = connect ? mqttWire(connect)?.username : undefined;
   const apiVersion = /(?:^|\/)api-version=([^&]*)/.exec(username ?? '')?.[1];
@@ -55,7 +62,11 @@ export function checkRequestRegistrationId(run: ObservedRun, v: Verdicts): strin
   const bad = unexpected(run.entries, ID_REASONS);
   if (bad) v.fail(`expected the registration ID ${run.registrationId} everywhere, got ${describeUnexpected(bad)}`, { mismatch: 'wrong-registration-id', actual: bad.request });
   const id = run.registrationId;
-  if (run.transport !== 'https') {
+  if (isAmqpTransport(run.transport)) {
+    const identity = amqpIdentity(deviceEntries(run.entries).find((e) => e.kind === 'connect'));
+    const named = /\/registrations\/([^/]+)$/.exec(identity ?? '')?.[1];
+    if (named?.toLowerCase() !== id.toLowerCase()) v.fail(`expected the SASL user name (or, X.509, the link address) naming ${id}, got ${brief(identity ?? null)}`, { mismatch: 'wrong-registration-id', expected: id, actual: identity });
+  } else if (run.transport !== 'https') {
     const connect = deviceEntries(run.entries).find((e) => e.kind === 'connect');
     const clientId = connect ? mqttWire(connect)?.clientId : undefined;
     if (clientId !== id) v.fail(`expected MQTT client ID ${id}, got ${brief(clientId ?? null)}`, { mismatch: 'wrong-registration-id', expected: id, actual: clientId });

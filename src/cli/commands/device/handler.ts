@@ -47,6 +47,7 @@ export const handle: CommandHandler<DeviceCommandOptions> = async (options, cont
         emulator = await startEmulator({
           redactor,
           retryAfterSeconds: 0,
+          x509: true,
           standardPorts: options.standardPorts === true,
           allocator: webhookAllocator({ url, timeoutMs: Math.min(options.timeout, 30_000) }),
         });

@@ -8,6 +8,8 @@ export interface EmulateCommandOptions {
   host: string;
   httpsPort: number;
   mqttPort: number;
+  amqpPort: number;
+  x509Device?: string[];
   retryAfter?: number;
   pollHold?: number;
   out: string;
@@ -27,8 +29,10 @@ export function defineEmulateCommand(program: Command, sink: ActionSink): void {
     .option('--config <file>', 'ID scope, enrollments and allocation (see schemas/harness/emulator-config.schema.json)')
     .option('--webhook <url>', 'custom allocation webhook to call (default: the bundled reference webhook)')
     .option('--host <addr>', 'address to bind', '127.0.0.1')
-    .option('--https-port <n>', 'HTTPS and MQTT-over-WebSocket port (0 = a free port)', parsePort('--https-port'), 443)
+    .option('--https-port <n>', 'HTTPS, MQTT- and AMQP-over-WebSocket port (0 = a free port)', parsePort('--https-port'), 443)
     .option('--mqtt-port <n>', 'MQTT over TLS port (0 = a free port)', parsePort('--mqtt-port'), 8883)
+    .option('--amqp-port <n>', 'AMQP over TLS port (0 = a free port); AMQP over WebSocket is on the HTTPS port', parsePort('--amqp-port'), 5671)
+    .option('--x509-device <registrationIds...>', 'enroll the emulator\'s device CA (X.509 group) and write a certificate, key and chain for each ID to DIR/x509/')
     .option('--retry-after <seconds>', 'Retry-After the emulator answers with (default: 2, or the config file\'s)', (v) => (v === '0' ? 0 : parsePositiveInteger('--retry-after')(v)))
     .option('--poll-hold <ms>', 'longest wait before answering a poll whose allocation is still running (default 200; 0 = answer at once, as DPS does)', (v) => (v === '0' ? 0 : parsePositiveInteger('--poll-hold')(v)))
     .option('--out <dir>', 'directory for emulator.json, the observation report and the report set', './conformance-report')

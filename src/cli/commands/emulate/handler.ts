@@ -12,6 +12,9 @@ import type { EmulateCommandOptions } from './define.js';
 import { fidelitySettings } from './fidelity-settings.js';
 import { gradeOnExit } from './grade-on-exit.js';
 import { scenarioPlanner } from '../../../../suites/emulate-grading/scenario-planner.js';
+import { writeX509Devices, x509BannerLines } from './support/write-x509-devices.js';
+import { isValidRegistrationId } from '../../../emulator/dps-limits.js';
+import { usageError } from '../../../errors/harness-error.js';
 
 const DEFAULT_RETRY_AFTER = 2;
 
@@ -25,6 +28,9 @@ const DEFAULT_RETRY_AFTER = 2;
 export const handle: CommandHandler<EmulateCommandOptions> = async (options, context) => {
   const config = options.config === undefined ? undefined : await loadEmulatorConfig(options.config);
   const out = resolve(options.out);
+  for (const id of options.x509Device ?? []) {
+    if (!isValidRegistrationId(id)) throw usageError(`--x509-device ${JSON.stringify(id)}: not a registration ID (up to 128 of a-z A-Z 0-9 - . _ :, ending in a letter, digit or -)`);
+  }
   await mkdir(out, { recursive: true });
   const redactor = new SecretRedactor();
   const allocation = await chooseAllocator(options.webhook, config);
@@ -38,13 +44,15 @@ export const handle: CommandHandler<EmulateCommandOptions> = async (options, con
       host: options.host,
       httpsPort: options.httpsPort,
       mqttPort: options.mqttPort,
+      amqpPort: options.amqpPort,
+      x509: (options.x509Device ?? []).length > 0,
       // the flag wins over the file, the file over the default
       retryAfterSeconds: options.retryAfter ?? config?.retryAfterSeconds ?? DEFAULT_RETRY_AFTER,
       ...(options.pollHold !== undefined ? { pollHoldMs: options.pollHold } : {}),
       allocator: allocation.allocator,
       redactor,
       tlsCacheDir: join(out, '.emulator-tls'),
-      portOptionNames: { https: '--https-port', mqtt: '--mqtt-port' },
+      portOptionNames: { https: '--https-port', mqtt: '--mqtt-port', amqp: '--amqp-port' },
       ...(config?.idScope !== undefined ? { idScope: config.idScope } : {}),
       ...(config?.enrollments !== undefined ? { enrollments: config.enrollments } : {}),
       ...(config?.linkedHubs !== undefined ? { linkedHubs: config.linkedHubs } : {}),
@@ -55,11 +63,13 @@ export const handle: CommandHandler<EmulateCommandOptions> = async (options, con
     const startedAt = new Date().toISOString();
     const caFile = join(out, 'emulator-ca.pem');
     await writeFileAtomic(caFile, emulator.caPem);
-    const file = endpointFile(emulator, caFile);
+    const x509 = options.x509Device?.length ? await writeX509Devices(emulator, out, options.x509Device) : undefined;
+    const file = { ...endpointFile(emulator, caFile), ...(x509 ? { x509 } : {}) };
     const jsonPath = join(out, 'emulator.json');
     // written whole, then renamed: a script waiting for the file never reads half of it
     await writeFileAtomic(jsonPath, `${JSON.stringify(file, null, 2)}\n`);
     context.stdout.write(banner(file, jsonPath, allocation.description, emulator.groupId));
+    if (x509) context.stdout.write(`${x509BannerLines(x509).join('\n')}\n`);
 
     await new Promise<void>((done) => {
       if (context.signal.aborted) return done();

@@ -86,13 +86,13 @@ export const handle: CommandHandler<RunCommandOptions> = async (options, context
         }
 
         const url = withFunctionKey(plan.target.url, functionKey).toString();
-        const emulatorOptions = { redactor, retryAfterSeconds: 0, allocator: webhookAllocator({ url, timeoutMs: WEBHOOK_TIMEOUT_MS }) };
+        const emulatorOptions = { redactor, retryAfterSeconds: 0, x509: true, allocator: webhookAllocator({ url, timeoutMs: WEBHOOK_TIMEOUT_MS }) };
         const main = await clock.time('emulator start-up', () => startEmulator(emulatorOptions));
         emulator = main;
         if (main.groupKey) redactor.add(main.groupKey);
         const progress = (line: string): void => void context.stderr.write(`${line}\n`);
         const { ready, unavailable } = await clock.time('SDK installs and checks', () => readyBundledTargets(selection.devices, progress, context.signal));
-        // the SDKs that dial fixed ports get an emulator of their own at 443/8883 on its own loopback address
+        // the SDKs that dial fixed ports get an emulator of their own at 443/8883/5671 on its own loopback address
         const standard = await startStandardPortsEmulator(ready, unavailable, emulatorOptions);
         const standardOne = standard.emulator;
         standardEmulator = standardOne;

@@ -13,9 +13,9 @@ export type SequenceNumber = number;
  */
 export type Dialect = 'ga' | 'preview';
 /**
- * Transport a device implementation registers over (adapter protocol v1, docs/contract/adapter-protocol.md).
+ * Transport a device implementation registers over (adapter protocol v1, docs/contract/adapter-protocol.md); `amqp-ws` is AMQP over WebSocket on the HTTPS port.
  */
-export type DeviceTransport = 'https' | 'mqtt' | 'mqtt-ws' | 'amqp';
+export type DeviceTransport = 'https' | 'mqtt' | 'mqtt-ws' | 'amqp' | 'amqp-ws';
 /**
  * DPS ID scope. The format `0ne` + 8 hex digits is observed only (e.g. `0ne00111111`, `0neFEEDC0DE`), not formally documented (docs/protocol/identifiers.md); kept as the pattern because every known scope matches it.
  */
@@ -73,6 +73,10 @@ export interface EmulatorEndpoint {
   httpsPort: number;
   mqttPort: number;
   /**
+   * AMQP 1.0 over TLS. AMQP over WebSocket is served on httpsPort (path /$iothub/websocket, subprotocol AMQPWSB10).
+   */
+  amqpPort?: number;
+  /**
    * PEM of the CA that issued the emulator's TLS certificate; the implementation must trust it.
    */
   caPem: string;
@@ -87,12 +91,13 @@ export interface SymmetricKeyAttestation {
   [k: string]: unknown;
 }
 /**
- * `certPem`: device certificate (subject CN = registrationId), optionally followed by its chain; `keyPem`: its private key.
+ * `certPem`: device certificate (subject CN = registrationId); `keyPem`: its private key; `chainPem`: the issuing chain up to the enrolled CA for a group enrollment (empty for a self-signed certificate enrolled individually). The device presents the certificate, followed by the chain, as its TLS client certificate on every transport.
  */
 export interface X509AttestationOurChoice {
   type: 'x509';
   certPem: string;
   keyPem: string;
+  chainPem?: string;
   [k: string]: unknown;
 }
 /**

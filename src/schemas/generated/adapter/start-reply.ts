@@ -9,9 +9,9 @@ export type SequenceNumber = number;
  */
 export type Dialect = 'ga' | 'preview';
 /**
- * Transport a device implementation registers over (adapter protocol v1, docs/contract/adapter-protocol.md).
+ * Transport a device implementation registers over (adapter protocol v1, docs/contract/adapter-protocol.md); `amqp-ws` is AMQP over WebSocket on the HTTPS port.
  */
-export type DeviceTransport = 'https' | 'mqtt' | 'mqtt-ws' | 'amqp';
+export type DeviceTransport = 'https' | 'mqtt' | 'mqtt-ws' | 'amqp' | 'amqp-ws';
 /**
  * Attestation mechanism of a device or enrollment, spelled as DPS spells `attestation.type`.
  */

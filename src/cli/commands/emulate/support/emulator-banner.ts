@@ -8,6 +8,7 @@ export interface EmulatorEndpointFile {
   serverName: string;
   httpsPort: number;
   mqttPort: number;
+  amqpPort: number;
   caFile: string;
   groupKey: string | undefined;
 }
@@ -19,6 +20,7 @@ export function endpointFile(emulator: RunningEmulator, caFile: string): Emulato
     serverName: emulator.serverName,
     httpsPort: emulator.httpsPort,
     mqttPort: emulator.mqttPort,
+    amqpPort: emulator.amqpPort,
     caFile,
     groupKey: emulator.groupKey,
   };
@@ -37,6 +39,8 @@ export function banner(file: EmulatorEndpointFile, jsonPath: string, allocation:
     `  HTTPS:               https://${shown}:${file.httpsPort}/${file.idScope}/registrations/{registrationId}/register?api-version=2019-03-31`,
     `  MQTT over TLS:       mqtts://${shown}:${file.mqttPort}`,
     `  MQTT over WebSocket: wss://${shown}:${file.httpsPort}/$iothub/websocket`,
+    `  AMQP over TLS:       amqps://${shown}:${file.amqpPort} (SASL PLAIN: {idScope}/registrations/{registrationId}, SAS token)`,
+    `  AMQP over WebSocket: wss://${shown}:${file.httpsPort}/$iothub/websocket (subprotocol AMQPWSB10)`,
     `  CA certificate:      ${file.caFile} (devices must trust it)`,
     `  server name:         ${file.serverName}${file.serverName === file.host ? '' : ` (the certificate's name; the emulator listens on ${file.host})`}`,
     `  allocation:          ${allocation}`,

@@ -1,0 +1,74 @@
+import type { TranscriptEntry } from '../../../src/emulator/index.js';
+import type { RegistrationRun } from '../registration-run.js';
+import type { Verdicts } from '../check-support.js';
+import { brief } from '../check-support.js';
+import { deviceEntries, isObject, operationEntries, responseBody } from '../transcript-reading.js';
+
+const AMQP_REASONS = new Set(['unknown-link-address', 'unknown-operation-type', 'unsupported-sasl-mechanism', 'malformed-username', 'malformed-amqp', 'registration-id-mismatch']);
+
+/** What the emulator recorded of an AMQP exchange (docs/protocol/amqp.md). */
+export interface AmqpWireView {
+  amqp: string;
+  mechanism?: string;
+  username?: string;
+  operationType?: string;
+  operationId?: string;
+  correlationId?: string;
+  apiVersion?: string;
+  address?: string;
+}
+
+/**
+ * Who the connection said it was: the SASL PLAIN user name, or with X.509 (no SASL credentials) the
+ * address of the first link, as `{idScope}/registrations/{id}`.
+ */
+export function amqpIdentity(entry: TranscriptEntry | undefined): string | undefined {
+  const wire = amqpWire(entry);
+  if (wire?.amqp === 'attach') return wire.address?.replace(/^amqps?:\/\/[^/]*\//, '').replace(/^\//, '');
+  return wire?.username;
+}
+
+export function amqpWire(entry: TranscriptEntry | undefined): AmqpWireView | undefined {
+  const wire = entry?.request.wire;
+  return wire && 'amqp' in wire ? wire : undefined;
+}
+
+/** True for the AMQP transports (over TLS and over WebSocket). */
+export function isAmqpTransport(transport: string): boolean {
+  return transport === 'amqp' || transport === 'amqp-ws';
+}
+
+/**
+ * `device.amqp.protocol` (docs/protocol/amqp.md): SASL PLAIN with user name
+ * `{idScope}/registrations/{id}`; links on the registration's address; every request names its
+ * operation type (`iotdps-register` / `iotdps-get-operationstatus`), carries a correlation-id, comes on
+ * a link with `com.microsoft:api-version`, and polls name the operationId DPS gave.
+ */
+export function checkAmqpProtocol(run: RegistrationRun, v: Verdicts): string {
+  v.reply();
+  const entries = deviceEntries(run.entries);
+  const bad = entries.find((e) => e.kind === 'unexpected' && AMQP_REASONS.has(e.notes?.unexpected?.reason ?? ''));
+  if (bad) v.fail(`expected documented AMQP use, got ${bad.notes?.unexpected?.reason ?? ''}: ${bad.notes?.unexpected?.detail ?? ''}`, { mismatch: 'protocol-mismatch', actual: bad.request.wire });
+  const connect = entries.find((e) => e.kind === 'connect');
+  const x509 = run.command.attestation.type === 'x509';
+  if (!connect) v.fail(x509 ? 'expected links on the registration address, the emulator saw none' : 'expected SASL PLAIN with the SAS token, the emulator saw no SASL init', { mismatch: 'missing-request' });
+  const identity = amqpIdentity(connect);
+  const expectedUser = `${run.command.idScope}/registrations/${run.registrationId}`;
+  if (identity?.toLowerCase() !== expectedUser.toLowerCase()) {
+    const what = amqpWire(connect)?.amqp === 'attach' ? 'link address' : 'SASL user name';
+    v.fail(`expected ${what} ${expectedUser}, got ${brief(identity ?? null)}`, { mismatch: 'protocol-mismatch', expected: expectedUser, actual: identity });
+  }
+  let operationId: string | undefined;
+  for (const entry of operationEntries(entries)) {
+    const wire = amqpWire(entry);
+    if (!wire) continue;
+    if (!wire.correlationId) v.fail(`expected a correlation-id on the ${wire.operationType ?? 'request'} message`, { mismatch: 'protocol-mismatch' });
+    if (!wire.apiVersion) v.fail('expected com.microsoft:api-version on the link the request came on', { mismatch: 'missing-field' });
+    if (entry.kind === 'poll' && operationId !== undefined && wire.operationId !== operationId) {
+      v.fail(`expected iotdps-operation-id ${operationId}, got ${brief(wire.operationId ?? null)}`, { mismatch: 'protocol-mismatch', expected: operationId, actual: wire.operationId });
+    }
+    const body = responseBody(entry).value;
+    if (isObject(body) && typeof body['operationId'] === 'string') operationId = body['operationId'];
+  }
+  return 'SASL PLAIN, link addresses, operation types and correlation as documented';
+}
