@@ -18,7 +18,8 @@ function cell(results: readonly CheckResult[] | undefined, link: string | undefi
   const status = cellStatus(counts);
   const word = `<span class="mark">${CELL_MARK[status]}</span> <b>${status}</b>`;
   const head = link ? `<a href="#${link}">${word}</a>` : word;
-  return `<td class="${status}">${head}<br><small>${htmlText(cellCounts(counts))}</small></td>`;
+  const text = htmlText(cellCounts(counts));
+  return `<td class="${status}" title="${status}: ${text}">${head}<br><small>${text}</small></td>`;
 }
 
 /** `device.returnData` -> `returnData`: the party is the table's title, so the columns need not repeat it. */

@@ -34,4 +34,5 @@ dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:.5em 0
 pre{background:#f6f6f6;border:1px solid #e2e2e2;padding:6px 8px;margin:0;overflow:auto;max-height:30em;white-space:pre-wrap;overflow-wrap:anywhere;font-size:12px}
 code{overflow-wrap:anywhere}
 .none{color:#777;font-style:italic;margin:0}
+@media (max-width:1100px){body{margin:1em}.matrix td small,.matrix td b{display:none}.matrix td{text-align:center}.matrix col.c-impl{width:20%}.matrix col.c-row{width:8%}}
 `.trim();
