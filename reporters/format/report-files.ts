@@ -9,6 +9,8 @@ import { safeStringify } from './json-safe.js';
 export interface ReportFileOptions {
   /** cap for summary.md */
   markdownMaxBytes?: number;
+  /** where the report directory is published, for summary.md's badge snippet (docs/badges.md) */
+  badgeBaseUrl?: string;
 }
 
 /** One file of the report set: its name in the output directory and the pure function that renders it. */
@@ -24,10 +26,13 @@ export interface ReportFile {
 export const REPORT_FILES: readonly ReportFile[] = [
   { name: 'ctrf.json', render: (results, runInfo) => `${safeStringify(formatCtrf(results, runInfo), 2)}\n` },
   { name: 'junit.xml', render: formatJunit },
-  { name: 'summary.md', render: (results, runInfo, options) => formatMarkdown(results, runInfo, withMaxBytes(options.markdownMaxBytes)) },
+  { name: 'summary.md', render: (results, runInfo, options) => formatMarkdown(results, runInfo, markdownOptions(options)) },
   { name: 'report.html', render: formatHtml },
 ];
 
-function withMaxBytes(maxBytes: number | undefined): { maxBytes?: number } {
-  return maxBytes === undefined ? {} : { maxBytes };
+function markdownOptions(options: ReportFileOptions): { maxBytes?: number; badgeBaseUrl?: string } {
+  return {
+    ...(options.markdownMaxBytes === undefined ? {} : { maxBytes: options.markdownMaxBytes }),
+    ...(options.badgeBaseUrl === undefined ? {} : { badgeBaseUrl: options.badgeBaseUrl }),
+  };
 }

@@ -108,7 +108,7 @@ describe('reporters (driven by a fake runner)', () => {
     const outDir = join(dir, 'out');
     let ended: CheckResult[] = [];
     await runFake(ReportSetReporter, { outDir, stream, runInfo, stepSummary: false, onEnd: (r: CheckResult[]) => (ended = r) }, events);
-    assert.deepEqual((await readdir(outDir)).sort(), ['ctrf.json', 'junit.xml', 'report.html', 'summary.md']);
+    assert.deepEqual((await readdir(outDir)).sort(), ['badges', 'ctrf.json', 'junit.xml', 'report.html', 'summary.md']);
     assert.equal(parseCtrf(await readFile(join(outDir, 'ctrf.json'), 'utf8')).results.length, 4);
     assert.equal(ended.length, 4);
     assert.match(stream.text, /FAIL: 1 blocking/);
@@ -121,10 +121,13 @@ describe('reporters (driven by a fake runner)', () => {
     const redactor = new SecretRedactor().add(SECRET);
     const postProcess = (results: CheckResult[]): CheckResult[] => results.map((r) => redactor.redactDeep(r));
     await runFake(ReportSetReporter, { outDir, stream, runInfo, postProcess, stepSummary: false, console: 'verbose' }, events);
-    for (const name of await readdir(outDir)) {
+    for (const name of (await readdir(outDir)).filter((n) => n !== 'badges')) {
       const text = await readFile(join(outDir, name), 'utf8');
       assert.ok(!text.includes(SECRET), `${name} holds the secret`);
       assert.match(text, /REDACTED/);
+    }
+    for (const name of await readdir(join(outDir, 'badges'))) {
+      assert.ok(!(await readFile(join(outDir, 'badges', name), 'utf8')).includes(SECRET), `badges/${name} holds the secret`);
     }
     assert.ok(!stream.text.includes(SECRET));
     assert.match(stream.text, /REDACTED/);
