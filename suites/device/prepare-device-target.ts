@@ -62,7 +62,14 @@ export async function prepareDeviceTarget(options: DeviceTargetOptions): Promise
     });
   }
   // planned now, so a usage mistake (--transport the implementation does not claim) is exit 2 before any check runs
-  const coverage = claims ? planDeviceCoverage(claims, options.narrowing) : undefined;
+  let coverage: ReturnType<typeof planDeviceCoverage> | undefined;
+  try {
+    coverage = claims ? planDeviceCoverage(claims, options.narrowing) : undefined;
+  } catch (error) {
+    // the adapter is running: a usage error must not leave it (and the command) alive
+    await driver.stop();
+    throw error;
+  }
 
   let handle: DeviceSuiteHandle | undefined;
   const addTo = (root: Mocha.Suite): void => {

@@ -5,6 +5,7 @@ import { executeCheckRun } from '../../../runner/execute-check-run.js';
 import { startEmulator, webhookAllocator, type RunningEmulator } from '../../../emulator/index.js';
 import { loadCorpus } from '../../../../suites/corpus/load-corpus.js';
 import { parseShard } from '../../../../suites/corpus/shard-cases.js';
+import { checkTransportServed } from '../../../../suites/device/plan-device-run.js';
 import { prepareDeviceTarget, type PreparedDeviceTarget } from '../../../../suites/device/prepare-device-target.js';
 import { startReferenceWebhook, type RunningWebhook } from '../../../../implementations/reference-webhook/start-reference-webhook.js';
 import type { DeviceCommandOptions } from './define.js';
@@ -16,6 +17,7 @@ import type { DeviceCommandOptions } from './define.js';
  * errored, 2 for a usage mistake or a harness fault.
  */
 export const handle: CommandHandler<DeviceCommandOptions> = async (options, context) => {
+  checkTransportServed(options.transport);
   const userWebhook = options.webhook === undefined ? undefined : parseHttpUrl(options.webhook, '--webhook').toString();
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
   const redactor = new SecretRedactor();
