@@ -27,7 +27,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** stderr as the device suite keeps it (`adapter.stderrTail`) or as an adapter fault does (`stderr`). */
-function stderrOf(evidence: unknown): string | undefined {
+export function stderrOf(evidence: unknown): string | undefined {
   if (!isRecord(evidence)) return undefined;
   const adapter = isRecord(evidence['adapter']) ? evidence['adapter'] : {};
   for (const value of [evidence['stderr'], evidence['stderrTail'], adapter['stderrTail'], adapter['stderr']]) {
