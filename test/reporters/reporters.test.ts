@@ -65,13 +65,15 @@ describe('reporters (driven by a fake runner)', () => {
     assert.match(md.text, /## Blocking failures \(MUST\)/);
   });
 
-  it('ConsoleReporter summary mode prints non-passing results as they come, then the table', async () => {
+  it('ConsoleReporter summary mode prints failures by cause and skipped as counts at the end, then the table', async () => {
     const stream = new CaptureStream(false);
     await runFake(ConsoleReporter, { stream, runInfo }, events);
     const lines = stream.text.split('\n');
-    assert.ok(lines.some((l) => l.startsWith('FAILED  MUST   device.returnData.fidelity')));
-    assert.ok(lines.some((l) => l.startsWith('ERRORED SHOULD device.register.timeout')));
-    assert.ok(!lines.some((l) => l.startsWith('passed ')));
+    assert.ok(lines.includes('Failures by cause (2 causes, 2 results):'), stream.text);
+    assert.ok(lines.some((l) => /^ {2}✗ MUST device\.returnData\.fidelity × 1 · 1 case · fake-sdk@1\.0\.0 · https · ga$/.test(l)), stream.text);
+    assert.ok(lines.some((l) => l.startsWith('  ! SHOULD device.register.timeout × 1')));
+    assert.ok(lines.some((l) => l.startsWith('skipped: 1 (1 transport amqp not supported; --reporter verbose lists them)')));
+    assert.ok(!lines.some((l) => /^(passed|FAILED|ERRORED|skipped) /.test(l)), 'no line per result');
     assert.match(stream.text, /^implementation\s+transport/m);
     assert.match(stream.text, /FAIL: 1 blocking/);
     assert.doesNotMatch(stream.text, /\r|\u001b/);
@@ -81,6 +83,7 @@ describe('reporters (driven by a fake runner)', () => {
     const verbose = new CaptureStream();
     await runFake(ConsoleReporter, { stream: verbose, mode: 'verbose', runInfo }, events);
     assert.match(verbose.text, /^passed {2}MUST {3}device\.register\.ok/m);
+    assert.match(verbose.text, /^skipped MUST {3}device\.amqp/m, 'verbose keeps the full list, skipped included');
     const quiet = new CaptureStream();
     await runFake(ConsoleReporter, { stream: quiet, mode: 'quiet', runInfo }, events);
     assert.doesNotMatch(quiet.text, /FAILED/);
@@ -97,10 +100,10 @@ describe('reporters (driven by a fake runner)', () => {
   it('ConsoleReporter rewrites one progress line in place on a terminal', async () => {
     const stream = new CaptureStream(true);
     await runFake(ConsoleReporter, { stream, color: false, runInfo }, events);
-    assert.match(stream.text, /\r\u001b\[Kprogress: 2 results, 1 failed, 0 errored/);
-    // the progress line is cleared before each result line and before the table
-    assert.match(stream.text, /\r\u001b\[KFAILED/);
-    assert.ok(!stream.text.includes('progress: 4 results, 1 failed, 1 errored\n'));
+    assert.match(stream.text, /\r\u001b\[Kprogress: 0 results, 0 failed, 0 errored/);
+    // redrawn at most every redrawEveryMs, not once per result, and cleared before the end
+    assert.ok((stream.text.match(/\r\u001b\[Kprogress/g)?.length ?? 0) < 4, stream.text);
+    assert.match(stream.text, /\r\u001b\[K\nFailures by cause/);
   });
 
   it('ReportSetReporter writes ctrf.json, junit.xml and summary.md atomically and prints the summary', async () => {
@@ -112,7 +115,8 @@ describe('reporters (driven by a fake runner)', () => {
     assert.equal(parseCtrf(await readFile(join(outDir, 'ctrf.json'), 'utf8')).results.length, 4);
     assert.equal(ended.length, 4);
     assert.match(stream.text, /FAIL: 1 blocking/);
-    assert.match(stream.text, new RegExp(`reports written to ${outDir}`));
+    assert.match(stream.text, /^plan: 4 checks over 1 cases\n {2}implementations: fake-sdk@1\.0\.0\n {2}transports: amqp, https · dialects: ga\n/);
+    assert.match(stream.text, new RegExp(`reports written to ${outDir}\nopen ${join(outDir, 'report.html')}: each failure by cause`));
   });
 
   it('ReportSetReporter passes everything through postProcess: no secret in any file or on the console', async () => {
