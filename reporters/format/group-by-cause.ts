@@ -44,7 +44,9 @@ export function groupByCause(results: readonly CheckResult[]): CauseGroup[] {
     const fault = result.outcome === 'errored' ? adapterFaultOf(result.evidence) : undefined;
     const crash = result.outcome === 'errored' ? crashLine(result.evidence) : undefined;
     const shape = messageShape(fault?.message ?? result.message, result.caseId);
-    const key = JSON.stringify(fault ? ['fault', fault.kind, shape, crash ?? ''] : ['check', result.checkId, result.level, result.outcome, shape, crash ?? '']);
+    // the crash line's shape too: `... at position 514` and `... at position 695` are one crash
+    const crashShape = crash === undefined ? '' : messageShape(crash, result.caseId);
+    const key = JSON.stringify(fault ? ['fault', fault.kind, shape, crashShape] : ['check', result.checkId, result.level, result.outcome, shape, crashShape]);
     let group = groups.get(key);
     if (!group) {
       group = { checkId: result.checkId, checkIds: [], level: result.level, outcome: result.outcome, messageShape: shape, firstResult: result, affected: [], blocking: 0, waived: 0 };

@@ -4,7 +4,8 @@
  */
 export function messageShape(message: string, caseId?: string): string {
   let shape = message;
-  if (caseId) shape = shape.split(caseId).join('{case}');
+  // the case id as a whole word only: case `a` must not change every "a" of the message
+  if (caseId) shape = shape.replace(new RegExp(`(?<![\\w-])${caseId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'g'), '{case}');
   return shape
     .replace(/"(?:[^"\\]|\\.)*"/g, '"…"')
     .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, '{id}')

@@ -9,10 +9,10 @@ export const PARTY_TITLE: Record<Party, string> = {
   other: 'Other checks',
 };
 
-/** `device.*` and the end-to-end `e2e.*` checks run against a device; `webhook.*` against a webhook. */
+/** `device.*`, the adapter protocol's `adapter.*` and the end-to-end `e2e.*` checks judge a device; `webhook.*` a webhook. */
 export function partyOf(result: Pick<CheckResult, 'checkId'>): Party {
   const head = result.checkId.split('.', 1)[0];
-  if (head === 'device' || head === 'e2e') return 'device';
+  if (head === 'device' || head === 'e2e' || head === 'adapter') return 'device';
   if (head === 'webhook') return 'webhook';
   return 'other';
 }

@@ -60,6 +60,13 @@ describe('group by cause', () => {
     assert.equal(groups.length, 4);
   });
 
+  it('makes crashes that differ only in a number one cause (a JSON position, a line of data)', () => {
+    const errored = (stderr: string, caseId: string): CheckResult => ({ ...base, caseId, outcome: 'errored', message: 'no usable adapter reply', evidence: { adapter: { fault: { kind: 'crash', message: 'the adapter exited with status 1' }, stderrTail: stderr } } });
+    const groups = groupByCause([errored('SyntaxError: Bad control character in JSON at position 514\n at mqtt.js:47', 'a'), errored('SyntaxError: Bad control character in JSON at position 695\n at mqtt.js:47', 'b')]);
+    assert.equal(groups.length, 1);
+    assert.equal(groups[0]?.crash, 'SyntaxError: Bad control character in JSON at position 514 (mqtt.js:47)', 'the first one is quoted as it was');
+  });
+
   it('keeps two different crashes apart', () => {
     const errored = (stderr: string): CheckResult => ({ ...base, outcome: 'errored', message: 'no usable adapter reply: the adapter exited with status 1', evidence: { adapter: { fault: { kind: 'crash', message: 'the adapter exited with status 1' }, stderrTail: stderr } } });
     const groups = groupByCause([errored('TypeError: x is undefined\n at a.js:1'), errored('TypeError: x is undefined\n at a.js:1'), errored('RangeError: too deep\n at b.js:9')]);
