@@ -1,6 +1,7 @@
 import type { CheckResult } from '../src/results/check-result.js';
 import type { RunInfo } from '../src/results/run-info.js';
 import type { ConsoleReporterName } from '../src/cli/common-options.js';
+import { consoleHints } from './format/console-hints.js';
 import { formatConsoleCauses, formatSkippedCounts } from './format/format-console-causes.js';
 import { formatConsoleSummary, formatResultLine } from './format/format-console-summary.js';
 import { safeStringify } from './format/json-safe.js';
@@ -92,7 +93,7 @@ export class ConsoleView {
   end(results: readonly CheckResult[], runInfo: RunInfo, closing: readonly string[] = []): void {
     this.progress?.clear();
     if (this.mode === 'json') return;
-    const before = this.mode === 'quiet' ? [] : [...formatConsoleCauses(results, { color: this.color }), ...formatSkippedCounts(results)];
+    const before = this.mode === 'quiet' ? [] : [...consoleHints(results), ...formatConsoleCauses(results, { color: this.color }), ...formatSkippedCounts(results)];
     if (before.length > 0) this.stream.write(`\n${before.join('\n')}\n`);
     this.stream.write(`\n${formatConsoleSummary(results, runInfo, { color: this.color })}`);
     for (const text of closing) this.stream.write(`${text}\n`);

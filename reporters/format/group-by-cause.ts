@@ -46,7 +46,11 @@ export function groupByCause(results: readonly CheckResult[]): CauseGroup[] {
     const shape = messageShape(fault?.message ?? result.message, result.caseId);
     // the crash line's shape too: `... at position 514` and `... at position 695` are one crash
     const crashShape = crash === undefined ? '' : messageShape(crash, result.caseId);
-    const key = JSON.stringify(fault ? ['fault', fault.kind, shape, crashShape] : ['check', result.checkId, result.level, result.outcome, shape, crashShape]);
+    let key: string;
+    if (fault) key = JSON.stringify(['fault', fault.kind, shape, crashShape]);
+    // errored = the exchange went wrong (no answer, garbage), whichever check looked at it: one cause across checks
+    else if (result.outcome === 'errored') key = JSON.stringify(['errored', result.mismatch ?? '', messageShape(exchangeProblem(result.message), result.caseId), crashShape]);
+    else key = JSON.stringify(['check', result.checkId, result.level, result.outcome, shape, crashShape]);
     let group = groups.get(key);
     if (!group) {
       group = { checkId: result.checkId, checkIds: [], level: result.level, outcome: result.outcome, messageShape: shape, firstResult: result, affected: [], blocking: 0, waived: 0 };
@@ -62,6 +66,14 @@ export function groupByCause(results: readonly CheckResult[]): CauseGroup[] {
   const sorted = [...groups.values()];
   for (const group of sorted) group.checkIds.sort();
   return sorted.sort((a, b) => Number(b.blocking > 0) - Number(a.blocking > 0) || b.affected.length - a.affected.length);
+}
+
+/**
+ * What went wrong with the exchange, without the check's own words: `data-flat (ga): expected an answer,
+ * got not sent: X` and `pact: ... (ga): not sent: X` are both `not sent: X`.
+ */
+function exchangeProblem(message: string): string {
+  return message.replace(/^.*?\((?:ga|preview)\): /, '').replace(/^expected [^,]*, got /, '');
 }
 
 /** `3 cases · azure-iot-provisioning-device@1.9.1 · mqtt · ga, preview`: where a cause was seen, in one line. */
