@@ -31,7 +31,7 @@ function epochMs(iso: string | undefined, fallback: number): number {
 /** CheckResult fields kept in each test's `extra`, in a fixed order so a re-written file is byte-identical. */
 const EXTRA_KEYS = [
   'checkId', 'level', 'outcome', 'dialect', 'transport', 'caseId', 'implementation',
-  'mismatch', 'expected', 'actual', 'evidence', 'durationMs', 'waived', 'harnessFault',
+  'mismatch', 'expected', 'actual', 'evidence', 'durationMs', 'exchangeMs', 'waived', 'harnessFault',
 ] as const satisfies ReadonlyArray<Exclude<keyof CheckResult, 'message'>>;
 
 /** Every CheckResult field except the message (CTRF holds it natively), JSON-safe. */
@@ -65,7 +65,8 @@ function ctrfTest(result: CheckResult): CtrfTest {
     name: ctrfTestName(result),
     status: CTRF_STATUS[result.outcome],
     rawStatus: result.outcome,
-    duration: Math.max(0, Math.round(result.durationMs ?? 0)),
+    // the time the exchange took when the check knows it; a check's own evaluation time says little
+    duration: Math.max(0, Math.round(result.exchangeMs ?? result.durationMs ?? 0)),
     message: result.message,
     ...traceOf(result),
     suite: [rowKey(result)],

@@ -8,6 +8,7 @@ import { htmlHeadline } from './html-headline.js';
 import { htmlHistory } from './html-history.js';
 import { htmlMatrix } from './html-matrix.js';
 import { HTML_STYLE } from './html-style.js';
+import { implementationLabel } from './implementation-label.js';
 import { partyOf } from './party.js';
 import type { ReportFileOptions } from './report-files.js';
 import { verdictOf } from './verdict.js';
@@ -23,7 +24,12 @@ const LEGEND = 'pass: every result that ran passed · partial: failures that do 
 
 /** The webhook answer times, when the webhook results recorded them. */
 function webhookTimes(results: readonly CheckResult[]): string {
-  const times = results.filter((r) => partyOf(r) === 'webhook' && r.durationMs !== undefined && r.outcome !== 'skipped').map((r) => Math.round(r.durationMs ?? 0));
+  // one answer per case and dialect (several checks judge the same answer)
+  const answers = new Map<string, number>();
+  for (const r of results) {
+    if (partyOf(r) === 'webhook' && r.exchangeMs !== undefined) answers.set(`${implementationLabel(r)} ${r.dialect} ${r.caseId}`, r.exchangeMs);
+  }
+  const times = [...answers.values()].map((ms) => Math.round(ms));
   if (times.length < 5) return '';
   const p95 = percentile([...times].sort((a, b) => a - b), 95);
   return `<h2 id="timing">Webhook answer times</h2>\n<figure>${durationHistogram(times, `webhook answer times, p95 ${p95} ms`)}<figcaption>${times.length} answers; p95 ${p95} ms</figcaption></figure>`;

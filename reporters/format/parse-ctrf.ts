@@ -51,6 +51,7 @@ function readResult(test: unknown, path: string, problems: Problems): CheckResul
   }
   problems.string(x.mismatch, `${p}.mismatch`, true);
   if (x.durationMs !== undefined && typeof x.durationMs !== 'number') problems.add(`${p}.durationMs`, 'must be a number when present');
+  if (x.exchangeMs !== undefined && typeof x.exchangeMs !== 'number') problems.add(`${p}.exchangeMs`, 'must be a number when present');
   if (x.harnessFault !== undefined && typeof x.harnessFault !== 'boolean') problems.add(`${p}.harnessFault`, 'must be a boolean when present');
   if (x.waived !== undefined && !(isObject(x.waived) && typeof x.waived.reason === 'string' && typeof x.waived.expires === 'string')) {
     problems.add(`${p}.waived`, 'must be {reason, expires} when present');
@@ -74,6 +75,7 @@ function readResult(test: unknown, path: string, problems: Problems): CheckResul
   if ('expected' in x) result.expected = x.expected;
   if ('actual' in x) result.actual = x.actual;
   if (x.durationMs !== undefined) result.durationMs = x.durationMs as number;
+  if (x.exchangeMs !== undefined) result.exchangeMs = x.exchangeMs as number;
   if (x.waived !== undefined) {
     const w = x.waived as { reason: string; expires: string };
     result.waived = { reason: w.reason, expires: w.expires };
