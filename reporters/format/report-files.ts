@@ -1,10 +1,9 @@
 import type { CheckResult } from '../../src/results/check-result.js';
 import type { RunInfo } from '../../src/results/run-info.js';
-import { formatCtrf } from './format-ctrf.js';
+import { ctrfText } from './ctrf-text.js';
 import { formatHtml } from './format-html.js';
 import { formatJunit } from './format-junit.js';
 import { formatMarkdown } from './format-markdown.js';
-import { safeStringify } from './json-safe.js';
 
 export interface ReportFileOptions {
   /** cap for summary.md */
@@ -24,7 +23,7 @@ export interface ReportFile {
  * is one more entry here; writeReportSet and the reporters pick it up.
  */
 export const REPORT_FILES: readonly ReportFile[] = [
-  { name: 'ctrf.json', render: (results, runInfo) => `${safeStringify(formatCtrf(results, runInfo), 2)}\n` },
+  { name: 'ctrf.json', render: ctrfText },
   { name: 'junit.xml', render: formatJunit },
   { name: 'summary.md', render: (results, runInfo, options) => formatMarkdown(results, runInfo, markdownOptions(options)) },
   { name: 'report.html', render: formatHtml },
