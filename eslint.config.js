@@ -1,6 +1,7 @@
 // Type-aware linting: a forgotten `await` on an assertion is an error, so a test cannot pass unchecked.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { layerConfig } from './eslint-layers.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'conformance-report/**', 'coverage/**', 'bench/results.json', 'src/schemas/generated/**'] },
@@ -18,6 +19,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  layerConfig,
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,

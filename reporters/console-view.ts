@@ -1,13 +1,15 @@
 import type { CheckResult } from '../src/results/check-result.js';
 import type { RunInfo } from '../src/results/run-info.js';
-import type { ConsoleReporterName } from '../src/cli/common-options.js';
-import { consoleHints } from './format/console-hints.js';
-import { formatConsoleCauses, formatSkippedCounts } from './format/format-console-causes.js';
-import { formatConsoleSummary, formatResultLine } from './format/format-console-summary.js';
-import { safeStringify } from './format/json-safe.js';
-import { terminalText } from './format/terminal-text.js';
-import { ProgressLine } from './progress-line.js';
+import { consoleHints } from '../src/report/format/console-hints.js';
+import { formatConsoleCauses, formatSkippedCounts } from '../src/report/format/format-console-causes.js';
+import { formatConsoleSummary, formatResultLine } from '../src/report/format/format-console-summary.js';
+import { safeStringify } from '../src/report/format/json-safe.js';
+import { terminalText } from '../src/report/format/terminal-text.js';
+import { ProgressLine } from '../src/report/format/progress-line.js';
 
+/** The console modes `--reporter` offers. */
+export const CONSOLE_REPORTERS = ['summary', 'verbose', 'quiet', 'json'] as const;
+export type ConsoleReporterName = (typeof CONSOLE_REPORTERS)[number];
 export type ConsoleMode = ConsoleReporterName;
 
 export interface ConsoleViewOptions {

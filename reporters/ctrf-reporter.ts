@@ -1,7 +1,7 @@
 import type { CheckResult } from '../src/results/check-result.js';
 import type { RunInfo } from '../src/results/run-info.js';
-import { formatCtrf } from './format/format-ctrf.js';
-import { safeStringify } from './format/json-safe.js';
+import { formatCtrf } from '../src/report/format/format-ctrf.js';
+import { safeStringify } from '../src/report/format/json-safe.js';
 import { FormatReporter } from './format-reporter.js';
 
 /** Writes ctrf.json (options: `output`, else stdout). */

@@ -1,6 +1,6 @@
 import type { CheckResult } from '../src/results/check-result.js';
 import type { RunInfo } from '../src/results/run-info.js';
-import { formatJunit } from './format/format-junit.js';
+import { formatJunit } from '../src/report/format/format-junit.js';
 import { FormatReporter } from './format-reporter.js';
 
 /** Writes junit.xml (options: `output`, else stdout). */

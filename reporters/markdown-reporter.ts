@@ -1,6 +1,6 @@
 import type { CheckResult } from '../src/results/check-result.js';
 import type { RunInfo } from '../src/results/run-info.js';
-import { formatMarkdown } from './format/format-markdown.js';
+import { formatMarkdown } from '../src/report/format/format-markdown.js';
 import { FormatReporter, type FormatReporterOptions } from './format-reporter.js';
 
 export type MarkdownReporterOptions = FormatReporterOptions & { maxBytes?: number };

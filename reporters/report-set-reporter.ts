@@ -3,7 +3,7 @@ import type { CheckResult } from '../src/results/check-result.js';
 import type { RunInfo } from '../src/results/run-info.js';
 import { join } from 'node:path';
 import type { CheckMeta, CheckTest } from '../src/runner/check-meta.js';
-import { formatPlan } from './format/format-plan.js';
+import { formatPlan } from '../src/report/format/format-plan.js';
 import { writeReportSet, type WriteReportSetOptions } from '../src/report/write-report-set.js';
 import { ConsoleView, type ConsoleMode, type ConsoleViewOptions } from './console-view.js';
 import { ResultReporter, type ResultReporterOptions } from './result-reporter.js';

@@ -14,6 +14,6 @@ export { startEmulator, staticAllocator, webhookAllocator, deriveDeviceKey, sign
 export type { EmulatorOptions, RunningEmulator, RegistrationPlan, Allocator, AllocationOutcome } from './emulator/index.js';
 export { verifyWebhookContract, type ContractInteractionResult } from './contracts/verify-webhook-contract.js';
 export { writeReportSet } from './report/write-report-set.js';
-export { parseCtrf } from '../reporters/format/parse-ctrf.js';
-export { formatCtrf } from '../reporters/format/format-ctrf.js';
+export { parseCtrf } from './report/format/parse-ctrf.js';
+export { formatCtrf } from './report/format/format-ctrf.js';
 export { startReferenceWebhook } from '../implementations/reference-webhook/start-reference-webhook.js';

@@ -41,7 +41,7 @@ export const TPM_STORAGE_ROOT_KEY = fakeKey('tpm storage root key');
  * Self-signed P-256 device certificates (base64 DER), subject CN = registration ID, valid until 2126.
  * Made once with `openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes
  * -keyout /dev/null -subj "/CN=<id>" -days 36500 -outform DER` and kept here so generation is stable.
- * What DPS puts in `deviceRuntimeContext.x509` is [UNCONFIRMED] (FACTS §4); `clientCertificate` is
+ * What DPS puts in `deviceRuntimeContext.x509` is [UNCONFIRMED] (docs/protocol/webhook.md); `clientCertificate` is
  * the one member third-party webhooks are known to read.
  */
 export const X509_CERTIFICATES: Readonly<Record<string, string>> = {
@@ -63,7 +63,7 @@ export function deriveDeviceKey(groupKey: string, registrationId: string): strin
   return createHmac('sha256', Buffer.from(groupKey, 'base64')).update(registrationId, 'utf8').digest('base64');
 }
 
-/** A registration SAS token (FACTS §2): sr = `{idScope}/registrations/{registrationId}`, skn = registration. */
+/** A registration SAS token (docs/protocol/sas.md): sr = `{idScope}/registrations/{registrationId}`, skn = registration. */
 export function registrationSas(idScope: string, registrationId: string, deviceKey: string, expiry: number): string {
   const resource = encodeURIComponent(`${idScope}/registrations/${registrationId}`);
   const signature = createHmac('sha256', Buffer.from(deviceKey, 'base64')).update(`${resource}\n${expiry}`, 'utf8').digest('base64');

@@ -12,6 +12,7 @@ import {
   X509_CERTIFICATES,
 } from './example-values.js';
 import { dpsPacticipant, webhookPacticipant } from './pacticipants.js';
+import { hubPattern } from '../../src/contracts/hub-pattern.js';
 
 type EnrollmentKind = 'individual' | 'group';
 type AttestationKind = 'symmetricKey' | 'x509' | 'tpm';
@@ -59,7 +60,7 @@ function runtimeAttestation(c: AllocationCase, registrationId: string): Record<s
   }
 }
 
-/** The service-API enrollment record DPS sends (FACTS §4), keys left out. */
+/** The service-API enrollment record DPS sends (docs/protocol/webhook.md), keys left out. */
 function enrollmentRecord(c: AllocationCase, registrationId: string): Record<string, unknown> {
   const common = {
     attestation: { type: c.attestation },
@@ -114,7 +115,8 @@ export function webhookContract(dialect: Dialect): ContractDefinition {
     description: describe(c),
     comments: [
       'The request path is a placeholder: a verifier sends it to the webhook URL under test (path and query, plus ?code=<function key>).',
-      `The answer must name a hub of linkedHubs; the request links exactly one hub, so iotHubHostName must equal it.`,
+      'The answer must name a hub of linkedHubs, compared without case; the request links exactly one hub, so iotHubHostName must be it.',
+      'The answer must be HTTP 200 with a JSON body; its Content-Type is not part of the contract (a SHOULD of its own, webhook.response.contentType).',
       optionalMembersComment(dialect),
     ],
     request: {
@@ -125,7 +127,7 @@ export function webhookContract(dialect: Dialect): ContractDefinition {
     },
     response: {
       status: 200,
-      body: { iotHubHostName: MatchersV3.equal(LINKED_HUB) },
+      body: { iotHubHostName: MatchersV3.regex(hubPattern([LINKED_HUB]), LINKED_HUB) },
     },
   }));
   return { kind: 'webhook', dialect, consumer: dpsPacticipant(dialect), provider: webhookPacticipant(dialect), interactions };

@@ -31,7 +31,7 @@ export interface AdapterLoopOptions {
 }
 
 /**
- * Adapter protocol v1, adapter side (DESIGN.md section 4): one JSON object per line on stdin, exactly
+ * Adapter protocol v1, adapter side (docs/contract/adapter-protocol.md): one JSON object per line on stdin, exactly
  * one reply per request on stdout, nothing else on stdout (logs go to stderr). Requests are handled one
  * at a time, in order. Resolves after `stop` has been answered or stdin ends.
  */

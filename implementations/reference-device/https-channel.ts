@@ -13,7 +13,7 @@ export function parseRetryAfter(value: string | string[] | undefined | null): nu
   return Number(text);
 }
 
-/** DPS over HTTPS (FACTS.md section 1): PUT .../register, then GET .../operations/{id}, over one kept-alive connection. */
+/** DPS over HTTPS (docs/protocol/https.md): PUT .../register, then GET .../operations/{id}, over one kept-alive connection. */
 export function httpsChannel(reg: DeviceRegistration): DpsChannel {
   const agent = new Agent({ keepAlive: true, maxSockets: 1, ca: reg.caPem });
   const base = `/${encodeURIComponent(reg.idScope)}/registrations/${encodeURIComponent(reg.registrationId)}`;

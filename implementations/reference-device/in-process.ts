@@ -1,5 +1,5 @@
 /**
- * The reference device as an in-process module (DESIGN.md section 4, last paragraph): the three
+ * The reference device as an in-process module (docs/contract/adapter-protocol.md, last paragraph): the three
  * protocol operations as functions. The harness loads it with its in-process loader and msw.
  */
 import type { AdapterClaims, RegisterReplyBody } from './adapter-loop.js';

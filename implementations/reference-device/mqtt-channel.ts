@@ -9,7 +9,7 @@ const RESPONSE_TOPIC = /^\$dps\/registrations\/res\/(\d{3})\/\?(.*)$/;
 const CLIENT_VERSION = encodeURIComponent('dps-conformance-reference-device/1');
 
 /**
- * DPS over MQTT 3.1.1 (FACTS.md section 3): over TLS on the MQTT port, or over a WebSocket
+ * DPS over MQTT 3.1.1 (docs/protocol/mqtt.md): over TLS on the MQTT port, or over a WebSocket
  * (`/$iothub/websocket`, subprotocol `mqtt`) on the HTTPS port. Client id = registration id, username
  * `{idScope}/registrations/{id}/api-version=...`, password = SAS; subscribe to `$dps/registrations/res/#`
  * with QoS 1; requests are QoS 1 publishes correlated by `$rid`.

@@ -5,7 +5,7 @@ import { httpsChannel } from './https-channel.js';
 import { openMqttChannel } from './mqtt-channel.js';
 import { asText, parseLosslessJson, stringifyLosslessJson, type LosslessJson } from './lossless-json.js';
 
-/** Default waits: what DPS advised, else 2 s (the Azure SDKs' default polling interval, FACTS.md section 7). */
+/** Default waits: what DPS advised, else 2 s (the Azure SDKs' default polling interval, docs/protocol/sdks.md). */
 export const honourRetryAfter: RetryPolicy = {
   delayMs: (_reason: WaitReason, advisedSeconds: number | undefined) => (advisedSeconds ?? 2) * 1000,
 };
@@ -19,7 +19,7 @@ function isObject(value: unknown): value is JsonObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** The register body in the dialect's vocabulary: ga `payload`, preview `data` (DESIGN.md section 2). */
+/** The register body in the dialect's vocabulary: ga `payload`, preview `data` (docs/contract/dialects.md). */
 export function registerBody(reg: DeviceRegistration): string {
   const body: JsonObject = { registrationId: reg.registrationId };
   if (reg.data !== undefined) body[reg.dialect === 'ga' ? 'payload' : 'data'] = reg.data;
@@ -66,7 +66,7 @@ function outcomeOf(operation: JsonObject, dialect: DeviceRegistration['dialect']
 }
 
 /**
- * Registers once and reports what an application would get (DESIGN.md section 4): register, poll
+ * Registers once and reports what an application would get (docs/contract/adapter-protocol.md): register, poll
  * until a terminal status, waiting as DPS advises (Retry-After on 202, 429 and 5xx), giving up at the
  * deadline. Never throws: failures are an `error` outcome.
  */

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 
 /**
- * The SAS token a symmetric-key device signs its DPS registration with (FACTS.md section 2):
+ * The SAS token a symmetric-key device signs its DPS registration with (docs/protocol/sas.md):
  * resource `{idScope}/registrations/{registrationId}`, URL-encoded; string to sign = encoded resource,
  * newline, expiry; HMAC-SHA256 keyed with the base64-decoded device key; `skn=registration`.
  */

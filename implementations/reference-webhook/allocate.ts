@@ -1,4 +1,4 @@
-import { minifyJson, rawJsonMember } from '../../src/dps/raw-json-member.js';
+import { minifyJson, rawJsonMember } from './raw-json.js';
 import { chooseHub } from './choose-hub.js';
 import { detectDialect } from './detect-dialect.js';
 

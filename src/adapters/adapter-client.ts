@@ -58,7 +58,7 @@ function clip(line: string): string {
 }
 
 /**
- * Adapter protocol v1 client (DESIGN.md section 4) over a subprocess. Every misbehaviour of the adapter
+ * Adapter protocol v1 client (docs/contract/adapter-protocol.md) over a subprocess. Every misbehaviour of the adapter
  * (late, missing, malformed or off-schema reply, wrong or repeated seq, stray stdout, over-long line,
  * crash) rejects the request it concerns with an AdapterFault and retires the process; the next request
  * starts a fresh one. Nothing an adapter does makes this client throw anything else or hang.

@@ -8,7 +8,7 @@ import { AdapterFault } from './adapter-fault.js';
 import type { DeviceDriver, Endpoint, RegisterCommand, RegisterExchange, RegisterReply, StartReply } from './protocol-types.js';
 import { stringifyLosslessJson } from './lossless-json.js';
 
-/** What an in-process implementation module exports: the three protocol operations as functions (DESIGN.md section 4). */
+/** What an in-process implementation module exports: the three protocol operations as functions (docs/contract/adapter-protocol.md). */
 export interface InProcessImplementation {
   start(): Promise<Omit<StartReply, 'seq'>> | Omit<StartReply, 'seq'>;
   register(request: Record<string, unknown>): Promise<Record<string, unknown>>;

@@ -1,5 +1,5 @@
 /**
- * Adapter protocol v1 messages (DESIGN.md section 4), as the harness uses them. The schemas in
+ * Adapter protocol v1 messages (docs/contract/adapter-protocol.md), as the harness uses them. The schemas in
  * `schemas/adapter/` are the authority and every message is validated against them; these types only
  * describe what a valid message holds (to be replaced by the generated types once they are in the tree).
  */
@@ -89,7 +89,7 @@ export interface DeviceDriver {
   readonly exhausted: boolean;
 }
 
-/** How `stop` went: the adapter should reply, then exit by itself (DESIGN.md section 4). */
+/** How `stop` went: the adapter should reply, then exit by itself (docs/contract/adapter-protocol.md). */
 export interface StopOutcome {
   replied: boolean;
   /** how the process ended: by itself, on SIGTERM, only on SIGKILL, or it was not running */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { parseCtrf } from '../../reporters/format/parse-ctrf.js';
+import { parseCtrf } from '../report/format/parse-ctrf.js';
 import type { RunInfo } from '../results/run-info.js';
 import { countOutcomes, type OutcomeCounts } from '../results/summarise-results.js';
 import type { SuiteDigests } from './suite-digests.js';

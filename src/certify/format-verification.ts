@@ -1,4 +1,4 @@
-import { terminalText } from '../../reporters/format/terminal-text.js';
+import { terminalText } from '../report/format/terminal-text.js';
 import type { Verification } from './verify-attestation.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

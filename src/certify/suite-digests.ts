@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { packagePath } from '../cli/package-info.js';
+import { packagePath } from '../meta/package-info.js';
 
 /** sha256 (hex) of each part of the package that decides what the checks test. */
 export interface SuiteDigests {

@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { parseCtrf } from '../../reporters/format/parse-ctrf.js';
+import { parseCtrf } from '../report/format/parse-ctrf.js';
 import { isHarnessError } from '../errors/harness-error.js';
 import { countOutcomes } from '../results/summarise-results.js';
 import { IN_TOTO_PAYLOAD_TYPE, PREDICATE_TYPE, sha256Hex, STATEMENT_TYPE, SUBJECT_NAME, type ConformanceStatement } from './conformance-statement.js';

@@ -1,7 +1,8 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { DIALECTS } from '../results/check-result.js';
+import { CONSOLE_REPORTERS, type ConsoleReporterName } from '../../reporters/console-view.js';
 
-/** Options of every command that runs checks (DESIGN.md section 3). */
+/** Options of every command that runs checks (docs/contract/cli.md). */
 export interface RunOptions {
   out: string;
   reporter: ConsoleReporterName;
@@ -11,8 +12,7 @@ export interface RunOptions {
   sign?: string;
 }
 
-export const CONSOLE_REPORTERS = ['summary', 'verbose', 'quiet', 'json'] as const;
-export type ConsoleReporterName = (typeof CONSOLE_REPORTERS)[number];
+export { CONSOLE_REPORTERS, type ConsoleReporterName } from '../../reporters/console-view.js';
 
 export function addRunOptions(command: Command): Command {
   return command

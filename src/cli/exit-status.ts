@@ -1,4 +1,4 @@
-/** Exit statuses fixed by DESIGN.md section 3. */
+/** Exit statuses fixed by docs/contract/cli.md. */
 export const ExitStatus = {
   /** every required (MUST) check passed */
   OK: 0,

@@ -3,7 +3,7 @@ import { isHarnessError } from '../errors/harness-error.js';
 import { ExitStatus } from './exit-status.js';
 import type { CommandContext } from './command-context.js';
 import type { ActionSink } from './lazy-action.js';
-import { packageVersion } from './package-info.js';
+import { packageVersion } from '../meta/package-info.js';
 import { defineRunCommand } from './commands/run/define.js';
 import { defineWebhookCommand } from './commands/webhook/define.js';
 import { defineDeviceCommand } from './commands/device/define.js';
@@ -13,6 +13,7 @@ import { defineContractsCommand } from './commands/contracts/define.js';
 import { defineReportCommand } from './commands/report/define.js';
 import { defineVerifyReportCommand } from './commands/verify-report/define.js';
 import { defineLoadCommand } from './commands/load/define.js';
+import { defineTargetsCommand } from './commands/targets/define.js';
 
 export interface MainIo {
   stdout?: NodeJS.WritableStream;
@@ -41,6 +42,7 @@ export function buildProgram(sink: ActionSink): Command {
   defineReportCommand(program, sink);
   defineVerifyReportCommand(program, sink);
   defineLoadCommand(program, sink);
+  defineTargetsCommand(program, sink);
   for (const command of [program, ...program.commands, ...program.commands.flatMap((c) => c.commands)]) {
     command.exitOverride();
     command.configureOutput({ writeOut: (text) => stdout.write(text), writeErr: (text) => stderr.write(text) });

@@ -46,6 +46,22 @@ export function formatPact(text: string): string {
 }
 
 /**
+ * Pact writes a Content-Type header into every response that has a JSON body. The webhook contract
+ * leaves the answer's label out (suites/webhook/CHECKS.md: a SHOULD, not part of the contract), so
+ * that header is taken out of its responses again.
+ */
+export function withoutResponseContentType(text: string): string {
+  const pact = JSON.parse(text) as { interactions?: Array<{ response?: { headers?: Record<string, unknown> } }> };
+  for (const interaction of pact.interactions ?? []) {
+    const headers = interaction.response?.headers;
+    if (!headers) continue;
+    for (const name of Object.keys(headers)) if (name.toLowerCase() === 'content-type') delete headers[name];
+    if (Object.keys(headers).length === 0 && interaction.response) delete interaction.response.headers;
+  }
+  return JSON.stringify(pact);
+}
+
+/**
  * Generates every pact file into `outDir` (created if missing) and removes other `.json` files there,
  * so the directory holds exactly the generated set. Returns the written paths, sorted.
  */
@@ -55,7 +71,11 @@ export async function generateContracts(outDir: string, definitions: ContractDef
     for (const definition of definitions) await runConsumerTests(definition, work);
     mkdirSync(outDir, { recursive: true });
     const names = definitions.map((d) => pactFileName(d.consumer, d.provider)).sort();
-    for (const name of names) writeFileSync(join(outDir, name), formatPact(readFileSync(join(work, name), 'utf8')));
+    const webhookFiles = new Set(definitions.filter((d) => d.kind === 'webhook').map((d) => pactFileName(d.consumer, d.provider)));
+    for (const name of names) {
+      const text = readFileSync(join(work, name), 'utf8');
+      writeFileSync(join(outDir, name), formatPact(webhookFiles.has(name) ? withoutResponseContentType(text) : text));
+    }
     for (const stale of readdirSync(outDir).filter((f) => f.endsWith('.json') && !names.includes(f))) rmSync(join(outDir, stale));
     return names.map((name) => join(outDir, name));
   } finally {

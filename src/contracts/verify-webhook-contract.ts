@@ -1,13 +1,18 @@
 import { isDeepStrictEqual } from 'node:util';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dpsPacticipant, pactFileName, webhookPacticipant } from '../../contracts/definitions/pacticipants.js';
 import type { Dialect } from '../results/check-result.js';
 import { SecretRedactor } from '../results/secret-redactor.js';
 import { committedPactsDir } from './committed-pacts.js';
 import { optionalMemberProblems } from './optional-members.js';
-import { readPactFile, type PactInteraction } from './pact-file.js';
+import { readPactFile, type PactFile, type PactInteraction } from './pact-file.js';
+import { applyProfileToPact } from './apply-profile-to-pact.js';
+import type { WebhookProfile } from '../webhook-profile/webhook-profile.js';
 import type { Exchange } from './verify-webhook-worker.js';
 import { runWorker } from './verify-webhook-process.js';
+import { isRefusalStatus } from '../dps/webhook-refusal-status.js';
 import { webhookTarget } from './webhook-target.js';
 
 export interface VerifyWebhookContractOptions {
@@ -20,6 +25,8 @@ export interface VerifyWebhookContractOptions {
   signal?: AbortSignal;
   /** extra CA (PEM) to trust for an https webhook */
   ca?: string;
+  /** makes every interaction's request look like a device the webhook's policy accepts (docs/webhook-profiles.md) */
+  profile?: WebhookProfile;
 }
 
 /** One result per interaction of the DPS -> webhook contract. */
@@ -33,6 +40,8 @@ export interface ContractInteractionResult {
   message: string;
   /** every mismatch, one readable line each (secrets removed) */
   mismatches: string[];
+  /** set when the webhook refused the request cleanly (a 4xx other than 401 and 429): a policy's answer, not a mismatch */
+  refused?: { status: number; body: string };
   /** the request sent and what came back (secrets removed) */
   evidence: { request: unknown; response?: { status: number; headers: Record<string, string>; body: string }; error?: string };
 }
@@ -43,6 +52,7 @@ interface VerifierReport {
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
+
 // a wrong status explains the rest (body type, headers), so it is named first
 const MISMATCH_ORDER = ['StatusMismatch', 'BodyTypeMismatch', 'BodyMismatch', 'HeaderMismatch'];
 
@@ -93,8 +103,23 @@ function resultFor(dialect: Dialect, interaction: PactInteraction, report: Verif
   if (verdict.result !== 'OK' && pactProblems.length === 0) pactProblems.push(`verifier result ${verdict.result}`);
   const problems = [...pactProblems, ...optionalMemberProblems(dialect, parseJson(exchange?.body))];
   if (problems.length === 0) return finish('passed', `answered as the contract requires (status ${exchange?.status ?? interaction.response.status})`, []);
-  const summary = problems.length === 1 ? (problems[0] ?? '') : `${problems[0] ?? ''} (and ${problems.length - 1} more)`;
-  return finish('failed', `contract mismatch: ${summary}`, problems);
+  const result = finish('failed', `contract mismatch: ${problems.join('; ')}`, problems);
+  const status = exchange?.status;
+  if (status !== undefined && isRefusalStatus(status)) result.refused = { status, body: redactor.redact(exchange?.body ?? '') };
+  return result;
+}
+
+/** Runs `use` with the committed pact file, or with a temporary copy of `changed` (removed afterwards). */
+async function withPactFile<T>(committed: string, changed: PactFile | undefined, use: (path: string) => Promise<T>): Promise<T> {
+  if (!changed) return use(committed);
+  const dir = mkdtempSync(join(tmpdir(), 'dpsc-profile-pact-'));
+  try {
+    const path = join(dir, 'pact.json');
+    writeFileSync(path, JSON.stringify(changed));
+    return await use(path);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -109,11 +134,13 @@ export async function verifyWebhookContract(url: string, dialect: Dialect, optio
   const redactor = new SecretRedactor().add(options.functionKey);
   const code = new URL(url).searchParams.get('code');
   if (code) redactor.add(code);
-  const pactFile = join(options.pactDir ?? committedPactsDir(), pactFileName(dpsPacticipant(dialect), webhookPacticipant(dialect)));
-  const pact = readPactFile(pactFile);
+  const committed = join(options.pactDir ?? committedPactsDir(), pactFileName(dpsPacticipant(dialect), webhookPacticipant(dialect)));
+  const profile = options.profile && Object.keys(options.profile).some((k) => k !== 'version') ? options.profile : undefined;
+  const pact = profile ? applyProfileToPact(readPactFile(committed), profile, dialect) : readPactFile(committed);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const deadline = (timeoutMs + 5_000) * (pact.interactions.length + 1) + 30_000;
-  const reply = await runWorker({ pactFile, origin: target.origin, pathAndQuery: target.pathAndQuery, requestTimeoutMs: timeoutMs, ...(options.ca === undefined ? {} : { ca: options.ca }) }, deadline, options.signal);
+  const job = { origin: target.origin, pathAndQuery: target.pathAndQuery, requestTimeoutMs: timeoutMs, ...(options.ca === undefined ? {} : { ca: options.ca }) };
+  const reply = await withPactFile(committed, profile ? pact : undefined, (pactFile) => runWorker({ ...job, pactFile }, deadline, options.signal));
   if (reply.failure !== undefined && reply.report === undefined) {
     const failure = redactor.redact(reply.failure.split('\n')[0] ?? reply.failure);
     return pact.interactions.map((interaction) => ({

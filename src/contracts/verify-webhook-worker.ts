@@ -63,7 +63,7 @@ function describeError(error: unknown): string {
   return failure.code ? `${failure.code}: ${failure.message}` : String(failure.message ?? error);
 }
 
-/** DPS's 96 KB message limit (FACTS §5), the same cap the webhook suite's own calls use. */
+/** DPS's 96 KB message limit (docs/protocol/limits.md), the same cap the webhook suite's own calls use. */
 const MAX_ANSWER_BYTES = 98_304;
 
 interface Answer {
@@ -107,6 +107,19 @@ function send(url: URL, method: string, headers: Record<string, string>, body: s
   });
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A body that is valid UTF-8 JSON under a content type that does not say JSON (text/plain, none). */
+function isUnlabelledJson(answer: Answer): boolean {
+  if (/^application\/(?:[\w.+-]*\+)?json\b/i.test(answer.headers['content-type'] ?? '')) return false;
+  try {
+    JSON.parse(utf8.decode(answer.body));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Sends one interaction's request to the webhook URL (not to the pact's placeholder path) and relays
  * the answer to the verifier, keeping a copy for the checks Pact cannot express.
@@ -125,6 +138,9 @@ async function forward(job: WorkerJob, req: FilterRequest, res: FilterResponse, 
     Object.assign(exchange, { status: answer.status, headers: answer.headers, body: answer.body.toString('utf8') });
     res.status(answer.status);
     for (const [name, value] of Object.entries(answer.headers)) if (!NOT_RETURNED.has(name)) res.setHeader(name, value);
+    // the contract judges the body as JSON whatever its label: the label is a SHOULD of its own
+    // (webhook.response.contentType, suites/webhook/CHECKS.md), so JSON labelled text/plain is relayed as JSON
+    if (isUnlabelledJson(answer)) res.setHeader('content-type', 'application/json');
     res.end(answer.body);
   } catch (error) {
     exchange.error = describeError(error);

@@ -1,5 +1,5 @@
 /**
- * The attestation part of `deviceRuntimeContext` that DPS sends to a webhook (FACTS §4). Keys and
+ * The attestation part of `deviceRuntimeContext` that DPS sends to a webhook (docs/protocol/webhook.md). Keys and
  * secrets are never sent. The material here is fixed test data, so requests are reproducible.
  */
 export type AttestationKind = 'symmetricKey' | 'x509' | 'tpm';

@@ -41,7 +41,7 @@ export interface AllocationRequestMessage {
   byteLength: number;
 }
 
-/** The device data member of `deviceRuntimeContext` per dialect (DESIGN §2). */
+/** The device data member of `deviceRuntimeContext` per dialect (docs/contract/dialects.md). */
 export function deviceDataMember(dialect: Dialect): 'payload' | 'data' {
   return dialect === 'ga' ? 'payload' : 'data';
 }
@@ -50,7 +50,7 @@ export function deviceDataMember(dialect: Dialect): 'payload' | 'data' {
 const DATA_PLACEHOLDER = '\u0000dpsc-device-data\u0000';
 
 /**
- * Builds the AllocationRequest DPS POSTs to a custom allocation webhook (FACTS §4) for one dialect:
+ * Builds the AllocationRequest DPS POSTs to a custom allocation webhook (docs/protocol/webhook.md) for one dialect:
  * the enrollment record (`individualEnrollment` or `enrollmentGroup`), `deviceRuntimeContext`
  * (registration ID, reprovisioning fields, attestation context, device data as `payload` (ga) or
  * `data` (preview)) and `linkedHubs`. Does not check the result: validate `body` against the

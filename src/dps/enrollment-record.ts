@@ -3,7 +3,7 @@ import type { AttestationKind } from './attestation-context.js';
 /** Fixed record timestamps, in DPS's 7-fractional-digit form, so requests are reproducible. */
 const CREATED = '2024-01-15T08:30:00.0000000Z';
 const UPDATED = '2024-02-01T12:00:00.0000000Z';
-/** `customAllocationDefinition.apiVersion`: the version of the record shapes sent to the webhook (FACTS §4). */
+/** `customAllocationDefinition.apiVersion`: the version of the record shapes sent to the webhook (docs/protocol/webhook.md). */
 export const ENROLLMENT_API_VERSION = '2021-10-01';
 
 export interface EnrollmentRecordInput {
@@ -20,7 +20,7 @@ export interface EnrollmentRecordInput {
 
 /**
  * The service-API enrollment record DPS puts in an allocation request (`individualEnrollment` or
- * `enrollmentGroup`, FACTS §4): keys left out, allocation policy `custom`, the webhook URL masked.
+ * `enrollmentGroup`, docs/protocol/webhook.md): keys left out, allocation policy `custom`, the webhook URL masked.
  */
 export function enrollmentRecord(input: EnrollmentRecordInput): Record<string, unknown> {
   const identity: Record<string, unknown> =

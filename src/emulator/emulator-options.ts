@@ -12,6 +12,11 @@ import type { TranscriptView } from './transcript/transcript.js';
 export interface EmulatorOptions {
   /** address to bind (default 127.0.0.1) */
   host?: string;
+  /**
+   * serve at the ports real DPS uses (443, 8883) on a loopback address of the emulator's own
+   * (127.0.0.2 and up), for SDKs that take no port; overrides host and ports (see standard-ports.ts)
+   */
+  standardPorts?: boolean;
   /** HTTPS and MQTT-over-WebSocket port (default 0 = a free port) */
   httpsPort?: number;
   /** MQTT over TLS port (default 0 = a free port) */

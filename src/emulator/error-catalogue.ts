@@ -1,7 +1,7 @@
 /**
  * Every request-level error and allocation failure the emulator produces, in one place.
- * DPS errorCodes are 6-digit "extended" codes = HTTP status x 1000 + sub-code (FACTS §1). No official
- * table exists; codes marked CONFIRMED come from FACTS §1/§4, the others are our choice and marked
+ * DPS errorCodes are 6-digit "extended" codes = HTTP status x 1000 + sub-code (docs/protocol/https.md). No official
+ * table exists; codes marked CONFIRMED come from docs/protocol/https.md, docs/protocol/webhook.md, the others are our choice and marked
  * UNCONFIRMED so a device test never insists on them (devices should key on the HTTP status).
  */
 export interface CatalogueEntry {
@@ -26,11 +26,11 @@ export const ErrorCatalogue = {
   /** UNCONFIRMED: body registrationId differs from the one in the path / MQTT connection. */
   registrationIdMismatch: { status: 400, errorCode: 400013, message: 'The registrationId in the body does not match the request.' },
   /**
-   * UNCONFIRMED: DPS caps messages at 96 KB (FACTS §5) but the status it answers is not documented;
+   * UNCONFIRMED: DPS caps messages at 96 KB (docs/protocol/limits.md) but the status it answers is not documented;
    * 413 Payload Too Large is the HTTP meaning, so that is what we send.
    */
   bodyTooLarge: { status: 413, errorCode: 413001, message: 'The request body exceeds the 96 KB message limit.' },
-  /** CONFIRMED code 401002 (FACTS §1); also used for unknown enrollments, as DPS does not reveal them. */
+  /** CONFIRMED code 401002 (docs/protocol/https.md); also used for unknown enrollments, as DPS does not reveal them. */
   unauthorized: { status: 401, errorCode: 401002, message: 'Unauthorized' },
   /** UNCONFIRMED sub-code: a path that is not part of the device API. */
   notFound: { status: 404, errorCode: 404001, message: 'The requested resource does not exist.' },
@@ -42,13 +42,13 @@ export const ErrorCatalogue = {
   unknownOperation: { status: 404, errorCode: 404004, message: 'The operation does not exist.' },
   /** UNCONFIRMED sub-code: status lookup of a registration that never registered. */
   unknownRegistration: { status: 404, errorCode: 404005, message: 'The registration does not exist.' },
-  /** UNCONFIRMED sub-code: known path, wrong method (FACTS §1: 405 "method not recognised"). */
+  /** UNCONFIRMED sub-code: known path, wrong method (docs/protocol/https.md: 405 "method not recognised"). */
   methodNotAllowed: { status: 405, errorCode: 405001, message: 'The method is not allowed on this resource.' },
   /** UNCONFIRMED sub-code: a body that is not application/json. */
   unsupportedMediaType: { status: 415, errorCode: 415001, message: 'The content type is not supported; use application/json.' },
-  /** CONFIRMED (FACTS §1, freertos fixture). */
+  /** CONFIRMED (docs/protocol/https.md, freertos fixture). */
   throttled: { status: 429, errorCode: 429001, message: 'Operations are being throttled for this tenant.' },
-  /** UNCONFIRMED: no concrete 500xxx sub-code was found (FACTS §1). */
+  /** UNCONFIRMED: no concrete 500xxx sub-code was found (docs/protocol/https.md). */
   internalError: { status: 500, errorCode: 500001, message: 'Internal server error.' },
 } as const satisfies Record<string, CatalogueEntry>;
 
@@ -56,7 +56,7 @@ export type ErrorCatalogueKey = keyof typeof ErrorCatalogue;
 
 /**
  * Allocation failures: not request errors but `failed` registration states inside a 200 poll answer
- * (FACTS §1, §4).
+ * (docs/protocol/https.md, docs/protocol/webhook.md).
  */
 export const AllocationFailure = {
   /** CONFIRMED: webhook answered a status other than 200/401/>=429. */
@@ -67,13 +67,13 @@ export const AllocationFailure = {
   unauthorizedWebhook: 400209,
 } as const;
 
-/** The device-visible message DPS uses for 400207 (FACTS §1, azure-docs#48511). */
+/** The device-visible message DPS uses for 400207 (docs/protocol/https.md, azure-docs#48511). */
 export function customAllocationFailedMessage(status: number): string {
   return `Custom allocation failed with status code: ${status}`;
 }
 
 /**
- * UNCONFIRMED choices for webhook behaviour no source describes (FACTS open question 1): all are
+ * UNCONFIRMED choices for webhook behaviour no source describes (docs/protocol/README.md#open-questions, question 1): all are
  * 400207 with a descriptive message. `WebhookAllocatorOptions.failureCodes` can override each.
  */
 export const WebhookFailureDefaults = {

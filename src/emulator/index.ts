@@ -2,6 +2,7 @@
  * The DPS emulator's public surface (others depend on it; every export by name).
  */
 export { startEmulator, DEFAULT_LINKED_HUBS, DEFAULT_GROUP_ID } from './start-emulator.js';
+export { STANDARD_PORTS, PRIVILEGED_PORT_HINT } from './standard-ports.js';
 export type { EmulatorOptions, RunningEmulator } from './emulator-options.js';
 export type { RegistrationPlan } from './core/registration-plan.js';
 export type { EnrollmentConfig, IndividualEnrollmentConfig, GroupEnrollmentConfig, EnrollmentView } from './core/enrollments.js';

@@ -10,6 +10,7 @@ import type { EmulatorOptions, RunningEmulator } from './emulator-options.js';
 import { createHttpsFrontEnd } from './https/https-front-end.js';
 import { closeServer, listenOn } from './listen-on.js';
 import { createMqttFrontEnd } from './mqtt/mqtt-front-end.js';
+import { startOnOwnLoopback } from './standard-ports.js';
 import { createRedactor, loadSchemaValidator } from './support/shared-services.js';
 import { loadOrGenerateTls } from './tls/emulator-tls.js';
 import { observe } from './transcript/observations.js';
@@ -23,6 +24,7 @@ export const DEFAULT_GROUP_ID = 'dpsc-emulator-group';
  * and an MQTT-over-TLS front end. Rejects with a `portUnavailableError` when a port cannot be bound.
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  if (options.standardPorts) return startOnOwnLoopback(options, startEmulator);
   const host = options.host ?? '127.0.0.1';
   const idScope = options.idScope ?? newIdScope();
   const enrollmentConfigs: readonly EnrollmentConfig[] = options.enrollments ?? [{ groupId: DEFAULT_GROUP_ID, primaryKey: newSymmetricKey() }];

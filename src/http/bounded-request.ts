@@ -5,9 +5,9 @@ import { performance } from 'node:perf_hooks';
 import type { AnsweredOutcome, BoundedOutcome, ExchangeTiming, FailedOutcome } from './bounded-outcome.js';
 import { classifyNetworkError } from './classify-network-error.js';
 
-/** DPS's maximum message size, 96 KB (FACTS §5): the default cap on an answer's body. */
+/** DPS's maximum message size, 96 KB (docs/protocol/limits.md): the default cap on an answer's body. */
 export const DEFAULT_MAX_BODY_BYTES = 98_304;
-/** Our default for the whole exchange; DPS publishes no webhook timeout (FACTS §4). */
+/** Our default for the whole exchange; DPS publishes no webhook timeout (docs/protocol/webhook.md). */
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
 export interface BoundedRequestOptions {

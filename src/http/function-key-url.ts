@@ -1,6 +1,6 @@
 /**
  * Azure Functions keys travel in the URL as `?code=`, which is how DPS calls a webhook: the key is part
- * of the stored webhook URL (FACTS §4; sending the `x-functions-key` header is unconfirmed, so never).
+ * of the stored webhook URL (docs/protocol/webhook.md; sending the `x-functions-key` header is unconfirmed, so never).
  */
 
 /** The URL with `code=<key>` set (replacing any key already there); without a key, the URL unchanged. */

@@ -1,20 +1,27 @@
 import { startEmulator, webhookAllocator, type RunningEmulator } from '../emulator/index.js';
 import { internalError } from '../errors/harness-error.js';
 import type { Dialect } from '../results/check-result.js';
-import { startReferenceWebhook, type RunningWebhook } from '../../implementations/reference-webhook/start-reference-webhook.js';
-import { prepareRegistrations, registrationBody, type MixItem } from './corpus-mix.js';
+import { registrationBody, type MixItem } from './load-mix.js';
 import { DeviceFleet } from './device-fleet.js';
 import type { LoadStats } from './load-stats.js';
 
 export interface EmulatorLoadOptions {
   devices: number;
   transport: 'https' | 'mqtt';
-  /** the webhook the emulator calls (function key included); absent: the reference webhook, in-process */
+  /** the webhook the emulator calls (function key included); absent: `startDefaultWebhook` */
   webhookUrl?: URL;
+  /** starts the webhook used when none is given (the command passes the reference webhook, in-process) */
+  startDefaultWebhook: () => Promise<LoadWebhook>;
   mix: readonly MixItem[];
   timeoutMs: number;
   stats: LoadStats;
   signal: AbortSignal;
+}
+
+/** A webhook started for the run, closed with it. */
+export interface LoadWebhook {
+  url: string;
+  close(): Promise<void>;
 }
 
 /** A started fleet, emulator and webhook, and the open-loop work that registers one device per slot. */
@@ -33,7 +40,7 @@ const MIN_POLL_MS = 20;
  * dropped) and registers it with the next corpus case's data, end to end, to `assigned`.
  */
 export async function startEmulatorLoad(options: EmulatorLoadOptions): Promise<EmulatorLoad> {
-  let webhook: RunningWebhook | undefined;
+  let webhook: LoadWebhook | undefined;
   let emulator: RunningEmulator | undefined;
   let fleet: DeviceFleet | undefined;
   const close = async (): Promise<void> => {
@@ -42,8 +49,9 @@ export async function startEmulatorLoad(options: EmulatorLoadOptions): Promise<E
     await webhook?.close();
   };
   try {
-    webhook = options.webhookUrl ? undefined : await startReferenceWebhook({ port: 0 });
-    const url = options.webhookUrl?.toString() ?? (webhook as RunningWebhook).url;
+    webhook = options.webhookUrl ? undefined : await options.startDefaultWebhook();
+    const url = options.webhookUrl?.toString() ?? webhook?.url;
+    if (url === undefined) throw internalError('no webhook for the emulator to call');
     emulator = await startEmulator({
       httpsPort: 0,
       mqttPort: 0,
@@ -64,7 +72,7 @@ export async function startEmulatorLoad(options: EmulatorLoadOptions): Promise<E
     await close();
     throw error;
   }
-  const registrations = prepareRegistrations(options.mix);
+  const registrations = options.mix;
   const running = emulator;
   const devices = fleet;
   let inFlight = 0;

@@ -1,4 +1,4 @@
-import { formatConsoleSummary, formatResultLine } from '../../reporters/format/format-console-summary.js';
+import { formatConsoleSummary, formatResultLine } from '../report/format/format-console-summary.js';
 import type { CheckResult } from '../results/check-result.js';
 import type { RunInfo } from '../results/run-info.js';
 

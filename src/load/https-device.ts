@@ -7,7 +7,7 @@ const API = 'api-version=2019-03-31';
 /**
  * A simulated device over HTTPS: one keep-alive connection (an agent of one socket), the SAS signed
  * once for a day, the paths built once; each registration is PUT register, then GET the operation
- * until it is no longer 202, honouring Retry-After (FACTS §1).
+ * until it is no longer 202, honouring Retry-After (docs/protocol/https.md).
  */
 export class HttpsDevice implements SimulatedDevice {
   readonly #agent: Agent;

@@ -1,4 +1,4 @@
-import { ProgressLine } from '../../reporters/progress-line.js';
+import { ProgressLine } from '../report/format/progress-line.js';
 
 /** On a terminal the line is rewritten this often; elsewhere a plain line is printed this often. */
 const TTY_EVERY_MS = 250;

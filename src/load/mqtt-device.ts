@@ -7,7 +7,7 @@ const REGISTER_TOPIC = '$dps/registrations/PUT/iotdps-register/?$rid=';
 const POLL_TOPIC = '$dps/registrations/GET/iotdps-get-operationstatus/?$rid=';
 
 /**
- * A simulated device over MQTT (3.1.1 over TLS, FACTS §3): connected and subscribed once, then each
+ * A simulated device over MQTT (3.1.1 over TLS, docs/protocol/mqtt.md): connected and subscribed once, then each
  * registration publishes `iotdps-register` and `iotdps-get-operationstatus` and waits for the answer
  * with its `$rid` on `$dps/registrations/res/...`. One message listener dispatches by `$rid`.
  */

@@ -1,8 +1,8 @@
 import { setMaxListeners } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import type { Dialect } from '../results/check-result.js';
-import { corpusMix } from './corpus-mix.js';
-import { startEmulatorLoad } from './emulator-load.js';
+import { startEmulatorLoad, type LoadWebhook } from './emulator-load.js';
+import type { MixItem } from './load-mix.js';
 import { LoadProgress } from './load-progress.js';
 import { LoadStats, type LoadFigures } from './load-stats.js';
 import { runOpenLoop, type ScheduleReport } from './open-loop.js';
@@ -10,7 +10,7 @@ import { webhookLoadJob } from './webhook-load.js';
 
 export type LoadTarget =
   | { mode: 'webhook'; url: URL }
-  | { mode: 'emulator'; devices: number; transport: 'https' | 'mqtt'; webhookUrl?: URL };
+  | { mode: 'emulator'; devices: number; transport: 'https' | 'mqtt'; webhookUrl?: URL; startDefaultWebhook: () => Promise<LoadWebhook> };
 
 export interface LoadRunConfig {
   target: LoadTarget;
@@ -18,6 +18,8 @@ export interface LoadRunConfig {
   durationS: number;
   timeoutMs: number;
   dialect: Dialect | 'all';
+  /** the cases load cycles through (built by the command from the corpus) */
+  mix: readonly MixItem[];
   signal: AbortSignal;
   stdout: NodeJS.WritableStream;
   isTTY: boolean;
@@ -42,12 +44,12 @@ const MAX_IN_FLIGHT = 1000;
 export async function runLoad(config: LoadRunConfig): Promise<LoadRunOutcome> {
   // every request or registration in flight listens for Ctrl-C on the one signal: not a leak
   setMaxListeners(MAX_IN_FLIGHT + 64, config.signal);
-  const mix = corpusMix(config.dialect);
+  const mix = config.mix;
   const stats = new LoadStats();
   const job =
     config.target.mode === 'webhook'
       ? { ...webhookLoadJob({ url: config.target.url, mix, timeoutMs: config.timeoutMs, maxInFlight: Math.min(MAX_IN_FLIGHT, Math.max(16, Math.ceil((config.ratePerSecond * config.timeoutMs) / 1000))), stats, signal: config.signal }), close: () => Promise.resolve() }
-      : await startEmulatorLoad({ devices: config.target.devices, transport: config.target.transport, ...(config.target.webhookUrl ? { webhookUrl: config.target.webhookUrl } : {}), mix, timeoutMs: config.timeoutMs, stats, signal: config.signal });
+      : await startEmulatorLoad({ devices: config.target.devices, transport: config.target.transport, ...(config.target.webhookUrl ? { webhookUrl: config.target.webhookUrl } : {}), startDefaultWebhook: config.target.startDefaultWebhook, mix, timeoutMs: config.timeoutMs, stats, signal: config.signal });
   const started = performance.now();
   const progress = new LoadProgress(config.stdout, config.isTTY, () => {
     const t = stats.totals();

@@ -1,7 +1,7 @@
 import { boundedRequest, DEFAULT_MAX_BODY_BYTES } from '../http/bounded-request.js';
-import { packageVersion } from '../cli/package-info.js';
+import { packageVersion } from '../meta/package-info.js';
 import type { Dialect } from '../results/check-result.js';
-import { prepareWebhookRequests, type MixItem } from './corpus-mix.js';
+import { prepareWebhookRequests, type MixItem } from './load-mix.js';
 import { judgeWebhookAnswer } from './judge-webhook-answer.js';
 import type { LoadStats } from './load-stats.js';
 

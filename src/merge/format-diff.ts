@@ -1,4 +1,4 @@
-import { terminalText } from '../../reporters/format/terminal-text.js';
+import { terminalText } from '../report/format/terminal-text.js';
 import type { DiffEntry, ReportDiff } from './diff-reports.js';
 import { describeKey } from './result-key.js';
 

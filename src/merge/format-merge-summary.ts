@@ -1,5 +1,5 @@
-import { formatConsoleSummary } from '../../reporters/format/format-console-summary.js';
-import { terminalText } from '../../reporters/format/terminal-text.js';
+import { formatConsoleSummary } from '../report/format/format-console-summary.js';
+import { terminalText } from '../report/format/terminal-text.js';
 import type { LoadedReport } from './read-report.js';
 import type { MergeOutcome } from './merge-reports.js';
 

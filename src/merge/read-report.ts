@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCtrf } from '../../reporters/format/parse-ctrf.js';
+import { parseCtrf } from '../report/format/parse-ctrf.js';
 import { unreadableFileError } from '../errors/harness-error.js';
 import { parseJsonText } from '../json/parse-json-file.js';
 import type { CheckResult } from '../results/check-result.js';

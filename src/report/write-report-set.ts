@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { CheckResult } from '../results/check-result.js';
 import type { RunInfo } from '../results/run-info.js';
 import { reportWriteError } from '../errors/harness-error.js';
-import { formatBadges } from '../../reporters/format/format-badges.js';
-import { REPORT_FILES, type ReportFile, type ReportFileOptions } from '../../reporters/format/report-files.js';
+import { formatBadges } from './format/format-badges.js';
+import { REPORT_FILES, type ReportFile, type ReportFileOptions } from './format/report-files.js';
 import { writeFileAtomic } from './atomic-write.js';
 
 export interface WriteReportSetOptions extends ReportFileOptions {

@@ -1,5 +1,5 @@
 /**
- * What a check throws to say how it ended. Three kinds of bad are kept apart (STYLE.md 6):
+ * What a check throws to say how it ended. Three kinds of bad are kept apart (as bowtie keeps them apart):
  * the target answered wrongly (CheckFailure -> `failed`), the target misbehaved (TargetMisbehaviour ->
  * `errored`), and the harness broke (anything else -> `errored` with harnessFault, exit status 2).
  */

@@ -1,9 +1,9 @@
-/** The result model of DESIGN.md section 5: one result per (implementation, transport, dialect, case, check). */
+/** The result model of docs/contract/reports.md: one result per (implementation, transport, dialect, case, check). */
 
 export const DIALECTS = ['ga', 'preview'] as const;
 export type Dialect = (typeof DIALECTS)[number];
 
-/** `http` is the transport of webhook checks; the others are device transports (DESIGN.md section 4). */
+/** `http` is the transport of webhook checks; the others are device transports (docs/contract/adapter-protocol.md). */
 export const TRANSPORTS = ['https', 'mqtt', 'mqtt-ws', 'amqp', 'http'] as const;
 export type Transport = (typeof TRANSPORTS)[number];
 
@@ -48,7 +48,7 @@ export interface CheckResult {
   harnessFault?: boolean;
 }
 
-/** Whether a result makes the run exit 1 (DESIGN.md section 3): a MUST that failed or errored, and no waiver. */
+/** Whether a result makes the run exit 1 (docs/contract/cli.md): a MUST that failed or errored, and no waiver. */
 export function isBlocking(result: CheckResult): boolean {
   return result.level === 'MUST' && (result.outcome === 'failed' || result.outcome === 'errored') && !result.waived;
 }

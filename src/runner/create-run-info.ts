@@ -1,5 +1,5 @@
 import { computeSuiteDigests, suiteVersionOf } from '../certify/suite-digests.js';
-import { packageVersion } from '../cli/package-info.js';
+import { packageVersion } from '../meta/package-info.js';
 import type { RunInfo } from '../results/run-info.js';
 
 let suiteVersion: string | undefined;

@@ -1,6 +1,6 @@
 import type Mocha from 'mocha';
 import type { CheckResult } from '../results/check-result.js';
-import { CheckFailure, TargetMisbehaviour } from '../results/check-outcome-errors.js';
+import { CheckFailure, CheckSkipped, TargetMisbehaviour } from '../results/check-outcome-errors.js';
 import { addCheck } from './add-check.js';
 
 /**
@@ -18,6 +18,7 @@ export function addKnownResult(suite: Mocha.Suite, result: CheckResult): void {
     };
     if (result.outcome === 'failed') throw new CheckFailure(result.message, details);
     if (result.outcome === 'errored') throw new TargetMisbehaviour(result.message, details);
+    if (result.outcome === 'skipped') throw new CheckSkipped(result.message);
     return result.message;
   });
 }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { packagePath } from '../cli/package-info.js';
+import { packagePath } from '../meta/package-info.js';
 import { unknownSchemaError } from '../errors/harness-error.js';
 import type { Dialect } from '../results/check-result.js';
 import { DIALECTS } from '../results/check-result.js';

@@ -20,7 +20,7 @@ export interface DeviceData {
   value: unknown;
 }
 
-/** Why a case does not run in a dialect (STYLE 13: skips carry reasons), or undefined when it runs. */
+/** Why a case does not run in a dialect (as ajv keeps per-draft skip lists: skips carry reasons), or undefined when it runs. */
 export function corpusSkipReason(entry: CorpusCase, dialect: Dialect): string | undefined {
   if (!entry.dialects.includes(dialect)) return `case ${entry.id} is not defined for the ${dialect} dialect`;
   return entry.skip?.[dialect];
@@ -38,7 +38,7 @@ export function deviceDataFor(entry: CorpusCase, dialect: Dialect): DeviceData |
   return { json: JSON.stringify(entry.data), value: entry.data };
 }
 
-/** The registration ID a case's device uses: `dpsc-` + the case id, within DPS's rules (FACTS §5). */
+/** The registration ID a case's device uses: `dpsc-` + the case id, within DPS's rules (docs/protocol/identifiers.md). */
 export function registrationIdFor(entry: Pick<CorpusCase, 'id'>): string {
   return `dpsc-${entry.id.toLowerCase().replace(/[^a-z0-9-]/g, '-')}`.slice(0, 128);
 }

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { packagePath } from '../../src/cli/package-info.js';
+import { packagePath } from '../../src/meta/package-info.js';
 import { invalidConfigError } from '../../src/errors/harness-error.js';
 import { parseJsonText } from '../../src/json/parse-json-file.js';
 import type { CorpusCase } from './corpus-case.js';

@@ -5,7 +5,7 @@ import { DEFAULT_LINKED_HUBS } from './default-hubs.js';
 
 /**
  * Size of the allocation request of the near-limit case, in bytes. DPS caps a message at 98 304 bytes
- * (FACTS §5); the margin of about 2 KB leaves room for a long webhook URL in the enrollment record and
+ * (docs/protocol/limits.md); the margin of about 2 KB leaves room for a long webhook URL in the enrollment record and
  * for the reference webhook's echo, which adds its own members around the same data.
  */
 export const NEAR_LIMIT_REQUEST_BYTES = 96_000;

@@ -19,7 +19,7 @@ export interface DeviceCase {
   /** overrides the command's --timeout for this case */
   timeoutMs?: number;
   checks: DeviceCheckDef[];
-  /** set when the whole case does not run in this dialect (corpus skip lists, STYLE 13) */
+  /** set when the whole case does not run in this dialect (corpus skip lists, as ajv keeps per-draft skip lists) */
   skipReason?: string;
 }
 

@@ -11,7 +11,7 @@ function check(id: string, level: Level, title: string): DeviceCheckDef {
   return { id, level, title };
 }
 
-/** Every check the device suite can produce, by stable id (DESIGN.md section 5). */
+/** Every check the device suite can produce, by stable id (docs/contract/reports.md). */
 export const DEVICE_CHECKS = {
   adapterStart: check('adapter.start', 'MUST', 'the adapter answers `start` per protocol v1 with what it claims'),
   adapterStop: check('adapter.stop', 'MUST', 'the adapter answers `stop` and then exits by itself'),

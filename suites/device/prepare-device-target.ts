@@ -125,7 +125,7 @@ function addStartFailure(root: Mocha.Suite, options: DeviceTargetOptions, failur
 
 /**
  * The last check of an implementation: `stop` must be answered and the adapter must then exit by
- * itself (DESIGN.md section 4). One result, on the first row the implementation was tested on.
+ * itself (docs/contract/adapter-protocol.md). One result, on the first row the implementation was tested on.
  */
 function addStopCheck(suite: Mocha.Suite, driver: AdapterClient, claims: StartReply, transport: Transport, dialect: Dialect, options: DeviceTargetOptions): void {
   const { redactor } = options;

@@ -1,7 +1,7 @@
 import type { TranscriptEntry } from '../../src/emulator/index.js';
 import { parseLosslessJson, type LosslessJson } from '../../src/adapters/lossless-json.js';
 
-/** Statuses after which a device stops polling (FACTS.md section 1). */
+/** Statuses after which a device stops polling (docs/protocol/https.md). */
 export const TERMINAL_STATUSES = new Set(['assigned', 'failed', 'disabled']);
 
 export type JsonObject = { [key: string]: LosslessJson };

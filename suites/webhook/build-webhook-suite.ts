@@ -2,6 +2,7 @@ import Mocha from 'mocha';
 import { addCheck } from '../../src/runner/add-check.js';
 import type { CheckMeta } from '../../src/runner/check-meta.js';
 import type { Dialect } from '../../src/results/check-result.js';
+import { RUN_WIDE_CASE_ID } from '../../src/results/run-wide.js';
 import { CheckSkipped, TargetMisbehaviour } from '../../src/results/check-outcome-errors.js';
 import { verifyWebhookContract, type ContractInteractionResult } from '../../src/contracts/verify-webhook-contract.js';
 import { CallJudge } from './call-judge.js';
@@ -10,7 +11,9 @@ import type { CaseCheck, CheckDefinition } from './check-definition.js';
 import { RESPONSE_CHECKS } from './checks/response-checks.js';
 import { CONTENT_CHECKS } from './checks/content-checks.js';
 import { USER_CASE_CHECKS } from './checks/user-case-checks.js';
-import { firstHubOrSkip, judgeStableAllocation, stableAllocationCheck } from './checks/stability-checks.js';
+import { firstHubOrSkip, judgeStableAllocation, STABLE_REPEATS, stableAllocationCheck } from './checks/stability-checks.js';
+import { judgeRobustness, robustnessCheck } from './checks/robustness-checks.js';
+import { acceptsCheck, judgeAcceptance } from './checks/acceptance-checks.js';
 import { functionKeyCheck, judgeFunctionKey, skipWithoutFunctionKey } from './checks/auth-checks.js';
 import { judgeLatency, latencyP95Check } from './checks/latency-checks.js';
 import { contractInteractions, judgeInteraction, pactContractCheck } from './checks/contract-checks.js';
@@ -20,8 +23,8 @@ import type { WebhookRunPlan } from './webhook-run-plan.js';
 
 const CASE_CHECKS: readonly CaseCheck[] = [...RESPONSE_CHECKS, ...CONTENT_CHECKS, ...USER_CASE_CHECKS];
 
-/** The caseId of the once-per-dialect latency result. */
-export const ALL_CASES_ID = 'all-cases';
+/** The caseId of the once-per-dialect (run-wide) results: no case's id, since they judge no single case. */
+export const ALL_CASES_ID = RUN_WIDE_CASE_ID;
 
 /**
  * Adds the webhook suite to mocha's root: per dialect, per case, the case checks on one shared call,
@@ -35,9 +38,12 @@ export function buildWebhookSuite(root: Mocha.Suite, plan: WebhookRunPlan, calle
     const suite = Mocha.Suite.create(root, `webhook ${dialect}`);
     const cases = plan.cases.filter((c) => c.dialect === dialect);
     const exchanges = cases.filter(isRunnable).map((c) => new CaseExchange(c, caller));
+    // the baseline is called even when it falls in another shard: the robustness check compares with it
+    const base = plan.baselines.find((b) => b.dialect === dialect);
+    const baseline = base && (exchanges.find((e) => e.planned.caseId === base.caseId) ?? new CaseExchange(base, caller));
     for (const planned of cases) {
       const exchange = exchanges.find((e) => e.planned === planned);
-      addCaseChecks(Mocha.Suite.create(suite, planned.caseId), plan, planned, exchange);
+      addCaseChecks(Mocha.Suite.create(suite, planned.caseId), plan, planned, exchange, baseline);
     }
     // a suite of their own, created last: mocha runs a suite's own tests before its child suites
     if (plan.runWideChecks && plan.dialects.includes(dialect)) addDialectChecks(Mocha.Suite.create(suite, 'run-wide'), plan, dialect, exchanges, caller, suite);
@@ -48,7 +54,7 @@ function metaFor(plan: WebhookRunPlan, check: CheckDefinition, dialect: Dialect,
   return { checkId: check.id, level: check.level, dialect, transport: 'http', caseId, implementation: plan.target.implementation };
 }
 
-function addCaseChecks(suite: Mocha.Suite, plan: WebhookRunPlan, planned: PlannedCase, exchange: CaseExchange | undefined): void {
+function addCaseChecks(suite: Mocha.Suite, plan: WebhookRunPlan, planned: PlannedCase, exchange: CaseExchange | undefined, baseline: CaseExchange | undefined): void {
   const meta = (check: CheckDefinition): CheckMeta => metaFor(plan, check, planned.dialect, planned.caseId);
   const { redactor } = plan.target;
   if (!exchange) {
@@ -68,9 +74,17 @@ function addCaseChecks(suite: Mocha.Suite, plan: WebhookRunPlan, planned: Planne
       return check.judge(new CallJudge(exchange.planned, call, redactor), exchange.planned);
     });
   }
+  const relation = exchange.planned.baseline;
+  if (relation && baseline) {
+    addCheck(suite, meta(robustnessCheck), async () => {
+      const base = new CallJudge(baseline.planned, await baseline.first(), redactor);
+      return judgeRobustness(new CallJudge(exchange.planned, await exchange.first(), redactor), base, relation);
+    });
+  }
   addCheck(suite, meta(stableAllocationCheck), async () => {
     const firstHub = firstHubOrSkip(new CallJudge(exchange.planned, await exchange.first(), redactor));
-    return judgeStableAllocation(firstHub, new CallJudge(exchange.planned, await exchange.second(), redactor));
+    const repeats = await exchange.repeats(STABLE_REPEATS);
+    return judgeStableAllocation(firstHub, repeats.map((call) => new CallJudge(exchange.planned, call, redactor)));
   });
 }
 
@@ -78,16 +92,22 @@ function addDialectChecks(suite: Mocha.Suite, plan: WebhookRunPlan, dialect: Dia
   const { target } = plan;
   const keyCase = exchanges[0]?.planned;
   if (keyCase) {
-    addCheck(suite, metaFor(plan, functionKeyCheck, dialect, keyCase.caseId), async () => {
-      if (target.functionKey === undefined) skipWithoutFunctionKey(caseLabel(keyCase));
+    // a run-wide check: it sends one case's request without the key, but judges the webhook, not the case
+    const runWide = { ...keyCase, caseId: ALL_CASES_ID };
+    addCheck(suite, metaFor(plan, functionKeyCheck, dialect, ALL_CASES_ID), async () => {
+      if (target.functionKey === undefined) skipWithoutFunctionKey(caseLabel(runWide));
       const call = await caller.call(keyCase.request, { withKey: false });
-      return judgeFunctionKey(new CallJudge(keyCase, call, target.redactor));
+      return judgeFunctionKey(new CallJudge(runWide, call, target.redactor));
     });
   }
+  addCheck(suite, metaFor(plan, acceptsCheck, dialect, ALL_CASES_ID), async () => {
+    const judged = exchanges.filter((e) => e.planned.expect?.refused !== true);
+    return judgeAcceptance(caseLabel({ caseId: ALL_CASES_ID, dialect }), await Promise.all(judged.map((e) => e.first())));
+  });
   addCheck(suite, metaFor(plan, latencyP95Check, dialect, ALL_CASES_ID), async () => {
     const calls = (await Promise.all(exchanges.map((e) => e.made()))).flat();
     const times = calls.flatMap((c) => (c.outcome.kind === 'answered' ? [c.outcome.timing.totalMs] : []));
-    return judgeLatency(`${ALL_CASES_ID} (${dialect})`, times);
+    return judgeLatency(caseLabel({ caseId: ALL_CASES_ID, dialect }), times);
   });
   addContractChecks(suite, plan, dialect, caller, dialectSuite);
 }
@@ -101,6 +121,7 @@ function addContractChecks(suite: Mocha.Suite, plan: WebhookRunPlan, dialect: Di
   const verify = (): Promise<ContractInteractionResult[]> => {
     verification ??= verifyWebhookContract(target.url.toString(), dialect, {
       ...(target.functionKey === undefined ? {} : { functionKey: target.functionKey }),
+      profile: plan.profile,
       timeoutMs: target.timeoutMs,
       signal,
       ...(target.ca === undefined ? {} : { ca: target.ca }),

@@ -3,6 +3,7 @@ import type { AnsweredOutcome } from '../../src/http/bounded-outcome.js';
 import type { SecretRedactor } from '../../src/results/secret-redactor.js';
 import { DEFAULT_MAX_BODY_BYTES } from '../../src/http/bounded-request.js';
 import { readJsonBody } from './answer-body.js';
+import { describeRefusal, isRefusal } from './refusal.js';
 import { callEvidence } from './call-evidence.js';
 import { caseLabel, type RunnableCase } from './planned-case.js';
 import { noAnswerMessage, type WebhookCall } from './webhook-call.js';
@@ -64,10 +65,24 @@ export class CallJudge {
   jsonBody(): unknown {
     const answer = this.answered();
     if (answer.truncated) throw new CheckSkipped(`${this.label}: not judged: the answer is larger than ${DEFAULT_MAX_BODY_BYTES} bytes (see webhook.response.size)`);
+    if (isRefusal(answer)) throw new CheckSkipped(`${this.label}: not judged: ${describeRefusal(answer)}`);
     if (answer.status !== 200) throw new CheckSkipped(`${this.label}: not judged: the answer is HTTP ${answer.status}, not 200 (see webhook.response.status)`);
     const reading = readJsonBody(answer.bodyBytes);
     if (!reading.ok) throw new CheckSkipped(`${this.label}: not judged: the body is not JSON (see webhook.response.json)`);
     return reading.value;
+  }
+
+  /** The refusal (a clean 4xx), or undefined when the answer is something else; `errored` when there was none. */
+  refusal(): AnsweredOutcome | undefined {
+    const answer = this.answered();
+    return isRefusal(answer) ? answer : undefined;
+  }
+
+  /** Like responseObject, for a check that expects acceptance: a refusal fails it instead of skipping it. */
+  acceptedObject(): Record<string, unknown> {
+    const refused = this.refusal();
+    if (refused) this.fail('refused', `expected the request to be accepted, got it ${describeRefusal(refused)}`, 'HTTP 200', refused.status);
+    return this.responseObject();
   }
 
   /** The body as an object; otherwise skipped (webhook.response.schema fails it). */

@@ -9,7 +9,7 @@ import type { WebhookCaller } from './webhook-caller.js';
  */
 export class CaseExchange {
   private firstCall: Promise<WebhookCall> | undefined;
-  private secondCall: Promise<WebhookCall> | undefined;
+  private repeatCalls: Promise<WebhookCall[]> | undefined;
 
   constructor(
     readonly planned: RunnableCase,
@@ -22,15 +22,19 @@ export class CaseExchange {
     return this.firstCall;
   }
 
-  /** The same request again (for the stability check), after the first. */
-  second(): Promise<WebhookCall> {
-    this.secondCall ??= this.first().then(() => this.caller.call(this.planned.request));
-    return this.secondCall;
+  /** The same request `count` times more, one after another, after the first (for the stability check). */
+  repeats(count: number): Promise<WebhookCall[]> {
+    this.repeatCalls ??= this.first().then(async () => {
+      const calls: WebhookCall[] = [];
+      for (let i = 0; i < count; i += 1) calls.push(await this.caller.call(this.planned.request));
+      return calls;
+    });
+    return this.repeatCalls;
   }
 
   /** The calls made so far (for latency statistics), without starting any. */
   async made(): Promise<WebhookCall[]> {
-    const calls = [this.firstCall, this.secondCall].filter((c): c is Promise<WebhookCall> => c !== undefined);
-    return Promise.all(calls);
+    const first = this.firstCall ? [await this.firstCall] : [];
+    return [...first, ...(this.repeatCalls ? await this.repeatCalls : [])];
   }
 }

@@ -6,6 +6,8 @@ import { functionKeyCheck } from './checks/auth-checks.js';
 import { stableAllocationCheck } from './checks/stability-checks.js';
 import { latencyP95Check } from './checks/latency-checks.js';
 import { pactContractCheck } from './checks/contract-checks.js';
+import { robustnessCheck } from './checks/robustness-checks.js';
+import { acceptsCheck } from './checks/acceptance-checks.js';
 
 /**
  * Every check of the webhook suite, in the order results appear for a case. CHECKS.md documents the
@@ -15,8 +17,10 @@ export const WEBHOOK_CHECKS: readonly CheckDefinition[] = [
   ...RESPONSE_CHECKS,
   ...CONTENT_CHECKS,
   ...USER_CASE_CHECKS,
+  robustnessCheck,
   stableAllocationCheck,
   functionKeyCheck,
+  acceptsCheck,
   latencyP95Check,
   pactContractCheck,
 ];

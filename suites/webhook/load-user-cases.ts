@@ -11,6 +11,7 @@ import { buildAllocationRequest, type AllocationRequestSpec } from '../../src/dp
 import { registrationIdFor } from '../corpus/corpus-case.js';
 import { DEFAULT_LINKED_HUBS } from '../corpus/default-hubs.js';
 import type { CaseExpectation, PlannedCase } from './planned-case.js';
+import { EMPTY_PROFILE, expandRegistrationId, isRegistrationId, type WebhookProfile } from '../../src/webhook-profile/webhook-profile.js';
 
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv2020) => void;
 
@@ -34,7 +35,7 @@ function compileReturnDataSchema(schema: Record<string, unknown>): ValidateFunct
  * or the JSON pointer of a schema error (`/cases/2/expect/iotHubHostName: ...`). A case for a dialect
  * the run does not test is planned as skipped, with the reason.
  */
-export function loadUserCases(path: string, dialects: readonly Dialect[], webhookUrl: string): PlannedCase[] {
+export function loadUserCases(path: string, dialects: readonly Dialect[], webhookUrl: string, profile: WebhookProfile = EMPTY_PROFILE): PlannedCase[] {
   const text = readTextFile(path);
   const document = parseJsonText(text, path === '-' ? 'standard input' : path);
   const outcome = getSchemaRegistry().validate('harness/cases', undefined, document);
@@ -54,6 +55,7 @@ export function loadUserCases(path: string, dialects: readonly Dialect[], webhoo
     if (userCase.expect.iotHubHostName !== undefined) expect.iotHubHostName = userCase.expect.iotHubHostName;
     if ('returnData' in userCase.expect) expect.returnData = userCase.expect.returnData;
     if (userCase.expect.initialTwin !== undefined) expect.initialTwin = userCase.expect.initialTwin;
+    if (userCase.expect.refused !== undefined) expect.refused = userCase.expect.refused;
     if (userCase.expect.returnDataSchema !== undefined) {
       const compiled = compileReturnDataSchema(userCase.expect.returnDataSchema);
       if (typeof compiled === 'string') problems.push(`${at}/expect/returnDataSchema: not a valid JSON Schema: ${compiled}`);
@@ -61,7 +63,12 @@ export function loadUserCases(path: string, dialects: readonly Dialect[], webhoo
     }
     if (userCase.enrollment === 'group' && userCase.attestation === 'tpm') problems.push(`${at}: DPS enrollment groups do not take TPM attestation; set "enrollment": "individual"`);
     for (const dialect of userCase.dialect === undefined ? dialects : [userCase.dialect]) {
-      const request = buildAllocationRequest(specOf(userCase, webhookUrl, exact.cases[index]), dialect);
+      const spec = specOf(userCase, webhookUrl, exact.cases[index], profile);
+      if (!isRegistrationId(spec.registrationId)) {
+        problems.push(`${at}: the registration ID "${spec.registrationId}" (from the profile's template) is not a valid DPS registration ID; set "registrationId" in the case`);
+        continue;
+      }
+      const request = buildAllocationRequest(spec, dialect);
       const valid = getSchemaRegistry().validate('allocation-request', dialect, request.body);
       if (!valid.valid) {
         const why = formatReadableErrors(valid.errors)[0] ?? 'invalid';
@@ -78,14 +85,22 @@ export function loadUserCases(path: string, dialects: readonly Dialect[], webhoo
   return planned;
 }
 
-function specOf(userCase: UserCase, webhookUrl: string, exactCase: { data?: unknown } | undefined): AllocationRequestSpec {
+/**
+ * What DPS would know about a user case's device. The case's own `registrationId`, `linkedHubs` and
+ * `enrollmentGroupId` win; where it leaves one out, the profile's applies, then the harness default.
+ * The profile's payload members are not added: a user case's data is exactly what the user wrote.
+ */
+function specOf(userCase: UserCase, webhookUrl: string, exactCase: { data?: unknown } | undefined, profile: WebhookProfile): AllocationRequestSpec {
+  const templated = profile.registrationId === undefined ? registrationIdFor(userCase) : expandRegistrationId(profile.registrationId, userCase.id);
   const spec: AllocationRequestSpec = {
-    registrationId: registrationIdFor(userCase),
+    registrationId: userCase.registrationId ?? templated,
     enrollment: userCase.enrollment ?? 'group',
     attestation: userCase.attestation ?? 'symmetricKey',
-    linkedHubs: userCase.linkedHubs ?? DEFAULT_LINKED_HUBS,
+    linkedHubs: userCase.linkedHubs ?? profile.linkedHubs ?? DEFAULT_LINKED_HUBS,
     webhookUrl,
   };
+  const groupId = userCase.enrollmentGroupId ?? profile.enrollmentGroupId;
+  if (groupId !== undefined) spec.enrollmentGroupId = groupId;
   if ('data' in userCase) spec.deviceDataJson = exactCase && 'data' in exactCase ? stringifyLosslessJson(exactCase.data) : JSON.stringify(userCase.data);
   return spec;
 }

@@ -4,10 +4,16 @@ import { SecretRedactor } from '../../src/results/secret-redactor.js';
 import { prewarmWebhookVerifier } from '../../src/contracts/verify-webhook-process.js';
 import { loadCorpus } from '../corpus/load-corpus.js';
 import { corpusSkipReason } from '../corpus/corpus-case.js';
-import { allocationRequestFor } from '../corpus/corpus-request.js';
+import { allocationSpecFor } from '../corpus/corpus-request.js';
+import { buildAllocationRequest } from '../../src/dps/build-allocation-request.js';
+import { applyProfile } from '../../src/webhook-profile/apply-profile.js';
+import { loadWebhookProfile } from '../../src/webhook-profile/load-webhook-profile.js';
+import { EMPTY_PROFILE, isRegistrationId } from '../../src/webhook-profile/webhook-profile.js';
+import { invalidConfigError } from '../../src/errors/harness-error.js';
+import { BASELINE_CASE_ID, baselineRelation } from './robustness-baseline.js';
 import { parseShard, shardItems } from '../corpus/shard-cases.js';
 import { loadUserCases } from './load-user-cases.js';
-import type { PlannedCase } from './planned-case.js';
+import { isRunnable, type PlannedCase, type RunnableCase } from './planned-case.js';
 import type { WebhookRunPlan } from './webhook-run-plan.js';
 
 export interface WebhookRunRequest {
@@ -15,6 +21,8 @@ export interface WebhookRunRequest {
   functionKey?: string;
   dialect: Dialect | 'all';
   cases?: string;
+  /** a `--profile` file (schemas/harness/webhook-profile.schema.json) */
+  profile?: string;
   timeoutMs: number;
   shard?: string;
   ca?: string;
@@ -39,16 +47,30 @@ export function planWebhookRun(request: WebhookRunRequest): WebhookRunPlan {
   // the contract checks' children are the run's slowest start: begin it before the corpus is loaded
   if (runWideChecks) prewarmWebhookVerifier(dialects.length);
 
+  const profile = request.profile === undefined ? EMPTY_PROFILE : loadWebhookProfile(request.profile);
+  const corpus = loadCorpus();
+  const baselineEntry = corpus.find((e) => e.id === BASELINE_CASE_ID);
   const cases: PlannedCase[] = [];
+  const problems: string[] = [];
   for (const dialect of dialects) {
-    for (const entry of loadCorpus()) {
+    for (const entry of corpus) {
       const skipReason = corpusSkipReason(entry, dialect);
-      if (skipReason === undefined) cases.push({ caseId: entry.id, dialect, title: entry.title, request: allocationRequestFor(entry, dialect, url.toString()) });
-      else if (entry.dialects.includes(dialect)) cases.push({ caseId: entry.id, dialect, title: entry.title, skipReason });
+      if (skipReason !== undefined) {
+        if (entry.dialects.includes(dialect)) cases.push({ caseId: entry.id, dialect, title: entry.title, skipReason });
+        continue;
+      }
+      const spec = applyProfile(allocationSpecFor(entry, dialect, url.toString()), profile, entry.id);
+      if (!isRegistrationId(spec.registrationId)) problems.push(`/registrationId: makes "${spec.registrationId}" for case ${entry.id}, which is not a valid DPS registration ID`);
+      const planned: PlannedCase = { caseId: entry.id, dialect, title: entry.title, request: buildAllocationRequest(spec, dialect) };
+      const relation = baselineEntry && baselineRelation(entry, baselineEntry, dialect);
+      if (relation) planned.baseline = relation;
+      cases.push(planned);
     }
   }
+  if (problems.length > 0) throw invalidConfigError(request.profile ?? '--profile', [...new Set(problems)].slice(0, 5));
+  const baselines = cases.filter((c): c is RunnableCase => isRunnable(c) && c.caseId === BASELINE_CASE_ID);
   if (request.cases !== undefined) {
-    const user = loadUserCases(request.cases, dialects, url.toString());
+    const user = loadUserCases(request.cases, dialects, url.toString(), profile);
     // dialect by dialect, user cases after the corpus cases of their dialect
     for (const dialect of [...dialects].reverse()) {
       const at = cases.map((c) => c.dialect).lastIndexOf(dialect) + 1;
@@ -69,6 +91,8 @@ export function planWebhookRun(request: WebhookRunRequest): WebhookRunPlan {
     dialects,
     cases: shardItems(cases, shard),
     runWideChecks,
+    profile,
+    baselines,
   };
   if (request.signal) plan.signal = request.signal;
   return plan;

@@ -1,6 +1,7 @@
 import type { AllocationRequestMessage } from '../../src/dps/build-allocation-request.js';
 import type { Dialect } from '../../src/results/check-result.js';
 import type { ValidateFunction } from 'ajv';
+import { isRunWide } from '../../src/results/run-wide.js';
 
 /** What a user case (`--cases`) expects of the answer (schemas/harness/cases.schema.json `expect`). */
 export interface CaseExpectation {
@@ -9,6 +10,8 @@ export interface CaseExpectation {
   /** compiled from `returnDataSchema` */
   returnDataSchema?: ValidateFunction;
   initialTwin?: unknown;
+  /** true: the webhook must refuse the request with a clean 4xx; false: it must accept it */
+  refused?: boolean;
 }
 
 /** One case of the run in one dialect: the request to send, or why it is skipped. */
@@ -21,6 +24,16 @@ export interface PlannedCase {
   request?: AllocationRequestMessage;
   skipReason?: string;
   expect?: CaseExpectation;
+  /** the corpus case whose answer the robustness check compares this one's with (docs/webhook-profiles.md) */
+  baseline?: RobustnessBaseline;
+}
+
+/** How a case relates to the run's baseline: the plainest accepted device of the policy. */
+export interface RobustnessBaseline {
+  /** the baseline's caseId (same dialect) */
+  caseId: string;
+  /** what this case changes, for the message: `its device data (text)`, `its attestation (x509)` */
+  differsIn: string;
 }
 
 /** A case that runs: it has a request to send. */
@@ -30,7 +43,7 @@ export function isRunnable(planned: PlannedCase): planned is RunnableCase {
   return planned.request !== undefined && planned.skipReason === undefined;
 }
 
-/** How a message names a case: `data-flat (ga)`. */
+/** How a message names a case: `data-flat (ga)`; a run-wide result names none: `run-wide (ga)`. */
 export function caseLabel(planned: Pick<PlannedCase, 'caseId' | 'dialect'>): string {
-  return `${planned.caseId} (${planned.dialect})`;
+  return `${isRunWide(planned) ? 'run-wide' : planned.caseId} (${planned.dialect})`;
 }

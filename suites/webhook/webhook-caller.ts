@@ -1,7 +1,7 @@
 import type { AllocationRequestMessage } from '../../src/dps/build-allocation-request.js';
 import { boundedRequest, DEFAULT_MAX_BODY_BYTES } from '../../src/http/bounded-request.js';
 import { withFunctionKey, withoutFunctionKey } from '../../src/http/function-key-url.js';
-import { packageVersion } from '../../src/cli/package-info.js';
+import { packageVersion } from '../../src/meta/package-info.js';
 import type { WebhookCall } from './webhook-call.js';
 import type { WebhookTarget } from './webhook-target.js';
 

@@ -9,7 +9,7 @@ import { readAttestation } from '../../src/certify/read-attestation.js';
 import { signReportDir, signResults, signStatement } from '../../src/certify/sign-results.js';
 import { computeSuiteDigests } from '../../src/certify/suite-digests.js';
 import { verifyAttestation, type Verification } from '../../src/certify/verify-attestation.js';
-import { packageVersion } from '../../src/cli/package-info.js';
+import { packageVersion } from '../../src/meta/package-info.js';
 import { HarnessErrorCode, isHarnessError } from '../../src/errors/harness-error.js';
 import { tempDir, writeRun } from '../merge/report-fixtures.js';
 import { declaration, keyPair, signedResults, signedRunInfo } from './sign-fixtures.js';

@@ -60,7 +60,7 @@ function plainFront(emulator: RunningEmulator): Promise<Server> {
 
 /**
  * The project verifies its own emulator as the provider of the device -> DPS contracts
- * (`contracts/pacts/device-<dialect>-dps-<dialect>.json`, DESIGN.md section 6), for real: the
+ * (`contracts/pacts/device-<dialect>-dps-<dialect>.json`, docs/contract/layout.md), for real: the
  * requests carry SAS tokens signed with keys derived from the state's group key, and the provider
  * states are set up through the emulator's public API (an enrollment group, and a registration
  * completed under the operation ID the pact polls).

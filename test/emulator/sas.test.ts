@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { deriveDeviceKey, signSasToken, verifySasToken } from '../../src/emulator/index.js';
 
-// FACTS §2 (concept doc, recomputed) and FACTS §4 (tutorial) vectors
+// docs/protocol/sas.md (concept doc, recomputed) and docs/protocol/webhook.md (tutorial) vectors
 const GROUP_KEY = '8isrFI1sGsIlvvFSSFRiMfCNzv21fjbE/+ah/lSh3lF8e2YG1Te7w1KpZhJFFXJrqYKi9yegxkqIChbqOS9Egw==';
 const REG_ID = 'sn-007-888-abc-mac-a1-b2-c3-d4-e5-f6';
 const DERIVED = 'Jsm0lyGpjaVYVP2g3FnmnmG9dI/9qU24wNoykUmermc=';
@@ -11,7 +11,7 @@ const SE = 1_700_000_000;
 const NOW = SE - 100;
 
 describe('emulator SAS', () => {
-  describe('group key derivation (FACTS §2, §4 vectors)', () => {
+  describe('group key derivation (docs/protocol/sas.md, docs/protocol/webhook.md vectors)', () => {
     it('derives the concept-doc device key', () => {
       assert.equal(deriveDeviceKey(GROUP_KEY, REG_ID), DERIVED);
     });
@@ -23,7 +23,7 @@ describe('emulator SAS', () => {
     });
   });
 
-  describe('signing (FACTS §2 computed vectors)', () => {
+  describe('signing (docs/protocol/sas.md computed vectors)', () => {
     it('signs %2F and %2f resources to the documented signatures', () => {
       const upper = signSasToken({ idScope: ID_SCOPE, registrationId: REG_ID, key: DERIVED, expiry: SE, encoding: 'upper' });
       const lower = signSasToken({ idScope: ID_SCOPE, registrationId: REG_ID, key: DERIVED, expiry: SE, encoding: 'lower' });
@@ -44,7 +44,7 @@ describe('emulator SAS', () => {
       });
     }
 
-    it('accepts the FACTS §2 literal token with %2F', () => {
+    it('accepts the docs/protocol/sas.md literal token with %2F', () => {
       const literal = `SharedAccessSignature sr=${ID_SCOPE}%2Fregistrations%2F${REG_ID}&sig=t6%2F8JHWQuQgM9mXdYf%2FuIqa3dKECOEk9Rr4WrFV19q0%3D&se=${SE}&skn=registration`;
       assert.equal(verifySasToken(literal, check).ok, true);
     });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { IncomingHttpHeaders } from 'node:http';
 
 /**
- * The DPS-style request-level error (FACTS §1): a status >= 400, a body
+ * The DPS-style request-level error (docs/protocol/https.md): a status >= 400, a body
  * `{errorCode, trackingId, message, timestampUtc}` whose 6-digit errorCode starts with the status, and
  * on HTTPS the `x-ms-error-code` header. `context` names the input for the failure message.
  */

@@ -26,7 +26,7 @@ const CASES: readonly HostileAdapterCase[] = [
   { mode: 'wrong-seq', timeoutMs: 3000, expect: { checkId: 'adapter.protocol', outcome: 'errored', message: /wrong-seq: the adapter replied with seq \d+, expected seq \d+/ } },
   { mode: 'reply-twice', timeoutMs: 3000, expect: { checkId: 'adapter.protocol', outcome: 'errored', message: /duplicate-reply: the adapter replied to seq \d+ a second time/ } },
   { mode: 'ignore-stop', timeoutMs: 3000, expect: { checkId: 'adapter.stop', outcome: 'errored', message: /expected a reply to stop, got .*had to be ended/ } },
-  // stderr is free for logs (DESIGN §4): a flood is no misbehaviour, but must not grow the harness
+  // stderr is free for logs (docs/contract/adapter-protocol.md): a flood is no misbehaviour, but must not grow the harness
   { mode: 'flood-stderr', timeoutMs: 3000, exitStatus: 0 },
 ];
 

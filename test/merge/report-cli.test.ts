@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCtrf } from '../../reporters/format/parse-ctrf.js';
+import { parseCtrf } from '../../src/report/format/parse-ctrf.js';
 import { runCli } from '../helpers/run-cli.js';
 import { makeResult, makeRunInfo, tempDir, writeRun } from './report-fixtures.js';
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { packageVersion } from '../../src/cli/package-info.js';
+import { packageVersion } from '../../src/meta/package-info.js';
 import { writeReportSet } from '../../src/report/write-report-set.js';
 import type { CheckResult } from '../../src/results/check-result.js';
 import type { RunInfo } from '../../src/results/run-info.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { formatHtml } from '../../reporters/format/format-html.js';
+import { formatHtml } from '../../src/report/format/format-html.js';
 import { writeReportSet } from '../../src/report/write-report-set.js';
 import { launchChromiumOrSkip, openRecording, type RecordingPage } from '../helpers/browser.js';
 import { repoRoot } from '../helpers/run-cli.js';

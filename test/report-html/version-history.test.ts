@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { formatHtml } from '../../reporters/format/format-html.js';
-import { compareVersions, versionHistories } from '../../reporters/format/version-history.js';
+import { formatHtml } from '../../src/report/format/format-html.js';
+import { compareVersions, versionHistories } from '../../src/report/format/version-history.js';
 import type { CheckResult } from '../../src/results/check-result.js';
 import { fakeRunInfo } from './fake-results.js';
 

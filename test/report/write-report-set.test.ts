@@ -3,8 +3,8 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeReportSet } from '../../src/report/write-report-set.js';
-import { parseCtrf } from '../../reporters/format/parse-ctrf.js';
-import { formatCtrf } from '../../reporters/format/format-ctrf.js';
+import { parseCtrf } from '../../src/report/format/parse-ctrf.js';
+import { formatCtrf } from '../../src/report/format/format-ctrf.js';
 import { isHarnessError } from '../../src/errors/harness-error.js';
 import { mixedResults, runInfo } from '../reporters/sample-results.js';
 

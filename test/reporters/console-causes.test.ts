@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { formatConsoleCauses, formatSkippedCounts } from '../../reporters/format/format-console-causes.js';
+import { formatConsoleCauses, formatSkippedCounts } from '../../src/report/format/format-console-causes.js';
 import { CRASH_LINE, fiveImplementations } from '../report-html/five-implementations.js';
 
 describe('console: failures by cause, skipped as counts', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { consoleHints } from '../../reporters/format/console-hints.js';
+import { consoleHints } from '../../src/report/format/console-hints.js';
 import type { CheckResult } from '../../src/results/check-result.js';
 
 const URL = 'http://127.0.0.1:9/api/allocate';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { formatCtrf } from '../../reporters/format/format-ctrf.js';
+import { formatCtrf } from '../../src/report/format/format-ctrf.js';
 import { fakeRunInfo } from '../report-html/fake-results.js';
 import { CRASH_LINE, MQTT_CRASH_STDERR, fiveImplementations } from '../report-html/five-implementations.js';
 

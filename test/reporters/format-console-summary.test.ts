@@ -1,6 +1,6 @@
 /* eslint-disable no-control-regex -- these tests look for control characters on purpose */
 import assert from 'node:assert/strict';
-import { formatConsoleSummary, formatResultLine } from '../../reporters/format/format-console-summary.js';
+import { formatConsoleSummary, formatResultLine } from '../../src/report/format/format-console-summary.js';
 import { mixedResults, result, runInfo } from './sample-results.js';
 
 describe('formatConsoleSummary', () => {

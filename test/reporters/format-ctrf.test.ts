@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { schema } from 'ctrf';
-import { formatCtrf } from '../../reporters/format/format-ctrf.js';
-import { parseCtrf } from '../../reporters/format/parse-ctrf.js';
+import { formatCtrf } from '../../src/report/format/format-ctrf.js';
+import { parseCtrf } from '../../src/report/format/parse-ctrf.js';
 import { isHarnessError } from '../../src/errors/harness-error.js';
 import { mixedResults, result, runInfo } from './sample-results.js';
 

@@ -1,7 +1,7 @@
 /* eslint-disable no-control-regex -- these tests look for control characters on purpose */
 import assert from 'node:assert/strict';
-import { formatHtml } from '../../reporters/format/format-html.js';
-import { checkFamily } from '../../reporters/format/check-family.js';
+import { formatHtml } from '../../src/report/format/format-html.js';
+import { checkFamily } from '../../src/report/format/check-family.js';
 import { NASTY, mixedResults, result, runInfo } from './sample-results.js';
 
 describe('formatHtml', () => {

@@ -1,8 +1,8 @@
 /* eslint-disable no-control-regex -- these tests look for control characters on purpose */
 import assert from 'node:assert/strict';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { formatJunit } from '../../reporters/format/format-junit.js';
-import { xmlAttr, xmlText } from '../../reporters/format/xml-escape.js';
+import { formatJunit } from '../../src/report/format/format-junit.js';
+import { xmlAttr, xmlText } from '../../src/report/format/xml-escape.js';
 import { NASTY, mixedResults, result, runInfo } from './sample-results.js';
 
 interface Suite {

@@ -1,7 +1,7 @@
 /* eslint-disable no-control-regex -- these tests look for control characters on purpose */
 import assert from 'node:assert/strict';
-import { formatMarkdown } from '../../reporters/format/format-markdown.js';
-import { mdFence, mdText } from '../../reporters/format/markdown-escape.js';
+import { formatMarkdown } from '../../src/report/format/format-markdown.js';
+import { mdFence, mdText } from '../../src/report/format/markdown-escape.js';
 import type { CheckResult } from '../../src/results/check-result.js';
 import { NASTY, mixedResults, result, runInfo } from './sample-results.js';
 
@@ -26,10 +26,12 @@ describe('formatMarkdown', () => {
   });
 
   it('stays under the cap with 100k results and says how many failures it left out', () => {
+    const letters = (n: number): string => n.toString(26).replace(/./g, (d) => String.fromCharCode(97 + parseInt(d, 26)));
     const results: CheckResult[] = [];
     for (let i = 0; i < 100_000; i += 1) {
       const outcome = i % 2 === 0 ? 'failed' : 'passed';
-      results.push(result({ checkId: `check.${i % 50}`, caseId: `case-${i}`, outcome, message: `got ${NASTY}`, expected: { i }, actual: NASTY }));
+      // a distinct word per result: 50 000 causes, too many to show
+      results.push(result({ checkId: `check.${i % 50}`, caseId: `case-${i}`, outcome, message: `got ${NASTY} ${letters(i)}`, expected: { i }, actual: NASTY }));
     }
     const md = formatMarkdown(results, runInfo);
     assert.ok(bytes(md) <= 1024 * 1024, `${bytes(md)} bytes`);
@@ -38,6 +40,22 @@ describe('formatMarkdown', () => {
     const shown = (md.match(/^#### /gm) ?? []).length;
     assert.equal(shown + Number(match[1]), 50_000);
     assert.match(md, /passed results not listed/);
+  });
+
+  it('groups results by cause: one block per check and message shape, each affected case listed once', () => {
+    const results: CheckResult[] = [];
+    for (let i = 0; i < 2_000; i += 1) {
+      results.push(result({ checkId: 'webhook.response.status', caseId: `case-${i}`, outcome: 'failed', message: `case-${i} (ga): expected HTTP 200, got HTTP 500 with body "boom ${i}"` }));
+    }
+    results.push(result({ checkId: 'webhook.response.status', caseId: 'case-0', outcome: 'failed', message: 'case-0 (ga): expected HTTP 200, got HTTP 500 with body "boom 0"' }));
+    results.push(result({ checkId: 'other.check', caseId: 'all-cases', outcome: 'skipped', message: 'ga: not judged: no key' }));
+    const md = formatMarkdown(results, runInfo);
+    assert.equal((md.match(/^#### /gm) ?? []).length, 1, md.slice(0, 2000));
+    assert.match(md, /#### 1\. webhook\.response\.status · MUST · failed · 2000 cases/);
+    assert.match(md, /affected \(2000\): case-0 \(ga\), case-1 \(ga\),/);
+    assert.match(md, /… and 1940 more/);
+    assert.match(md, /^- other\.check · MUST · run-wide: ga: not judged: no key/m);
+    assert.ok(bytes(md) < 20_000, `${bytes(md)} bytes for one cause`);
   });
 
   it('holds a small cap exactly, even when the header alone is larger', () => {

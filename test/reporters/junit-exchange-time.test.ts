@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { formatJunit } from '../../reporters/format/format-junit.js';
+import { formatJunit } from '../../src/report/format/format-junit.js';
 import type { CheckResult } from '../../src/results/check-result.js';
 import { fakeRunInfo } from '../report-html/fake-results.js';
 

@@ -3,11 +3,11 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Mocha from 'mocha';
-import { runChecks } from '../../src/runner/run-checks.js';
+import { runChecks } from '../../src/cli/check-run/run-checks.js';
 import { addCheck } from '../../src/runner/add-check.js';
 import { CheckFailure } from '../../src/results/check-outcome-errors.js';
 import { ReportSetReporter } from '../../reporters/report-set-reporter.js';
-import { parseCtrf } from '../../reporters/format/parse-ctrf.js';
+import { parseCtrf } from '../../src/report/format/parse-ctrf.js';
 import { CaptureStream, meta } from './fake-runner.js';
 import { runInfo } from './sample-results.js';
 

@@ -9,7 +9,7 @@ import { JunitReporter } from '../../reporters/junit-reporter.js';
 import { MarkdownReporter } from '../../reporters/markdown-reporter.js';
 import { ConsoleReporter } from '../../reporters/console-reporter.js';
 import { ReportSetReporter } from '../../reporters/report-set-reporter.js';
-import { parseCtrf } from '../../reporters/format/parse-ctrf.js';
+import { parseCtrf } from '../../src/report/format/parse-ctrf.js';
 import { SecretRedactor } from '../../src/results/secret-redactor.js';
 import { isHarnessError } from '../../src/errors/harness-error.js';
 import type { CheckResult } from '../../src/results/check-result.js';

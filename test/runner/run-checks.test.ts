@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type Mocha from 'mocha';
-import { runChecks } from '../../src/runner/run-checks.js';
+import { runChecks } from '../../src/cli/check-run/run-checks.js';
 import { addCheck } from '../../src/runner/add-check.js';
 import { ResultReporter } from '../../reporters/result-reporter.js';
 import { CheckFailure, CheckSkipped, TargetMisbehaviour } from '../../src/results/check-outcome-errors.js';

@@ -85,7 +85,7 @@ describe('schemas', () => {
     assert.deepEqual(missing, []);
   });
 
-  it('holds the FACTS.md wire examples', () => {
+  it('holds the wire examples of docs/protocol/https.md', () => {
     const valid = join(fixturesRoot, 'valid');
     const read = (path: string): unknown => JSON.parse(readFileSync(join(valid, path), 'utf8'));
     assert.deepEqual(read('ga/registration-request/sdk-payload-model-id.json'), {

@@ -96,7 +96,7 @@ describe('security: no key, SAS token or function key in any report, log or tran
       assert.equal(await exited, 0, run.stderr);
       assert.ok(existsSync(join(out, 'emulator-transcript.json')));
       const secrets = [groupKey, deviceKey, functionKey, sas.split('sig=')[1]?.split('&')[0] ?? sas, foreign.split('sig=')[1]?.split('&')[0] ?? foreign];
-      // emulator.json carries groupKey on purpose (DESIGN §3: devices and scripts read it); the TLS cache is not a DPS secret
+      // emulator.json carries groupKey on purpose (docs/contract/cli.md: devices and scripts read it); the TLS cache is not a DPS secret
       assert.deepEqual(findLeaks(outputsOf(out, run, ['emulator.json', '.emulator-tls']), secrets), []);
     } finally {
       clearTimeout(killer);

@@ -15,7 +15,7 @@ describe('webhook command against deliberately broken webhooks', function () {
         const caught = r.results.filter((x) => x.checkId === broken.failsCheck && x.outcome === 'failed');
         assert.ok(caught.length > 0, `expected ${broken.failsCheck} to fail; ${describeRun(r)}`);
         for (const result of caught) {
-          assert.ok(result.message.includes(result.caseId), `the message names the case: ${result.message}`);
+          assert.ok(result.message.includes(result.caseId === 'all-cases' ? 'run-wide' : result.caseId), `the message names the case: ${result.message}`);
           assert.ok(!result.message.includes('\n'), `one line: ${result.message}`);
         }
         assert.ok(r.summary.includes(broken.failsCheck), 'summary.md names the failed check');

@@ -10,7 +10,10 @@ import { CallJudge } from '../../suites/webhook/call-judge.js';
 import type { RunnableCase } from '../../suites/webhook/planned-case.js';
 import type { WebhookCall } from '../../suites/webhook/webhook-call.js';
 import type { CaseCheck } from '../../suites/webhook/check-definition.js';
-import { jsonCheck, sizeCheck, statusCheck, timeCheck } from '../../suites/webhook/checks/response-checks.js';
+import { contentTypeCheck, jsonCheck, sizeCheck, statusCheck, timeCheck } from '../../suites/webhook/checks/response-checks.js';
+import { judgeRobustness } from '../../suites/webhook/checks/robustness-checks.js';
+import { judgeAcceptance } from '../../suites/webhook/checks/acceptance-checks.js';
+import { caseHubCheck, caseRefusedCheck } from '../../suites/webhook/checks/user-case-checks.js';
 import { hubCheck, initialTwinCheck, returnDataTypeCheck, schemaCheck } from '../../suites/webhook/checks/content-checks.js';
 import { judgeFunctionKey } from '../../suites/webhook/checks/auth-checks.js';
 import { firstHubOrSkip, judgeStableAllocation } from '../../suites/webhook/checks/stability-checks.js';
@@ -24,8 +27,8 @@ function planned(dialect: Dialect = 'ga'): RunnableCase {
   return { caseId: entry.id, dialect, title: entry.title, request: allocationRequestFor(entry, dialect) };
 }
 
-function answered(body: string | Buffer, status = 200, truncated = false): BoundedOutcome {
-  return { kind: 'answered', status, statusMessage: '', headers: { 'content-type': 'application/json' }, bodyBytes: Buffer.isBuffer(body) ? body : Buffer.from(body), truncated, timing };
+function answered(body: string | Buffer, status = 200, truncated = false, contentType = 'application/json'): BoundedOutcome {
+  return { kind: 'answered', status, statusMessage: '', headers: { 'content-type': contentType }, bodyBytes: Buffer.isBuffer(body) ? body : Buffer.from(body), truncated, timing };
 }
 
 function judgeOf(outcome: BoundedOutcome, dialect: Dialect = 'ga'): CallJudge {
@@ -38,9 +41,9 @@ function correct(dialect: Dialect = 'ga'): Record<string, unknown> {
   return JSON.parse(allocate(planned(dialect).request.text).text) as Record<string, unknown>;
 }
 
-function outcomeOf(check: CaseCheck, outcome: BoundedOutcome, dialect: Dialect = 'ga'): string {
+function outcomeOf(check: CaseCheck, outcome: BoundedOutcome, dialect: Dialect = 'ga', expect?: RunnableCase['expect']): string {
   try {
-    check.judge(judgeOf(outcome, dialect), planned(dialect));
+    check.judge(judgeOf(outcome, dialect), { ...planned(dialect), ...(expect ? { expect } : {}) });
     return 'passed';
   } catch (error) {
     if (error instanceof CheckFailure) return `failed:${error.details.mismatch ?? ''}`;
@@ -61,6 +64,55 @@ describe('webhook checks, each both ways', () => {
     assert.equal(outcomeOf(statusCheck, answered('boom', 500)), 'failed:wrong-status');
     assert.equal(outcomeOf(statusCheck, answered('', 302)), 'failed:wrong-status');
     assert.equal(outcomeOf(statusCheck, refused), 'errored:connection-refused');
+  });
+
+  it('webhook.response.status: a clean 4xx is a refusal, 401 / 429 / 5xx are failures that say what DPS does', () => {
+    assert.equal(outcomeOf(statusCheck, answered('Unrecognized device registration.', 400, false, 'text/plain')), 'passed');
+    assert.equal(outcomeOf(statusCheck, answered('', 403)), 'passed');
+    assert.equal(outcomeOf(statusCheck, answered('', 401)), 'failed:wrong-status');
+    assert.equal(outcomeOf(statusCheck, answered('', 429)), 'failed:wrong-status');
+    assert.throws(() => statusCheck.judge(judgeOf(answered('boom', 503)), planned()), (e: unknown) => e instanceof CheckFailure && /retries/.test(e.message));
+    for (const check of [jsonCheck, schemaCheck, hubCheck, contentTypeCheck]) {
+      assert.throws(
+        () => check.judge(judgeOf(answered('Unrecognized device registration.', 400)), planned()),
+        (e: unknown) => e instanceof CheckSkipped && e.message.includes('refused by the webhook: HTTP 400 "Unrecognized device registration."'),
+        check.id,
+      );
+    }
+  });
+
+  it('webhook.response.contentType (SHOULD): valid JSON must say so', () => {
+    assert.equal(outcomeOf(contentTypeCheck, good()), 'passed');
+    assert.equal(outcomeOf(contentTypeCheck, answered(JSON.stringify(correct()), 200, false, 'application/json; charset=utf-8')), 'passed');
+    assert.equal(outcomeOf(contentTypeCheck, answered(JSON.stringify(correct()), 200, false, 'text/plain; charset=utf-8')), 'failed:content-type');
+    assert.equal(outcomeOf(jsonCheck, answered(JSON.stringify(correct()), 200, false, 'text/plain')), 'passed', 'the label is no MUST');
+    assert.equal(outcomeOf(contentTypeCheck, answered('OK', 200, false, 'text/plain')), 'skipped', 'not JSON: webhook.response.json says so');
+  });
+
+  it('webhook.case.refused and user-case checks on a refusal', () => {
+    const refusal = answered('no', 400, false, 'text/plain');
+    assert.equal(outcomeOf(caseRefusedCheck, refusal, 'ga', { refused: true }), 'passed');
+    assert.equal(outcomeOf(caseRefusedCheck, good(), 'ga', { refused: true }), 'failed:accepted');
+    assert.equal(outcomeOf(caseRefusedCheck, refusal, 'ga', { refused: false }), 'failed:refused');
+    assert.equal(outcomeOf(caseRefusedCheck, answered('x', 500), 'ga', { refused: true }), 'skipped');
+    assert.equal(outcomeOf(caseHubCheck, refusal, 'ga', { iotHubHostName: 'dpsc-hub-1.azure-devices.net' }), 'failed:refused', 'an expectation of content is not met by a refusal');
+  });
+
+  it('webhook.robustness.variant: judged only when the baseline is accepted', () => {
+    const relation = { caseId: 'group-symkey-initial', differsIn: 'its device data (text)' };
+    const refusal = answered('bad characters', 400, false, 'text/plain');
+    assert.match(judgeRobustness(judgeOf(good()), judgeOf(good()), relation), /accepted/);
+    assert.throws(() => judgeRobustness(judgeOf(refusal), judgeOf(good()), relation), (e: unknown) => e instanceof CheckFailure && e.details.mismatch === 'refused-variant' && e.message.includes('its device data (text)'));
+    assert.throws(() => judgeRobustness(judgeOf(refusal), judgeOf(refusal), relation), (e: unknown) => e instanceof CheckSkipped && e.message.includes('--profile'));
+    assert.throws(() => judgeRobustness(judgeOf(answered('x', 500)), judgeOf(good()), relation), (e: unknown) => e instanceof CheckSkipped && e.message.includes('webhook.response.status'));
+  });
+
+  it('webhook.allocation.accepts: fails only when everything was refused, with advice', () => {
+    const call = (outcome: BoundedOutcome): WebhookCall => ({ url: 'http://127.0.0.1/x', withKey: true, request: planned().request, outcome });
+    const refusal = call(answered('Unrecognized device registration.', 400, false, 'text/plain'));
+    assert.match(judgeAcceptance('ga', [refusal, call(good())]), /1 of 2 requests accepted, 1 refused/);
+    assert.throws(() => judgeAcceptance('ga', [refusal, refusal]), (e: unknown) => e instanceof CheckFailure && /--profile/.test(e.message) && /--cases/.test(e.message) && e.message.includes('Unrecognized device registration.'));
+    assert.throws(() => judgeAcceptance('ga', [call(answered('x', 500))]), CheckSkipped);
   });
 
   it('webhook.response.json', () => {
@@ -121,10 +173,14 @@ describe('webhook checks, each both ways', () => {
 
   it('webhook.allocation.stable', () => {
     const hub = firstHubOrSkip(judgeOf(good()));
-    assert.match(judgeStableAllocation(hub, judgeOf(good())), /both times/);
-    assert.throws(() => judgeStableAllocation(hub, judgeOf(withBody({ iotHubHostName: 'x.azure-devices.net' }))), (e: unknown) => e instanceof CheckFailure && e.details.mismatch === 'unstable-allocation');
+    assert.match(judgeStableAllocation(hub, [judgeOf(good()), judgeOf(good())]), /all 3 times/);
+    assert.throws(() => judgeStableAllocation(hub, [judgeOf(good()), judgeOf(withBody({ iotHubHostName: 'x.azure-devices.net' }))]), (e: unknown) => e instanceof CheckFailure && e.details.mismatch === 'unstable-allocation');
     assert.throws(() => firstHubOrSkip(judgeOf(answered('', 500))), CheckSkipped);
-    assert.throws(() => judgeStableAllocation(hub, judgeOf(refused)), TargetMisbehaviour);
+    const oneHub = loadCorpus().find((c) => c.id === 'one-linked-hub') ?? assert.fail('one-linked-hub');
+    const single: RunnableCase = { caseId: oneHub.id, dialect: 'ga', title: oneHub.title, request: allocationRequestFor(oneHub, 'ga') };
+    const singleCall: WebhookCall = { url: 'http://127.0.0.1/x', withKey: true, request: single.request, outcome: good() };
+    assert.throws(() => firstHubOrSkip(new CallJudge(single, singleCall, new SecretRedactor())), (e: unknown) => e instanceof CheckSkipped && /one hub/.test(e.message));
+    assert.throws(() => judgeStableAllocation(hub, [judgeOf(refused)]), TargetMisbehaviour);
   });
 
   it('webhook.latency.p95', () => {
@@ -148,7 +204,7 @@ describe('webhook checks, each both ways', () => {
       assert.fail('expected a failure');
     } catch (error) {
       assert.ok(error instanceof CheckFailure);
-      assert.equal(error.message, 'many-linked-hubs (ga): expected HTTP 200, got HTTP 500 with body "boom"');
+      assert.ok(error.message.startsWith('many-linked-hubs (ga): expected HTTP 200 or a 4xx refusal, got HTTP 500 with body "boom": DPS retries'), error.message);
       const evidence = error.details.evidence as { request: { url: string; body: string }; answer: { status: number; body: string } };
       assert.equal(evidence.answer.status, 500);
       assert.match(evidence.request.body, /"registrationId":"dpsc-many-linked-hubs"/);

@@ -20,9 +20,11 @@ describe('webhook command against the reference webhook', function () {
         assert.deepEqual([...ran].sort(), [...expected].sort(), `every corpus check passes at least once in ${dialect}`);
       }
       assert.ok(!r.ctrfText.includes('reference-key-5678'), 'the key never reaches the report');
-      // skips carry their reason (STYLE 13): ga cannot carry top-level arrays, strings, numbers
+      // skips carry their reason (as ajv keeps per-draft skip lists): ga cannot carry top-level arrays, strings, numbers; one hub cannot move
       const skipped = r.results.filter((x) => x.outcome === 'skipped');
-      assert.ok(skipped.length > 0 && skipped.every((x) => x.dialect === 'ga' && /JSON object|not forwarded/.test(x.message)), JSON.stringify(skipped.map((x) => x.message)));
+      const reasonable = (x: { dialect: string; message: string; caseId: string; checkId: string }): boolean =>
+        (x.dialect === 'ga' && /JSON object|not forwarded/.test(x.message)) || (x.checkId === 'webhook.allocation.stable' && x.caseId === 'one-linked-hub');
+      assert.ok(skipped.length > 0 && skipped.every(reasonable), JSON.stringify(skipped.map((x) => x.message)));
     } finally {
       await webhook.close();
     }

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseCtrf } from '../../../reporters/format/parse-ctrf.js';
+import { parseCtrf } from '../../../src/report/format/parse-ctrf.js';
 import { countOutcomes } from '../../results/summarise-results.js';
-import { packagePath } from '../package-info.js';
+import { packagePath } from '../../meta/package-info.js';
 import { readActionInputs, type ActionInputs } from './action-inputs.js';
 import { appendStepSummary, writeOutputs } from './github-files.js';
 

@@ -15,7 +15,7 @@ export function webhookFailure(kind: WebhookFailureKind, overrides: WebhookFailu
 }
 
 /**
- * Maps one webhook answer to an outcome per FACTS §4: 200 + a linked hub = assigned (returned data
+ * Maps one webhook answer to an outcome per docs/protocol/webhook.md: 200 + a linked hub = assigned (returned data
  * from `payload` (ga) or `returnData` (preview)); 200 without a hub = 400208; 401 = 400209; any other
  * status below 429 = 400207 "Custom allocation failed with status code: <n>". >= 429 is the caller's
  * retry loop, so it never comes here. Unparseable bodies and unlinked hubs are UNCONFIRMED choices.

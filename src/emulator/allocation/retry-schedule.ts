@@ -1,4 +1,4 @@
-/** How DPS retries a webhook that answers >= 429 (FACTS §4): 10 retries, 1 s first, +9 s each. */
+/** How DPS retries a webhook that answers >= 429 (docs/protocol/webhook.md): 10 retries, 1 s first, +9 s each. */
 export interface RetrySchedule {
   retries: number;
   initialMs: number;

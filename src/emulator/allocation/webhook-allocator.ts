@@ -9,7 +9,7 @@ import { DPS_WEBHOOK_RETRY_SCHEDULE, retryDelayMs, type RetrySchedule } from './
 export interface WebhookAllocatorOptions {
   /** the webhook URL, function key (`?code=`) included; the emulator's redactor must know the key */
   url: string;
-  /** whole-call timeout; DPS's value is undocumented (FACTS §4), 30 s is our non-normative default */
+  /** whole-call timeout; DPS's value is undocumented (docs/protocol/webhook.md), 30 s is our non-normative default */
   timeoutMs?: number;
   /** >= 429 retries; default DPS's 10 x (1 s + 9 s increments). Make it tiny in tests. */
   retrySchedule?: RetrySchedule;
@@ -21,7 +21,7 @@ export interface WebhookAllocatorOptions {
 
 /**
  * Custom allocation: POSTs the dialect's AllocationRequest to the webhook and maps the answer as DPS
- * does (FACTS §4). While it retries a >= 429 webhook, the device keeps seeing `assigning` because the
+ * does (docs/protocol/webhook.md). While it retries a >= 429 webhook, the device keeps seeing `assigning` because the
  * outcome is not settled yet. Every call is traced into the registration's transcript.
  */
 export function webhookAllocator(options: WebhookAllocatorOptions): Allocator {

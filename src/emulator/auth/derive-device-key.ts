@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 
 /**
- * The device key for a registration in a symmetric-key enrollment group (FACTS §2):
+ * The device key for a registration in a symmetric-key enrollment group (docs/protocol/sas.md):
  * base64(HMAC-SHA256(key = base64decode(groupKey), message = UTF-8 registrationId)).
  */
 export function deriveDeviceKey(groupKey: string, registrationId: string): string {

@@ -7,7 +7,7 @@ export interface SasFields {
 }
 
 /**
- * Splits a SAS token into its raw fields. Field order is not significant (FACTS §2). Returns
+ * Splits a SAS token into its raw fields. Field order is not significant (docs/protocol/sas.md). Returns
  * undefined when the text is not a SAS token at all.
  */
 export function parseSasToken(token: string | undefined): SasFields | undefined {

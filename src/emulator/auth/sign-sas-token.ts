@@ -13,7 +13,7 @@ export interface SignSasOptions {
   keyName?: string | null;
 }
 
-/** Signs a DPS registration SAS token as the SDKs do (FACTS §2); used by tests and hand-written clients. */
+/** Signs a DPS registration SAS token as the SDKs do (docs/protocol/sas.md); used by tests and hand-written clients. */
 export function signSasToken(options: SignSasOptions): string {
   const resource = `${options.idScope}/registrations/${options.registrationId}`;
   const encoding = options.encoding ?? 'upper';

@@ -18,16 +18,19 @@ export interface SasCheck {
 export type SasVerdict = { ok: true; keyIndex: number } | { ok: false; reason: string };
 
 /**
- * Verifies a registration SAS token (FACTS §2): the HMAC is computed over the raw `sr` as sent
+ * Verifies a registration SAS token (docs/protocol/sas.md): the HMAC is computed over the raw `sr` as sent
  * (`%2F`, `%2f` and the Node SDK's unencoded `/` all sign differently, so the sender's spelling is
  * the one that counts), the URL-decoded `sr` must equal `{idScope}/registrations/{registrationId}`
- * case-insensitively, `se` must be in the future, and `skn`, when present (or always, with `requireKeyName`), must be `registration`.
+ * case-insensitively, `se` must be in the future, and `skn`, when present (or always, with `requireKeyName`), must be `registration` (an empty `skn=` counts as
+ * absent).
  * Signatures are compared in constant time.
  */
 export function verifySasToken(token: string | undefined, check: SasCheck): SasVerdict {
   const fields = parseSasToken(token);
   if (!fields) return { ok: false, reason: token ? 'not a SharedAccessSignature token' : 'no SAS token' };
-  const { sr, sig, se, skn } = fields;
+  const { sr, sig, se } = fields;
+  // an empty `skn=` is no key name: the Java SDK signs with "...&skn=" (see docs/contract/bundled-implementations.md)
+  const skn = fields.skn === '' ? undefined : fields.skn;
   if (!sr || !sig || !se) return { ok: false, reason: 'token lacks sr, sig or se' };
   if (skn === undefined && check.requireKeyName === true) return { ok: false, reason: 'token lacks skn' };
   if (skn !== undefined && skn !== 'registration') return { ok: false, reason: `skn is "${skn}", not "registration"` };

@@ -74,7 +74,7 @@ export interface UnexpectedRequest extends RequestCommon {
 
 export type CoreRequest = RegisterRequest | PollRequest | StatusLookupRequest | ConnectRequest | SubscribeRequest | UnexpectedRequest;
 
-/** The kinds of request no case planned for (STYLE 3); one policy decides each. */
+/** The kinds of request no case planned for (an explicit policy, as msw's `onUnhandledRequest`); one policy decides each. */
 export type UnexpectedReason =
   | 'unknown-route'
   | 'method-not-allowed'

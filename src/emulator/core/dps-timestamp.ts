@@ -3,7 +3,7 @@ let cachedSecond = Number.NaN;
 let cachedPrefix = '';
 
 /**
- * A UTC timestamp the way DPS writes it: 7 fractional digits and `Z` (FACTS §1), e.g.
+ * A UTC timestamp the way DPS writes it: 7 fractional digits and `Z` (docs/protocol/https.md), e.g.
  * `2020-04-10T05:24:22.4718526Z`. JavaScript has milliseconds; the last 4 digits are filler
  * (Math.random: they carry no meaning, and this runs on every request).
  */

@@ -13,7 +13,7 @@ import { handleSubscribe } from './handle-subscribe.js';
 import { handleUnexpected } from './handle-unexpected.js';
 
 /**
- * The one core call both front ends make (STYLE 2): a transport-neutral request in, a reply out,
+ * The one core call both front ends make (msw's handler pipeline, `src/core/handlers/RequestHandler.ts`): a transport-neutral request in, a reply out,
  * the exchange recorded once here. It never throws: a fault of its own becomes a 500 answer and a
  * transcript note, so no device can crash the emulator.
  */

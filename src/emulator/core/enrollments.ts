@@ -13,7 +13,7 @@ export interface IndividualEnrollmentConfig {
   provisioningStatus?: ProvisioningStatus;
 }
 
-/** A symmetric-key enrollment group; devices sign with keys derived from its keys (FACTS §2). */
+/** A symmetric-key enrollment group; devices sign with keys derived from its keys (docs/protocol/sas.md). */
 export interface GroupEnrollmentConfig {
   groupId: string;
   primaryKey: string;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CatalogueEntry } from '../error-catalogue.js';
 import { dpsTimestamp } from './dps-timestamp.js';
 
-/** `ProvisioningServiceErrorDetails` (FACTS §1): the body of every request-level error. */
+/** `ProvisioningServiceErrorDetails` (docs/protocol/https.md): the body of every request-level error. */
 export interface DpsErrorBody {
   errorCode: number;
   trackingId: string;

@@ -6,7 +6,7 @@ import { precheck } from './precheck.js';
 
 /**
  * MQTT CONNECT: the connection is one registration. ClientId must equal the registration ID of the
- * username (FACTS §3); the SAS in the password is verified as for HTTPS. 200 = accept.
+ * username (docs/protocol/mqtt.md); the SAS in the password is verified as for HTTPS. 200 = accept.
  */
 export function handleConnect(context: CoreContext, request: ConnectRequest): StepResult {
   if (request.clientId !== request.registrationId) {

@@ -9,7 +9,7 @@ import { startAllocation } from './run-allocation.js';
 /**
  * GET .../operations/{operationId}: 202 `assigning` (with registrationState) until the plan's
  * `pollsBeforeDone` polls are answered and the allocation is over, then 200 with the terminal
- * state, the same one on every later poll (FACTS §1). `retry-later` restarts the allocator.
+ * state, the same one on every later poll (docs/protocol/https.md). `retry-later` restarts the allocator.
  */
 export function handlePoll(context: CoreContext, request: PollRequest): StepResult {
   const checked = precheck(context, request);

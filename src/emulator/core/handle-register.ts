@@ -13,7 +13,7 @@ import { validateBody } from './validate-body.js';
 
 /**
  * PUT .../register: 202 `{operationId, status: "assigning"}` with Retry-After, allocation running in
- * the background (FACTS §1). The dialect is the plan's, else the emulator's default; the body's own
+ * the background (docs/protocol/https.md). The dialect is the plan's, else the emulator's default; the body's own
  * vocabulary is recorded beside it.
  */
 export function handleRegister(context: CoreContext, request: RegisterRequest): StepResult {

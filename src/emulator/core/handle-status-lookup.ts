@@ -4,7 +4,7 @@ import { answer, type StepResult } from './core-replies.js';
 import { asUnexpected, handleUnexpected } from './handle-unexpected.js';
 import { precheck } from './precheck.js';
 
-/** POST /{idScope}/registrations/{id}: the latest terminal DeviceRegistrationResult, bare (FACTS §1). */
+/** POST /{idScope}/registrations/{id}: the latest terminal DeviceRegistrationResult, bare (docs/protocol/https.md). */
 export function handleStatusLookup(context: CoreContext, request: StatusLookupRequest): StepResult {
   const checked = precheck(context, request);
   if (!checked.ok) return checked.result;

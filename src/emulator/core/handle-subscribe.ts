@@ -6,7 +6,7 @@ import { asUnexpected, handleUnexpected } from './handle-unexpected.js';
 
 /**
  * MQTT SUBSCRIBE (one topic filter): the response subscription `$dps/registrations/res/#` (or a
- * narrower one) is granted at the QoS asked for, QoS 2 as QoS 1 (FACTS §3); any other filter is an
+ * narrower one) is granted at the QoS asked for, QoS 2 as QoS 1 (docs/protocol/mqtt.md); any other filter is an
  * unknown topic for the unexpected-request policy.
  */
 export function handleSubscribe(context: CoreContext, request: SubscribeRequest): StepResult {

@@ -13,7 +13,7 @@ export function asUnexpected(request: CoreRequest, reason: UnexpectedReason, det
   return unexpected;
 }
 
-/** Applies the unexpected-request policy and notes the decision (STYLE 3). */
+/** Applies the unexpected-request policy and notes the decision (an explicit policy, as msw's `onUnhandledRequest`). */
 export function handleUnexpected(context: CoreContext, request: UnexpectedRequest, delivery: Delivery = {}): StepResult {
   const decision = decideUnexpected(request, context.onUnexpected);
   const unexpected = { reason: request.reason, detail: request.detail, decision: decision.kind === 'answer' ? `answer ${decision.entry.status} ${decision.entry.errorCode}` : 'disconnect' };

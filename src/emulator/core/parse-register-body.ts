@@ -25,7 +25,7 @@ const MEMBERS: Record<Dialect, ReadonlySet<string>> = {
  * Parses and checks a register body in the served dialect. Rejects only what DPS rejects: text that
  * is not JSON, a non-object, members DPS does not know (it deserialises strictly, azure-iot-sdk-c#2314),
  * a ga `payload` that is not an object or null (azure-docs#81864), a registrationId that differs from
- * the request's. An empty or whitespace body is tolerated (old SDKs over MQTT send `' '`, FACTS §3).
+ * the request's. An empty or whitespace body is tolerated (old SDKs over MQTT send `' '`, docs/protocol/mqtt.md).
  */
 export function parseRegisterBody(text: string, dialect: Dialect, registrationId: string): ParsedRegisterBody {
   const notes: string[] = [];
@@ -60,7 +60,7 @@ export function parseRegisterBody(text: string, dialect: Dialect, registrationId
   }
   const dataMember = dialect === 'ga' ? 'payload' : 'data';
   const data = body[dataMember];
-  // ga `"payload": null` means no payload (the Python SDK always sends it, FACTS §7)
+  // ga `"payload": null` means no payload (the Python SDK always sends it, docs/protocol/sdks.md)
   const hasData = dataMember in body && !(dialect === 'ga' && data === null);
   if (!hasData) return { ok: true, body: { value: body, declared, hasData, notes } };
   const dataJson = rawJsonMember(text, [dataMember]);

@@ -46,7 +46,7 @@ export const OPERATIONS_KEPT = 8;
  */
 export const REGISTRATIONS_KEPT = 100_000;
 
-/** Registrations by lowercase registration ID (DPS compares them case-insensitively, FACTS §5). */
+/** Registrations by lowercase registration ID (DPS compares them case-insensitively, docs/protocol/identifiers.md). */
 export class RegistrationBook {
   readonly #records = new Map<string, RegistrationRecord>();
   readonly #limit: number;

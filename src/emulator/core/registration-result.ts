@@ -4,7 +4,7 @@ import type { Operation, OperationOutcome, RegistrationRecord } from './registra
 import { dpsTimestamp } from './dps-timestamp.js';
 import { newEtag } from './dps-identifiers.js';
 
-/** `registrationState` while the operation runs (FACTS §1 recommendation). */
+/** `registrationState` while the operation runs (docs/protocol/https.md recommendation). */
 export function assigningState(operation: Operation): Record<string, unknown> {
   return { registrationId: operation.registrationId, status: 'assigning' };
 }
@@ -16,9 +16,9 @@ export interface TerminalResult {
 }
 
 /**
- * The terminal DeviceRegistrationResult (FACTS §1). Returned data goes where the dialect puts it:
+ * The terminal DeviceRegistrationResult (docs/protocol/https.md). Returned data goes where the dialect puts it:
  * ga `payload` (only a JSON object is delivered, azure-docs#51275), preview `returnData` (a string,
- * DESIGN §2); data of the wrong shape is left out and noted. Data the allocator gave as text is
+ * docs/contract/dialects.md); data of the wrong shape is left out and noted. Data the allocator gave as text is
  * placed as a `RawJson`, so the device receives it as written.
  */
 export function terminalResult(record: RegistrationRecord, operation: Operation, outcome: Exclude<OperationOutcome, { kind: 'retry-later' }>): TerminalResult {

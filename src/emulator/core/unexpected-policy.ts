@@ -5,7 +5,7 @@ import type { UnexpectedReason, UnexpectedRequest } from './core-request.js';
 export type UnexpectedDecision = { kind: 'answer'; entry: CatalogueEntry; detail?: string } | { kind: 'disconnect' };
 
 /**
- * The one place that decides unplanned requests (STYLE 3). The default answers as DPS would;
+ * The one place that decides unplanned requests (an explicit policy, as msw's `onUnhandledRequest`). The default answers as DPS would;
  * `onUnexpected` may override any decision (e.g. a suite that wants to see how a device copes with a
  * dropped connection instead of a 404). Every decision is recorded in the transcript by the core.
  */

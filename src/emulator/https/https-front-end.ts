@@ -18,7 +18,7 @@ export interface HttpsFrontEndOptions {
 
 /**
  * The HTTPS front end: parse (route + bounded body) -> one core call -> write. It holds no DPS logic,
- * so a fix to the protocol lands in the core once for both transports (STYLE 2).
+ * so a fix to the protocol lands in the core once for both transports (msw's handler pipeline, `src/core/handlers/RequestHandler.ts`).
  */
 export function createHttpsFrontEnd(options: HttpsFrontEndOptions): Server {
   const server = createServer({ cert: options.tls.certPem, key: options.tls.keyPem }, (request, response) => {

@@ -15,7 +15,7 @@ const POLL = /^\/([^/]+)\/registrations\/([^/]+)\/operations\/([^/]+)\/?$/;
 const LOOKUP = /^\/([^/]+)\/registrations\/([^/]+)\/?$/;
 
 /**
- * Parse step of the HTTPS pipeline: method + path + headers + body into one core request (FACTS §1
+ * Parse step of the HTTPS pipeline: method + path + headers + body into one core request (docs/protocol/https.md
  * routes). Known paths with the wrong method are `method-not-allowed`, anything else `unknown-route`;
  * api-version is required (any non-empty value), a body must be JSON.
  */

@@ -6,7 +6,7 @@ import { writeInPieces } from '../support/write-in-pieces.js';
 
 /**
  * Write step of the HTTPS pipeline: a core reply back into an HTTP answer with the headers DPS sends
- * (FACTS §1): `Retry-After` when the reply has one, `x-ms-error-code` on errors, `x-ms-request-id`,
+ * (docs/protocol/https.md): `Retry-After` when the reply has one, `x-ms-error-code` on errors, `x-ms-request-id`,
  * `Location` on 202. A planned fragmentation writes the whole answer, status line included, straight
  * onto the TLS socket in small pieces and closes the connection after it.
  */

@@ -1,4 +1,4 @@
-/** The documented DPS MQTT topics (FACTS §3). */
+/** The documented DPS MQTT topics (docs/protocol/mqtt.md). */
 export const RESPONSE_TOPIC_PREFIX = '$dps/registrations/res/';
 const REGISTER_PATH = '$dps/registrations/PUT/iotdps-register/';
 const POLL_PATH = '$dps/registrations/GET/iotdps-get-operationstatus/';
@@ -24,7 +24,7 @@ export function isResponseSubscription(topic: string): boolean {
   return topic.startsWith(RESPONSE_TOPIC_PREFIX);
 }
 
-/** `$dps/registrations/res/{status}/?$rid={rid}[&retry-after={s}]` (FACTS §3). */
+/** `$dps/registrations/res/{status}/?$rid={rid}[&retry-after={s}]` (docs/protocol/mqtt.md). */
 export function responseTopic(status: number, rid: string, retryAfterSeconds?: number): string {
   const retry = retryAfterSeconds === undefined ? '' : `&retry-after=${retryAfterSeconds}`;
   return `${RESPONSE_TOPIC_PREFIX}${status}/?$rid=${rid}${retry}`;

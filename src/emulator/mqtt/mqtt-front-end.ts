@@ -27,7 +27,12 @@ export interface MqttFrontEnd {
   close(): Promise<void>;
 }
 
-const WEBSOCKET_PATH = '/$iothub/websocket';
+/**
+ * Upgrade paths served: the documented one, and `/mqtt`, where the Java SDK's MQTT_WS transport
+ * connects (it gives paho `wss://host:443` with no path, and paho then asks for `/mqtt`); Microsoft's
+ * own provisioning end-to-end tests run that transport against DPS (see docs/contract/bundled-implementations.md).
+ */
+const WEBSOCKET_PATHS: readonly string[] = ['/$iothub/websocket', '/mqtt'];
 /** room for the topic and headers on top of the 96 KB message */
 const PACKET_SLACK = 8 * 1024;
 
@@ -114,7 +119,7 @@ export async function createMqttFrontEnd(options: { core: EmulatorCore; tls: Emu
   const webSockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES + PACKET_SLACK, handleProtocols: (protocols) => (protocols.has('mqtt') ? 'mqtt' : false) });
   const handleUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const path = new URL(request.url ?? '/', 'https://emulator.invalid').pathname;
-    if (path !== WEBSOCKET_PATH) {
+    if (!WEBSOCKET_PATHS.includes(path)) {
       core.handle({ kind: 'unexpected', frontEnd: 'mqtt-ws', wire: { packet: 'upgrade', topic: request.url ?? '' }, receivedAt: Date.now(), reason: 'unknown-route', detail: `WebSocket upgrade to ${request.url ?? ''}` });
       socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
       return;

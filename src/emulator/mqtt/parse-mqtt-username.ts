@@ -7,7 +7,7 @@ export interface MqttUsername {
 }
 
 /**
- * Parses `{idScope}/registrations/{registrationId}/api-version={v}[&ClientVersion={ua}]` (FACTS §3;
+ * Parses `{idScope}/registrations/{registrationId}/api-version={v}[&ClientVersion={ua}]` (docs/protocol/mqtt.md;
  * the Node SDK appends `&ClientVersion=azure-iot-provisioning-device%2F1.9.1`). The query part is
  * read as a query string, so extra or reordered parameters are tolerated; api-version must be non-empty.
  */

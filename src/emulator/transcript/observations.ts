@@ -2,7 +2,7 @@ import type { RegistrationBook } from '../core/registration-book.js';
 import type { TranscriptEntry } from './transcript-entry.js';
 import type { TranscriptView } from './transcript.js';
 
-/** What the emulator saw of one registration: the observation report's unit (DESIGN §3, §5). */
+/** What the emulator saw of one registration: the observation report's unit (docs/contract/cli.md, docs/contract/reports.md). */
 export interface RegistrationObservation {
   registrationId: string;
   transports: string[];

@@ -21,7 +21,7 @@ export function checkDataSent(run: RegistrationRun, v: Verdicts): string {
     }
     if (other in value) v.fail(`expected the ${run.dialect} member "${member}", got "${other}" (the other dialect's)`, { mismatch: 'wrong-dialect-member', actual: value });
     if (given === undefined) {
-      // `"payload": null` means no payload to DPS (the Python SDK always sends it, FACTS.md section 7)
+      // `"payload": null` means no payload to DPS (the Python SDK always sends it, docs/protocol/sdks.md)
       if (member in value && !(run.dialect === 'ga' && value[member] === null)) {
         v.fail(`expected no "${member}" (the application gave none), got ${brief(value[member])}`, { mismatch: 'unexpected-member', actual: value[member] });
       }

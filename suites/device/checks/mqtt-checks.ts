@@ -14,7 +14,7 @@ function escapeRegExp(text: string): string {
 }
 
 /**
- * `device.mqtt.protocol` (FACTS.md section 3): client ID = registration ID; user name
+ * `device.mqtt.protocol` (docs/protocol/mqtt.md): client ID = registration ID; user name
  * `{idScope}/registrations/{id}/api-version=...`; publishes to the register and operation-status topics
  * with a `$rid`, polls naming the operationId DPS gave; QoS 0 or 1 (DPS does not take QoS 2); a
  * SUBSCRIBE to `$dps/registrations/res/#` (QoS 0 or 1) before the first request.

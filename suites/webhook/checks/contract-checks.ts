@@ -1,5 +1,7 @@
 import { join } from 'node:path';
-import { CheckFailure, TargetMisbehaviour } from '../../../src/results/check-outcome-errors.js';
+import { CheckFailure, CheckSkipped, TargetMisbehaviour } from '../../../src/results/check-outcome-errors.js';
+import { bodySnippet } from '../answer-body.js';
+import { whatDpsDoes } from '../refusal.js';
 import type { Dialect } from '../../../src/results/check-result.js';
 import { committedPactsDir } from '../../../src/contracts/committed-pacts.js';
 import { readPactFile } from '../../../src/contracts/pact-file.js';
@@ -14,7 +16,9 @@ export const pactContractCheck: CheckDefinition = {
   level: 'MUST',
   per: 'interaction',
   title: 'Pact contract verifies',
-  requirement: "every interaction of the dialect's DPS -> webhook Pact contract (contracts/pacts) verifies against the webhook, one result per interaction",
+  requirement:
+    "every interaction of the dialect's DPS -> webhook Pact contract (contracts/pacts), with the --profile applied, verifies against the webhook, " +
+    'one result per interaction; an interaction the webhook refuses cleanly (a 4xx) is skipped with the answer quoted',
 };
 
 /** The interaction descriptions of the dialect's webhook contract, in file order (known before verifying, so each gets its own result). */
@@ -27,7 +31,13 @@ export function contractInteractions(dialect: Dialect): string[] {
 export function judgeInteraction(label: string, result: ContractInteractionResult | undefined): string {
   if (!result) throw new TargetMisbehaviour(`${label}: the verifier returned no result for this interaction`, { mismatch: 'not-verified' });
   if (result.outcome === 'passed') return `${label}: ${result.message}`;
+  if (result.refused) {
+    const text = result.refused.body.trim();
+    throw new CheckSkipped(`${label}: not judged: refused by the webhook: HTTP ${result.refused.status}${text === '' ? '' : ` ${bodySnippet(text, 80)}`}`);
+  }
   const details = { mismatch: 'contract-mismatch', expected: 'the answer the contract describes', actual: result.mismatches, evidence: result.evidence };
   if (result.outcome === 'errored') throw new TargetMisbehaviour(`${label}: ${result.message}`, { ...details, mismatch: 'no-answer' });
-  throw new CheckFailure(`${label}: ${result.message}`, details);
+  const status = result.evidence.response?.status;
+  const dps = status !== undefined && (status === 401 || status >= 429) ? `: ${whatDpsDoes(status)}` : '';
+  throw new CheckFailure(`${label}: ${result.message}${dps}`, details);
 }

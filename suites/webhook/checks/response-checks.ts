@@ -1,6 +1,7 @@
 import { DEFAULT_MAX_BODY_BYTES } from '../../../src/http/bounded-request.js';
 import { bodySnippet, readJsonBody } from '../answer-body.js';
 import type { CaseCheck } from '../check-definition.js';
+import { describeRefusal, isRefusal, whatDpsDoes } from '../refusal.js';
 
 /** The answer as HTTP: status, body encoding and syntax, size, time. */
 
@@ -8,11 +9,14 @@ export const statusCheck: CaseCheck = {
   id: 'webhook.response.status',
   level: 'MUST',
   per: 'case',
-  title: 'HTTP 200',
-  requirement: 'the webhook answers every allocation request with HTTP 200 (redirects are not followed: a 3xx is a wrong answer)',
+  title: 'HTTP 200 or a clean refusal',
+  requirement:
+    'the webhook answers HTTP 200, or refuses with a 4xx other than 401 and 429 (a policy saying no: DPS fails that registration with 400207); ' +
+    'a 401, a 429, a 5xx, a 3xx (redirects are not followed) or any other status fails, with what DPS does with it',
   judge(j) {
     const answer = j.answered();
     if (answer.status === 200) return `${j.label}: HTTP 200`;
+    if (isRefusal(answer)) return `${j.label}: ${describeRefusal(answer)} (a policy's answer: DPS fails this registration with 400207 and tells the device)`;
     const location = answer.headers['location'];
     const extra =
       answer.status >= 300 && answer.status < 400 && location !== undefined
@@ -21,7 +25,7 @@ export const statusCheck: CaseCheck = {
           ? ` with body ${bodySnippet(answer.bodyBytes.toString('utf8'))}`
           : '';
     const status = answer.statusMessage === '' ? `HTTP ${answer.status}` : `HTTP ${answer.status} ${answer.statusMessage}`;
-    return j.fail('wrong-status', `expected HTTP 200, got ${status}${extra}`, 200, answer.status);
+    return j.fail('wrong-status', `expected HTTP 200 or a 4xx refusal, got ${status}${extra}: ${whatDpsDoes(answer.status)}`, 'HTTP 200 or a 4xx refusal', answer.status);
   },
 };
 
@@ -39,6 +43,36 @@ export const jsonCheck: CaseCheck = {
     const contentType = answer.headers['content-type'];
     const shown = contentType === undefined ? '' : ` (content-type ${String(contentType)})`;
     return j.fail(reading.mismatch, `expected a JSON body in UTF-8, got ${reading.reason}${shown}`, 'a JSON body in UTF-8', reading.reason);
+  },
+};
+
+const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]*\+)?json$/i;
+
+export const contentTypeCheck: CaseCheck = {
+  id: 'webhook.response.contentType',
+  level: 'SHOULD',
+  per: 'case',
+  title: 'JSON labelled as JSON',
+  requirement:
+    'the JSON body of the HTTP 200 answer is labelled `application/json` (or `+json`), charset utf-8 when one is named; ' +
+    'a SHOULD because whether DPS reads the label is not documented',
+  judge(j) {
+    const answer = j.answered();
+    j.jsonBody(); // skips, pointing at the check that failed, unless this is a 200 JSON answer
+    const header = answer.headers['content-type'];
+    const label = Array.isArray(header) ? header.join(', ') : header;
+    const [type = '', ...params] = (label ?? '').split(';').map((part) => part.trim());
+    const charset = params.find((p) => p.toLowerCase().startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+    const utf8 = charset === undefined || /^utf-?8$/i.test(charset);
+    if (JSON_MEDIA_TYPE.test(type) && utf8) return `${j.label}: ${label ?? ''}`;
+    const got = label === undefined ? 'no Content-Type' : `Content-Type ${bodySnippet(label)}`;
+    return j.fail(
+      'content-type',
+      `expected Content-Type application/json for a JSON answer, got valid JSON with ${got}; ` +
+        'whether DPS reads the label is undocumented, so label it as JSON to be safe (a SHOULD)',
+      'application/json',
+      label ?? null,
+    );
   },
 };
 
@@ -71,4 +105,4 @@ export const timeCheck: CaseCheck = {
   },
 };
 
-export const RESPONSE_CHECKS: readonly CaseCheck[] = [statusCheck, jsonCheck, sizeCheck, timeCheck];
+export const RESPONSE_CHECKS: readonly CaseCheck[] = [statusCheck, jsonCheck, contentTypeCheck, sizeCheck, timeCheck];

@@ -1,7 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
+import { CheckSkipped } from '../../../src/results/check-outcome-errors.js';
 import { describeJson } from '../answer-body.js';
 import type { CaseCheck } from '../check-definition.js';
 import type { RunnableCase } from '../planned-case.js';
+import { describeRefusal } from '../refusal.js';
 
 /** What the user's own cases (`--cases FILE`) expect of the answer. */
 
@@ -23,7 +25,7 @@ export const caseHubCheck: CaseCheck = {
   appliesTo: (planned) => planned.expect?.iotHubHostName !== undefined,
   judge(j, planned) {
     const expected = planned.expect?.iotHubHostName;
-    const actual = j.responseObject()['iotHubHostName'];
+    const actual = j.acceptedObject()['iotHubHostName'];
     if (actual === expected) return `${j.label}: ${String(actual)}`;
     return j.fail('unexpected-value', `expected iotHubHostName "${String(expected)}", got ${describeJson(actual)}`, expected, actual ?? null);
   },
@@ -38,7 +40,7 @@ export const caseReturnDataCheck: CaseCheck = {
   appliesTo: (planned) => planned.expect !== undefined && ('returnData' in planned.expect || planned.expect.returnDataSchema !== undefined),
   judge(j, planned) {
     const expect = planned.expect ?? {};
-    const actual = returnedData(j.responseObject(), planned);
+    const actual = returnedData(j.acceptedObject(), planned);
     if ('returnData' in expect && !isDeepStrictEqual(actual, expect.returnData)) {
       return j.fail('unexpected-value', `expected returned data ${short(expect.returnData)}, got ${short(actual)}`, expect.returnData, actual ?? null);
     }
@@ -60,10 +62,41 @@ export const caseInitialTwinCheck: CaseCheck = {
   appliesTo: (planned) => planned.expect?.initialTwin !== undefined,
   judge(j, planned) {
     const expected = planned.expect?.initialTwin;
-    const actual = j.responseObject()['initialTwin'];
+    const actual = j.acceptedObject()['initialTwin'];
     if (isDeepStrictEqual(actual, expected)) return `${j.label}: initialTwin as expected`;
     return j.fail('unexpected-value', `expected initialTwin ${short(expected)}, got ${short(actual)}`, expected, actual ?? null);
   },
 };
 
-export const USER_CASE_CHECKS: readonly CaseCheck[] = [caseHubCheck, caseReturnDataCheck, caseInitialTwinCheck];
+export const caseRefusedCheck: CaseCheck = {
+  id: 'webhook.case.refused',
+  level: 'MUST',
+  per: 'case',
+  title: 'Refused or accepted as expected (user case)',
+  requirement:
+    'with expect.refused true, the webhook refuses the request with a clean 4xx (not 401, not 429); with false, it accepts it with HTTP 200',
+  appliesTo: (planned) => planned.expect?.refused !== undefined,
+  judge(j, planned) {
+    const answer = j.answered();
+    const refusal = j.refusal();
+    if (planned.expect?.refused === true) {
+      if (refusal) return `${j.label}: ${describeRefusal(refusal)}, as expected`;
+      if (answer.status === 200) {
+        let hub: unknown;
+        try {
+          hub = j.responseObject()['iotHubHostName'];
+        } catch {
+          hub = undefined;
+        }
+        const assigned = typeof hub === 'string' ? `, assigning ${hub}` : '';
+        return j.fail('accepted', `expected the webhook to refuse this device (a 4xx), got HTTP 200${assigned}`, 'a 4xx refusal', 200);
+      }
+      throw new CheckSkipped(`${j.label}: not judged: HTTP ${answer.status} is neither a refusal nor an acceptance (see webhook.response.status)`);
+    }
+    if (refusal) return j.fail('refused', `expected the webhook to accept this device, got it ${describeRefusal(refusal)}`, 'HTTP 200', refusal.status);
+    if (answer.status === 200) return `${j.label}: accepted (HTTP 200), as expected`;
+    throw new CheckSkipped(`${j.label}: not judged: HTTP ${answer.status} is neither a refusal nor an acceptance (see webhook.response.status)`);
+  },
+};
+
+export const USER_CASE_CHECKS: readonly CaseCheck[] = [caseRefusedCheck, caseHubCheck, caseReturnDataCheck, caseInitialTwinCheck];

@@ -8,6 +8,7 @@ export interface ContractsVerifyOptions {
   url: string;
   dialect: 'ga' | 'preview' | 'all';
   functionKey?: string;
+  profile?: string;
 }
 export interface ContractsPublishOptions {
   brokerUrl: string;
@@ -30,6 +31,7 @@ export function defineContractsCommand(program: Command, sink: ActionSink): void
     .requiredOption('--url <url>', 'the webhook URL')
     .option('--dialect <dialect>', 'ga, preview or all', 'ga')
     .option('--function-key <key>', 'Azure Functions key (sent as ?code=)')
+    .option('--profile <file>', "make the interactions' devices look like ones the webhook's policy accepts (docs/webhook-profiles.md)")
     .action(lazyAction(sink, () => import('./verify-handler.js'), (args) => args[0] as ContractsVerifyOptions));
   contracts
     .command('publish')

@@ -3,6 +3,7 @@ import { ExitStatus } from '../../exit-status.js';
 import { usageError } from '../../../errors/harness-error.js';
 import { verifyWebhookContract } from '../../../contracts/verify-webhook-contract.js';
 import { webhookTarget } from '../../../contracts/webhook-target.js';
+import { loadWebhookProfile } from '../../../webhook-profile/load-webhook-profile.js';
 import { DIALECTS, type Dialect } from '../../../results/check-result.js';
 import { SecretRedactor } from '../../../results/secret-redactor.js';
 import type { ContractsVerifyOptions } from './define.js';
@@ -16,6 +17,7 @@ export const handle: CommandHandler<ContractsVerifyOptions> = async (options, co
     throw usageError(`--dialect must be ga, preview or all, got "${String(options.dialect)}"`);
   }
   webhookTarget(options.url, options.functionKey); // usage errors before any work
+  const profile = options.profile === undefined ? undefined : loadWebhookProfile(options.profile);
   const redactor = new SecretRedactor().add(options.functionKey);
   let failures = 0;
   for (const dialect of dialects) {
@@ -24,6 +26,7 @@ export const handle: CommandHandler<ContractsVerifyOptions> = async (options, co
       results = await verifyWebhookContract(options.url, dialect, {
         ...(options.functionKey === undefined ? {} : { functionKey: options.functionKey }),
         signal: context.signal,
+        ...(profile === undefined ? {} : { profile }),
       });
     } catch (error) {
       if (!context.signal.aborted) throw error;

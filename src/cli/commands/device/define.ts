@@ -4,6 +4,8 @@ import { lazyAction, optionsOf, type ActionSink } from '../../lazy-action.js';
 
 export interface DeviceCommandOptions extends RunOptions {
   adapter: string;
+  /** serve at 443/8883 on a loopback address of the emulator's own, for SDKs that take no port */
+  standardPorts?: boolean;
   transport?: 'https' | 'mqtt' | 'mqtt-ws' | 'amqp';
   dialect?: 'ga' | 'preview' | 'all';
   webhook?: string;
@@ -19,6 +21,7 @@ export function defineDeviceCommand(program: Command, sink: ActionSink): void {
       .requiredOption('--adapter <cmd>', 'the adapter command, run through the shell in the current directory')
       .addOption(new Option('--transport <transport>', 'test only this transport').choices(['https', 'mqtt', 'mqtt-ws', 'amqp']))
       .addOption(dialectOption())
+      .option('--standard-ports', 'serve at the ports DPS uses (443, 8883) on a loopback address of its own (127.0.0.2 and up), for SDKs that take no port (needs root or cap_net_bind_service)')
       .option('--webhook <url>', 'make the emulator call this webhook (an end-to-end run)')
       .addOption(timeoutOption('time limit for each adapter request, in ms', 20000))
       .option('--case-ids <ids>', 'run only these case ids (comma-separated; see suites/device/CHECKS.md)', (v) => v.split(',').map((s) => s.trim()).filter((s) => s !== '')),

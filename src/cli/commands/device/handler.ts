@@ -1,7 +1,7 @@
 import type { CommandHandler } from '../../command-context.js';
 import { parseHttpUrl } from '../../../http/parse-http-url.js';
 import { SecretRedactor } from '../../../results/secret-redactor.js';
-import { executeCheckRun } from '../../../runner/execute-check-run.js';
+import { executeCheckRun } from '../../check-run/execute-check-run.js';
 import { startEmulator, webhookAllocator, type RunningEmulator } from '../../../emulator/index.js';
 import { loadCorpus } from '../../../../suites/corpus/load-corpus.js';
 import { parseShard } from '../../../../suites/corpus/shard-cases.js';
@@ -12,7 +12,7 @@ import type { DeviceCommandOptions } from './define.js';
 
 /**
  * `dps-conformance device`: starts the emulator (calling the bundled reference webhook, or `--webhook`
- * for an end-to-end run), drives the implementation through its adapter (DESIGN.md section 4), judges
+ * for an end-to-end run), drives the implementation through its adapter (docs/contract/adapter-protocol.md), judges
  * every registration and writes the report set. Exit 0 when every MUST passed, 1 when one failed or
  * errored, 2 for a usage mistake or a harness fault.
  */
@@ -42,7 +42,7 @@ export const handle: CommandHandler<DeviceCommandOptions> = async (options, cont
       build: async (root, session) => {
         webhook = userWebhook === undefined ? await startReferenceWebhook() : undefined;
         const url = userWebhook ?? (webhook as RunningWebhook).url;
-        emulator = await startEmulator({ redactor, retryAfterSeconds: 0, allocator: webhookAllocator({ url, timeoutMs: Math.min(options.timeout, 30_000) }) });
+        emulator = await startEmulator({ redactor, retryAfterSeconds: 0, standardPorts: options.standardPorts === true, allocator: webhookAllocator({ url, timeoutMs: Math.min(options.timeout, 30_000) }) });
         if (emulator.groupKey) redactor.add(emulator.groupKey);
         target = await prepareDeviceTarget({
           adapter: options.adapter,

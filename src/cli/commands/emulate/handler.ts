@@ -5,15 +5,15 @@ import type { CommandHandler } from '../../command-context.js';
 import { ExitStatus } from '../../exit-status.js';
 import { SecretRedactor } from '../../../results/secret-redactor.js';
 import { startEmulator } from '../../../emulator/index.js';
-import { banner, endpointFile } from '../../../emulator/cli-support/emulator-banner.js';
-import { chooseAllocator } from '../../../emulator/cli-support/choose-allocator.js';
-import { loadEmulatorConfig } from '../../../emulator/cli-support/load-emulator-config.js';
+import { banner, endpointFile } from './support/emulator-banner.js';
+import { chooseAllocator } from './support/choose-allocator.js';
+import { loadEmulatorConfig } from './support/load-emulator-config.js';
 import type { EmulateCommandOptions } from './define.js';
 
 const DEFAULT_RETRY_AFTER = 2;
 
 /**
- * `emulate` (DESIGN §3): serves DPS until SIGINT/SIGTERM, then writes the observation report.
+ * `emulate` (docs/contract/cli.md): serves DPS until SIGINT/SIGTERM, then writes the observation report.
  * Files in `--out`: emulator.json, emulator-ca.pem, .emulator-tls/ (the CA is kept across runs so
  * devices keep trusting it), and on exit emulator-observations.json and emulator-transcript.json.
  */

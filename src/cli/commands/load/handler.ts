@@ -10,7 +10,9 @@ import { writeReportSet } from '../../../report/write-report-set.js';
 import { isBlocking, type ImplementationRef } from '../../../results/check-result.js';
 import { SecretRedactor } from '../../../results/secret-redactor.js';
 import { createRunInfo } from '../../../runner/create-run-info.js';
-import { packageVersion } from '../../package-info.js';
+import { packageVersion } from '../../../meta/package-info.js';
+import { startReferenceWebhook } from '../../../../implementations/reference-webhook/start-reference-webhook.js';
+import { corpusMix } from './corpus-mix.js';
 import type { LoadCommandOptions } from './define.js';
 
 /** Bounds on one run, so a typo cannot start an endless or enormous one. */
@@ -33,7 +35,13 @@ export const handle: CommandHandler<LoadCommandOptions> = async (options, contex
   const redactor = new SecretRedactor().add(options.functionKey);
   const given = options.webhook === undefined ? undefined : withFunctionKey(loopbackWebhookUrl(options.webhook, options.allowRemote === true), options.functionKey);
   const target: LoadTarget = options.emulator
-    ? { mode: 'emulator', devices: options.devices, transport: options.transport, ...(given ? { webhookUrl: given } : {}) }
+    ? {
+        mode: 'emulator',
+        devices: options.devices,
+        transport: options.transport,
+        ...(given ? { webhookUrl: given } : {}),
+        startDefaultWebhook: () => startReferenceWebhook({ port: 0 }),
+      }
     : { mode: 'webhook', url: given as URL };
   const implementation: ImplementationRef = given
     ? { name: redactor.redact(given.toString()) }
@@ -46,6 +54,7 @@ export const handle: CommandHandler<LoadCommandOptions> = async (options, contex
     durationS: options.duration,
     timeoutMs: options.timeout,
     dialect: options.dialect,
+    mix: corpusMix(options.dialect),
     signal: context.signal,
     stdout: context.stdout,
     isTTY: context.isTTY,

@@ -2,7 +2,7 @@ import { dirname, resolve } from 'node:path';
 import type { CommandHandler } from '../../command-context.js';
 import { usageError } from '../../../errors/harness-error.js';
 import { ExitStatus } from '../../exit-status.js';
-import { packageVersion } from '../../package-info.js';
+import { packageVersion } from '../../../meta/package-info.js';
 import { writeReportSet } from '../../../report/write-report-set.js';
 import { isBlocking } from '../../../results/check-result.js';
 import { formatMergeSummary } from '../../../merge/format-merge-summary.js';

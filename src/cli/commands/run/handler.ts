@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import Mocha from 'mocha';
 import type { CommandHandler } from '../../command-context.js';
-import { packageVersion } from '../../package-info.js';
-import { executeCheckRun } from '../../../runner/execute-check-run.js';
+import { packageVersion } from '../../../meta/package-info.js';
+import { executeCheckRun } from '../../check-run/execute-check-run.js';
 import { startEmulator, webhookAllocator, type RunningEmulator } from '../../../emulator/index.js';
 import { withFunctionKey } from '../../../http/function-key-url.js';
 import { loadCorpus } from '../../../../suites/corpus/load-corpus.js';
@@ -12,7 +12,8 @@ import { buildWebhookSuite } from '../../../../suites/webhook/build-webhook-suit
 import { WebhookCaller } from '../../../../suites/webhook/webhook-caller.js';
 import { prepareDeviceTarget, type PreparedDeviceTarget } from '../../../../suites/device/prepare-device-target.js';
 import { startReferenceWebhook, type RunningWebhook } from '../../../../implementations/reference-webhook/start-reference-webhook.js';
-import { adapterCommand, BUNDLED_DEVICE_TARGETS } from './bundled-targets.js';
+import { addUnavailableRows, readyBundledTargets, selectImplementations } from './bundled-targets.js';
+import { startStandardPortsEmulator } from './standard-ports-emulator.js';
 import type { RunCommandOptions } from './define.js';
 
 /** Webhook answer time limit in `run` (the webhook suite's default). */
@@ -29,10 +30,12 @@ const DEVICE_TIMEOUT_MS = 20_000;
 export const handle: CommandHandler<RunCommandOptions> = async (options, context) => {
   const dialect = options.dialect ?? 'all';
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
+  const selection = selectImplementations(options.implementations);
   const corpus = loadCorpus();
   const functionKey = randomBytes(24).toString('base64url');
   let webhook: RunningWebhook | undefined;
   let emulator: RunningEmulator | undefined;
+  let standardEmulator: RunningEmulator | undefined;
   const targets: PreparedDeviceTarget[] = [];
   let cleaned = false;
   const cleanup = async (): Promise<void> => {
@@ -40,6 +43,7 @@ export const handle: CommandHandler<RunCommandOptions> = async (options, context
     cleaned = true;
     await Promise.all(targets.map((t) => t.driver.stop()));
     await emulator?.close();
+    await standardEmulator?.close();
     await webhook?.close();
   };
 
@@ -64,16 +68,23 @@ export const handle: CommandHandler<RunCommandOptions> = async (options, context
       redactor,
       build: async (root, session) => {
         const caller = new WebhookCaller(plan.target, (reason) => session.markIncomplete(reason));
-        buildWebhookSuite(Mocha.Suite.create(root, 'webhook suite: reference webhook'), plan, caller);
+        if (selection.webhook) buildWebhookSuite(Mocha.Suite.create(root, 'webhook suite: reference webhook'), plan, caller);
 
         const url = withFunctionKey(plan.target.url, functionKey).toString();
-        emulator = await startEmulator({ redactor, retryAfterSeconds: 0, allocator: webhookAllocator({ url, timeoutMs: WEBHOOK_TIMEOUT_MS }) });
+        const emulatorOptions = { redactor, retryAfterSeconds: 0, allocator: webhookAllocator({ url, timeoutMs: WEBHOOK_TIMEOUT_MS }) };
+        emulator = await startEmulator(emulatorOptions);
         if (emulator.groupKey) redactor.add(emulator.groupKey);
-        for (const bundled of BUNDLED_DEVICE_TARGETS) {
+        const progress = (line: string): void => void context.stderr.write(`${line}\n`);
+        const { ready, unavailable } = await readyBundledTargets(selection.devices, progress, context.signal);
+        // the SDKs that dial fixed ports get an emulator of their own at 443/8883 on its own loopback address
+        const standard = await startStandardPortsEmulator(ready, unavailable, emulatorOptions);
+        standardEmulator = standard.emulator;
+        if (standardEmulator?.groupKey) redactor.add(standardEmulator.groupKey);
+        for (const bundled of standard.ready) {
           const target = await prepareDeviceTarget({
-            adapter: adapterCommand(bundled),
+            adapter: bundled.adapter,
             cwd: process.cwd(),
-            emulator,
+            emulator: bundled.implementation.standardPorts && standardEmulator ? standardEmulator : emulator,
             redactor,
             corpus,
             timeoutMs: DEVICE_TIMEOUT_MS,
@@ -83,8 +94,9 @@ export const handle: CommandHandler<RunCommandOptions> = async (options, context
             onGaveUp: (reason) => session.markIncomplete(reason),
           });
           targets.push(target);
-          target.addTo(Mocha.Suite.create(root, `device suite: ${bundled.label}`));
+          target.addTo(Mocha.Suite.create(root, `device suite: ${bundled.implementation.label}`));
         }
+        if (unavailable.length > 0) addUnavailableRows(Mocha.Suite.create(root, 'implementations not run'), unavailable, dialect);
         // the implementations register side by side (each adapter one request at a time) while
         // mocha judges in order; the results are the same, the run is shorter
         root.beforeAll(() => {

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import type { CommandHandler } from '../../command-context.js';
 import { unreadableFileError } from '../../../errors/harness-error.js';
 import { ExitStatus } from '../../exit-status.js';
-import { packageVersion } from '../../package-info.js';
+import { packageVersion } from '../../../meta/package-info.js';
 import { SUBJECT_NAME } from '../../../certify/conformance-statement.js';
 import { formatVerification } from '../../../certify/format-verification.js';
 import { loadPublicKey } from '../../../certify/key-files.js';

@@ -7,6 +7,7 @@ export interface WebhookCommandOptions extends RunOptions {
   functionKey?: string;
   dialect: 'ga' | 'preview' | 'all';
   cases?: string;
+  profile?: string;
   timeout: number;
   ca?: string;
   brokerUrl?: string;
@@ -24,6 +25,7 @@ export function defineWebhookCommand(program: Command, sink: ActionSink): void {
       .option('--function-key <key>', 'Azure Functions key; sent as ?code= like DPS does, never written to reports')
       .addOption(dialectOption('ga'))
       .option('--ca <file>', 'extra CA certificate (PEM) to trust for an https webhook with a private CA')
+      .option('--profile <file>', "make the corpus's devices look like ones the webhook's policy accepts (JSON, see docs/webhook-profiles.md)")
       .option('--cases <file>', 'your own expectations (JSON, see schemas/harness/cases.schema.json)')
       .addOption(timeoutOption('time limit for each webhook answer, in ms (our choice: DPS publishes none)', 10000))
       // Pact Broker: publish the contract verification (docs/pact-broker.md); auth from PACT_BROKER_TOKEN or _USERNAME/_PASSWORD

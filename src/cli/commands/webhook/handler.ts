@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { CommandHandler } from '../../command-context.js';
 import { unreadableFileError } from '../../../errors/harness-error.js';
-import { executeCheckRun } from '../../../runner/execute-check-run.js';
+import { executeCheckRun } from '../../check-run/execute-check-run.js';
 import { planWebhookRun } from '../../../../suites/webhook/plan-webhook-run.js';
 import { buildWebhookSuite } from '../../../../suites/webhook/build-webhook-suite.js';
 import { WebhookCaller } from '../../../../suites/webhook/webhook-caller.js';
@@ -31,6 +31,7 @@ export const handle: CommandHandler<WebhookCommandOptions> = async (options, con
     signal: context.signal,
     ...(options.functionKey === undefined ? {} : { functionKey: options.functionKey }),
     ...(options.cases === undefined ? {} : { cases: options.cases }),
+    ...(options.profile === undefined ? {} : { profile: options.profile }),
     ...(options.shard === undefined ? {} : { shard: options.shard }),
   });
   const status = await executeCheckRun({

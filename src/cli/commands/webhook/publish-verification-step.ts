@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import type { CommandContext } from '../../command-context.js';
 import { usageError } from '../../../errors/harness-error.js';
 import { ExitStatus } from '../../exit-status.js';
-import { packageVersion } from '../../package-info.js';
+import { packageVersion } from '../../../meta/package-info.js';
 import { publishVerificationResults, VerificationBrokerError, type PublishVerificationOptions } from '../../../contracts/publish-verification.js';
 import { verificationsFromResults } from '../../../contracts/verifications-from-results.js';
 import { SecretRedactor } from '../../../results/secret-redactor.js';
-import { parseCtrf } from '../../../../reporters/format/parse-ctrf.js';
+import { parseCtrf } from '../../../../src/report/format/parse-ctrf.js';
 import type { WebhookCommandOptions } from './define.js';
 
 /** What `webhook --broker-url` publishes with, checked before the run so a typo costs no run. */

@@ -1,7 +1,7 @@
 /* Generated from schemas/ by scripts/generate-types.mjs. Do not edit: change the schema and run `npm run generate:types`. */
 
 /**
- * Adapter -> harness answer to `register` (DESIGN §4): exactly one of `result` (the registration completed and this is what the implementation returned to the application), `error` (the implementation reported an error) or `skipped` (the adapter cannot do this, with a reason). A reply carrying more than one of them matches several branches and is off-schema. Unknown members allowed.
+ * Adapter -> harness answer to `register` (docs/contract/adapter-protocol.md): exactly one of `result` (the registration completed and this is what the implementation returned to the application), `error` (the implementation reported an error) or `skipped` (the adapter cannot do this, with a reason). A reply carrying more than one of them matches several branches and is off-schema. Unknown members allowed.
  */
 export type AdapterRegisterReply = RegisterReplyResult | RegisterReplyError | RegisterReplySkipped;
 /**

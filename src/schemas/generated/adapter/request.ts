@@ -1,7 +1,7 @@
 /* Generated from schemas/ by scripts/generate-types.mjs. Do not edit: change the schema and run `npm run generate:types`. */
 
 /**
- * Any harness -> adapter line of protocol v1: one of start, register, stop, discriminated by `cmd` (DESIGN §4). A `oneOf` so that generated TypeScript types are a union.
+ * Any harness -> adapter line of protocol v1: one of start, register, stop, discriminated by `cmd` (docs/contract/adapter-protocol.md). A `oneOf` so that generated TypeScript types are a union.
  */
 export type AdapterRequest = AdapterStartRequest | AdapterRegisterRequest | AdapterStopRequest;
 /**
@@ -9,19 +9,19 @@ export type AdapterRequest = AdapterStartRequest | AdapterRegisterRequest | Adap
  */
 export type SequenceNumber = number;
 /**
- * Wire vocabulary of the custom-data feature (DESIGN §2): `ga` (api-version 2019-03-31 and later, `payload` objects) or `preview` (2019 preview documentation, `data` / `returnData`).
+ * Wire vocabulary of the custom-data feature (docs/contract/dialects.md): `ga` (api-version 2019-03-31 and later, `payload` objects) or `preview` (2019 preview documentation, `data` / `returnData`).
  */
 export type Dialect = 'ga' | 'preview';
 /**
- * Transport a device implementation registers over (adapter protocol v1, DESIGN §4).
+ * Transport a device implementation registers over (adapter protocol v1, docs/contract/adapter-protocol.md).
  */
 export type DeviceTransport = 'https' | 'mqtt' | 'mqtt-ws' | 'amqp';
 /**
- * DPS ID scope. The format `0ne` + 8 hex digits is observed only (e.g. `0ne00111111`, `0neFEEDC0DE`), not formally documented (FACTS §5); kept as the pattern because every known scope matches it.
+ * DPS ID scope. The format `0ne` + 8 hex digits is observed only (e.g. `0ne00111111`, `0neFEEDC0DE`), not formally documented (docs/protocol/identifiers.md); kept as the pattern because every known scope matches it.
  */
 export type IDScope = string;
 /**
- * DPS registration ID. Sources disagree (FACTS §5): the concept doc allows alphanumerics plus `-` `.` `_` `:`, last character alphanumeric or `-`, up to 128 characters, case-insensitive; the swagger text says no special character at start or end; the PUT path-parameter text says lowercase alphanumerics and hyphens. This pattern is the reconciling suggestion of FACTS §5 (first character alphanumeric, last alphanumeric or `-`). Case-insensitive comparison and an optional strict-lowercase mode are the harness's job, not the schema's.
+ * DPS registration ID. Sources disagree (docs/protocol/identifiers.md): the concept doc allows alphanumerics plus `-` `.` `_` `:`, last character alphanumeric or `-`, up to 128 characters, case-insensitive; the swagger text says no special character at start or end; the PUT path-parameter text says lowercase alphanumerics and hyphens. This pattern is the reconciling suggestion of docs/protocol/identifiers.md (first character alphanumeric, last alphanumeric or `-`). Case-insensitive comparison and an optional strict-lowercase mode are the harness's job, not the schema's.
  */
 export type RegistrationID = string;
 /**
@@ -38,7 +38,7 @@ export type Base64Text1 = string;
 export type Base64Text2 = string;
 
 /**
- * Harness -> adapter, first line of adapter protocol v1 (DESIGN §4): `{"seq":1,"cmd":"start","version":1}`. Like every protocol message it is one JSON object on one line; unknown members are allowed so the protocol can gain fields without breaking adapters (DESIGN: the project extends, never renames).
+ * Harness -> adapter, first line of adapter protocol v1 (docs/contract/adapter-protocol.md): `{"seq":1,"cmd":"start","version":1}`. Like every protocol message it is one JSON object on one line; unknown members are allowed so the protocol can gain fields without breaking adapters (docs/contract/README.md: the project extends the contract, never renames).
  */
 export interface AdapterStartRequest {
   seq: SequenceNumber;
@@ -50,7 +50,7 @@ export interface AdapterStartRequest {
   [k: string]: unknown;
 }
 /**
- * Harness -> adapter (DESIGN §4): make the implementation register with the emulator at `endpoint` over `transport` in `dialect`, sending `data` as its own API allows, and report what it returned. `data` absent = the application supplies no data; when present it is any JSON value (the corpus uses objects only for ga, but non-object values are how robustness cases probe an implementation). The `x509` and `tpm` attestation shapes (PEM certificate + key; endorsement and storage root keys) are our choice, DESIGN §4 only shows `symmetricKey`. Secrets in this message (`key`, `keyPem`) are redacted in every report. Unknown members allowed.
+ * Harness -> adapter (docs/contract/adapter-protocol.md): make the implementation register with the emulator at `endpoint` over `transport` in `dialect`, sending `data` as its own API allows, and report what it returned. `data` absent = the application supplies no data; when present it is any JSON value (the corpus uses objects only for ga, but non-object values are how robustness cases probe an implementation). The `x509` and `tpm` attestation shapes (PEM certificate + key; endorsement and storage root keys) are our choice, docs/contract/adapter-protocol.md only shows `symmetricKey`. Secrets in this message (`key`, `keyPem`) are redacted in every report. Unknown members allowed.
  */
 export interface AdapterRegisterRequest {
   seq: SequenceNumber;
@@ -96,7 +96,7 @@ export interface X509AttestationOurChoice {
   [k: string]: unknown;
 }
 /**
- * Endorsement and storage root keys, base64. TPM registration is HTTPS/AMQP only (FACTS §1, §3).
+ * Endorsement and storage root keys, base64. TPM registration is HTTPS/AMQP only (docs/protocol/https.md, docs/protocol/mqtt.md).
  */
 export interface TPMAttestationOurChoiceProvisional {
   type: 'tpm';
@@ -105,7 +105,7 @@ export interface TPMAttestationOurChoiceProvisional {
   [k: string]: unknown;
 }
 /**
- * Harness -> adapter (DESIGN §4): `{"seq":3,"cmd":"stop"}`; the adapter replies `{"seq":3,"stopped":true}` and exits. Unknown members allowed.
+ * Harness -> adapter (docs/contract/adapter-protocol.md): `{"seq":3,"cmd":"stop"}`; the adapter replies `{"seq":3,"stopped":true}` and exits. Unknown members allowed.
  */
 export interface AdapterStopRequest {
   seq: SequenceNumber;

@@ -5,11 +5,11 @@
  */
 export type SequenceNumber = number;
 /**
- * Wire vocabulary of the custom-data feature (DESIGN §2): `ga` (api-version 2019-03-31 and later, `payload` objects) or `preview` (2019 preview documentation, `data` / `returnData`).
+ * Wire vocabulary of the custom-data feature (docs/contract/dialects.md): `ga` (api-version 2019-03-31 and later, `payload` objects) or `preview` (2019 preview documentation, `data` / `returnData`).
  */
 export type Dialect = 'ga' | 'preview';
 /**
- * Transport a device implementation registers over (adapter protocol v1, DESIGN §4).
+ * Transport a device implementation registers over (adapter protocol v1, docs/contract/adapter-protocol.md).
  */
 export type DeviceTransport = 'https' | 'mqtt' | 'mqtt-ws' | 'amqp';
 /**
@@ -18,7 +18,7 @@ export type DeviceTransport = 'https' | 'mqtt' | 'mqtt-ws' | 'amqp';
 export type AttestationKind = 'symmetricKey' | 'x509' | 'tpm';
 
 /**
- * Adapter -> harness answer to `start` (DESIGN §4): who the implementation is and what it claims (dialects, transports, attestations); `device` and `run` test every claimed dialect unless `--dialect` narrows it. Unknown members allowed.
+ * Adapter -> harness answer to `start` (docs/contract/adapter-protocol.md): who the implementation is and what it claims (dialects, transports, attestations); `device` and `run` test every claimed dialect unless `--dialect` narrows it. Unknown members allowed.
  */
 export interface AdapterStartReply {
   seq: SequenceNumber;

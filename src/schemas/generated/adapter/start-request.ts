@@ -6,7 +6,7 @@
 export type SequenceNumber = number;
 
 /**
- * Harness -> adapter, first line of adapter protocol v1 (DESIGN §4): `{"seq":1,"cmd":"start","version":1}`. Like every protocol message it is one JSON object on one line; unknown members are allowed so the protocol can gain fields without breaking adapters (DESIGN: the project extends, never renames).
+ * Harness -> adapter, first line of adapter protocol v1 (docs/contract/adapter-protocol.md): `{"seq":1,"cmd":"start","version":1}`. Like every protocol message it is one JSON object on one line; unknown members are allowed so the protocol can gain fields without breaking adapters (docs/contract/README.md: the project extends the contract, never renames).
  */
 export interface AdapterStartRequest {
   seq: SequenceNumber;

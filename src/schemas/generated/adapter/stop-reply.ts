@@ -6,7 +6,7 @@
 export type SequenceNumber = number;
 
 /**
- * Adapter -> harness answer to `stop` (DESIGN §4): `{"seq":3,"stopped":true}`; the adapter exits afterwards. Unknown members allowed.
+ * Adapter -> harness answer to `stop` (docs/contract/adapter-protocol.md): `{"seq":3,"stopped":true}`; the adapter exits afterwards. Unknown members allowed.
  */
 export interface AdapterStopReply {
   seq: SequenceNumber;

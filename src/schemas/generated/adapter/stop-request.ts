@@ -6,7 +6,7 @@
 export type SequenceNumber = number;
 
 /**
- * Harness -> adapter (DESIGN §4): `{"seq":3,"cmd":"stop"}`; the adapter replies `{"seq":3,"stopped":true}` and exits. Unknown members allowed.
+ * Harness -> adapter (docs/contract/adapter-protocol.md): `{"seq":3,"cmd":"stop"}`; the adapter replies `{"seq":3,"stopped":true}` and exits. Unknown members allowed.
  */
 export interface AdapterStopRequest {
   seq: SequenceNumber;

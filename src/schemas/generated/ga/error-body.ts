@@ -1,11 +1,11 @@
 /* Generated from schemas/ by scripts/generate-types.mjs. Do not edit: change the schema and run `npm run generate:types`. */
 
 /**
- * DPS 6-digit error code = HTTP status x 1000 + sub-code (e.g. 400207, 401002, 429001; FACTS §1). No official table exists.
+ * DPS 6-digit error code = HTTP status x 1000 + sub-code (e.g. 400207, 401002, 429001; docs/protocol/https.md). No official table exists.
  */
 export type ExtendedErrorCode = number;
 /**
- * RFC 3339 date-time. DPS writes 7 fractional digits and `Z`, e.g. `2020-04-10T05:24:22.4718526Z` (FACTS §1).
+ * RFC 3339 date-time. DPS writes 7 fractional digits and `Z`, e.g. `2020-04-10T05:24:22.4718526Z` (docs/protocol/https.md).
  */
 export type DateTime = string;
 

@@ -5,7 +5,7 @@
  */
 export type CaseId = string;
 /**
- * Wire vocabulary of the custom-data feature (DESIGN §2): `ga` (api-version 2019-03-31 and later, `payload` objects) or `preview` (2019 preview documentation, `data` / `returnData`).
+ * Wire vocabulary of the custom-data feature (docs/contract/dialects.md): `ga` (api-version 2019-03-31 and later, `payload` objects) or `preview` (2019 preview documentation, `data` / `returnData`).
  */
 export type Dialect = 'ga' | 'preview';
 /**
@@ -17,7 +17,7 @@ export type EnrollmentKind = 'individual' | 'group';
  */
 export type AttestationKind = 'symmetricKey' | 'x509' | 'tpm';
 /**
- * IoT hub host names the device may be assigned to (FACTS §4); always present and never empty.
+ * IoT hub host names the device may be assigned to (docs/protocol/webhook.md); always present and never empty.
  *
  * @minItems 1
  */
@@ -26,9 +26,13 @@ export type LinkedHubs = [HostName, ...HostName[]];
  * A DNS host name without scheme, port or path, such as an IoT hub host name (`<hub>.azure-devices.net`).
  */
 export type HostName = string;
+/**
+ * The registration ID the device uses (default: the profile's template, else `dpsc-<id>`).
+ */
+export type RegistrationID = string;
 
 /**
- * Cases for `webhook --cases FILE`: each case becomes one allocation request to the webhook under test. Omitted fields take the command's defaults: `dialect` from `--dialect` (default `ga`), `enrollment` `group`, `attestation` `symmetricKey`, `linkedHubs` the harness's default hubs. `data` (any JSON value) absent = the device sent no data; when present it is sent as the dialect's data member (ga: must be a JSON object to make a valid request; the harness checks the built request against the dialect's allocation-request schema). `expect` states what the webhook must answer: `iotHubHostName` exactly; `returnData` deep-equal (ga: the response `payload`; preview: the response `returnData` string); `returnDataSchema` a JSON Schema the returned data must satisfy; `initialTwin` deep-equal. Unique case ids and a valid `returnDataSchema` are checked by the harness (JSON Schema cannot say either). Unknown members are rejected to catch typos.
+ * Cases for `webhook --cases FILE`: each case becomes one allocation request to the webhook under test. Omitted fields take the command's defaults: `dialect` from `--dialect` (default `ga`), `enrollment` `group`, `attestation` `symmetricKey`, `linkedHubs` the harness's default hubs. `data` (any JSON value) absent = the device sent no data; when present it is sent as the dialect's data member (ga: must be a JSON object to make a valid request; the harness checks the built request against the dialect's allocation-request schema). `expect` states what the webhook must answer: `iotHubHostName` exactly; `returnData` deep-equal (ga: the response `payload`; preview: the response `returnData` string); `returnDataSchema` a JSON Schema the returned data must satisfy; `initialTwin` deep-equal; `refused: true` that the webhook refuses the request with a clean 4xx. `registrationId` and `enrollmentGroupId` set the device's identity (default: the `--profile`'s, else the harness's). Unique case ids and a valid `returnDataSchema` are checked by the harness (JSON Schema cannot say either). Unknown members are rejected to catch typos.
  */
 export interface UserCaseFile {
   version: 1;
@@ -44,6 +48,11 @@ export interface UserCase {
   enrollment?: EnrollmentKind;
   attestation?: AttestationKind;
   linkedHubs?: LinkedHubs;
+  registrationId?: RegistrationID;
+  /**
+   * The enrollment group ID of a group enrollment (default: the profile's, else `dpsc-group`).
+   */
+  enrollmentGroupId?: string;
   data?: unknown;
   expect: ExpectedWebhookAnswer;
 }
@@ -57,9 +66,13 @@ export interface ExpectedWebhookAnswer {
     [k: string]: unknown;
   };
   initialTwin?: InitialTwin;
+  /**
+   * true: the webhook must refuse this request with a clean 4xx (not 401, not 429), as a policy says no; DPS then fails the registration (400207). false: it must accept it (HTTP 200). `refused: true` cannot be combined with expectations of the answer's content.
+   */
+  refused?: boolean;
 }
 /**
- * Service `InitialTwin`: `{tags?, properties?: {desired?}}` (FACTS §4). Unknown members are rejected here (our choice): the service model has no others and a misplaced `desired` at the top level is a common mistake that DPS would silently ignore.
+ * Service `InitialTwin`: `{tags?, properties?: {desired?}}` (docs/protocol/webhook.md). Unknown members are rejected here (our choice): the service model has no others and a misplaced `desired` at the top level is a common mistake that DPS would silently ignore.
  */
 export interface InitialTwin {
   tags?: JSONObject;

@@ -5,7 +5,7 @@
  */
 export type CaseId = string;
 /**
- * Wire vocabulary of the custom-data feature (DESIGN §2): `ga` (api-version 2019-03-31 and later, `payload` objects) or `preview` (2019 preview documentation, `data` / `returnData`).
+ * Wire vocabulary of the custom-data feature (docs/contract/dialects.md): `ga` (api-version 2019-03-31 and later, `payload` objects) or `preview` (2019 preview documentation, `data` / `returnData`).
  */
 export type Dialect = 'ga' | 'preview';
 /**
@@ -21,7 +21,7 @@ export type AttestationKind = 'symmetricKey' | 'x509' | 'tpm';
  */
 export type HostName = string;
 /**
- * IoT hub host names the device may be assigned to (FACTS §4); always present and never empty.
+ * IoT hub host names the device may be assigned to (docs/protocol/webhook.md); always present and never empty.
  *
  * @minItems 1
  */

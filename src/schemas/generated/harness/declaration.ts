@@ -1,11 +1,11 @@
 /* Generated from schemas/ by scripts/generate-types.mjs. Do not edit: change the schema and run `npm run generate:types`. */
 
 /**
- * Wire vocabulary of the custom-data feature (DESIGN §2): `ga` (api-version 2019-03-31 and later, `payload` objects) or `preview` (2019 preview documentation, `data` / `returnData`).
+ * Wire vocabulary of the custom-data feature (docs/contract/dialects.md): `ga` (api-version 2019-03-31 and later, `payload` objects) or `preview` (2019 preview documentation, `data` / `returnData`).
  */
 export type Dialect = 'ga' | 'preview';
 /**
- * Transport a device implementation registers over (adapter protocol v1, DESIGN §4).
+ * Transport a device implementation registers over (adapter protocol v1, docs/contract/adapter-protocol.md).
  */
 export type DeviceTransport = 'https' | 'mqtt' | 'mqtt-ws' | 'amqp';
 /**

@@ -1,7 +1,7 @@
 /* Generated from schemas/ by scripts/generate-types.mjs. Do not edit: change the schema and run `npm run generate:types`. */
 
 /**
- * DPS -> custom allocation webhook POST body (`AllocationRequest`, FACTS §4): exactly one of `individualEnrollment` / `enrollmentGroup` (the full service-API enrollment record, keys left out), `deviceRuntimeContext` (`registrationId`; `currentIotHubHostName` + `currentDeviceId` only when reprovisioning; exactly one of `x509` / `symmetricKey` / `tpm`; the device data) and `linkedHubs` (at least one hub host name). The preview documentation names no field for the device data towards the webhook; `deviceRuntimeContext.data` carrying the device's `data` verbatim (any JSON value, present only if the device sent one) is our choice (DESIGN §2). Unknown members are allowed everywhere: DPS adds fields over time and webhooks must ignore them. The 96 KB message limit is enforced by the harness, not this schema.
+ * DPS -> custom allocation webhook POST body (`AllocationRequest`, docs/protocol/webhook.md): exactly one of `individualEnrollment` / `enrollmentGroup` (the full service-API enrollment record, keys left out), `deviceRuntimeContext` (`registrationId`; `currentIotHubHostName` + `currentDeviceId` only when reprovisioning; exactly one of `x509` / `symmetricKey` / `tpm`; the device data) and `linkedHubs` (at least one hub host name). The preview documentation names no field for the device data towards the webhook; `deviceRuntimeContext.data` carrying the device's `data` verbatim (any JSON value, present only if the device sent one) is our choice (docs/contract/dialects.md). Unknown members are allowed everywhere: DPS adds fields over time and webhooks must ignore them. The 96 KB message limit is enforced by the harness, not this schema.
  */
 export type AllocationRequestPreview = {
   individualEnrollment?: IndividualEnrollmentRecord;
@@ -23,7 +23,7 @@ export type AllocationRequestPreview = {
     }
 );
 /**
- * Full service-API IndividualEnrollment as DPS sends it to the webhook for individual enrollments (FACTS §4). Unknown members allowed (DPS adds fields; webhooks must ignore them).
+ * Full service-API IndividualEnrollment as DPS sends it to the webhook for individual enrollments (docs/protocol/webhook.md). Unknown members allowed (DPS adds fields; webhooks must ignore them).
  */
 export type IndividualEnrollmentRecord = FieldsCommonToEnrollmentRecords & {
   registrationId: RegistrationID;
@@ -31,7 +31,7 @@ export type IndividualEnrollmentRecord = FieldsCommonToEnrollmentRecords & {
   [k: string]: unknown;
 };
 /**
- * RFC 3339 date-time. DPS writes 7 fractional digits and `Z`, e.g. `2020-04-10T05:24:22.4718526Z` (FACTS §1).
+ * RFC 3339 date-time. DPS writes 7 fractional digits and `Z`, e.g. `2020-04-10T05:24:22.4718526Z` (docs/protocol/https.md).
  */
 export type DateTime = string;
 /**
@@ -39,18 +39,18 @@ export type DateTime = string;
  */
 export type HostName = string;
 /**
- * DPS registration ID. Sources disagree (FACTS §5): the concept doc allows alphanumerics plus `-` `.` `_` `:`, last character alphanumeric or `-`, up to 128 characters, case-insensitive; the swagger text says no special character at start or end; the PUT path-parameter text says lowercase alphanumerics and hyphens. This pattern is the reconciling suggestion of FACTS §5 (first character alphanumeric, last alphanumeric or `-`). Case-insensitive comparison and an optional strict-lowercase mode are the harness's job, not the schema's.
+ * DPS registration ID. Sources disagree (docs/protocol/identifiers.md): the concept doc allows alphanumerics plus `-` `.` `_` `:`, last character alphanumeric or `-`, up to 128 characters, case-insensitive; the swagger text says no special character at start or end; the PUT path-parameter text says lowercase alphanumerics and hyphens. This pattern is the reconciling suggestion of docs/protocol/identifiers.md (first character alphanumeric, last alphanumeric or `-`). Case-insensitive comparison and an optional strict-lowercase mode are the harness's job, not the schema's.
  */
 export type RegistrationID = string;
 /**
- * Full service-API EnrollmentGroup as DPS sends it to the webhook for group enrollments (FACTS §4). Unknown members allowed.
+ * Full service-API EnrollmentGroup as DPS sends it to the webhook for group enrollments (docs/protocol/webhook.md). Unknown members allowed.
  */
 export type EnrollmentGroupRecord = FieldsCommonToEnrollmentRecords & {
   enrollmentGroupId: string;
   [k: string]: unknown;
 };
 /**
- * `deviceRuntimeContext` without its data member (which each dialect adds). `registrationId` always; `currentIotHubHostName` and `currentDeviceId` together, only when the device was assigned before (reprovisioning; FACTS §4 says to use this casing, not `currentIoTHubHostName`); exactly one of `x509` / `symmetricKey` / `tpm`. Unknown members allowed.
+ * `deviceRuntimeContext` without its data member (which each dialect adds). `registrationId` always; `currentIotHubHostName` and `currentDeviceId` together, only when the device was assigned before (reprovisioning; docs/protocol/webhook.md says to use this casing, not `currentIoTHubHostName`); exactly one of `x509` / `symmetricKey` / `tpm`. Unknown members allowed.
  */
 export type DeviceRuntimeContextDialectIndependentPart = (
   | {
@@ -87,7 +87,7 @@ export type Base64Text1 = string;
  */
 export type Base64Text2 = string;
 /**
- * IoT hub host names the device may be assigned to (FACTS §4); always present and never empty.
+ * IoT hub host names the device may be assigned to (docs/protocol/webhook.md); always present and never empty.
  *
  * @minItems 1
  */
@@ -129,7 +129,7 @@ export interface JSONObject {
   [k: string]: unknown;
 }
 /**
- * `deviceRuntimeContext.symmetricKey`: the documented example is an empty object `{}` (FACTS §4). Keys are never sent. Unknown members allowed.
+ * `deviceRuntimeContext.symmetricKey`: the documented example is an empty object `{}` (docs/protocol/webhook.md). Keys are never sent. Unknown members allowed.
  */
 export interface SymmetricKeyRuntimeContext {
   [k: string]: unknown;
@@ -142,7 +142,7 @@ export interface X509RuntimeContext {
   [k: string]: unknown;
 }
 /**
- * `deviceRuntimeContext.tpm`: `{endorsementKey, storageRootKey}` (FACTS §4).
+ * `deviceRuntimeContext.tpm`: `{endorsementKey, storageRootKey}` (docs/protocol/webhook.md).
  */
 export interface TPMRuntimeContext {
   endorsementKey: Base64Text1;

@@ -6,7 +6,7 @@
 export type HostName = string;
 
 /**
- * Custom allocation webhook -> DPS body of a 200 answer (`AllocationResponse`, FACTS §0, §4). `iotHubHostName` is required and must be a non-empty host name (empty or null makes DPS fail the registration with 400208); that it is one of the request's `linkedHubs` is checked by the harness, not this schema. `initialTwin` is optional; null is accepted and means absent (DPS then falls back to the enrollment's initial twin). `returnData` is an optional string (the preview documentation returns it "as a string", FACTS §0) that the emulator passes to the device as `registrationState.returnData` (our choice, DESIGN §2); `null` is accepted and means none (our choice). Unknown members are allowed (our choice): DPS ignores them, e.g. a `deviceId`, which is not part of AllocationResponse and is [UNCONFIRMED / probably ignored]; the suites may report such members as a SHOULD-level note. The 96 KB message limit is enforced by the harness, not this schema.
+ * Custom allocation webhook -> DPS body of a 200 answer (`AllocationResponse`, docs/contract/dialects.md, docs/protocol/webhook.md). `iotHubHostName` is required and must be a non-empty host name (empty or null makes DPS fail the registration with 400208); that it is one of the request's `linkedHubs` is checked by the harness, not this schema. `initialTwin` is optional; null is accepted and means absent (DPS then falls back to the enrollment's initial twin). `returnData` is an optional string (the preview documentation returns it "as a string", docs/contract/dialects.md) that the emulator passes to the device as `registrationState.returnData` (our choice, docs/contract/dialects.md); `null` is accepted and means none (our choice). Unknown members are allowed (our choice): DPS ignores them, e.g. a `deviceId`, which is not part of AllocationResponse and is [UNCONFIRMED / probably ignored]; the suites may report such members as a SHOULD-level note. The 96 KB message limit is enforced by the harness, not this schema.
  */
 export interface AllocationResponsePreview {
   iotHubHostName: HostName;
@@ -18,7 +18,7 @@ export interface AllocationResponsePreview {
   [k: string]: unknown;
 }
 /**
- * Service `InitialTwin`: `{tags?, properties?: {desired?}}` (FACTS §4). Unknown members are rejected here (our choice): the service model has no others and a misplaced `desired` at the top level is a common mistake that DPS would silently ignore.
+ * Service `InitialTwin`: `{tags?, properties?: {desired?}}` (docs/protocol/webhook.md). Unknown members are rejected here (our choice): the service model has no others and a misplaced `desired` at the top level is a common mistake that DPS would silently ignore.
  */
 export interface InitialTwin {
   tags?: JSONObject;

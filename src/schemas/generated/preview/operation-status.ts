@@ -8,7 +8,7 @@ export type RegistrationOperationStatusPreview = RegistrationOperationStatusDial
   [k: string]: unknown;
 };
 /**
- * `RegistrationOperationStatus` without the dialect's `registrationState` schema. `operationId` follows the swagger (minLength 1, required); the azure-sdk-for-c unit-test fixture for `disabled` uses an empty string, but that is an SDK test artefact, so an empty operationId is off-schema (our choice; a device-robustness case may still send one deliberately). Terminal statuses (`assigned`, `failed`, `disabled`) require `registrationState` with the same status (FACTS §1); `assigning` may come with or without it.
+ * `RegistrationOperationStatus` without the dialect's `registrationState` schema. `operationId` follows the swagger (minLength 1, required); the azure-sdk-for-c unit-test fixture for `disabled` uses an empty string, but that is an SDK test artefact, so an empty operationId is off-schema (our choice; a device-robustness case may still send one deliberately). Terminal statuses (`assigned`, `failed`, `disabled`) require `registrationState` with the same status (docs/protocol/https.md); `assigning` may come with or without it.
  */
 export type RegistrationOperationStatusDialectIndependentPart = {
   operationId: string;
@@ -16,15 +16,15 @@ export type RegistrationOperationStatusDialectIndependentPart = {
   [k: string]: unknown;
 };
 /**
- * DPS `EnrollmentStatus`. Known values: `unassigned`, `assigning`, `assigned`, `failed`, `disabled` (FACTS §1). The swagger marks it modelAsString, so it is an open string: unknown values are accepted here and judged by the suites.
+ * DPS `EnrollmentStatus`. Known values: `unassigned`, `assigning`, `assigned`, `failed`, `disabled` (docs/protocol/https.md). The swagger marks it modelAsString, so it is an open string: unknown values are accepted here and judged by the suites.
  */
 export type EnrollmentRegistrationStatus = string;
 /**
- * `DeviceRegistrationResult` (the `registrationState` of an operation status, or the bare body of POST /{idScope}/registrations/{registrationId}) in every status. Required per status: always `registrationId` and `status`; `assigned` adds `assignedHub`, `deviceId`, `substatus`; `failed` adds `errorCode` and `errorMessage` (e.g. 400207 "Custom allocation failed with status code: 400"); `assigning` and `disabled` need nothing more. Returned data is `returnData`, a string: where the preview returns the webhook's `returnData` to the device is not documented, so `registrationState.returnData` carrying the same string is our choice (DESIGN §2). Unknown members are allowed (service output; DPS adds fields). The 96 KB message limit is enforced by the harness, not this schema.
+ * `DeviceRegistrationResult` (the `registrationState` of an operation status, or the bare body of POST /{idScope}/registrations/{registrationId}) in every status. Required per status: always `registrationId` and `status`; `assigned` adds `assignedHub`, `deviceId`, `substatus`; `failed` adds `errorCode` and `errorMessage` (e.g. 400207 "Custom allocation failed with status code: 400"); `assigning` and `disabled` need nothing more. Returned data is `returnData`, a string: where the preview returns the webhook's `returnData` to the device is not documented, so `registrationState.returnData` carrying the same string is our choice (docs/contract/dialects.md). Unknown members are allowed (service output; DPS adds fields). The 96 KB message limit is enforced by the harness, not this schema.
  */
 export type RegistrationResultPreview = DeviceRegistrationResultDialectIndependentPart & {
   /**
-   * The webhook's `returnData` string, passed through unchanged (our choice, DESIGN §2).
+   * The webhook's `returnData` string, passed through unchanged (our choice, docs/contract/dialects.md).
    */
   returnData?: string;
   [k: string]: unknown;
@@ -49,11 +49,11 @@ export type DeviceRegistrationResultDialectIndependentPart = {
   [k: string]: unknown;
 };
 /**
- * DPS registration ID. Sources disagree (FACTS §5): the concept doc allows alphanumerics plus `-` `.` `_` `:`, last character alphanumeric or `-`, up to 128 characters, case-insensitive; the swagger text says no special character at start or end; the PUT path-parameter text says lowercase alphanumerics and hyphens. This pattern is the reconciling suggestion of FACTS §5 (first character alphanumeric, last alphanumeric or `-`). Case-insensitive comparison and an optional strict-lowercase mode are the harness's job, not the schema's.
+ * DPS registration ID. Sources disagree (docs/protocol/identifiers.md): the concept doc allows alphanumerics plus `-` `.` `_` `:`, last character alphanumeric or `-`, up to 128 characters, case-insensitive; the swagger text says no special character at start or end; the PUT path-parameter text says lowercase alphanumerics and hyphens. This pattern is the reconciling suggestion of docs/protocol/identifiers.md (first character alphanumeric, last alphanumeric or `-`). Case-insensitive comparison and an optional strict-lowercase mode are the harness's job, not the schema's.
  */
 export type RegistrationID = string;
 /**
- * RFC 3339 date-time. DPS writes 7 fractional digits and `Z`, e.g. `2020-04-10T05:24:22.4718526Z` (FACTS §1).
+ * RFC 3339 date-time. DPS writes 7 fractional digits and `Z`, e.g. `2020-04-10T05:24:22.4718526Z` (docs/protocol/https.md).
  */
 export type DateTime = string;
 /**
@@ -61,11 +61,11 @@ export type DateTime = string;
  */
 export type HostName = string;
 /**
- * DPS `AssignedDeviceSubstatus`. Known values: `initialAssignment`, `deviceDataMigrated`, `deviceDataReset`, `reprovisionedToInitialAssignment` (FACTS §1). Open string, like the status.
+ * DPS `AssignedDeviceSubstatus`. Known values: `initialAssignment`, `deviceDataMigrated`, `deviceDataReset`, `reprovisionedToInitialAssignment` (docs/protocol/https.md). Open string, like the status.
  */
 export type AssignedDeviceSubstatus = string;
 /**
- * DPS 6-digit error code = HTTP status x 1000 + sub-code (e.g. 400207, 401002, 429001; FACTS §1). No official table exists.
+ * DPS 6-digit error code = HTTP status x 1000 + sub-code (e.g. 400207, 401002, 429001; docs/protocol/https.md). No official table exists.
  */
 export type ExtendedErrorCode = number;
 
@@ -74,7 +74,7 @@ export interface TpmRegistrationResult {
   [k: string]: unknown;
 }
 /**
- * `{certificateInfo, enrollmentGroupId, signingCertificateInfo}` (FACTS §1). Inner certificate-info objects are not constrained.
+ * `{certificateInfo, enrollmentGroupId, signingCertificateInfo}` (docs/protocol/https.md). Inner certificate-info objects are not constrained.
  */
 export interface X509RegistrationResult {
   certificateInfo?: JSONObject;

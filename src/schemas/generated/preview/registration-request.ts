@@ -1,7 +1,7 @@
 /* Generated from schemas/ by scripts/generate-types.mjs. Do not edit: change the schema and run `npm run generate:types`. */
 
 /**
- * DPS registration ID. Sources disagree (FACTS §5): the concept doc allows alphanumerics plus `-` `.` `_` `:`, last character alphanumeric or `-`, up to 128 characters, case-insensitive; the swagger text says no special character at start or end; the PUT path-parameter text says lowercase alphanumerics and hyphens. This pattern is the reconciling suggestion of FACTS §5 (first character alphanumeric, last alphanumeric or `-`). Case-insensitive comparison and an optional strict-lowercase mode are the harness's job, not the schema's.
+ * DPS registration ID. Sources disagree (docs/protocol/identifiers.md): the concept doc allows alphanumerics plus `-` `.` `_` `:`, last character alphanumeric or `-`, up to 128 characters, case-insensitive; the swagger text says no special character at start or end; the PUT path-parameter text says lowercase alphanumerics and hyphens. This pattern is the reconciling suggestion of docs/protocol/identifiers.md (first character alphanumeric, last alphanumeric or `-`). Case-insensitive comparison and an optional strict-lowercase mode are the harness's job, not the schema's.
  */
 export type RegistrationID = string;
 /**
@@ -14,7 +14,7 @@ export type Base64Text = string;
 export type Base64Text1 = string;
 
 /**
- * Device -> DPS register body in the 2019 preview vocabulary (FACTS §0): `registrationId`, `tpm` for TPM devices, and `data` holding the additional data, any JSON value ("It can be nested JSON"), including null. The preview text also shows an `interfaces` placeholder marked as not yet defined: it is tolerated and ignored (any value), so the documented sample validates. Other unknown members are rejected, as in the ga dialect (DPS deserialises the body strictly, azure-iot-sdk-c#2314); in particular a ga `payload` member is an error in this dialect. `registrationId` is optional for the same reason as in ga (MQTT bodies without it). The 96 KB message limit is enforced by the harness, not this schema.
+ * Device -> DPS register body in the 2019 preview vocabulary (docs/contract/dialects.md): `registrationId`, `tpm` for TPM devices, and `data` holding the additional data, any JSON value ("It can be nested JSON"), including null. The preview text also shows an `interfaces` placeholder marked as not yet defined: it is tolerated and ignored (any value), so the documented sample validates. Other unknown members are rejected, as in the ga dialect (DPS deserialises the body strictly, azure-iot-sdk-c#2314); in particular a ga `payload` member is an error in this dialect. `registrationId` is optional for the same reason as in ga (MQTT bodies without it). The 96 KB message limit is enforced by the harness, not this schema.
  */
 export interface RegistrationRequestPreview {
   registrationId?: RegistrationID;
@@ -23,7 +23,7 @@ export interface RegistrationRequestPreview {
   interfaces?: unknown;
 }
 /**
- * `TpmAttestation` of the register body: `endorsementKey` required, `storageRootKey` optional (FACTS §1). Both base64.
+ * `TpmAttestation` of the register body: `endorsementKey` required, `storageRootKey` optional (docs/protocol/https.md). Both base64.
  */
 export interface TPMAttestationDeviceRequest {
   endorsementKey: Base64Text;

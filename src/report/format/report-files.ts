@@ -1,0 +1,37 @@
+import type { CheckResult } from '../../results/check-result.js';
+import type { RunInfo } from '../../results/run-info.js';
+import { ctrfText } from './ctrf-text.js';
+import { formatHtml } from './format-html.js';
+import { formatJunit } from './format-junit.js';
+import { formatMarkdown } from './format-markdown.js';
+
+export interface ReportFileOptions {
+  /** cap for summary.md */
+  markdownMaxBytes?: number;
+  /** where the report directory is published, for summary.md's badge snippet (docs/badges.md) */
+  badgeBaseUrl?: string;
+}
+
+/** One file of the report set: its name in the output directory and the pure function that renders it. */
+export interface ReportFile {
+  name: string;
+  render: (results: readonly CheckResult[], runInfo: RunInfo, options: ReportFileOptions) => string;
+}
+
+/**
+ * The files every run writes (docs/contract/reports.md), in writing order. Extension point: a new format
+ * is one more entry here; writeReportSet and the reporters pick it up.
+ */
+export const REPORT_FILES: readonly ReportFile[] = [
+  { name: 'ctrf.json', render: ctrfText },
+  { name: 'junit.xml', render: formatJunit },
+  { name: 'summary.md', render: (results, runInfo, options) => formatMarkdown(results, runInfo, markdownOptions(options)) },
+  { name: 'report.html', render: formatHtml },
+];
+
+function markdownOptions(options: ReportFileOptions): { maxBytes?: number; badgeBaseUrl?: string } {
+  return {
+    ...(options.markdownMaxBytes === undefined ? {} : { maxBytes: options.markdownMaxBytes }),
+    ...(options.badgeBaseUrl === undefined ? {} : { badgeBaseUrl: options.badgeBaseUrl }),
+  };
+}

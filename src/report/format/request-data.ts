@@ -1,0 +1,54 @@
+/**
+ * The data a result's failure was caused by, read out of its evidence for a report reader: for a
+ * webhook result the device's registration ID, enrollment, attestation and device data of the
+ * allocation request sent; for a device result the same from the adapter's `register` command.
+ * Undefined when the evidence holds no request. Pure, and generic over evidence shapes it does not know.
+ */
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function parsed(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
+  }
+}
+
+function allocationSummary(body: Json): Json | undefined {
+  const context = body['deviceRuntimeContext'];
+  if (!isObject(context)) return undefined;
+  const enrollment = isObject(body['enrollmentGroup'])
+    ? 'group'
+    : isObject(body['individualEnrollment'])
+      ? 'individual'
+      : undefined;
+  const attestation = ['symmetricKey', 'x509', 'tpm'].find((k) => k in context);
+  const out: Json = { registrationId: context['registrationId'] };
+  if (enrollment) out['enrollment'] = enrollment;
+  if (attestation) out['attestation'] = attestation;
+  if ('currentIotHubHostName' in context) out['currentIotHubHostName'] = context['currentIotHubHostName'];
+  for (const member of ['payload', 'data']) if (member in context) out[member] = context[member];
+  if (!('payload' in context) && !('data' in context)) out['deviceData'] = '(none sent)';
+  return out;
+}
+
+function registerSummary(command: Json): Json | undefined {
+  if (command['cmd'] !== 'register') return undefined;
+  const out: Json = {};
+  for (const key of ['registrationId', 'dialect', 'transport', 'data']) if (key in command) out[key] = command[key];
+  return out;
+}
+
+/** The request a result's evidence holds, summarised to what was sent; undefined when there is none. */
+export function requestDataOf(evidence: unknown): unknown {
+  if (!isObject(evidence)) return undefined;
+  const adapter = evidence['adapter'];
+  const raw = evidence['request'] ?? (isObject(adapter) ? adapter['request'] : undefined);
+  if (raw === undefined) return undefined;
+  const request = isObject(raw) && 'body' in raw ? parsed(raw['body']) : parsed(raw);
+  if (!isObject(request)) return request;
+  return allocationSummary(request) ?? registerSummary(request) ?? request;
+}

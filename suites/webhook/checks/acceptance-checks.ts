@@ -1,0 +1,49 @@
+import { CheckFailure, CheckSkipped } from '../../../src/results/check-outcome-errors.js';
+import type { AnsweredOutcome } from '../../../src/http/bounded-outcome.js';
+import type { CheckDefinition } from '../check-definition.js';
+import { describeRefusal, isRefusal } from '../refusal.js';
+import type { WebhookCall } from '../webhook-call.js';
+
+/** A webhook whose policy refuses every device the harness sends has had nothing judged. */
+
+export const acceptsCheck: CheckDefinition = {
+  id: 'webhook.allocation.accepts',
+  level: 'MUST',
+  per: 'dialect',
+  title: 'Accepts some device',
+  requirement:
+    "at least one of the dialect's requests (corpus and user cases, except those expecting a refusal) is accepted with HTTP 200; " +
+    'when every one is refused, the message says how to send devices the policy accepts (--profile, --cases)',
+};
+
+/** The advice of a failed acceptance check: how to make the harness's devices look like the policy's. */
+export const ACCEPTANCE_ADVICE =
+  "the webhook's policy accepts none of the harness's devices, so nothing of its answers could be judged: " +
+  'give --profile FILE (registration ID template, linked hubs, enrollment group ID, payload members the policy needs) ' +
+  'or --cases FILE with devices it accepts; see docs/webhook-profiles.md';
+
+/** Judges the first calls of a dialect's cases (`calls`, less those expecting a refusal); `label` names the dialect. */
+export function judgeAcceptance(label: string, calls: readonly WebhookCall[]): string {
+  const answers = calls.flatMap((c) => (c.outcome.kind === 'answered' ? [{ call: c, answer: c.outcome }] : []));
+  const accepted = answers.filter((a) => a.answer.status === 200).length;
+  const refusals = answers.filter((a) => isRefusal(a.answer));
+  if (accepted > 0) return `${label}: ${accepted} of ${calls.length} requests accepted, ${refusals.length} refused`;
+  if (refusals.length === 0)
+    throw new CheckSkipped(`${label}: not judged: no request was accepted or refused (see webhook.response.status)`);
+  const first = refusals[0] as { call: WebhookCall; answer: AnsweredOutcome };
+  const statuses = [...new Set(refusals.map((r) => r.answer.status))].sort();
+  const urlHint = statuses.includes(404) ? ' (HTTP 404 for everything often means a wrong --url)' : '';
+  throw new CheckFailure(
+    `${label}: expected the webhook to accept at least one request, got all ${refusals.length} of ${calls.length} ` +
+      `${describeRefusal(first.answer).replace('refused by the webhook: ', 'refused (first: ')})${urlHint}; ${ACCEPTANCE_ADVICE}`,
+    {
+      mismatch: 'refuses-everything',
+      expected: 'at least one HTTP 200',
+      actual: { refused: refusals.length, requests: calls.length, statuses },
+      evidence: {
+        request: first.call.request.body,
+        answer: { status: first.answer.status, body: first.answer.bodyBytes.toString('utf8').slice(0, 4096) },
+      },
+    },
+  );
+}

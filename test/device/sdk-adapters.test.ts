@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BUNDLED_IMPLEMENTATIONS, ensureInstalled, missingPrograms } from '../../src/targets/index.js';
+import { runCli } from '../helpers/run-cli.js';
+
+interface CtrfTest {
+  message?: string;
+  extra: { checkId: string; outcome: string; transport: string; caseId: string; mismatch?: string; implementation: { name: string; version?: string } };
+}
+
+function ctrfTests(out: string): CtrfTest[] {
+  return (JSON.parse(readFileSync(join(out, 'ctrf.json'), 'utf8')) as { results: { tests: CtrfTest[] } }).results.tests;
+}
+
+/**
+ * The Python and Java SDK adapters end to end through the built CLI, against a standard-ports
+ * emulator, with the SDKs installed in the cache (the run installs them when they are not there).
+ * Skipped with a note when python3 / java / mvn are missing; under CI=true that is a failure.
+ */
+for (const [name, reportsAs, transports, cases] of [
+  ['azure-iot-python-sdk', 'azure-iot-device', ['mqtt', 'mqtt-ws'], 'data-absent,data-flat,data-nested,device-wrong-key'],
+  ['azure-iot-java-sdk', 'com.microsoft.azure.sdk.iot.provisioning:provisioning-device-client', ['https', 'mqtt', 'mqtt-ws'], 'data-absent,data-flat,device-wrong-key'],
+] as const) {
+  describe(`${name} adapter end to end (device --adapter, standard ports)`, function () {
+    this.timeout(400_000);
+    const implementation = BUNDLED_IMPLEMENTATIONS.find((i) => i.name === name)!;
+    let tests: CtrfTest[] = [];
+    let status: number | null = null;
+    let stderr = '';
+
+    before(async function () {
+      const missing = missingPrograms(implementation);
+      if (missing.length > 0) {
+        if (process.env['CI'] === 'true') assert.fail(`${missing.join(', ')} required under CI=true`);
+        console.log(`    (skipped: ${missing.join(' and ')} not on PATH)`);
+        this.skip();
+      }
+      const readiness = await ensureInstalled(implementation, { progress: (line) => console.log(`    ${line}`) });
+      assert.equal(readiness.state, 'ready', JSON.stringify(readiness));
+      if (readiness.state !== 'ready') return;
+      const out = join(mkdtempSync(join(tmpdir(), 'dpsc-sdk-')), 'report');
+      const run = await runCli(['device', '--adapter', readiness.command, '--standard-ports', '--case-ids', cases, '--out', out, '--reporter', 'quiet'], { timeoutMs: 380_000 });
+      status = run.status;
+      stderr = run.stderr;
+      tests = ctrfTests(out);
+    });
+
+    it('is exit 0 or 1 as the results say, never 2', () => {
+      assert.ok(status === 0 || status === 1, stderr);
+    });
+
+    it(`registers for real over ${transports.join(', ')}: the SDK reports the assignment when no data is sent`, () => {
+      for (const transport of transports) {
+        const passed = tests.filter((t) => t.extra.transport === transport && t.extra.caseId === 'data-absent' && t.extra.checkId === 'device.result.assignment');
+        assert.deepEqual(passed.map((t) => t.extra.outcome), ['passed'], `${transport}: ${JSON.stringify(passed)}`);
+        assert.equal(passed[0]!.extra.implementation.name, reportsAs);
+      }
+    });
+
+    it('a wrong key fails no check: the SDK reports the refusal as an error', () => {
+      const wrongKey = tests.filter((t) => t.extra.caseId === 'device-wrong-key');
+      assert.ok(wrongKey.length > 0);
+      assert.deepEqual(wrongKey.filter((t) => t.extra.outcome === 'failed' || t.extra.outcome === 'errored').map((t) => t.extra.checkId), []);
+    });
+
+    if (name === 'azure-iot-python-sdk') {
+      it('sends device data as a JSON object and gets the returned data back (every MUST of the data cases passes)', () => {
+        const data = tests.filter((t) => t.extra.caseId === 'data-flat' || t.extra.caseId === 'data-nested');
+        assert.ok(data.some((t) => t.extra.checkId === 'device.returnData.fidelity' && t.extra.outcome === 'passed'));
+        assert.deepEqual(data.filter((t) => t.extra.outcome === 'failed' || t.extra.outcome === 'errored').map((t) => `${t.extra.checkId} ${t.extra.transport}`), []);
+      });
+    } else {
+      it('sends device data as a JSON string (setProvisioningPayload(String) into a Gson String field): device.data.sent fails with wrong-type', () => {
+        for (const transport of transports) {
+          const sent = tests.find((t) => t.extra.caseId === 'data-flat' && t.extra.transport === transport && t.extra.checkId === 'device.data.sent');
+          assert.equal(sent?.extra.outcome, 'failed', transport);
+          assert.match(sent?.message ?? '', /wrong-type/);
+        }
+      });
+    }
+  });
+}
