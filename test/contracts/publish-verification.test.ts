@@ -2,10 +2,9 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import type { CommandContext } from '../../src/cli/command-context.js';
+import { captureContext } from '../helpers/capture-context.js';
 import { brokerPublishing, publishAfterRun } from '../../src/cli/commands/webhook/publish-verification-step.js';
 import type { WebhookCommandOptions } from '../../src/cli/commands/webhook/define.js';
 import { publishVerificationResults, VerificationBrokerError } from '../../src/contracts/publish-verification.js';
@@ -31,15 +30,7 @@ const pact = (dialect: 'ga' | 'preview', interaction: string, outcome: CheckResu
   implementation: { name: 'http://127.0.0.1:7071/api/allocate' }, message: outcome === 'passed' ? 'verified' : 'status: expected 200 but was 500',
 });
 
-function context(): { context: CommandContext; out: () => string; err: () => string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  return { context: { stdout, stderr, signal: new AbortController().signal, isTTY: false }, out: () => out, err: () => err };
-}
+const context = captureContext;
 
 describe('Pact Broker: publishing verification results (msw stand-in for the HAL API)', () => {
   const server = setupServer();

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandContext } from '../../command-context.js';
 import { usageError } from '../../../errors/harness-error.js';
+import { checkBrokerUrl } from '../../broker-url-option.js';
 import { ExitStatus } from '../../exit-status.js';
 import { packageVersion } from '../../../meta/package-info.js';
 import { publishVerificationResults, VerificationBrokerError, type PublishVerificationOptions } from '../../../contracts/publish-verification.js';
@@ -16,13 +17,7 @@ export function brokerPublishing(options: WebhookCommandOptions): PublishVerific
     if (options.providerVersion !== undefined || options.providerBranch !== undefined) throw usageError('--provider-version and --provider-branch need --broker-url');
     return undefined;
   }
-  let url: URL;
-  try {
-    url = new URL(options.brokerUrl);
-  } catch {
-    throw usageError('--broker-url must be an absolute http(s) URL, e.g. https://broker.example.com');
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw usageError('--broker-url must be an http or https URL');
+  checkBrokerUrl(options.brokerUrl);
   if (!options.providerVersion?.trim()) throw usageError('--broker-url needs --provider-version (the webhook version that was verified, e.g. the commit)');
   const env = process.env;
   return {
