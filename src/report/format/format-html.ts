@@ -5,6 +5,7 @@ import { durationHistogram, percentile } from './html-charts.js';
 import { htmlText } from './html-escape.js';
 import { DRILL_DOWN_LIMITS, htmlDrillDown, type DrillDownLimits } from './html-drill-down.js';
 import { htmlHeadline } from './html-headline.js';
+import { htmlLoad } from './html-load.js';
 import { htmlHistory } from './html-history.js';
 import { htmlMatrix } from './html-matrix.js';
 import { HTML_CSS } from './html-style.js';
@@ -61,6 +62,7 @@ ${htmlHeadline(results, groups, drillDown.causeIds)}
 ${htmlMatrix(results, drillDown.firstEntry)}
 <p class="legend">${htmlText(LEGEND)}</p>
 ${webhookTimes(results)}
+${htmlLoad(results)}
 <h2 id="failures">Failures by cause (${groups.length} causes, ${problems} results)</h2>
 ${problems > 0 ? drillDown.html : '<p class="none">No failed or errored results.</p>'}
 ${htmlHistory(versionHistories(results))}`;
