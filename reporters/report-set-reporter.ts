@@ -3,7 +3,9 @@ import { performance } from 'node:perf_hooks';
 import { REPORT_FILES } from '../src/report/format/report-files.js';
 import type { CheckResult } from '../src/results/check-result.js';
 import type { RunInfo } from '../src/results/run-info.js';
-import type { CheckTest } from '../src/runner/check-meta.js';
+import { join } from 'node:path';
+import type { CheckMeta, CheckTest } from '../src/runner/check-meta.js';
+import { formatPlan } from '../src/report/format/format-plan.js';
 import { writeReportSet, type WriteReportSetOptions } from '../src/report/write-report-set.js';
 import { ConsoleView, type ConsoleMode, type ConsoleViewOptions } from './console-view.js';
 import { ResultReporter, type ResultReporterOptions } from './result-reporter.js';
@@ -21,6 +23,12 @@ export type ReportSetReporterOptions = ResultReporterOptions &
  * The reporter every command that runs checks uses: shows progress and the summary table on the
  * console and writes the whole report set (ctrf.json, junit.xml, summary.md, ...) into `outDir`.
  */
+/** The check metas of every test the run will run, in order. */
+function plannedChecks(suite: Mocha.Suite): CheckMeta[] {
+  const own = suite.tests.map((test: CheckTest) => test.dpsc?.meta).filter((meta): meta is CheckMeta => meta !== undefined);
+  return [...own, ...suite.suites.flatMap(plannedChecks)];
+}
+
 export class ReportSetReporter extends ResultReporter {
   private readonly view: ConsoleView | undefined;
 
@@ -30,6 +38,15 @@ export class ReportSetReporter extends ResultReporter {
     const mode = options.console ?? 'summary';
     this.view = mode === 'none' ? undefined : new ConsoleView({ ...options, mode });
     runner.on(Mocha.Runner.constants.EVENT_TEST_BEGIN, (test: CheckTest) => this.view?.begin(test.dpsc?.meta.checkId ?? ''));
+    runner.once(Mocha.Runner.constants.EVENT_RUN_BEGIN, () => {
+      const root = (runner as { suite?: Mocha.Suite }).suite;
+      const metas = root ? plannedChecks(root) : [];
+      this.view?.plan(formatPlan(metas), metas.length);
+    });
+    // a phase is one suite under the root: one implementation (or the webhook) and its checks
+    runner.on(Mocha.Runner.constants.EVENT_SUITE_BEGIN, (suite: Mocha.Suite) => {
+      if (suite.parent?.root === true) this.view?.beginPhase(suite.title);
+    });
   }
 
   protected override resultAdded(result: CheckResult): void {
@@ -52,6 +69,7 @@ export class ReportSetReporter extends ResultReporter {
     if (options.console !== 'json' && options.console !== 'none') {
       const stream = options.stream ?? process.stdout;
       stream.write(`reports written to ${outDir} in ${ms} ms${written.stepSummary ? ' (summary also added to the job summary)' : ''}\n`);
+      stream.write(`open ${join(outDir, 'report.html')}: each failure by cause, with its evidence\n`);
     }
   }
 }

@@ -18,7 +18,7 @@ export function addRunOptions(command: Command): Command {
   return command
     .option('--out <dir>', 'directory for the report files', './conformance-report')
     .addOption(
-      new Option('--reporter <name>', 'console output: summary (failures and a table), verbose (every result), quiet (table only), json (results as JSON lines)')
+      new Option('--reporter <name>', 'console output: summary (progress, failures by cause, a table), verbose (every result), quiet (table only), json (results as JSON lines)')
         .choices(CONSOLE_REPORTERS)
         .default('summary'),
     )

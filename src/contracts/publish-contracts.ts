@@ -47,7 +47,8 @@ function readPacts(dir: string): PactSummary[] {
   });
 }
 
-function authorization(options: PublishContractsOptions): Record<string, string> {
+/** The Authorization header the broker documents: a bearer token, else basic auth, else none. */
+export function authorization(options: Pick<PublishContractsOptions, 'token' | 'username' | 'password'>): Record<string, string> {
   if (options.token) return { authorization: `Bearer ${options.token}` };
   if (options.username !== undefined) {
     return { authorization: `Basic ${Buffer.from(`${options.username}:${options.password ?? ''}`).toString('base64')}` };
@@ -56,7 +57,7 @@ function authorization(options: PublishContractsOptions): Record<string, string>
 }
 
 /** A short reading of a broker error body: HAL `errors` maps or lists, `error.message`, or the text. */
-function brokerProblem(text: string): string {
+export function brokerProblem(text: string): string {
   try {
     const body = JSON.parse(text) as { errors?: unknown; error?: { message?: string }; title?: string; detail?: string };
     if (Array.isArray(body.errors)) return body.errors.map((e) => (typeof e === 'string' ? e : JSON.stringify(e))).join('; ');

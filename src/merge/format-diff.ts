@@ -24,8 +24,11 @@ function byCheck(entries: readonly DiffEntry[]): string[] {
   return [...counts].map(([checkId, n]) => `${checkId} (${n} ${n === 1 ? 'result' : 'results'})`);
 }
 
-/** What `report diff` prints: new failures first, then still failing, fixed, and what was added or removed. */
-export function formatDiff(diff: ReportDiff, labels: { base: string; current: string }, notes: readonly string[] = []): string {
+/**
+ * What `report diff` prints: new failures first, then still failing, fixed, and what was added or
+ * removed; the last line says FAIL, OK, or INCOMPLETE when the current run is missing results (`verdict`).
+ */
+export function formatDiff(diff: ReportDiff, labels: { base: string; current: string }, notes: readonly string[] = [], verdict?: 'INCOMPLETE'): string {
   const lines = [`base:    ${labels.base}`, `current: ${labels.current}`, ...notes.map((n) => `note: ${n}`)];
   lines.push(
     ...section('NEW FAILURES', diff.newFailures, (e) => `${describeKey(e.result)}: ${e.was === 'absent' ? 'new check' : `was ${e.was}`}, now ${e.now}${flags(e)}: ${e.result.message}`),
@@ -40,7 +43,7 @@ export function formatDiff(diff: ReportDiff, labels: { base: string; current: st
   const blocking = diff.blockingNewFailures;
   lines.push(
     '',
-    `${blocking > 0 ? 'FAIL' : 'OK'}: ${diff.newFailures.length} new failures (${blocking} blocking), ${diff.stillFailing.length} still failing, ${diff.fixed.length} fixed, ${diff.added.length} added, ${diff.removed.length} removed`,
+    `${blocking > 0 ? 'FAIL' : (verdict ?? 'OK')}: ${diff.newFailures.length} new failures (${blocking} blocking), ${diff.stillFailing.length} still failing, ${diff.fixed.length} fixed, ${diff.added.length} added, ${diff.removed.length} removed`,
   );
   return `${lines.map(terminalText).join('\n')}\n`;
 }

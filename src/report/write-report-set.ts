@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { CheckResult } from '../results/check-result.js';
 import type { RunInfo } from '../results/run-info.js';
 import { reportWriteError } from '../errors/harness-error.js';
+import { formatBadges } from './format/format-badges.js';
 import { REPORT_FILES, type ReportFile, type ReportFileOptions } from './format/report-files.js';
 import { writeFileAtomic } from './atomic-write.js';
 
@@ -14,6 +15,8 @@ export interface WriteReportSetOptions extends ReportFileOptions {
   stepSummary?: string | false;
   /** the files to write; defaults to the whole report set (REPORT_FILES) */
   files?: readonly ReportFile[];
+  /** write `badges/<name>.json` (shields.io endpoint badges); default true */
+  badges?: boolean;
 }
 
 export interface WrittenReportSet {
@@ -24,7 +27,7 @@ export interface WrittenReportSet {
 }
 
 /**
- * Writes the report set (ctrf.json, junit.xml, summary.md, ...) into `outDir`, each file atomically.
+ * Writes the report set (ctrf.json, junit.xml, summary.md, ..., badges/) into `outDir`, each file atomically.
  * Used by the report-set reporter at the end of a run and by `report merge` on parsed CTRF. The results
  * must already be post-processed (waivers, redaction): nothing here redacts.
  */
@@ -36,14 +39,24 @@ export async function writeReportSet(
 ): Promise<WrittenReportSet> {
   const written: WrittenReportSet = { paths: [] };
   const rendered = new Map<string, string>();
+  const badgeBaseUrl = options.badgeBaseUrl ?? process.env.DPSC_BADGE_BASE_URL;
+  const renderOptions: ReportFileOptions = { ...options, ...(badgeBaseUrl ? { badgeBaseUrl } : {}) };
   try {
     await mkdir(outDir, { recursive: true });
     for (const file of options.files ?? REPORT_FILES) {
-      const text = file.render(results, runInfo, options);
+      const text = file.render(results, runInfo, renderOptions);
       rendered.set(file.name, text);
       const path = join(outDir, file.name);
       await writeFileAtomic(path, text);
       written.paths.push(path);
+    }
+    if (options.badges !== false && results.length > 0) {
+      await mkdir(join(outDir, 'badges'), { recursive: true });
+      for (const badge of formatBadges(results)) {
+        const path = join(outDir, 'badges', badge.file);
+        await writeFileAtomic(path, `${JSON.stringify(badge.endpoint, null, 2)}\n`);
+        written.paths.push(path);
+      }
     }
   } catch (error) {
     throw reportWriteError(outDir, error);

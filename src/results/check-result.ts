@@ -41,6 +41,8 @@ export interface CheckResult {
   expected?: unknown;
   actual?: unknown;
   durationMs?: number;
+  /** how long the exchange the check judged took (the register call, the webhook's answer), in ms */
+  exchangeMs?: number;
   waived?: AppliedWaiver;
   /** set when the harness, not the target, broke while producing this result */
   harnessFault?: boolean;

@@ -18,6 +18,8 @@ export interface CheckRecord {
   details?: OutcomeDetails;
   harnessFault?: boolean;
   startedAt?: number;
+  /** set by the check body: how long the exchange it judged took, in ms */
+  exchangeMs?: number;
 }
 
 /** A mocha test carrying its check record. */

@@ -42,6 +42,7 @@ export function resultFromTest(test: Mocha.Runnable, event: 'pass' | 'fail' | 'p
   if (details && 'actual' in details) result.actual = details.actual;
   if (details?.evidence !== undefined) result.evidence = details.evidence;
   if (record?.startedAt !== undefined) result.durationMs = test.duration ?? Date.now() - record.startedAt;
+  if (record?.exchangeMs !== undefined) result.exchangeMs = record.exchangeMs;
   if (outcome === 'errored' && harnessFault) result.harnessFault = true;
   return result;
 }

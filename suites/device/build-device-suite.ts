@@ -133,11 +133,13 @@ function addCase(
   };
   for (const check of deviceCase.checks) {
     const meta = { checkId: check.id, level: check.level, dialect, transport, caseId: deviceCase.caseId, implementation };
-    addCheck(suite, meta, async () => {
+    const test = addCheck(suite, meta, async () => {
       if (deviceCase.skipReason !== undefined) throw new CheckSkipped(deviceCase.skipReason);
       const body = CHECK_BODIES[check.id];
       if (!body) throw new Error(`no body for check ${check.id}`);
       const run = await once();
+      // the register exchange this check judges (JUnit time), not the moment it took to judge it
+      if (test.dpsc && run.exchange) test.dpsc.exchangeMs = run.exchange.durationMs;
       return body(run, verdicts(run, options.redactor), options.redactor);
     });
   }

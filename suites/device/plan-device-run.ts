@@ -5,6 +5,17 @@ import type { Dialect } from '../../src/results/check-result.js';
 /** Transports the emulator serves (every transport of the adapter protocol). */
 export const EMULATED_TRANSPORTS: readonly DeviceTransport[] = ['https', 'mqtt', 'mqtt-ws', 'amqp', 'amqp-ws'];
 
+/**
+ * `--transport T` that the emulator does not serve is a usage error found before anything starts
+ * (no webhook, emulator or adapter), so the command exits 2 at once. Which transports are served is
+ * EMULATED_TRANSPORTS: when the emulator serves one more, this follows.
+ */
+export function checkTransportServed(transport: DeviceTransport | undefined, served: readonly DeviceTransport[] = EMULATED_TRANSPORTS): void {
+  if (transport !== undefined && !served.includes(transport)) {
+    throw usageError(`--transport ${transport}: the emulator does not serve ${transport} yet; it serves ${served.join(', ')}`);
+  }
+}
+
 export interface DeviceNarrowing {
   transport?: DeviceTransport;
   dialect?: Dialect | 'all';
@@ -19,7 +30,7 @@ export function planDeviceCoverage(claims: StartReply, narrowing: DeviceNarrowin
   const claimedTransports = claims.transports.filter((t) => EMULATED_TRANSPORTS.includes(t));
   let transports = claimedTransports;
   if (narrowing.transport !== undefined) {
-    if (!EMULATED_TRANSPORTS.includes(narrowing.transport)) throw usageError(`--transport ${narrowing.transport}: the emulator serves ${EMULATED_TRANSPORTS.join(', ')}`);
+    checkTransportServed(narrowing.transport);
     if (!claims.transports.includes(narrowing.transport)) {
       throw usageError(`--transport ${narrowing.transport}: ${claims.implementation.name} claims ${claims.transports.join(', ')}`);
     }

@@ -73,7 +73,12 @@ function addCaseChecks(
   }
   for (const check of CASE_CHECKS) {
     if (check.appliesTo && !check.appliesTo(exchange.planned)) continue;
-    addCheck(suite, meta(check), async () => check.judge(new CallJudge(exchange.planned, await exchange.first(), redactor), exchange.planned));
+    const test = addCheck(suite, meta(check), async () => {
+      const call = await exchange.first();
+      // the webhook's answer time (JUnit time), not the moment it took to judge it
+      if (test.dpsc && call.outcome.kind !== 'not-sent') test.dpsc.exchangeMs = call.outcome.timing.totalMs;
+      return check.judge(new CallJudge(exchange.planned, call, redactor), exchange.planned);
+    });
   }
   const relation = exchange.planned.baseline;
   if (relation && baseline) {

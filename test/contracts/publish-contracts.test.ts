@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { PassThrough } from 'node:stream';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { captureContext } from '../helpers/capture-context.js';
 import { handle } from '../../src/cli/commands/contracts/publish-handler.js';
 import type { ContractsPublishOptions } from '../../src/cli/commands/contracts/define.js';
-import type { CommandContext } from '../../src/cli/command-context.js';
 import { committedPactsDir } from '../../src/contracts/committed-pacts.js';
 import { listPactFiles } from '../../src/contracts/pact-file.js';
 
@@ -24,15 +23,7 @@ interface Captured {
   };
 }
 
-function context(): { context: CommandContext; out: () => string; err: () => string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  return { context: { stdout, stderr, signal: new AbortController().signal, isTTY: false }, out: () => out, err: () => err };
-}
+const context = captureContext;
 
 describe('contracts: publish to a Pact Broker (msw broker)', () => {
   const server = setupServer();

@@ -50,10 +50,12 @@ export interface RecordingPage {
 
 /**
  * Opens `url` in a new context and records every request the context makes, the navigation included.
- * `bypassCSP` turns the page's Content-Security-Policy off, to prove escaping holds without it.
+ * `bypassCSP` turns the page's Content-Security-Policy off, to prove escaping holds without it; `width`
+ * is the viewport's (default 1280 px).
  */
-export async function openRecording(browser: Browser, url: string, options: { bypassCSP?: boolean } = {}): Promise<RecordingPage> {
-  const context: BrowserContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, bypassCSP: options.bypassCSP ?? false });
+export async function openRecording(browser: Browser, url: string, options: { bypassCSP?: boolean; width?: number } = {}): Promise<RecordingPage> {
+  const viewport = { width: options.width ?? 1280, height: 800 };
+  const context: BrowserContext = await browser.newContext({ viewport, bypassCSP: options.bypassCSP ?? false });
   const requests: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
   try {

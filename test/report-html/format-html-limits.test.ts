@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { checkFamily } from '../../src/report/format/check-family.js';
 import { formatHtml } from '../../src/report/format/format-html.js';
+import { groupByRootCause } from '../../src/report/format/group-by-root-cause.js';
 import { cellStatus } from '../../src/report/format/html-cell-status.js';
 import type { CheckResult } from '../../src/results/check-result.js';
 import { countOutcomes } from '../../src/results/summarise-results.js';
@@ -46,11 +47,9 @@ describe('report.html content and limits (no browser)', () => {
     assert.equal(entries(html), 0);
   });
 
-  it('gives a drill-down to failed, errored and waived results only', () => {
+  it('gives an entry to each cause of failed, errored and waived results only', () => {
     const html = formatHtml(fakeResults(), fakeRunInfo);
-    const results = fakeResults();
-    const problems = results.filter((r) => r.outcome === 'failed' || r.outcome === 'errored').length;
-    assert.equal(entries(html), problems);
+    assert.equal(entries(html), groupByRootCause(fakeResults()).length);
     assert.doesNotMatch(html, /class="badge (passed|skipped)"/);
     assert.match(html, /Waived \(accepted failures\): 1/);
   });
@@ -63,15 +62,23 @@ describe('report.html content and limits (no browser)', () => {
     assert.ok(html.length < 40_000, `${html.length} characters`);
   });
 
-  it('caps the number of drill-downs and says how many were left out', () => {
-    const results = Array.from({ length: 10 }, (_, i) => ({ ...base, caseId: `case-${i}` }));
+  it('caps the number of cause entries and says how many were left out', () => {
+    const results = Array.from({ length: 10 }, (_, i) => ({ ...base, checkId: `device.check.c${'x'.repeat(i)}`, caseId: `case-${i}` }));
     const html = formatHtml(results, fakeRunInfo, { htmlLimits: { maxEntries: 3 } });
     assert.equal(entries(html), 3);
-    assert.match(html, /Showing 3 of 10 failed or errored results; 7 more are not shown here/);
-    assert.match(html, /Blocking failures \(MUST failed\): 10 <span class="note">\(7 not shown\)<\/span>/);
+    assert.match(html, /Showing 3 of 10 causes; 7 more are not shown here/);
+    assert.match(html, /Blocking failures \(MUST failed\): 10 causes, 10 results <span class="note">\(7 not shown\)<\/span>/);
   });
 
-  it('keeps 100k results with large evidence to a page of a few MB, failures first', () => {
+  it('lists one case once in a cause that hit it, and caps the affected rows', () => {
+    const results = Array.from({ length: 30 }, (_, i) => ({ ...base, caseId: `case-${i}` }));
+    const html = formatHtml(results, fakeRunInfo, { htmlLimits: { maxAffectedRows: 5 } });
+    assert.equal(entries(html), 1);
+    assert.equal(html.match(/<table class="affected">[\s\S]*?<\/table>/)?.[0].match(/<tr>/g)?.length, 6);
+    assert.match(html, /and 25 more; every result is in ctrf\.json/);
+  });
+
+  it('keeps 100k results with large evidence to a page of a few MB: its size follows causes, not results', () => {
     const evidence = { exchange: 'e'.repeat(20_000) };
     const results: CheckResult[] = Array.from({ length: 100_000 }, (_, i) => ({
       ...base,
@@ -81,14 +88,16 @@ describe('report.html content and limits (no browser)', () => {
       implementation: { name: `impl-${i % 5}`, version: '1.0.0' },
       transport: i % 4 < 2 ? 'https' : 'mqtt',
       caseId: `case-${i}`,
+      message: `expected returnData unchanged, got defect ${i % 4000}x`,
       evidence,
     }));
     const html = formatHtml(results, fakeRunInfo);
-    assert.ok(html.length < 12 * 1024 * 1024, `${html.length} characters`);
+    assert.ok(html.length < 3 * 1024 * 1024, `${html.length} characters`);
+    const causes = groupByRootCause(results).length;
     const shown = entries(html);
-    assert.ok(shown > 100 && shown <= 2000, `${shown} entries`);
-    assert.match(html, new RegExp(`Showing ${shown} of 50000 failed or errored results; ${50_000 - shown} more are not shown here`));
+    assert.ok(shown > 50 && shown <= 500, `${shown} entries`);
+    assert.match(html, new RegExp(`Showing ${shown} of ${causes} causes; ${causes - shown} more are not shown here`));
     assert.ok(html.indexOf('Blocking failures') < html.indexOf('SHOULD failures'));
-    assert.equal(html.match(/<tbody>[\s\S]*<\/tbody>/)?.[0].match(/<tr>/g)?.length, 10);
+    assert.equal(html.match(/<table class="matrix"[\s\S]*?<\/table>/g)?.join('').match(/<tr>/g)?.length, 2 * 10 + 2, 'two parties x 10 rows, plus their head rows');
   });
 });

@@ -46,10 +46,16 @@ export async function runFake<R extends Mocha.reporters.Base>(
   events: readonly FakeEvent[],
 ): Promise<R> {
   const runner = new EventEmitter() as unknown as Mocha.Runner;
+  const tests = events.map((event) => fakeTest(event.meta, event.kind === 'pass' ? { message: event.message ?? 'ok' } : { message: event.message }));
+  // the planned tests, as a root suite: what reporters read to print the plan
+  const root = new Mocha.Suite('');
+  root.root = true;
+  root.tests.push(...tests);
+  runner.suite = root;
   const reporter = new Reporter(runner, { reporterOptions });
   runner.emit(EVENT_RUN_BEGIN);
-  for (const event of events) {
-    const test = fakeTest(event.meta, event.kind === 'pass' ? { message: event.message ?? 'ok' } : { message: event.message });
+  for (const [index, event] of events.entries()) {
+    const test = tests[index] as CheckTest;
     runner.emit(EVENT_TEST_BEGIN, test);
     if (event.kind === 'pass') runner.emit(EVENT_TEST_PASS, test);
     else if (event.kind === 'skip') runner.emit(EVENT_TEST_PENDING, test);

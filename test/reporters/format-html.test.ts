@@ -20,11 +20,11 @@ describe('formatHtml', () => {
     assert.match(html, /&lt;img src=x onerror=alert\(1\)&gt;/);
   });
 
-  it('shows a matrix of implementation x transport x dialect by check family, failures linked to their drill-down', () => {
+  it('shows a matrix of implementation x transport x dialect by check family, failures linked to their cause', () => {
     const html = formatHtml(mixedResults(), runInfo);
     assert.equal(checkFamily('webhook.response.schema'), 'webhook.response');
-    assert.match(html, /<td class="pass"><span class="mark">✓<\/span> <b>pass<\/b><br><small>1\/1 passed<\/small><\/td>/);
-    const link = /<td class="fail"><a href="#(d-[0-9]+)">/.exec(html)?.[1];
+    assert.match(html, /<td class="pass" title="pass: 1\/1 passed"><span class="mark">✓<\/span> <b>pass<\/b><br><small>1\/1 passed<\/small><\/td>/);
+    const link = /<td class="fail"[^>]*><a href="#(cause-[0-9]+)">/.exec(html)?.[1];
     assert.ok(link);
     assert.match(html, new RegExp(`<details id="${link}" `));
   });

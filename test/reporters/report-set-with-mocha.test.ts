@@ -25,7 +25,7 @@ describe('ReportSetReporter under a real mocha run', () => {
           });
         },
       });
-      assert.deepEqual((await readdir(outDir)).sort(), ['ctrf.json', 'junit.xml', 'report.html', 'summary.md']);
+      assert.deepEqual((await readdir(outDir)).sort(), ['badges', 'ctrf.json', 'junit.xml', 'report.html', 'summary.md']);
       assert.deepEqual(parseCtrf(await readFile(join(outDir, 'ctrf.json'), 'utf8')).results, results);
     } finally {
       await rm(outDir, { recursive: true, force: true });

@@ -29,14 +29,15 @@ describe('reporters (driven by a fake runner)', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('the console summary mode prints failed and errored results as they come (skipped only counted), then the table', async () => {
+  it('the console summary mode prints failures by cause and skipped as counts at the end, then the table', async () => {
     const stream = new CaptureStream(false);
     await runFake(ReportSetReporter, { outDir: join(dir, 'console'), stepSummary: false, stream, runInfo }, events);
     const lines = stream.text.split('\n');
-    assert.ok(lines.some((l) => l.startsWith('FAILED  MUST   device.returnData.fidelity')));
-    assert.ok(lines.some((l) => l.startsWith('ERRORED SHOULD device.register.timeout')));
-    assert.ok(!lines.some((l) => l.startsWith('passed ')));
-    assert.ok(!lines.some((l) => l.startsWith('skipped ')), 'skipped results are counted, not listed');
+    assert.ok(lines.includes('Failures by cause (2 causes, 2 results):'), stream.text);
+    assert.ok(lines.some((l) => /^ {2}✗ MUST device\.returnData\.fidelity × 1 · 1 case · fake-sdk@1\.0\.0 · https · ga$/.test(l)), stream.text);
+    assert.ok(lines.some((l) => l.startsWith('  ! SHOULD device.register.timeout × 1')));
+    assert.ok(lines.some((l) => l.startsWith('skipped: 1 (1 transport amqp not supported; --reporter verbose lists them)')));
+    assert.ok(!lines.some((l) => /^(passed|FAILED|ERRORED|skipped) /.test(l)), 'no line per result');
     assert.match(stream.text, /^implementation\s+transport/m);
     assert.match(stream.text, /FAIL: 1 blocking/);
     assert.doesNotMatch(stream.text, /\r|\u001b/);
@@ -46,6 +47,7 @@ describe('reporters (driven by a fake runner)', () => {
     const verbose = new CaptureStream();
     await runFake(ReportSetReporter, { outDir: join(dir, 'console'), stepSummary: false, stream: verbose, console: 'verbose', runInfo }, events);
     assert.match(verbose.text, /^passed {2}MUST {3}device\.register\.ok/m);
+    assert.match(verbose.text, /^skipped MUST {3}device\.amqp/m, 'verbose keeps the full list, skipped included');
     const quiet = new CaptureStream();
     await runFake(ReportSetReporter, { outDir: join(dir, 'console'), stepSummary: false, stream: quiet, console: 'quiet', runInfo }, events);
     assert.doesNotMatch(quiet.text, /FAILED/);
@@ -62,10 +64,10 @@ describe('reporters (driven by a fake runner)', () => {
   it('the console rewrites one progress line in place on a terminal', async () => {
     const stream = new CaptureStream(true);
     await runFake(ReportSetReporter, { outDir: join(dir, 'console'), stepSummary: false, stream, color: false, runInfo }, events);
-    assert.match(stream.text, /\r\u001b\[Kprogress: 2 results, 1 failed, 0 errored/);
-    // the progress line is cleared before each result line and before the table
-    assert.match(stream.text, /\r\u001b\[KFAILED/);
-    assert.ok(!stream.text.includes('progress: 4 results, 1 failed, 1 errored\n'));
+    assert.match(stream.text, /\r\u001b\[Kprogress: 0 results, 0 failed, 0 errored/);
+    // redrawn at most every redrawEveryMs, not once per result, and cleared before the end
+    assert.ok((stream.text.match(/\r\u001b\[Kprogress/g)?.length ?? 0) < 4, stream.text);
+    assert.match(stream.text, /\r\u001b\[K\nFailures by cause/);
   });
 
   it('ReportSetReporter writes ctrf.json, junit.xml and summary.md atomically and prints the summary', async () => {
@@ -73,11 +75,12 @@ describe('reporters (driven by a fake runner)', () => {
     const outDir = join(dir, 'out');
     let ended: CheckResult[] = [];
     await runFake(ReportSetReporter, { outDir, stream, runInfo, stepSummary: false, onEnd: (r: CheckResult[]) => (ended = r) }, events);
-    assert.deepEqual((await readdir(outDir)).sort(), ['ctrf.json', 'junit.xml', 'report.html', 'summary.md']);
+    assert.deepEqual((await readdir(outDir)).sort(), ['badges', 'ctrf.json', 'junit.xml', 'report.html', 'summary.md']);
     assert.equal(parseCtrf(await readFile(join(outDir, 'ctrf.json'), 'utf8')).results.length, 4);
     assert.equal(ended.length, 4);
     assert.match(stream.text, /FAIL: 1 blocking/);
-    assert.match(stream.text, new RegExp(`reports written to ${outDir}`));
+    assert.match(stream.text, /^plan: 4 checks over 1 cases\n {2}implementations: fake-sdk@1\.0\.0\n {2}transports: amqp, https · dialects: ga\n/);
+    assert.match(stream.text, new RegExp(`reports written to ${outDir}\nopen ${join(outDir, 'report.html')}: each failure by cause`));
   });
 
   it('ReportSetReporter passes everything through postProcess: no secret in any file or on the console', async () => {
@@ -86,10 +89,13 @@ describe('reporters (driven by a fake runner)', () => {
     const redactor = new SecretRedactor().add(SECRET);
     const postProcess = (results: CheckResult[]): CheckResult[] => results.map((r) => redactor.redactDeep(r));
     await runFake(ReportSetReporter, { outDir, stream, runInfo, postProcess, stepSummary: false, console: 'verbose' }, events);
-    for (const name of await readdir(outDir)) {
+    for (const name of (await readdir(outDir)).filter((n) => n !== 'badges')) {
       const text = await readFile(join(outDir, name), 'utf8');
       assert.ok(!text.includes(SECRET), `${name} holds the secret`);
       assert.match(text, /REDACTED/);
+    }
+    for (const name of await readdir(join(outDir, 'badges'))) {
+      assert.ok(!(await readFile(join(outDir, 'badges', name), 'utf8')).includes(SECRET), `badges/${name} holds the secret`);
     }
     assert.ok(!stream.text.includes(SECRET));
     assert.match(stream.text, /REDACTED/);

@@ -14,6 +14,8 @@ export interface CtrfTest {
   duration: number;
   rawStatus?: string;
   message?: string;
+  /** the crash output or stack, for CTRF tools that show a failure's trace */
+  trace?: string;
   suite?: string[];
   tags?: string[];
   extra?: Record<string, unknown>;

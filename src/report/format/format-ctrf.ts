@@ -1,7 +1,9 @@
 import type { CheckResult, Outcome } from '../../results/check-result.js';
 import type { RunInfo } from '../../results/run-info.js';
 import { countOutcomes, groupBy, rowKey } from '../../results/summarise-results.js';
+import { adapterFaultOf, crashLine, stderrOf } from './crash-line.js';
 import { toJsonSafe } from './json-safe.js';
+import { truncateText } from './text-limits.js';
 import { CTRF_SPEC_VERSION, DPSC_CTRF_EXTRA_VERSION, type CtrfDocument, type CtrfStatus, type CtrfTest } from './ctrf-document.js';
 
 /**
@@ -29,7 +31,7 @@ function epochMs(iso: string | undefined, fallback: number): number {
 /** CheckResult fields kept in each test's `extra`, in a fixed order so a re-written file is byte-identical. */
 const EXTRA_KEYS = [
   'checkId', 'level', 'outcome', 'dialect', 'transport', 'caseId', 'implementation',
-  'mismatch', 'expected', 'actual', 'evidence', 'durationMs', 'waived', 'harnessFault',
+  'mismatch', 'expected', 'actual', 'evidence', 'durationMs', 'exchangeMs', 'waived', 'harnessFault',
 ] as const satisfies ReadonlyArray<Exclude<keyof CheckResult, 'message'>>;
 
 /** Every CheckResult field except the message (CTRF holds it natively), JSON-safe. */
@@ -42,13 +44,31 @@ function testExtra(result: CheckResult): Record<string, unknown> {
   return extra;
 }
 
+/** Enough of a trace to see the cause; the whole evidence stays in `extra`. */
+const MAX_TRACE_CHARS = 8 * 1024;
+
+/**
+ * CTRF `trace` of a failed or errored result: the crash's first line, then the target's stderr (the
+ * stack of a crashed adapter), or the fault the harness recorded, so CTRF tools show the cause.
+ */
+function traceOf(result: CheckResult): { trace?: string } {
+  if (result.outcome !== 'failed' && result.outcome !== 'errored') return {};
+  const stderr = stderrOf(result.evidence);
+  const fault = adapterFaultOf(result.evidence);
+  const parts = [crashLine(result.evidence), fault ? `${fault.kind}: ${fault.message}` : undefined, stderr?.trim()].filter((p): p is string => p !== undefined && p !== '');
+  const unique = parts.filter((part, i) => parts.indexOf(part) === i);
+  return unique.length === 0 ? {} : { trace: truncateText(unique.join('\n\n'), MAX_TRACE_CHARS) };
+}
+
 function ctrfTest(result: CheckResult): CtrfTest {
   const test: CtrfTest = {
     name: ctrfTestName(result),
     status: CTRF_STATUS[result.outcome],
     rawStatus: result.outcome,
-    duration: Math.max(0, Math.round(result.durationMs ?? 0)),
+    // the time the exchange took when the check knows it; a check's own evaluation time says little
+    duration: Math.max(0, Math.round(result.exchangeMs ?? result.durationMs ?? 0)),
     message: result.message,
+    ...traceOf(result),
     suite: [rowKey(result)],
     tags: [result.level],
     extra: testExtra(result),

@@ -1,11 +1,19 @@
 import type { CheckResult } from '../../results/check-result.js';
 import type { RunInfo } from '../../results/run-info.js';
+import { groupByRootCause } from './group-by-root-cause.js';
+import { durationHistogram, percentile } from './html-charts.js';
 import { htmlText } from './html-escape.js';
 import { DRILL_DOWN_LIMITS, htmlDrillDown, type DrillDownLimits } from './html-drill-down.js';
+import { htmlHeadline } from './html-headline.js';
+import { htmlLoad } from './html-load.js';
+import { htmlHistory } from './html-history.js';
 import { htmlMatrix } from './html-matrix.js';
 import { HTML_CSS } from './html-style.js';
+import { implementationLabel } from './implementation-label.js';
+import { partyOf } from './party.js';
 import type { ReportFileOptions } from './report-files.js';
 import { verdictOf } from './verdict.js';
+import { versionHistories } from './version-history.js';
 
 /** The report-set options plus the HTML's own (so REPORT_FILES can pass its options straight through). */
 export interface HtmlOptions extends ReportFileOptions {
@@ -13,11 +21,26 @@ export interface HtmlOptions extends ReportFileOptions {
   htmlLimits?: Partial<DrillDownLimits>;
 }
 
-const LEGEND = 'pass: every result that ran passed · partial: failures that do not block (SHOULD, waived) · fail: a MUST check failed or errored · skipped: nothing ran · –: not run. Counts: passed/ran. A cell with a failure links to it.';
+const LEGEND = 'pass: every result that ran passed · partial: failures that do not block (SHOULD, waived) · fail: a MUST check failed or errored · skipped: nothing ran · –: not run. Counts: passed/ran. A cell with a failure links to its first cause.';
+
+/** The webhook answer times, when the webhook results recorded them. */
+function webhookTimes(results: readonly CheckResult[]): string {
+  // one answer per case and dialect (several checks judge the same answer)
+  const answers = new Map<string, number>();
+  for (const r of results) {
+    if (partyOf(r) === 'webhook' && r.exchangeMs !== undefined) answers.set(`${implementationLabel(r)} ${r.dialect} ${r.caseId}`, r.exchangeMs);
+  }
+  const times = [...answers.values()].map((ms) => Math.round(ms));
+  if (times.length < 5) return '';
+  const p95 = percentile([...times].sort((a, b) => a - b), 95);
+  return `<h2 id="timing">Webhook answer times</h2>\n<figure>${durationHistogram(times, `webhook answer times, p95 ${p95} ms`)}<figcaption>${times.length} answers; p95 ${p95} ms</figcaption></figure>`;
+}
 
 /**
- * report.html: one self-contained page (no network, no script): the verdict, the compatibility matrix
- * and a drill-down to each failed or errored result with its evidence (capped; ctrf.json has all).
+ * report.html: one self-contained page (no network, no script): the verdict, a headline per
+ * implementation (verdict, MUST pass rate, top causes, a pass-rate chart), one compatibility matrix per
+ * party, the failures grouped by cause with the evidence of the first of each, and for a merged report
+ * the history across versions. Its size grows with the number of causes and matrix rows, not results.
  * Every string is escaped; a Content-Security-Policy forbids scripts and remote loads as a second line
  * of defence.
  */
@@ -28,8 +51,21 @@ export function formatHtml(results: readonly CheckResult[], runInfo: RunInfo, op
   const facts = [`dps-conformance ${runInfo.tool.version}`, `suite ${runInfo.suiteVersion}`, `started ${runInfo.startedAt}`];
   if (runInfo.finishedAt) facts.push(`finished ${runInfo.finishedAt}`);
   if (runInfo.shard) facts.push(`shard ${runInfo.shard}`);
-  const drillDown = htmlDrillDown(results, { ...DRILL_DOWN_LIMITS, ...options.htmlLimits });
+  const groups = groupByRootCause(results);
+  const drillDown = htmlDrillDown(groups, { ...DRILL_DOWN_LIMITS, ...options.htmlLimits });
   const problems = verdict.counts.failed + verdict.counts.errored;
+  const body = results.length === 0
+    ? '<p class="none">No results.</p>'
+    : `<h2 id="implementations">Implementations</h2>
+${htmlHeadline(results, groups, drillDown.causeIds)}
+<h2 id="matrix">Compatibility matrix</h2>
+${htmlMatrix(results, drillDown.firstEntry)}
+<p class="legend">${htmlText(LEGEND)}</p>
+${webhookTimes(results)}
+${htmlLoad(results)}
+<h2 id="failures">Failures by cause (${groups.length} causes, ${problems} results)</h2>
+${problems > 0 ? drillDown.html : '<p class="none">No failed or errored results.</p>'}
+${htmlHistory(versionHistories(results))}`;
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
@@ -38,11 +74,7 @@ export function formatHtml(results: readonly CheckResult[], runInfo: RunInfo, op
 <h1>${htmlText(`dps-conformance ${runInfo.command}`)}</h1>
 <p class="verdict ${verdict.pass ? 'pass' : 'fail'}" id="verdict"><b>${verdict.pass ? '✓' : '✗'} ${word}</b> ${htmlText(verdict.line.replace(/^(PASS|FAIL): /, ''))}</p>
 ${verdict.incomplete ? `<p class="verdict incomplete">⚠ ${htmlText(verdict.incomplete)}</p>\n` : ''}<p class="facts">${htmlText(facts.join(' · '))}</p>
-<h2>Compatibility matrix</h2>
-${results.length > 0 ? htmlMatrix(results, drillDown.firstEntry) : '<p class="none">No results.</p>'}
-<p class="legend">${htmlText(LEGEND)}</p>
-<h2 id="failures">Failures and errors (${problems})</h2>
-${problems > 0 ? drillDown.html : '<p class="none">No failed or errored results.</p>'}
+${body}
 </body></html>
 `;
 }

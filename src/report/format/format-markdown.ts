@@ -1,6 +1,7 @@
 import { isBlocking, type CheckResult } from '../../results/check-result.js';
 import type { RunInfo } from '../../results/run-info.js';
 import { countOutcomes, groupBy, rowKey } from '../../results/summarise-results.js';
+import { badgeSection } from './format-badges.js';
 import { ByteBudget } from './byte-budget.js';
 import { mdText } from './markdown-escape.js';
 import { implementationLabel } from './implementation-label.js';
@@ -11,6 +12,8 @@ import { verdictOf } from './verdict.js';
 export interface MarkdownOptions {
   /** the whole summary stays under this many bytes (GitHub job summaries take at most 1 MiB) */
   maxBytes?: number;
+  /** where the report directory is published, for the badge snippet */
+  badgeBaseUrl?: string;
 }
 
 export const MARKDOWN_MAX_BYTES = 1024 * 1024;
@@ -83,6 +86,7 @@ export function formatMarkdown(results: readonly CheckResult[], runInfo: RunInfo
     addAll(['## Results by implementation, transport and dialect', '', '| | implementation | transport | dialect | passed | failed | errored | skipped |', '| --- | --- | --- | --- | ---: | ---: | ---: | ---: |'], 'table lines');
     addAll(tableRows(results), 'table rows');
     budget.tryAdd('');
+    addAll(badgeSection(results, options.badgeBaseUrl), 'badge lines');
   }
 
   let shown = 0;

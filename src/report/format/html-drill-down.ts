@@ -1,5 +1,7 @@
-import { isBlocking, type CheckResult } from '../../results/check-result.js';
-import { cellKey } from './html-cell-key.js';
+import type { CheckResult } from '../../results/check-result.js';
+import { groupBy } from '../../results/summarise-results.js';
+import { checkFamily } from './check-family.js';
+import { affectedLine, type AffectedResult, type RootCause } from './group-by-root-cause.js';
 import { clipLine } from './clip-line.js';
 import { htmlText } from './html-escape.js';
 import { implementationLabel } from './implementation-label.js';
@@ -7,8 +9,10 @@ import { describeValue, truncateText } from './text-limits.js';
 
 /** What keeps report.html small enough to open when a run has many large failures; ctrf.json keeps everything. */
 export interface DrillDownLimits {
-  /** failed or errored results that get a drill-down; the rest are counted in a note */
+  /** causes that get an entry; the rest are counted in a note */
   maxEntries: number;
+  /** rows of one cause's affected table */
+  maxAffectedRows: number;
   /** evidence per result, in characters */
   maxEvidenceChars: number;
   /** expected and actual per result, in characters */
@@ -20,38 +24,41 @@ export interface DrillDownLimits {
 }
 
 export const DRILL_DOWN_LIMITS: DrillDownLimits = {
-  maxEntries: 2000,
+  maxEntries: 500,
+  maxAffectedRows: 200,
   maxEvidenceChars: 16 * 1024,
   maxValueChars: 4 * 1024,
   maxLineChars: 300,
-  maxTotalChars: 8 * 1024 * 1024,
+  maxTotalChars: 2 * 1024 * 1024,
 };
 
 export interface DrillDown {
   html: string;
-  /** matrix cell (cellKey) -> id of its first entry shown, for the matrix links */
+  /** matrix cell (cellKey) -> anchor of the first cause shown that hit it, for the matrix links */
   firstEntry: Map<string, string>;
+  /** each cause shown -> its anchor */
+  causeIds: Map<RootCause, string>;
   shown: number;
-  /** failed or errored results without a drill-down (over a limit) */
+  /** causes without an entry (over a limit) */
   leftOut: number;
 }
 
-interface Group {
+interface Section {
   title: string;
-  results: CheckResult[];
+  groups: RootCause[];
 }
 
 /** Blocking first, in the order a person fixes things; waived last since they were accepted. */
-function problemGroups(results: readonly CheckResult[]): Group[] {
-  const problem = (r: CheckResult): boolean => r.outcome === 'failed' || r.outcome === 'errored';
-  const pick = (test: (r: CheckResult) => boolean): CheckResult[] => results.filter((r) => problem(r) && test(r));
+function sections(groups: readonly RootCause[]): Section[] {
+  const waived = (g: RootCause): boolean => g.waived === g.affected.length;
+  const pick = (test: (g: RootCause) => boolean): RootCause[] => groups.filter(test);
   return [
-    { title: 'Blocking failures (MUST failed)', results: pick((r) => isBlocking(r) && r.outcome === 'failed') },
-    { title: 'Blocking errors (MUST errored: the target misbehaved or the harness broke)', results: pick((r) => isBlocking(r) && r.outcome === 'errored') },
-    { title: 'SHOULD failures (not blocking)', results: pick((r) => !isBlocking(r) && !r.waived && r.outcome === 'failed') },
-    { title: 'SHOULD errors (not blocking)', results: pick((r) => !isBlocking(r) && !r.waived && r.outcome === 'errored') },
-    { title: 'Waived (accepted failures)', results: pick((r) => r.waived !== undefined) },
-  ].filter((g) => g.results.length > 0);
+    { title: 'Blocking failures (MUST failed)', groups: pick((g) => g.blocking > 0 && g.outcome === 'failed') },
+    { title: 'Blocking errors (MUST errored: the target misbehaved or the harness broke)', groups: pick((g) => g.blocking > 0 && g.outcome === 'errored') },
+    { title: 'SHOULD failures (not blocking)', groups: pick((g) => g.blocking === 0 && !waived(g) && g.outcome === 'failed') },
+    { title: 'SHOULD errors (not blocking)', groups: pick((g) => g.blocking === 0 && !waived(g) && g.outcome === 'errored') },
+    { title: 'Waived (accepted failures)', groups: pick((g) => g.blocking === 0 && waived(g)) },
+  ].filter((section) => section.groups.length > 0);
 }
 
 function block(text: string, maxChars: number, className: string): string {
@@ -64,10 +71,8 @@ function fact(label: string, value: string): string {
   return `<dt>${label}</dt><dd>${htmlText(value)}</dd>`;
 }
 
-function entry(result: CheckResult, id: string, limits: DrillDownLimits): string {
-  const implementation = clipLine(implementationLabel(result), limits.maxLineChars);
-  const where = `${implementation} · ${result.transport} · ${result.dialect} · case ${clipLine(result.caseId, limits.maxLineChars)}`;
-  const summary = `<summary><span class="badge ${result.outcome}">${result.outcome.toUpperCase()}</span> <span class="level">${result.level}</span> <code>${htmlText(clipLine(result.checkId, limits.maxLineChars))}</code> <span class="where">${htmlText(where)}</span><br><span class="msg">${htmlText(clipLine(result.message, limits.maxLineChars))}</span></summary>`;
+/** check, level, case, expected vs actual and evidence of one result. */
+function resultDetails(result: CheckResult, limits: DrillDownLimits): string {
   const facts = [
     fact('check', result.checkId),
     fact('level', result.level),
@@ -82,46 +87,79 @@ function entry(result: CheckResult, id: string, limits: DrillDownLimits): string
   const parts = [`<dl>${facts.join('')}</dl>`];
   if ('expected' in result || 'actual' in result) {
     const side = (label: string, present: boolean, value: unknown): string =>
-      `<div><h4>${label}</h4>${present ? block(describeValue(value), limits.maxValueChars, label) : '<p class="none">not recorded</p>'}</div>`;
+      `<div><h5>${label}</h5>${present ? block(describeValue(value), limits.maxValueChars, label) : '<p class="none">not recorded</p>'}</div>`;
     parts.push(`<div class="pair">${side('expected', 'expected' in result, result.expected)}${side('actual', 'actual' in result, result.actual)}</div>`);
   }
-  parts.push('<h4>evidence</h4>');
+  parts.push('<h5>evidence</h5>');
   parts.push(result.evidence === undefined ? '<p class="none">no evidence recorded</p>' : block(describeValue(result.evidence), limits.maxEvidenceChars, 'evidence'));
-  return `<details id="${id}" class="entry ${result.outcome}">${summary}${parts.join('')}</details>`;
+  return parts.join('');
+}
+
+/** Where a cause was seen: one row per affected case x implementation x transport x dialect (checks counted). */
+function affectedTable(group: RootCause, limits: DrillDownLimits): string {
+  const rows = [...groupBy(group.affected, (a) => JSON.stringify([a.caseId, a.implementation, a.transport, a.dialect]))];
+  const shown = rows.slice(0, limits.maxAffectedRows).map(([, list]) => {
+    const a = list[0] as AffectedResult;
+    const checks = list.length === 1 ? a.checkId : `${list.length} checks`;
+    return `<tr><td>${htmlText(clipLine(a.caseId, limits.maxLineChars))}</td><td>${htmlText(clipLine(a.implementation, limits.maxLineChars))}</td><td>${a.transport}</td><td>${a.dialect}</td><td>${htmlText(checks)}</td></tr>`;
+  });
+  const more = rows.length > shown.length ? `<p class="note">and ${rows.length - shown.length} more; every result is in ctrf.json</p>` : '';
+  return `<table class="affected"><thead><tr><th scope="col">case</th><th scope="col">implementation</th><th scope="col">transport</th><th scope="col">dialect</th><th scope="col">checks</th></tr></thead><tbody>${shown.join('')}</tbody></table>${more}`;
+}
+
+function entry(group: RootCause, id: string, limits: DrillDownLimits): string {
+  const first = group.firstResult;
+  const checks = group.checkIds.length > 1 ? `${group.checkId} +${group.checkIds.length - 1} checks` : group.checkId;
+  const cause = group.crash ? `${group.crash} · ${first.message}` : first.message;
+  const summary = `<summary><span class="badge ${group.outcome}">${group.outcome.toUpperCase()}</span> <span class="level">${group.level}</span> <code>${htmlText(clipLine(checks, limits.maxLineChars))}</code> <span class="count">× ${group.affected.length}</span> <span class="where">${htmlText(clipLine(affectedLine(group), limits.maxLineChars))}</span><br><span class="msg" title="${htmlText(group.messageShape)}">${htmlText(clipLine(cause, limits.maxLineChars))}</span></summary>`;
+  const firstWhere = `${implementationLabel(first)} · ${first.transport} · ${first.dialect} · case ${first.caseId}`;
+  const parts = [
+    `<h4>affected (${group.affected.length} results)</h4>`,
+    affectedTable(group, limits),
+    `<h4>the first: ${htmlText(clipLine(firstWhere, limits.maxLineChars))}</h4>`,
+    resultDetails(first, limits),
+  ];
+  return `<details id="${id}" class="entry ${group.outcome}">${summary}${parts.join('')}</details>`;
 }
 
 /**
- * The drill-down: every failed or errored result (waived ones included, last) as a `<details>` with
- * check, level, case, expected vs actual and evidence. Passed and skipped results get none: the
- * matrix counts them and ctrf.json holds them. Over a limit, the rest are counted, not shown.
+ * The failures, grouped by cause (groupByCause): one `<details>` per cause listing the cases,
+ * implementations, transports and dialects it hit, with the evidence of the first. Passed and skipped
+ * results get none: the matrix counts them and ctrf.json holds them. Over a limit, the rest are counted.
  */
-export function htmlDrillDown(results: readonly CheckResult[], limits: DrillDownLimits = DRILL_DOWN_LIMITS): DrillDown {
+export function htmlDrillDown(groups: readonly RootCause[], limits: DrillDownLimits = DRILL_DOWN_LIMITS): DrillDown {
   const firstEntry = new Map<string, string>();
+  const causeIds = new Map<RootCause, string>();
   const out: string[] = [];
   let size = 0;
   let shown = 0;
   let leftOut = 0;
-  for (const group of problemGroups(results)) {
+  for (const section of sections(groups)) {
     const items: string[] = [];
-    for (const result of group.results) {
+    for (const group of section.groups) {
       if (shown >= limits.maxEntries || size > limits.maxTotalChars) {
         leftOut += 1;
         continue;
       }
       shown += 1;
-      const id = `d-${shown}`;
-      const html = entry(result, id, limits);
+      const id = `cause-${shown}`;
+      const html = entry(group, id, limits);
       size += html.length;
       items.push(html);
-      const key = cellKey(result);
-      if (!firstEntry.has(key)) firstEntry.set(key, id);
+      causeIds.set(group, id);
+      for (const a of group.affected) {
+        const key = JSON.stringify([a.implementation, a.transport, a.dialect, checkFamily(a.checkId)]);
+        if (!firstEntry.has(key)) firstEntry.set(key, id);
+      }
     }
-    const notShown = group.results.length - items.length;
+    const results = section.groups.reduce((sum, g) => sum + g.affected.length, 0);
+    const notShown = section.groups.length - items.length;
     const more = notShown > 0 ? ` <span class="note">(${notShown} not shown)</span>` : '';
-    out.push(`<section><h3>${htmlText(group.title)}: ${group.results.length}${more}</h3>${items.join('\n')}</section>`);
+    const count = `${section.groups.length} cause${section.groups.length === 1 ? '' : 's'}, ${results} result${results === 1 ? '' : 's'}`;
+    out.push(`<section><h3>${htmlText(section.title)}: ${count}${more}</h3>${items.join('\n')}</section>`);
   }
   if (leftOut > 0) {
-    out.unshift(`<p class="note left-out">Showing ${shown} of ${shown + leftOut} failed or errored results; ${leftOut} more are not shown here, to keep this page small (at most ${limits.maxEntries} entries and about ${Math.round(limits.maxTotalChars / 1024 / 1024)} MB); every result is in ctrf.json.</p>`);
+    out.unshift(`<p class="note left-out">Showing ${shown} of ${shown + leftOut} causes; ${leftOut} more are not shown here, to keep this page small (at most ${limits.maxEntries} entries and about ${Math.round(limits.maxTotalChars / 1024 / 1024)} MB); every result is in ctrf.json.</p>`);
   }
-  return { html: out.join('\n'), firstEntry, shown, leftOut };
+  return { html: out.join('\n'), firstEntry, causeIds, shown, leftOut };
 }

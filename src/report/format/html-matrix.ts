@@ -5,18 +5,12 @@ import { clipLine } from './clip-line.js';
 import { CELL_MARK, cellCounts, cellStatus } from './html-cell-status.js';
 import { cellKey, matrixRow } from './html-cell-key.js';
 import { htmlText } from './html-escape.js';
+import { PARTY_TITLE, partyOf, type Party } from './party.js';
 
 /** Long names (a webhook URL, a hostile implementation) must not make the table unreadable. */
 const MAX_LABEL_CHARS = 120;
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/** The entry that comes first on the page (`d-3` before `d-12`). */
-function firstById(ids: ReadonlyArray<string | undefined>): string | undefined {
-  let best: string | undefined;
-  for (const id of ids) if (id !== undefined && (best === undefined || Number(id.slice(2)) < Number(best.slice(2)))) best = id;
-  return best;
-}
 
 function cell(results: readonly CheckResult[] | undefined, link: string | undefined): string {
   if (!results) return '<td class="none" title="not run">–</td>';
@@ -24,28 +18,52 @@ function cell(results: readonly CheckResult[] | undefined, link: string | undefi
   const status = cellStatus(counts);
   const word = `<span class="mark">${CELL_MARK[status]}</span> <b>${status}</b>`;
   const head = link ? `<a href="#${link}">${word}</a>` : word;
-  return `<td class="${status}">${head}<br><small>${htmlText(cellCounts(counts))}</small></td>`;
+  const text = htmlText(cellCounts(counts));
+  return `<td class="${status}" title="${status}: ${text}">${head}<br><small>${text}</small></td>`;
+}
+
+/** `device.returnData` -> `returnData`: the party is the table's title, so the columns need not repeat it. */
+function columnLabel(family: string, party: Party): string {
+  return family.startsWith(`${party}.`) ? family.slice(party.length + 1) : family;
+}
+
+function partyTable(party: Party, results: readonly CheckResult[], firstCause: ReadonlyMap<string, string>): string {
+  const families = [...new Set(results.map((r) => checkFamily(r.checkId)))].sort(byText);
+  const head = `<thead><tr><th scope="col">implementation</th><th scope="col">transport</th><th scope="col">dialect</th>${families
+    .map((f) => `<th scope="col" title="${htmlText(f)}">${htmlText(clipLine(columnLabel(f, party), MAX_LABEL_CHARS))}</th>`)
+    .join('')}<th scope="col">all</th></tr></thead>`;
+  const byImplementation = [...groupBy(results, (r) => matrixRow(r)[0])].sort(([a], [b]) => byText(a, b));
+  const bodies = byImplementation.map(([implementation, own]) => {
+    const rows = [...groupBy(own, (r) => JSON.stringify(matrixRow(r)))].sort(([a], [b]) => byText(a, b));
+    const trs = rows.map(([, group], index) => {
+      const [, transport, dialect] = matrixRow(group[0] as CheckResult);
+      const byCell = groupBy(group, cellKey);
+      const cells = families.map((family) => {
+        const key = JSON.stringify([implementation, transport, dialect, family]);
+        return cell(byCell.get(key), firstCause.get(key));
+      });
+      const firstOfRow = families.map((family) => firstCause.get(JSON.stringify([implementation, transport, dialect, family]))).find((id) => id !== undefined);
+      const name = index === 0 ? `<th scope="rowgroup" rowspan="${rows.length}" class="impl">${htmlText(clipLine(implementation, MAX_LABEL_CHARS))}</th>` : '';
+      return `<tr>${name}<th scope="row">${htmlText(transport)}</th><th scope="row">${htmlText(dialect)}</th>${cells.join('')}${cell(group, firstOfRow)}</tr>`;
+    });
+    return `<tbody>${trs.join('\n')}</tbody>`;
+  });
+  const width = Math.max(6, Math.round(60 / Math.max(1, families.length + 1)));
+  const cols = `<colgroup><col class="c-impl"><col class="c-row"><col class="c-row">${families.map(() => `<col style="width:${width}%">`).join('')}<col style="width:${width}%"></colgroup>`;
+  return `<h3 id="matrix-${party}">${PARTY_TITLE[party]}</h3><table class="matrix" data-party="${party}">${cols}${head}${bodies.join('\n')}</table>`;
 }
 
 /**
- * The compatibility matrix: one row per implementation x transport x dialect, one column per check
- * family, and an `all` column; each cell says pass / partial / fail / skipped in words and colour with
- * its counts, and links to its first failure in the drill-down (`firstEntry`, by cellKey).
+ * The compatibility matrices, one per party (device implementations against the device and end-to-end
+ * families, webhooks against the webhook families): rows implementation x transport x dialect, one
+ * column per check family and `all`; a cell says pass / partial / fail / skipped in words and colour with
+ * its counts and links to the first cause that hit it (`firstCause`, by cellKey). The table is laid out
+ * at the page's width, so it never scrolls sideways.
  */
-export function htmlMatrix(results: readonly CheckResult[], firstEntry: ReadonlyMap<string, string>): string {
-  const families = [...new Set(results.map((r) => checkFamily(r.checkId)))].sort(byText);
-  const rows = [...groupBy(results, (r) => JSON.stringify(matrixRow(r)))].sort(([a], [b]) => byText(a, b));
-  const head = `<thead><tr><th>implementation</th><th>transport</th><th>dialect</th>${families.map((f) => `<th>${htmlText(clipLine(f, MAX_LABEL_CHARS))}</th>`).join('')}<th>all</th></tr></thead>`;
-  const body = rows.map(([, group]) => {
-    const [implementation, transport, dialect] = matrixRow(group[0] as CheckResult);
-    const byCell = groupBy(group, cellKey);
-    const cells = families.map((family) => {
-      const key = JSON.stringify([implementation, transport, dialect, family]);
-      return cell(byCell.get(key), firstEntry.get(key));
-    });
-    const firstOfRow = firstById(group.map((r) => firstEntry.get(cellKey(r))));
-    const labels = [implementation, transport, dialect].map((text) => `<th>${htmlText(clipLine(text, MAX_LABEL_CHARS))}</th>`).join('');
-    return `<tr>${labels}${cells.join('')}${cell(group, firstOfRow)}</tr>`;
-  });
-  return `<table id="matrix" class="matrix">${head}<tbody>${body.join('\n')}</tbody></table>`;
+export function htmlMatrix(results: readonly CheckResult[], firstCause: ReadonlyMap<string, string>): string {
+  const parties = groupBy(results, partyOf);
+  return (['device', 'webhook', 'other'] as const)
+    .filter((party) => parties.has(party))
+    .map((party) => partyTable(party, parties.get(party) ?? [], firstCause))
+    .join('\n');
 }

@@ -40,7 +40,7 @@ function readResult(test: unknown, path: string, problems: Problems): CheckResul
   }
   const x = test.extra;
   const p = `${path}.extra`;
-  const { checkId, level, outcome, dialect, transport, caseId, implementation, mismatch, durationMs, harnessFault, waived } = x;
+  const { checkId, level, outcome, dialect, transport, caseId, implementation, mismatch, durationMs, exchangeMs, harnessFault, waived } = x;
   const message = test.message;
   // every check runs (all problems are listed); each alias narrows its value for the copy below
   const okCheckId = problems.string(checkId, `${p}.checkId`);
@@ -54,10 +54,13 @@ function readResult(test: unknown, path: string, problems: Problems): CheckResul
   const okMismatch = problems.optionalString(mismatch, `${p}.mismatch`);
   const okDuration = durationMs === undefined || typeof durationMs === 'number';
   if (!okDuration) problems.add(`${p}.durationMs`, 'must be a number when present');
+  const okExchange = exchangeMs === undefined || typeof exchangeMs === 'number';
+  if (!okExchange) problems.add(`${p}.exchangeMs`, 'must be a number when present');
   const okFault = harnessFault === undefined || typeof harnessFault === 'boolean';
   if (!okFault) problems.add(`${p}.harnessFault`, 'must be a boolean when present');
   const waiver = readWaiver(waived, `${p}.waived`, problems);
-  if (!(okCheckId && okLevel && okOutcome && okDialect && okTransport && okCaseId && okMessage && okMismatch && okDuration && okFault)) return undefined;
+  const fieldsOk = okCheckId && okLevel && okOutcome && okDialect && okTransport && okCaseId && okMessage;
+  if (!(fieldsOk && okMismatch && okDuration && okExchange && okFault)) return undefined;
   if (impl === undefined || waiver === false) return undefined;
 
   // copy only CheckResult fields, in their usual order
@@ -67,6 +70,7 @@ function readResult(test: unknown, path: string, problems: Problems): CheckResul
   if ('expected' in x) result.expected = x.expected;
   if ('actual' in x) result.actual = x.actual;
   if (durationMs !== undefined) result.durationMs = durationMs;
+  if (exchangeMs !== undefined) result.exchangeMs = exchangeMs;
   if (waiver !== undefined) result.waived = waiver;
   if (harnessFault !== undefined) result.harnessFault = harnessFault;
   return result;

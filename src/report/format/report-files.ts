@@ -1,14 +1,15 @@
 import type { CheckResult } from '../../results/check-result.js';
 import type { RunInfo } from '../../results/run-info.js';
-import { formatCtrf } from './format-ctrf.js';
+import { ctrfText } from './ctrf-text.js';
 import { formatHtml } from './format-html.js';
 import { formatJunit } from './format-junit.js';
 import { formatMarkdown } from './format-markdown.js';
-import { safeStringify } from './json-safe.js';
 
 export interface ReportFileOptions {
   /** cap for summary.md */
   markdownMaxBytes?: number;
+  /** where the report directory is published, for summary.md's badge snippet (docs/badges.md) */
+  badgeBaseUrl?: string;
 }
 
 /** One file of the report set: its name in the output directory and the pure function that renders it. */
@@ -22,12 +23,15 @@ export interface ReportFile {
  * is one more entry here; writeReportSet and the reporters pick it up.
  */
 export const REPORT_FILES: readonly ReportFile[] = [
-  { name: 'ctrf.json', render: (results, runInfo) => `${safeStringify(formatCtrf(results, runInfo), 2)}\n` },
+  { name: 'ctrf.json', render: ctrfText },
   { name: 'junit.xml', render: formatJunit },
-  { name: 'summary.md', render: (results, runInfo, options) => formatMarkdown(results, runInfo, withMaxBytes(options.markdownMaxBytes)) },
+  { name: 'summary.md', render: (results, runInfo, options) => formatMarkdown(results, runInfo, markdownOptions(options)) },
   { name: 'report.html', render: formatHtml },
 ];
 
-function withMaxBytes(maxBytes: number | undefined): { maxBytes?: number } {
-  return maxBytes === undefined ? {} : { maxBytes };
+function markdownOptions(options: ReportFileOptions): { maxBytes?: number; badgeBaseUrl?: string } {
+  return {
+    ...(options.markdownMaxBytes === undefined ? {} : { maxBytes: options.markdownMaxBytes }),
+    ...(options.badgeBaseUrl === undefined ? {} : { badgeBaseUrl: options.badgeBaseUrl }),
+  };
 }

@@ -1,4 +1,5 @@
 import type { CommandHandler } from '../../command-context.js';
+import { checkBrokerUrl } from '../../broker-url-option.js';
 import { ExitStatus } from '../../exit-status.js';
 import { usageError } from '../../../errors/harness-error.js';
 import { BrokerError, publishContracts } from '../../../contracts/publish-contracts.js';
@@ -10,13 +11,7 @@ import type { ContractsPublishOptions } from './define.js';
  * an operational problem, not a failed check, so it exits 2 with the broker's reason.
  */
 export const handle: CommandHandler<ContractsPublishOptions> = async (options, context) => {
-  let broker: URL;
-  try {
-    broker = new URL(options.brokerUrl);
-  } catch {
-    throw usageError('--broker-url must be an absolute http(s) URL, e.g. https://broker.example.com');
-  }
-  if (broker.protocol !== 'http:' && broker.protocol !== 'https:') throw usageError('--broker-url must be an http or https URL');
+  checkBrokerUrl(options.brokerUrl);
   if (options.consumerVersion.trim() === '') throw usageError('--consumer-version must not be empty');
   const token = options.brokerToken ?? process.env['PACT_BROKER_TOKEN'];
   const username = process.env['PACT_BROKER_USERNAME'];

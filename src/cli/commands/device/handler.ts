@@ -6,6 +6,7 @@ import { executeCheckRun } from '../../check-run/execute-check-run.js';
 import { startEmulator, webhookAllocator, type RunningEmulator } from '../../../emulator/index.js';
 import { loadCorpus } from '../../../../suites/corpus/load-corpus.js';
 import { parseShard } from '../../../../suites/corpus/shard-cases.js';
+import { checkTransportServed } from '../../../../suites/device/plan-device-run.js';
 import { prepareDeviceTarget, type PreparedDeviceTarget } from '../../../../suites/device/prepare-device-target.js';
 import { startReferenceWebhook, type RunningWebhook } from '../../../../implementations/reference-webhook/start-reference-webhook.js';
 import type { DeviceCommandOptions } from './define.js';
@@ -20,6 +21,7 @@ export const handle: CommandHandler<DeviceCommandOptions> = async (options, cont
   if ((options.adapter === undefined) === (options.module === undefined)) {
     throw usageError('device needs exactly one of --adapter "CMD" (a subprocess) or --module FILE (a Node module, in-process)');
   }
+  checkTransportServed(options.transport);
   const userWebhook = options.webhook === undefined ? undefined : parseHttpUrl(options.webhook, '--webhook').toString();
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
   const redactor = new SecretRedactor();

@@ -4,11 +4,15 @@ import { lazyAction, type ActionSink } from '../../lazy-action.js';
 export interface ReportMergeOptions {
   dirs: string[];
   out: string;
+  allowIncomplete?: boolean;
 }
 export interface ReportDiffOptions {
   base: string;
   current: string;
+  allowIncomplete?: boolean;
 }
+
+const ALLOW_INCOMPLETE = 'judge an incomplete run (a shard missing, a run interrupted) by the results it has, instead of failing';
 
 export function defineReportCommand(program: Command, sink: ActionSink): void {
   const report = program.command('report').description('combine and compare the results of runs');
@@ -17,13 +21,23 @@ export function defineReportCommand(program: Command, sink: ActionSink): void {
     .description('merge the CTRF results of many runs into one compatibility matrix')
     .argument('<dirs...>', 'report directories (each holding a ctrf.json)')
     .requiredOption('--out <dir>', 'where to write the merged report set')
+    .option('--allow-incomplete', ALLOW_INCOMPLETE)
     .action(
-      lazyAction(sink, () => import('./merge-handler.js'), (args) => ({ dirs: args[0] as string[], out: (args[1] as { out: string }).out })),
+      lazyAction(sink, () => import('./merge-handler.js'), (args) => {
+        const { out, allowIncomplete } = args[1] as { out: string; allowIncomplete?: boolean };
+        return { dirs: args[0] as string[], out, ...(allowIncomplete ? { allowIncomplete } : {}) };
+      }),
     );
   report
     .command('diff')
     .description('new failures, fixed, still failing, between two runs (exit 1 on new failures)')
     .argument('<base>', 'the earlier ctrf.json or report directory')
     .argument('<current>', 'the later ctrf.json or report directory')
-    .action(lazyAction(sink, () => import('./diff-handler.js'), (args) => ({ base: args[0] as string, current: args[1] as string })));
+    .option('--allow-incomplete', ALLOW_INCOMPLETE)
+    .action(
+      lazyAction(sink, () => import('./diff-handler.js'), (args) => {
+        const { allowIncomplete } = args[2] as { allowIncomplete?: boolean };
+        return { base: args[0] as string, current: args[1] as string, ...(allowIncomplete ? { allowIncomplete } : {}) };
+      }),
+    );
 }

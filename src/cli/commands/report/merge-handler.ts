@@ -10,13 +10,21 @@ import { mergeReports } from '../../../merge/merge-reports.js';
 import { readReport } from '../../../merge/read-report.js';
 import type { ReportMergeOptions } from './define.js';
 
-/** `report merge DIR... --out DIR`: exit 1 when any merged result is blocking, 2 on unreadable or unmergeable input. */
-export const handle: CommandHandler<ReportMergeOptions> = async (options, { stdout, isTTY }) => {
+/**
+ * `report merge DIR... --out DIR`: exit 1 when any merged result is blocking or the merge is incomplete (a
+ * shard missing or an input interrupted; `--allow-incomplete` accepts that), 2 on unreadable or unmergeable input.
+ */
+export const handle: CommandHandler<ReportMergeOptions> = async (options, { stdout, stderr, isTTY }) => {
   const reports = options.dirs.map(readReport);
   const into = reports.find((r) => resolve(dirname(r.path)) === resolve(options.out));
   if (into) throw usageError(`--out ${options.out} is where ${into.source} lives; write the merged report somewhere else`);
   const merged = mergeReports(reports, packageVersion);
   const written = await writeReportSet(options.out, merged.results, merged.runInfo);
   stdout.write(formatMergeSummary(reports, merged, written.paths, { color: isTTY }));
+  // a missing shard (a CI job that died) must not pass the gate with the results the others had
+  if (merged.runInfo.incomplete === true && options.allowIncomplete !== true) {
+    stderr.write(`dps-conformance: the merged report is incomplete (${merged.runInfo.incompleteReason ?? 'stopped early'}): exit 1; pass --allow-incomplete to judge only the results it has\n`);
+    return ExitStatus.MUST_FAILED;
+  }
   return merged.results.some(isBlocking) ? ExitStatus.MUST_FAILED : ExitStatus.OK;
 };

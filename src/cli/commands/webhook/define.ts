@@ -10,6 +10,10 @@ export interface WebhookCommandOptions extends RunOptions {
   profile?: string;
   timeout: number;
   ca?: string;
+  brokerUrl?: string;
+  providerVersion?: string;
+  providerBranch?: string;
+  buildUrl?: string;
 }
 
 export function defineWebhookCommand(program: Command, sink: ActionSink): void {
@@ -23,6 +27,11 @@ export function defineWebhookCommand(program: Command, sink: ActionSink): void {
       .option('--ca <file>', 'extra CA certificate (PEM) to trust for an https webhook with a private CA')
       .option('--profile <file>', "make the corpus's devices look like ones the webhook's policy accepts (JSON, see docs/webhook-profiles.md)")
       .option('--cases <file>', 'your own expectations (JSON, see schemas/harness/cases.schema.json)')
-      .addOption(timeoutOption('time limit for each webhook answer, in ms (our choice: DPS publishes none)', 10000)),
+      .addOption(timeoutOption('time limit for each webhook answer, in ms (our choice: DPS publishes none)', 10000))
+      // Pact Broker: publish the contract verification (docs/pact-broker.md); auth from PACT_BROKER_TOKEN or _USERNAME/_PASSWORD
+      .option('--broker-url <url>', 'publish the Pact verification results to this Pact Broker (needs --provider-version)')
+      .option('--provider-version <version>', 'the webhook version that was verified (a commit, ideally)')
+      .option('--provider-branch <branch>', "the webhook's branch, so can-i-deploy can answer for it")
+      .option('--build-url <url>', 'link to the CI build, shown by the broker'),
   ).action(lazyAction(sink, () => import('./handler.js'), (args) => optionsOf<WebhookCommandOptions>(args)));
 }

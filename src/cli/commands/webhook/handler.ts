@@ -6,6 +6,7 @@ import { planWebhookRun } from '../../../../suites/webhook/plan-webhook-run.js';
 import { buildWebhookSuite } from '../../../../suites/webhook/build-webhook-suite.js';
 import { WebhookCaller } from '../../../../suites/webhook/webhook-caller.js';
 import type { WebhookCommandOptions } from './define.js';
+import { brokerPublishing, publishAfterRun } from './publish-verification-step.js';
 
 /**
  * `dps-conformance webhook`: acts as DPS towards a live webhook, judges every answer, writes the
@@ -20,7 +21,8 @@ function readCa(path: string): string {
   }
 }
 
-export const handle: CommandHandler<WebhookCommandOptions> = (options, context) => {
+export const handle: CommandHandler<WebhookCommandOptions> = async (options, context) => {
+  const publish = brokerPublishing(options);
   const plan = planWebhookRun({
     ...(options.ca === undefined ? {} : { ca: readCa(options.ca) }),
     url: options.url,
@@ -32,7 +34,7 @@ export const handle: CommandHandler<WebhookCommandOptions> = (options, context) 
     ...(options.profile === undefined ? {} : { profile: options.profile }),
     ...(options.shard === undefined ? {} : { shard: options.shard }),
   });
-  return executeCheckRun({
+  const status = await executeCheckRun({
     command: 'webhook',
     options,
     context,
@@ -42,4 +44,5 @@ export const handle: CommandHandler<WebhookCommandOptions> = (options, context) 
       buildWebhookSuite(root, plan, caller);
     },
   });
+  return publish ? publishAfterRun(publish, options.out, status, context) : status;
 };
