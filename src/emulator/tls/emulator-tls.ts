@@ -1,8 +1,9 @@
-import { generateKeyPair, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
+import { generateKeyPair, generateKeyPairSync, sign } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
 import forge from 'node-forge';
+import { certificateSerial } from './certificate-serial.js';
 
 /** The emulator's TLS material: a private CA and a server certificate it signed. */
 export interface EmulatorTls {
@@ -54,8 +55,7 @@ function signNatively(cert: forge.pki.Certificate, privatePem: string): void {
 function newCertificate(publicPem: string, days: number): forge.pki.Certificate {
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.publicKeyFromPem(publicPem);
-  // positive serial: a leading 0 nibble keeps the DER integer positive
-  cert.serialNumber = `0${randomBytes(15).toString('hex')}`;
+  cert.serialNumber = certificateSerial();
   cert.validity.notBefore = new Date(Date.now() - DAY_MS);
   cert.validity.notAfter = new Date(Date.now() + days * DAY_MS);
   return cert;

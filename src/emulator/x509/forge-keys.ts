@@ -1,5 +1,6 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import forge from 'node-forge';
+import { certificateSerial } from '../tls/certificate-serial.js';
 
 const DAY_MS = 86_400_000;
 
@@ -20,8 +21,7 @@ export function rsaKeys(): { forgePrivate: forge.pki.rsa.PrivateKey; forgePublic
 export function newCertificate(publicKey: forge.pki.rsa.PublicKey, days: number): forge.pki.Certificate {
   const cert = forge.pki.createCertificate();
   cert.publicKey = publicKey;
-  // positive serial: a leading 0 nibble keeps the DER integer positive
-  cert.serialNumber = `0${randomBytes(15).toString('hex')}`;
+  cert.serialNumber = certificateSerial();
   cert.validity.notBefore = new Date(Date.now() - DAY_MS);
   cert.validity.notAfter = new Date(Date.now() + days * DAY_MS);
   return cert;
