@@ -131,8 +131,18 @@ export async function prepareDeviceTarget(options: DeviceTargetOptions): Promise
     if (driver instanceof AdapterClient) {
       const [transport = 'https'] = transports;
       const [dialect = 'ga'] = dialects;
-      addStopTo = (stopRoot) => addStopCheck(Mocha.Suite.create(stopRoot, `${claims.implementation.name} stop`), driver, claims, transport, dialect, options);
+      let stopAdded = false;
+      addStopTo = (stopRoot) => {
+        stopAdded = true;
+        addStopCheck(Mocha.Suite.create(stopRoot, `${claims.implementation.name} stop`), driver, claims, transport, dialect, options);
+      };
       if (addOptions.stop) addStopTo(root);
+      // a target whose stop is left to the runner's cleanup still says when it gave up (the stop check would)
+      else {
+        root.afterAll(() => {
+          if (!stopAdded) reportGaveUp(driver, claims, options);
+        });
+      }
     }
   };
   return {
@@ -142,6 +152,13 @@ export async function prepareDeviceTarget(options: DeviceTargetOptions): Promise
     addStopTo: (root) => addStopTo(root),
     startRegistrations: (signal) => handle?.startRegistrations(signal) ?? Promise.resolve(),
   };
+}
+
+/** Tells `onGaveUp` when the run gave up on the adapter (3 timeouts in a row). */
+function reportGaveUp(driver: AdapterClient, claims: StartReply, options: DeviceTargetOptions): void {
+  if (!driver.exhausted) return;
+  const transport = options.narrowing.transport === undefined ? '' : ` (${options.narrowing.transport})`;
+  options.onGaveUp?.(`${claims.implementation.name}${transport}: the adapter timed out 3 times in a row; the cases after that were not run`);
 }
 
 /** How the target is named before it has said who it is: the adapter command or the module path. */
@@ -186,7 +203,7 @@ function addStopCheck(
     implementation: { name: claims.implementation.name, version: claims.implementation.version },
   };
   addCheck(suite, meta, async () => {
-    if (driver.exhausted) options.onGaveUp?.(`${claims.implementation.name}: the adapter timed out 3 times in a row; the cases after that were not run`);
+    reportGaveUp(driver, claims, options);
     // the last case may have ended the process (a timeout restarts it): stop is judged on a fresh one
     if (!driver.running && !driver.exhausted) {
       try {
