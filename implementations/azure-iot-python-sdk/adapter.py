@@ -12,7 +12,9 @@ import json
 import logging
 import os
 import re
+import shutil
 import sys
+import tempfile
 import threading
 
 # protocol lines only on the real stdout; anything the SDK or its libraries print goes to stderr
@@ -26,7 +28,7 @@ logging.basicConfig(
 )
 
 try:
-    from azure.iot.device import ProvisioningDeviceClient
+    from azure.iot.device import ProvisioningDeviceClient, X509
     from azure.iot.device.constant import VERSION as SDK_VERSION
 except ImportError as error:  # the harness records the start failure with this stderr line
     sys.stderr.write("[azure-iot-python-sdk] cannot import azure-iot-device: %s\n" % error)
@@ -57,7 +59,7 @@ def claims():
         },
         "dialects": ["ga"],
         "transports": list(TRANSPORTS),
-        "attestations": ["symmetricKey"],
+        "attestations": ["symmetricKey", "x509"],
     }
 
 
@@ -106,7 +108,7 @@ def register(request):
         return {"skipped": {"reason": "dialect %s: the SDK sends and reads `payload` only (ga)" % request.get("dialect")}}
     if transport not in TRANSPORTS:
         return {"skipped": {"reason": "transport %s not supported by the SDK (MQTT and MQTT over WebSocket only)" % transport}}
-    if attestation.get("type") != "symmetricKey":
+    if attestation.get("type") not in ("symmetricKey", "x509"):
         return {"skipped": {"reason": "attestation %s not supported by this adapter" % attestation.get("type")}}
     endpoint = request["endpoint"]
     host = endpoint["host"]
@@ -115,14 +117,30 @@ def register(request):
     served = endpoint.get("httpsPort") if transport == "mqtt-ws" else endpoint.get("mqttPort")
     if served != expected:
         return {"skipped": {"reason": "the SDK dials port %d and has no port option; the emulator serves %s at %s (start it with standard ports)" % (expected, transport, served)}}
-    client = ProvisioningDeviceClient.create_from_symmetric_key(
-        provisioning_host=host,
-        registration_id=request["registrationId"],
-        id_scope=request["idScope"],
-        symmetric_key=attestation["key"],
-        websockets=(transport == "mqtt-ws"),
-        server_verification_cert=endpoint["caPem"],
-    )
+    common = {
+        "provisioning_host": host,
+        "registration_id": request["registrationId"],
+        "id_scope": request["idScope"],
+        "websockets": transport == "mqtt-ws",
+        "server_verification_cert": endpoint["caPem"],
+    }
+    if attestation["type"] == "x509":
+        # the SDK's X509 takes file paths; the chain follows the leaf in the certificate file, so that
+        # ssl's load_cert_chain presents leaf then intermediates in the handshake
+        directory = tempfile.mkdtemp(prefix="dpsc-x509-")
+        cert_file = os.path.join(directory, "device.pem")
+        key_file = os.path.join(directory, "device.key")
+        with open(cert_file, "w", encoding="ascii") as out:
+            out.write(attestation["certPem"].rstrip("\n") + "\n" + (attestation.get("chainPem") or ""))
+        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="ascii") as out:
+            out.write(attestation["keyPem"])
+        # the SDK reads the files when it connects, so they stay until register() has returned
+        client = ProvisioningDeviceClient.create_from_x509_certificate(
+            x509=X509(cert_file=cert_file, key_file=key_file), **common)
+    else:
+        directory = None
+        client = ProvisioningDeviceClient.create_from_symmetric_key(symmetric_key=attestation["key"], **common)
     if "data" in request:
         client.provisioning_payload = request["data"]
     timeout_s = max(0.001, request.get("timeoutMs", 20000) / 1000.0 - REPLY_MARGIN_S)
@@ -133,6 +151,9 @@ def register(request):
             outcome["result"] = client.register()
         except BaseException as error:  # every failure is the SDK's answer to the application
             outcome["error"] = error
+        finally:
+            if directory is not None:
+                shutil.rmtree(directory, ignore_errors=True)
 
     log("register %s over %s via %s" % (request["registrationId"], transport, host))
     worker = threading.Thread(target=run, name="register-%s" % request.get("seq"), daemon=True)

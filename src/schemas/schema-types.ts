@@ -20,6 +20,7 @@ import type { UserCaseFile } from './generated/harness/cases.js';
 import type { CorpusEntry } from './generated/harness/corpus.js';
 import type { ImplementationDeclaration } from './generated/harness/declaration.js';
 import type { EmulatorConfiguration } from './generated/harness/emulator-config.js';
+import type { ShieldsIoEndpointBadge } from './generated/harness/shields-endpoint.js';
 import type { WaiversFile } from './generated/harness/waivers.js';
 import type { WebhookProfile } from './generated/harness/webhook-profile.js';
 import type { AllocationRequestPreview } from './generated/preview/allocation-request.js';
@@ -48,6 +49,7 @@ export interface SchemaTypes {
   'harness/corpus': CorpusEntry;
   'harness/declaration': ImplementationDeclaration;
   'harness/emulator-config': EmulatorConfiguration;
+  'harness/shields-endpoint': ShieldsIoEndpointBadge;
   'harness/waivers': WaiversFile;
   'harness/webhook-profile': WebhookProfile;
   'preview/allocation-request': AllocationRequestPreview;

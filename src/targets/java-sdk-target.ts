@@ -38,13 +38,12 @@ const javaInstaller: Installer = {
   command: (dir) => `java -XX:+UseSerialGC -Xmx128m -jar ${shellQuote(join(dir, JAR))}`,
 };
 
-/** The Azure IoT Java provisioning device SDK 2.x: HTTPS, MQTT, MQTT over WebSocket at fixed ports. */
+/** The Azure IoT Java provisioning device SDK 2.x: HTTPS, MQTT, AMQP (each also over WebSocket) at fixed ports. */
 export const JAVA_SDK: BundledImplementation = {
   name: 'azure-iot-java-sdk',
   label: 'Azure IoT Java SDK',
   reportsAs: 'com.microsoft.azure.sdk.iot.provisioning:provisioning-device-client',
-  // TODO(amqp): 'amqp', 'amqp-ws' once the emulator serves AMQP (the adapter then claims them too)
-  transports: ['https', 'mqtt', 'mqtt-ws'],
+  transports: ['https', 'mqtt', 'mqtt-ws', 'amqp', 'amqp-ws'],
   runtimes: ['java'],
   installTools: ['mvn'],
   standardPorts: true,

@@ -77,7 +77,7 @@ describe('self-certification through the commands (built CLI)', function () {
     writeFileSync(
       declaration,
       JSON.stringify({
-        implementation: { name: 'dps-conformance-reference-device', version: '0.1.0' },
+        implementation: { name: 'scripted', version: '1.0.0' },
         dialects: ['ga'],
         transports: ['https', 'amqp'],
         attestations: ['symmetricKey'],
@@ -85,7 +85,8 @@ describe('self-certification through the commands (built CLI)', function () {
     );
     const out = join(dir, 'declared');
     const run = await runCli(
-      ['device', '--adapter', 'node dist/implementations/reference-device/adapter.js', '--declare', declaration, '--case-ids', 'pnp-model-id', '--out', out, '--reporter', 'quiet'],
+      // the scripted adapter claims https only (the reference device claims every transport the emulator serves)
+      ['device', '--adapter', 'node dist/test/fixtures/adapters/scripted-adapter.js ok', '--declare', declaration, '--case-ids', 'pnp-model-id', '--out', out, '--reporter', 'quiet'],
       { timeoutMs: 120_000 },
     );
     assert.equal(run.status, 1, run.stdout + run.stderr);

@@ -31,6 +31,8 @@ describe('dps-conformance run --implementations azure-iot-python-sdk,azure-iot-j
     assert.deepEqual([...rows].sort(), [
       'azure-iot-device mqtt ga',
       'azure-iot-device mqtt-ws ga',
+      'com.microsoft.azure.sdk.iot.provisioning:provisioning-device-client amqp ga',
+      'com.microsoft.azure.sdk.iot.provisioning:provisioning-device-client amqp-ws ga',
       'com.microsoft.azure.sdk.iot.provisioning:provisioning-device-client https ga',
       'com.microsoft.azure.sdk.iot.provisioning:provisioning-device-client mqtt ga',
       'com.microsoft.azure.sdk.iot.provisioning:provisioning-device-client mqtt-ws ga',

@@ -85,7 +85,7 @@ describe('dps-conformance targets (built CLI)', function () {
     const rows = (name: string): CtrfTest[] => tests.filter((t) => t.extra.implementation.name === name);
     assert.deepEqual(rows('azure-iot-device').map((t) => `${t.extra.checkId} ${t.extra.outcome} ${t.extra.transport}`), ['adapter.start skipped mqtt', 'adapter.start skipped mqtt-ws']);
     assert.match(rows('azure-iot-device')[0]!.message ?? '', /python3 not found on PATH/);
-    assert.deepEqual(rows(JAVA_NAME).map((t) => t.extra.transport), ['https', 'mqtt', 'mqtt-ws']);
+    assert.deepEqual(rows(JAVA_NAME).map((t) => t.extra.transport), ['https', 'mqtt', 'mqtt-ws', 'amqp', 'amqp-ws']);
     assert.match(rows(JAVA_NAME)[0]!.message ?? '', /java and mvn not found on PATH/);
     assert.ok(rows('dps-conformance-reference-device').some((t) => t.extra.outcome === 'passed'));
   });

@@ -20,8 +20,8 @@ function ctrfTests(out: string): CtrfTest[] {
  * Skipped with a note when python3 / java / mvn are missing; under CI=true that is a failure.
  */
 for (const [name, reportsAs, transports, cases] of [
-  ['azure-iot-python-sdk', 'azure-iot-device', ['mqtt', 'mqtt-ws'], 'data-absent,data-flat,data-nested,device-wrong-key'],
-  ['azure-iot-java-sdk', 'com.microsoft.azure.sdk.iot.provisioning:provisioning-device-client', ['https', 'mqtt', 'mqtt-ws'], 'data-absent,data-flat,device-wrong-key'],
+  ['azure-iot-python-sdk', 'azure-iot-device', ['mqtt', 'mqtt-ws'], 'data-absent,data-flat,data-nested,device-wrong-key,group-x509-initial,individual-x509-initial'],
+  ['azure-iot-java-sdk', 'com.microsoft.azure.sdk.iot.provisioning:provisioning-device-client', ['https', 'mqtt', 'mqtt-ws', 'amqp', 'amqp-ws'], 'data-absent,data-flat,device-wrong-key,group-x509-initial,individual-x509-initial'],
 ] as const) {
   describe(`${name} adapter end to end (device --adapter, standard ports)`, function () {
     this.timeout(400_000);
@@ -65,7 +65,25 @@ for (const [name, reportsAs, transports, cases] of [
       assert.deepEqual(wrongKey.filter((t) => t.extra.outcome === 'failed' || t.extra.outcome === 'errored').map((t) => t.extra.checkId), []);
     });
 
+    it(`runs the corpus's X.509 cases (it claims x509) over ${transports.join(', ')}, the certificate accepted`, () => {
+      for (const transport of transports) {
+        for (const caseId of ['group-x509-initial', 'individual-x509-initial']) {
+          const ran = tests.filter((t) => t.extra.transport === transport && t.extra.caseId === caseId);
+          assert.ok(ran.length > 0 && ran.every((t) => t.extra.outcome !== 'skipped'), `${transport} ${caseId}: ${JSON.stringify(ran)}`);
+          // a refused certificate is 401 / CONNACK 5 / amqp:unauthorized-access: never the device's registration
+          const polling = ran.find((t) => t.extra.checkId === 'device.polling.terminal');
+          assert.doesNotMatch(polling?.message ?? '', /\b401\b|unauthori[sz]ed/i, `${transport} ${caseId}`);
+        }
+      }
+    });
+
     if (name === 'azure-iot-python-sdk') {
+      it('registers with an X.509 certificate and gets the data back (every MUST of the X.509 cases passes)', () => {
+        const x509 = tests.filter((t) => t.extra.caseId.includes('x509'));
+        assert.ok(x509.some((t) => t.extra.checkId === 'device.result.assignment' && t.extra.outcome === 'passed'));
+        assert.deepEqual(x509.filter((t) => t.extra.outcome === 'failed' || t.extra.outcome === 'errored').map((t) => `${t.extra.checkId} ${t.extra.transport}`), []);
+      });
+
       it('sends device data as a JSON object and gets the returned data back (every MUST of the data cases passes)', () => {
         const data = tests.filter((t) => t.extra.caseId === 'data-flat' || t.extra.caseId === 'data-nested');
         assert.ok(data.some((t) => t.extra.checkId === 'device.returnData.fidelity' && t.extra.outcome === 'passed'));
@@ -77,6 +95,13 @@ for (const [name, reportsAs, transports, cases] of [
           const sent = tests.find((t) => t.extra.caseId === 'data-flat' && t.extra.transport === transport && t.extra.checkId === 'device.data.sent');
           assert.equal(sent?.extra.outcome, 'failed', transport);
           assert.match(sent?.message ?? '', /wrong-type/);
+        }
+      });
+
+      it('over AMQP speaks the documented exchange (no correlation-id, as DPS allows: one request at a time)', () => {
+        for (const transport of ['amqp', 'amqp-ws']) {
+          const protocol = tests.find((t) => t.extra.caseId === 'data-absent' && t.extra.transport === transport && t.extra.checkId === 'device.amqp.protocol');
+          assert.equal(protocol?.extra.outcome, 'passed', `${transport}: ${protocol?.message ?? 'no result'}`);
         }
       });
     }

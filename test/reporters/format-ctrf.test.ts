@@ -4,6 +4,7 @@ import addFormats from 'ajv-formats';
 import { schema } from 'ctrf';
 import { formatCtrf } from '../../src/report/format/format-ctrf.js';
 import { parseCtrf } from '../../src/report/format/parse-ctrf.js';
+import { ctrfText } from '../../src/report/format/ctrf-text.js';
 import { isHarnessError } from '../../src/errors/harness-error.js';
 import { mixedResults, result, runInfo } from './sample-results.js';
 
@@ -44,6 +45,16 @@ describe('formatCtrf', () => {
     const text = JSON.stringify(document);
     assert.match(text, /\[Circular\]/);
     assert.equal(validateCtrf(JSON.parse(text)), true);
+  });
+});
+
+describe('ctrfText', () => {
+  it("keeps a target's text that holds replacement patterns ($', $`, $&) as text: the file still parses", () => {
+    const hostile = "hub $' then $` and $& end";
+    const text = ctrfText([result({ message: hostile, actual: { hub: hostile } })], runInfo);
+    const { results } = parseCtrf(text);
+    assert.equal(results[0]?.message, hostile);
+    assert.deepEqual(results[0]?.actual, { hub: hostile });
   });
 });
 

@@ -21,6 +21,7 @@ const TYPED: Record<TypedSchemaName, true> = {
   'harness/corpus': true,
   'harness/declaration': true,
   'harness/emulator-config': true,
+  'harness/shields-endpoint': true,
   'harness/waivers': true,
   'harness/webhook-profile': true,
   'preview/allocation-request': true,

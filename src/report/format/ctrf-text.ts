@@ -14,5 +14,6 @@ export function ctrfText(results: readonly CheckResult[], runInfo: RunInfo): str
   const head = safeStringify({ ...document, results: { ...document.results, tests: [] } }, 2);
   const lines = tests.map((test) => `      ${safeStringify(test)}`).join(',\n');
   const body = tests.length === 0 ? '[]' : `[\n${lines}\n    ]`;
-  return `${head.replace('"tests": []', `"tests": ${body}`)}\n`;
+  // a function, not a string: a replacement string would expand `$'`, `$&`... that a target's text may hold
+  return `${head.replace('"tests": []', () => `"tests": ${body}`)}\n`;
 }

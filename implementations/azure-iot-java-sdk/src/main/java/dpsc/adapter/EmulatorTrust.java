@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -13,6 +14,11 @@ final class EmulatorTrust {
   private EmulatorTrust() {}
 
   static SSLContext forCaPem(String caPem) throws Exception {
+    return forCaPem(caPem, null);
+  }
+
+  /** The same trust, presenting the given key managers' client certificate (X.509 attestation). */
+  static SSLContext forCaPem(String caPem, KeyManager[] keys) throws Exception {
     CertificateFactory factory = CertificateFactory.getInstance("X.509");
     KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
     store.load(null, null);
@@ -23,7 +29,7 @@ final class EmulatorTrust {
     TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     trust.init(store);
     SSLContext context = SSLContext.getInstance("TLSv1.2");
-    context.init(null, trust.getTrustManagers(), null);
+    context.init(keys, trust.getTrustManagers(), null);
     return context;
   }
 }

@@ -9,6 +9,7 @@ import com.microsoft.azure.sdk.iot.provisioning.device.ProvisioningDeviceClient;
 import com.microsoft.azure.sdk.iot.provisioning.device.ProvisioningDeviceClientRegistrationResult;
 import com.microsoft.azure.sdk.iot.provisioning.device.ProvisioningDeviceClientStatus;
 import com.microsoft.azure.sdk.iot.provisioning.device.ProvisioningDeviceClientTransportProtocol;
+import com.microsoft.azure.sdk.iot.provisioning.security.SecurityProvider;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.Properties;
@@ -22,8 +23,12 @@ final class Registrar {
   private static final Map<String, ProvisioningDeviceClientTransportProtocol> PROTOCOLS = Map.of(
       "https", ProvisioningDeviceClientTransportProtocol.HTTPS,
       "mqtt", ProvisioningDeviceClientTransportProtocol.MQTT,
-      "mqtt-ws", ProvisioningDeviceClientTransportProtocol.MQTT_WS);
-  private static final Map<String, Integer> DIALED = Map.of("https", 443, "mqtt", 8883, "mqtt-ws", 443);
+      "mqtt-ws", ProvisioningDeviceClientTransportProtocol.MQTT_WS,
+      "amqp", ProvisioningDeviceClientTransportProtocol.AMQPS,
+      "amqp-ws", ProvisioningDeviceClientTransportProtocol.AMQPS_WS);
+  private static final Map<String, Integer> DIALED = Map.of("https", 443, "mqtt", 8883, "mqtt-ws", 443, "amqp", 5671, "amqp-ws", 443);
+  /** the endpoint member naming the port each transport is served at (the WebSocket ones share HTTPS's) */
+  private static final Map<String, String> SERVED_AT = Map.of("https", "httpsPort", "mqtt", "mqttPort", "mqtt-ws", "httpsPort", "amqp", "amqpPort", "amqp-ws", "httpsPort");
   /** time kept back from the harness's timeoutMs so that the reply arrives in time */
   private static final long REPLY_MARGIN_MS = 300;
 
@@ -38,8 +43,8 @@ final class Registrar {
     JsonObject reply = new JsonObject();
     reply.add("implementation", implementation);
     reply.add("dialects", array("ga"));
-    reply.add("transports", array("https", "mqtt", "mqtt-ws"));
-    reply.add("attestations", array("symmetricKey"));
+    reply.add("transports", array("https", "mqtt", "mqtt-ws", "amqp", "amqp-ws"));
+    reply.add("attestations", array("symmetricKey", "x509"));
     return reply;
   }
 
@@ -50,15 +55,23 @@ final class Registrar {
     if (!"ga".equals(dialect)) return Replies.skipped("dialect " + dialect + ": the SDK sends and reads `payload` only (ga)");
     ProvisioningDeviceClientTransportProtocol protocol = PROTOCOLS.get(transport);
     if (protocol == null) return Replies.skipped("transport " + transport + " not supported by this adapter");
-    if (!"symmetricKey".equals(text(attestation, "type"))) return Replies.skipped("attestation " + text(attestation, "type") + " not supported by this adapter");
+    String attestationType = text(attestation, "type");
+    if (!"symmetricKey".equals(attestationType) && !"x509".equals(attestationType)) {
+      return Replies.skipped("attestation " + attestationType + " not supported by this adapter");
+    }
     JsonObject endpoint = request.getAsJsonObject("endpoint");
-    int served = endpoint.get("mqtt".equals(transport) ? "mqttPort" : "httpsPort").getAsInt();
+    JsonElement port = endpoint.get(SERVED_AT.get(transport));
+    if (port == null || !port.isJsonPrimitive()) return Replies.skipped("the emulator does not say where it serves " + transport);
+    int served = port.getAsInt();
     if (served != DIALED.get(transport)) {
       return Replies.skipped("the SDK dials port " + DIALED.get(transport) + " and has no port option; the emulator serves " + transport + " at " + served + " (start it with standard ports)");
     }
     String host = text(endpoint, "host");
     String registrationId = text(request, "registrationId");
-    TrustingSymmetricKey security = new TrustingSymmetricKey(text(attestation, "key"), registrationId, EmulatorTrust.forCaPem(text(endpoint, "caPem")));
+    String caPem = text(endpoint, "caPem");
+    SecurityProvider security = "x509".equals(attestationType)
+        ? new TrustingX509(new PemDevice(text(attestation, "certPem"), text(attestation, "chainPem"), text(attestation, "keyPem")), caPem)
+        : new TrustingSymmetricKey(text(attestation, "key"), registrationId, EmulatorTrust.forCaPem(caPem));
     ProvisioningDeviceClient client = ProvisioningDeviceClient.create(host, text(request, "idScope"), protocol, security);
     long timeoutMs = request.has("timeoutMs") ? request.get("timeoutMs").getAsLong() : 20_000;
     CompletableFuture<JsonObject> outcome = new CompletableFuture<>();
