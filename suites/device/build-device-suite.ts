@@ -99,7 +99,7 @@ export function buildDeviceSuite(root: Mocha.Suite, options: DeviceSuiteOptions)
     startRegistrations(signal) {
       // in suite order, one at a time (an adapter serves one request at a time); the checks await the
       // same promises, so results do not change, only other targets' work overlaps with this one's
-      void (async () => {
+      return (async () => {
         for (const once of registrations) {
           if (signal?.aborted) return;
           await once().catch(() => undefined);
@@ -113,9 +113,10 @@ export function buildDeviceSuite(root: Mocha.Suite, options: DeviceSuiteOptions)
 export interface DeviceSuiteHandle {
   /**
    * Starts every registration of the suite now, in order, without waiting for mocha to reach its
-   * checks: two implementations (two adapters) can then register at the same time.
+   * checks: two implementations (two adapters) can then register at the same time. Resolves when
+   * the last has ended (it never rejects).
    */
-  startRegistrations(signal?: AbortSignal): void;
+  startRegistrations(signal?: AbortSignal): Promise<void>;
 }
 
 function addCase(

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { AdapterClient } from '../../src/adapters/adapter-client.js';
 import { InProcessDriver } from '../../src/adapters/in-process-driver.js';
 import { isAdapterFault } from '../../src/adapters/adapter-fault.js';
-import type { DeviceDriver, StartReply } from '../../src/adapters/protocol-types.js';
+import type { DeviceDriver, DeviceTransport, StartReply } from '../../src/adapters/protocol-types.js';
 import type { Dialect, Transport } from '../../src/results/check-result.js';
 import { declarationMismatchResults, narrowToDeclaration, type ImplementationDeclaration } from '../../src/certify/index.js';
 import type { RunningEmulator } from '../../src/emulator/index.js';
@@ -38,13 +38,27 @@ export interface DeviceTargetOptions {
   onGaveUp?: (reason: string) => void;
 }
 
+/** How `addTo` places a target that is one of several adapters of one implementation. */
+export interface AddToOptions {
+  /** add the adapter.stop check now (default) or leave it for `addStopTo` */
+  stop: boolean;
+  /** only this one of the covered transports (the others are served by other adapters) */
+  transport?: DeviceTransport | undefined;
+}
+
 export interface PreparedDeviceTarget {
   driver: DeviceDriver;
   claims: StartReply | undefined;
-  /** adds this target's checks (or the one errored start result) to a mocha suite */
-  addTo(root: Mocha.Suite): void;
-  /** starts the registrations of the added checks ahead of mocha (see DeviceSuiteHandle) */
-  startRegistrations(signal?: AbortSignal): void;
+  /**
+   * Adds this target's checks (or the one errored start result) to a mocha suite; with `stop: false`
+   * the adapter.stop check is left for `addStopTo` (a runner splitting one implementation over
+   * several adapters puts the one stop row last).
+   */
+  addTo(root: Mocha.Suite, options?: AddToOptions): void;
+  /** adds the adapter.stop check held back by `addTo(root, { stop: false })` (nothing for a module) */
+  addStopTo(root: Mocha.Suite): void;
+  /** starts the registrations of the added checks ahead of mocha (see DeviceSuiteHandle); resolves when they end */
+  startRegistrations(signal?: AbortSignal): Promise<void>;
 }
 
 /**
@@ -79,12 +93,15 @@ export async function prepareDeviceTarget(options: DeviceTargetOptions): Promise
   }
 
   let handle: DeviceSuiteHandle | undefined;
-  const addTo = (root: Mocha.Suite): void => {
+  let addStopTo = (_root: Mocha.Suite): void => undefined;
+  const addTo = (root: Mocha.Suite, addOptions: AddToOptions = { stop: true }): void => {
     if (!claims || !coverage) {
       addStartFailure(root, options, startFailure ?? new TargetMisbehaviour('the adapter did not start'));
       return;
     }
     let { transports, dialects } = coverage;
+    const only = addOptions.transport;
+    if (only !== undefined) transports = transports.filter((t) => t === only);
     if (options.declaration) {
       const narrowed = narrowToDeclaration(claims, options.declaration);
       transports = transports.filter((t) => narrowed.transports.includes(t));
@@ -112,11 +129,36 @@ export async function prepareDeviceTarget(options: DeviceTargetOptions): Promise
     });
     // an in-process module has no process to exit: only an adapter's stop is a check (the module is stopped on cleanup)
     if (driver instanceof AdapterClient) {
-      const stopSuite = Mocha.Suite.create(root, `${claims.implementation.name} stop`);
-      addStopCheck(stopSuite, driver, claims, transports[0] ?? 'https', dialects[0] ?? 'ga', options);
+      const [transport = 'https'] = transports;
+      const [dialect = 'ga'] = dialects;
+      let stopAdded = false;
+      addStopTo = (stopRoot) => {
+        stopAdded = true;
+        addStopCheck(Mocha.Suite.create(stopRoot, `${claims.implementation.name} stop`), driver, claims, transport, dialect, options);
+      };
+      if (addOptions.stop) addStopTo(root);
+      // a target whose stop is left to the runner's cleanup still says when it gave up (the stop check would)
+      else {
+        root.afterAll(() => {
+          if (!stopAdded) reportGaveUp(driver, claims, options);
+        });
+      }
     }
   };
-  return { driver, claims, addTo, startRegistrations: (signal) => handle?.startRegistrations(signal) };
+  return {
+    driver,
+    claims,
+    addTo,
+    addStopTo: (root) => addStopTo(root),
+    startRegistrations: (signal) => handle?.startRegistrations(signal) ?? Promise.resolve(),
+  };
+}
+
+/** Tells `onGaveUp` when the run gave up on the adapter (3 timeouts in a row). */
+function reportGaveUp(driver: AdapterClient, claims: StartReply, options: DeviceTargetOptions): void {
+  if (!driver.exhausted) return;
+  const transport = options.narrowing.transport === undefined ? '' : ` (${options.narrowing.transport})`;
+  options.onGaveUp?.(`${claims.implementation.name}${transport}: the adapter timed out 3 times in a row; the cases after that were not run`);
 }
 
 /** How the target is named before it has said who it is: the adapter command or the module path. */
@@ -161,7 +203,7 @@ function addStopCheck(
     implementation: { name: claims.implementation.name, version: claims.implementation.version },
   };
   addCheck(suite, meta, async () => {
-    if (driver.exhausted) options.onGaveUp?.(`${claims.implementation.name}: the adapter timed out 3 times in a row; the cases after that were not run`);
+    reportGaveUp(driver, claims, options);
     // the last case may have ended the process (a timeout restarts it): stop is judged on a fresh one
     if (!driver.running && !driver.exhausted) {
       try {

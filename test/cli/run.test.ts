@@ -10,8 +10,9 @@ interface CtrfTest {
   extra: { checkId: string; level: string; outcome: string; dialect: string; transport: string; caseId: string; implementation: { name: string } };
 }
 
-/** The device implementations the run below selects, by their labels. */
+/** The device implementations the run below selects, by their labels, with the names they report. */
 const DEVICE_LABELS = ['reference device', 'Azure IoT Node SDK'];
+const REPORTS_AS: Record<string, string> = { 'reference device': 'dps-conformance-reference-device', 'Azure IoT Node SDK': 'azure-iot-provisioning-device' };
 
 describe('dps-conformance run (built CLI, no set-up)', function () {
   // five transports x two bundled devices (plus X.509 cases): about 5 minutes on a busy 2-core machine
@@ -29,7 +30,13 @@ describe('dps-conformance run (built CLI, no set-up)', function () {
   });
 
   it('times each phase (webhook suite, SDK start-ups, device suites, report writing) in ctrf.json and on the console', () => {
-    const expected = ['emulator start-up', 'webhook suite', 'report writing', ...DEVICE_LABELS.flatMap((label) => [`SDK start-up: ${label}`, `device suite: ${label}`])];
+    // one device suite (one adapter) per implementation and transport it was tested on
+    const suites = DEVICE_LABELS.flatMap((label) => {
+      const transports = new Set(tests.filter((t) => t.extra.implementation.name === REPORTS_AS[label]).map((t) => t.extra.transport));
+      assert.ok(transports.size >= 3, `${label}: ${[...transports].join(', ')}`);
+      return [...transports].map((transport) => `device suite: ${label} ${transport}`);
+    });
+    const expected = ['emulator start-up', 'webhook suite', 'report writing', ...DEVICE_LABELS.map((label) => `SDK start-up: ${label}`), ...suites];
     assert.deepEqual(phases.map((p) => p.name).filter((n) => expected.includes(n)).sort(), [...expected].sort());
     for (const p of phases) assert.ok(p.ms >= 0 && p.startMs >= 0, JSON.stringify(p));
     assert.match(run.stdout, /phases \(/);

@@ -1,11 +1,15 @@
 import type { Command } from 'commander';
-import { addRunOptions, dialectOption, type RunOptions } from '../../common-options.js';
+import { Option } from 'commander';
+import { addRunOptions, dialectOption, parsePositiveInteger, type RunOptions } from '../../common-options.js';
+import { DEFAULT_RUN_CONCURRENCY } from './run-bounded.js';
 import { lazyAction, optionsOf, type ActionSink } from '../../lazy-action.js';
 
 export interface RunCommandOptions extends RunOptions {
   dialect?: 'ga' | 'preview' | 'all';
   /** comma-separated bundled implementation names (default: all) */
   implementations?: string;
+  /** at most this many (implementation, transport) suites register at once */
+  concurrency?: number;
 }
 
 export function defineRunCommand(program: Command, sink: ActionSink): void {
@@ -14,6 +18,11 @@ export function defineRunCommand(program: Command, sink: ActionSink): void {
       .command('run')
       .description('the main job: every suite against the bundled reference webhook, reference device and the Azure IoT Node, Python and Java SDKs (installed into the cache on first use); writes the report set')
       .addOption(dialectOption())
-      .option('--implementations <list>', 'test only these (comma-separated): reference-webhook, reference-device, azure-iot-node-sdk, azure-iot-python-sdk, azure-iot-java-sdk'),
+      .option('--implementations <list>', 'test only these (comma-separated): reference-webhook, reference-device, azure-iot-node-sdk, azure-iot-python-sdk, azure-iot-java-sdk')
+      .addOption(
+        new Option('--concurrency <n>', 'how many (implementation, transport) suites register at once (mostly waiting on SDK polls)')
+          .argParser(parsePositiveInteger('--concurrency'))
+          .default(DEFAULT_RUN_CONCURRENCY),
+      ),
   ).action(lazyAction(sink, () => import('./handler.js'), (args) => optionsOf<RunCommandOptions>(args)));
 }

@@ -12,7 +12,10 @@ import { buildWebhookSuite } from '../../../../suites/webhook/build-webhook-suit
 import { WebhookCaller } from '../../../../suites/webhook/webhook-caller.js';
 import { prepareDeviceTarget, type PreparedDeviceTarget } from '../../../../suites/device/prepare-device-target.js';
 import { startReferenceWebhook, type RunningWebhook } from '../../../../implementations/reference-webhook/start-reference-webhook.js';
-import { addUnavailableRows, readyBundledTargets, selectImplementations } from './bundled-targets.js';
+import { addUnavailableRows, readyBundledTargets, selectImplementations, type ReadyTarget } from './bundled-targets.js';
+import { prepareSplit } from './prepare-split.js';
+import { DEFAULT_RUN_CONCURRENCY, runBounded } from './run-bounded.js';
+import type { DeviceTransport } from '../../../adapters/protocol-types.js';
 import { startStandardPortsEmulator } from './standard-ports-emulator.js';
 import type { RunCommandOptions } from './define.js';
 import { PhaseClock } from '../../../results/run-phase.js';
@@ -98,43 +101,47 @@ export const handle: CommandHandler<RunCommandOptions> = async (options, context
         standardEmulator = standardOne;
         if (standardOne?.groupKey) redactor.add(standardOne.groupKey);
         // the implementations start side by side: an SDK's start-up (a runtime, its modules) is mostly waiting
+        const prepareOne = (bundled: ReadyTarget, transport?: DeviceTransport): Promise<PreparedDeviceTarget> =>
+          prepareDeviceTarget({
+            adapter: bundled.adapter,
+            cwd: process.cwd(),
+            emulator: bundled.implementation.standardPorts && standardOne ? standardOne : main,
+            redactor,
+            corpus,
+            timeoutMs: DEVICE_TIMEOUT_MS,
+            endToEnd: true,
+            narrowing: transport === undefined ? { dialect } : { dialect, transport },
+            shard,
+            onGaveUp: (reason) => session.markIncomplete(reason),
+          });
         const prepared = await Promise.allSettled(
           standard.ready.map((bundled) =>
-            clock.time(`SDK start-up: ${bundled.implementation.label}`, () =>
-              prepareDeviceTarget({
-                adapter: bundled.adapter,
-                cwd: process.cwd(),
-                emulator: bundled.implementation.standardPorts && standardOne ? standardOne : main,
-                redactor,
-                corpus,
-                timeoutMs: DEVICE_TIMEOUT_MS,
-                endToEnd: true,
-                narrowing: { dialect },
-                shard,
-                onGaveUp: (reason) => session.markIncomplete(reason),
-              }),
-            ),
+            clock.time(`SDK start-up: ${bundled.implementation.label}`, () => prepareSplit(bundled, prepareOne, dialect, targets)),
           ),
         );
-        for (const p of prepared) if (p.status === 'fulfilled') targets.push(p.value);
         const refused = prepared.find((p): p is PromiseRejectedResult => p.status === 'rejected');
         if (refused) throw refused.reason;
-        const registering: (() => void)[] = [];
+        const units: (() => Promise<void>)[] = [];
         standard.ready.forEach((bundled, i) => {
           const label = bundled.implementation.label;
+          const split = prepared[i]?.status === 'fulfilled' ? prepared[i].value : [];
           const suite = Mocha.Suite.create(root, `device suite: ${label}`);
-          // from the start of its registrations (all start together) to its last result
-          let end = (): void => undefined;
-          registering.push(() => (end = clock.begin(`device suite: ${label}`)));
-          targets[i]?.addTo(suite);
-          suite.afterAll(() => end());
+          for (const { target, transport } of split) {
+            target.addTo(suite, { stop: false, transport });
+            // from the start of its registrations to its last one
+            units.push(() => clock.time(`device suite: ${label}${transport === undefined ? '' : ` ${transport}`}`, () => target.startRegistrations(context.signal)));
+          }
+          split[0]?.target.addStopTo(suite);
         });
         if (unavailable.length > 0) addUnavailableRows(Mocha.Suite.create(root, 'implementations not run'), unavailable, dialect);
-        // the implementations register side by side (each adapter one request at a time) while
-        // mocha judges in order; the results are the same, the run is shorter
+        // one adapter per (implementation, transport), registering side by side (each adapter one request
+        // at a time, at most --concurrency at once) while mocha judges in order: same results, shorter run
         root.beforeAll(() => {
-          for (const begin of registering) begin();
-          for (const target of targets) target.startRegistrations(context.signal);
+          // mocha judges the first suite at once (its checks start its registrations), so it starts first;
+          // then the SDKs last in bundled order (Python, Java), which wait longest on their own poll
+          // intervals, and the short suites fill the slots around them
+          const [first, ...rest] = units;
+          void runBounded(first ? [first, ...rest.reverse()] : [], options.concurrency ?? DEFAULT_RUN_CONCURRENCY);
         });
         root.afterAll(() => {
           session.runInfo.phases = clock.phases;
