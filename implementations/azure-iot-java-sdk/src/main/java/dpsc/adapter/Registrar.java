@@ -88,7 +88,10 @@ final class Registrar {
       return outcome.get(Math.max(1, timeoutMs - REPLY_MARGIN_MS), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       JsonObject reported = new JsonObject();
-      reported.addProperty("message", "the registration callback had not run after " + (timeoutMs - REPLY_MARGIN_MS) + " ms (the adapter stopped waiting)");
+      String waited = "the registration callback had not run after " + (timeoutMs - REPLY_MARGIN_MS) + " ms (the adapter stopped waiting)";
+      String deadlock = SdkDeadlock.describe(registrationId);
+      if (deadlock != null) Adapter.log(registrationId + ": " + deadlock);
+      reported.addProperty("message", deadlock == null ? waited : waited + "; " + deadlock);
       reported.addProperty("adapterDeadline", true);
       JsonObject reply = new JsonObject();
       reply.add("error", reported);
