@@ -1,7 +1,8 @@
 import type { CheckResult } from '../../results/check-result.js';
 import { groupBy } from '../../results/summarise-results.js';
 import { painter } from './ansi.js';
-import { affectedLine, groupByRootCause } from './group-by-root-cause.js';
+import { causeTotals, checksLabel, whereLine } from './cause-labels.js';
+import { failureCauses } from './group-by-cause.js';
 import { messageShape } from './message-shape.js';
 import { terminalText } from './terminal-text.js';
 
@@ -10,21 +11,19 @@ const MAX_SKIP_REASONS = 3;
 const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /**
- * The end-of-run failures, grouped by cause as report.html groups them: one entry per cause with its
- * check, count and where it was seen, then the crash's own first line or the first message. At most
- * MAX_CAUSES; the rest are counted.
+ * The end-of-run failures, grouped by cause as summary.md and report.html group them (failureCauses):
+ * one entry per cause with its check, count and where it was seen, then the crash's own first line or
+ * the first message. At most MAX_CAUSES; the rest are counted.
  */
 export function formatConsoleCauses(results: readonly CheckResult[], options: { color?: boolean } = {}): string[] {
   const paint = painter(options.color === true);
-  const groups = groupByRootCause(results);
+  const groups = failureCauses(results);
   if (groups.length === 0) return [];
-  const total = groups.reduce((sum, g) => sum + g.affected.length, 0);
-  const lines = [paint('bold', `Failures by cause (${groups.length} cause${groups.length === 1 ? '' : 's'}, ${total} result${total === 1 ? '' : 's'}):`)];
+  const lines = [paint('bold', `Failures by cause (${causeTotals(groups)}):`)];
   for (const group of groups.slice(0, MAX_CAUSES)) {
     const blocking = group.blocking > 0;
     const mark = paint(blocking ? 'red' : 'yellow', blocking ? '✗' : '!');
-    const checks = group.checkIds.length > 1 ? `${group.checkId} +${group.checkIds.length - 1} checks` : group.checkId;
-    lines.push(`  ${mark} ${group.level} ${terminalText(checks)} × ${group.affected.length} · ${terminalText(clip(affectedLine(group), 160))}`);
+    lines.push(`  ${mark} ${group.level} ${terminalText(checksLabel(group))} × ${group.count} · ${terminalText(clip(whereLine(group), 160))}`);
     lines.push(`      ${terminalText(clip(group.crash ?? group.firstResult.message, 200))}`);
   }
   if (groups.length > MAX_CAUSES) lines.push(`  … and ${groups.length - MAX_CAUSES} more causes (report.html lists them all)`);
