@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { formatConsoleCauses } from '../../src/report/format/format-console-causes.js';
+import { formatConsoleCauses, formatSkippedCounts } from '../../src/report/format/format-console-causes.js';
 import { formatHtml } from '../../src/report/format/format-html.js';
 import { formatMarkdown } from '../../src/report/format/format-markdown.js';
 import type { CheckResult } from '../../src/results/check-result.js';
@@ -57,6 +57,20 @@ describe('the same failures count as the same causes in summary.md, report.html 
       assert.equal(sectionCauses([...html.matchAll(/<h3>[^<]*: (\d+) causes?, \d+ results?/g)]), causes, 'report.html sections');
     });
   }
+
+  it('counts one skip reason once in summary.md and the console, whatever checks and dialects it skipped', () => {
+    const skip = (checkId: string, dialect: 'ga' | 'preview', reason: string): CheckResult =>
+      result({ checkId, dialect, caseId: 'data-flat', outcome: 'skipped', message: `data-flat (${dialect}): ${reason}` });
+    const results = ['webhook.response.status', 'webhook.response.schema', 'webhook.response.time'].flatMap((checkId) => [
+      skip(checkId, 'ga', 'not judged: no function key given'),
+      skip(checkId, 'preview', 'not judged: no function key given'),
+    ]);
+    results.push(skip('webhook.returnData.type', 'ga', 'the case sends no returnData'));
+    assert.match(formatMarkdown(results, runInfo), /^## Skipped \(2 causes, 7 results\)$/m);
+    assert.deepEqual(formatSkippedCounts(results), [
+      'skipped: 7 (6 data-flat (ga): not judged: no function key given; 1 data-flat (ga): the case sends no returnData; --reporter verbose lists them)',
+    ]);
+  });
 
   it('says nothing of causes in any report when nothing failed', () => {
     const results = [result(), result({ outcome: 'skipped', message: 'not served' })];

@@ -1,9 +1,7 @@
 import type { CheckResult } from '../../results/check-result.js';
-import { groupBy } from '../../results/summarise-results.js';
 import { painter } from './ansi.js';
 import { causeTotals, checksLabel, whereLine } from './cause-labels.js';
-import { failureCauses } from './group-by-cause.js';
-import { messageShape } from './message-shape.js';
+import { failureCauses, groupByCause } from './group-by-cause.js';
 import { terminalText } from './terminal-text.js';
 
 const MAX_CAUSES = 10;
@@ -30,12 +28,15 @@ export function formatConsoleCauses(results: readonly CheckResult[], options: { 
   return lines;
 }
 
-/** Skipped results as counts: `skipped: 90 (90 transport amqp is not served by the emulator)`. */
+/**
+ * Skipped results as counts by cause (groupByCause, the reasons summary.md lists):
+ * `skipped: 90 (90 transport amqp is not served by the emulator; ...)`.
+ */
 export function formatSkippedCounts(results: readonly CheckResult[]): string[] {
   const skipped = results.filter((r) => r.outcome === 'skipped');
   if (skipped.length === 0) return [];
-  const reasons = [...groupBy(skipped, (r) => messageShape(r.message, r.caseId))].sort((a, b) => b[1].length - a[1].length);
-  const shown = reasons.slice(0, MAX_SKIP_REASONS).map(([, group]) => `${group.length} ${terminalText(clip((group[0] as CheckResult).message, 100))}`);
+  const reasons = groupByCause(skipped);
+  const shown = reasons.slice(0, MAX_SKIP_REASONS).map((cause) => `${cause.count} ${terminalText(clip(cause.firstResult.message, 100))}`);
   const more = reasons.length > MAX_SKIP_REASONS ? `; ${reasons.length - MAX_SKIP_REASONS} other reasons` : '';
   return [`skipped: ${skipped.length} (${shown.join('; ')}${more}; --reporter verbose lists them)`];
 }

@@ -17,7 +17,7 @@ export interface AffectedPlace {
 /**
  * Results with one cause: the same check, level, outcome and message shape; or, for an errored result,
  * the same adapter fault or failed exchange whatever check saw it (an adapter that dies on one transport
- * is one cause listing every case, not one per check). Every report (summary.md, report.html, the
+ * is one cause listing every case, not one per check); or, for a skipped one, the same reason. Every report (summary.md, report.html, the
  * console) groups with this, so the same results count as the same number of causes everywhere.
  */
 export interface Cause {
@@ -65,6 +65,8 @@ function causeOf(result: CheckResult): { key: string; shape: string; crash?: str
   if (fault) key = ['fault', fault.kind, shape, crashShape];
   // errored = the exchange went wrong (no answer, garbage), whichever check looked at it: one cause across checks
   else if (errored) key = ['errored', result.mismatch ?? '', messageShape(exchangeProblem(result.message), result.caseId), crashShape];
+  // a skip reason (`transport amqp is not served`) is why no check ran, whichever check it was: one cause across checks
+  else if (result.outcome === 'skipped') key = ['skipped', shape];
   else key = ['check', result.checkId, result.level, result.outcome, shape];
   return crash === undefined ? { key: JSON.stringify(key), shape } : { key: JSON.stringify(key), shape, crash };
 }
