@@ -5,18 +5,9 @@ import { failureCauses } from '../../src/report/format/group-by-cause.js';
 import { cellStatus } from '../../src/report/format/html-cell-status.js';
 import type { CheckResult } from '../../src/results/check-result.js';
 import { countOutcomes } from '../../src/results/summarise-results.js';
-import { fakeResults, fakeRunInfo } from './fake-results.js';
+import { ONE_FAILURE, fakeResults, fakeRunInfo } from './fake-results.js';
 
-const base: CheckResult = {
-  checkId: 'device.returnData.fidelity',
-  level: 'MUST',
-  outcome: 'failed',
-  dialect: 'ga',
-  transport: 'https',
-  caseId: 'nested-object',
-  implementation: { name: 'sdk', version: '1.0.0' },
-  message: 'expected returnData unchanged, got a string',
-};
+const base = ONE_FAILURE;
 
 const entries = (html: string): number => html.match(/<details /g)?.length ?? 0;
 

@@ -3,18 +3,10 @@ import { crashLine } from '../../src/report/format/crash-line.js';
 import { failureCauses } from '../../src/report/format/group-by-cause.js';
 import { messageShape } from '../../src/report/format/message-shape.js';
 import type { CheckResult } from '../../src/results/check-result.js';
+import { ONE_FAILURE } from './fake-results.js';
 import { CASES, CRASH_LINE, DEVICE_CHECK_IDS, MQTT_CRASH_STDERR, fiveImplementations } from './five-implementations.js';
 
-const base: CheckResult = {
-  checkId: 'device.returnData.fidelity',
-  level: 'MUST',
-  outcome: 'failed',
-  dialect: 'ga',
-  transport: 'https',
-  caseId: 'nested-object',
-  implementation: { name: 'sdk', version: '1.0.0' },
-  message: 'expected returnData of nested-object unchanged, got 2 members changed',
-};
+const base: CheckResult = { ...ONE_FAILURE, message: 'expected returnData of nested-object unchanged, got 2 members changed' };
 
 describe('group by cause: crashes, shapes, the failure causes', () => {
   it('quotes a crash by its error line and first source location', () => {
