@@ -103,6 +103,8 @@ describe('groupByCause', () => {
     assert.equal(exchange?.count, 2);
     assert.equal(exchange?.blocking, 1);
     assert.deepEqual(exchange?.affected.map((a) => a.checkIds), [['webhook.response.time', 'webhook.response.status']], 'one place, both checks');
+    const ours = { ...timeout('webhook.response.status', 'MUST'), harnessFault: true };
+    assert.equal(groupByCause([timeout('webhook.response.status', 'MUST'), ours]).length, 2, 'a harness fault is a cause of its own');
   });
 
   it('puts blocking causes first, then the larger, and counts waived results', () => {

@@ -63,8 +63,12 @@ function causeOf(result: CheckResult): { key: string; shape: string; crash?: str
   const crashShape = crash === undefined ? '' : messageShape(crash, result.caseId);
   let key: unknown[];
   if (fault) key = ['fault', fault.kind, shape, crashShape];
-  // errored = the exchange went wrong (no answer, garbage), whichever check looked at it: one cause across checks
-  else if (errored) key = ['errored', result.mismatch ?? '', messageShape(exchangeProblem(result.message), result.caseId), crashShape];
+  // errored = the exchange went wrong (no answer, garbage), whichever check looked at it: one cause across checks;
+  // a harness fault is our bug, never the same cause as the target's
+  else if (errored) {
+    const problem = messageShape(exchangeProblem(result.message), result.caseId);
+    key = ['errored', result.harnessFault === true, result.mismatch ?? '', problem, crashShape];
+  }
   // a skip reason (`transport amqp is not served`) is why no check ran, whichever check it was: one cause across checks
   else if (result.outcome === 'skipped') key = ['skipped', shape];
   else key = ['check', result.checkId, result.level, result.outcome, shape];
