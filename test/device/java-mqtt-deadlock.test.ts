@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createServer, type Server, type TLSSocket } from 'node:tls';
 import { generateEmulatorTls, type EmulatorTls } from '../../src/emulator/tls/emulator-tls.js';
-import { BUNDLED_IMPLEMENTATIONS, ensureInstalled, missingPrograms } from '../../src/targets/index.js';
+import { BUNDLED_IMPLEMENTATIONS } from '../../src/targets/index.js';
+import { installedSdkOrSkip } from '../helpers/installed-sdk.js';
+import { remainingLength } from '../helpers/mqtt-remaining-length.js';
 
 /** The answer's timing toward the SDK: once the whole register PUBLISH is read, or while the SDK is still writing it. */
 type Timing = 'after-publish' | 'during-publish';
@@ -15,18 +17,6 @@ const ANSWER_BODY = JSON.stringify({ errorCode: 400012, trackingId: 't', message
 const BIG_DATA = { blob: 'x'.repeat(12 * 1024 * 1024) };
 /** the test's own loopback addresses, all in the one server certificate */
 const CANDIDATE_HOSTS = Array.from({ length: 55 }, (_, i) => `127.0.0.${200 + i}`);
-
-/** An MQTT 3.1.1 remaining length (section 2.2.3). */
-function remainingLength(length: number): Buffer {
-  const bytes: number[] = [];
-  do {
-    let byte = length % 128;
-    length = Math.floor(length / 128);
-    if (length > 0) byte |= 0x80;
-    bytes.push(byte);
-  } while (length > 0);
-  return Buffer.from(bytes);
-}
 
 function answerPacket(): Buffer {
   const topic = Buffer.from(ANSWER_TOPIC, 'utf8');
@@ -165,15 +155,9 @@ describe('azure-iot-java-sdk over MQTT: an answer that arrives during the SDK\'s
   let tls: EmulatorTls;
 
   before(async function () {
-    const missing = missingPrograms(implementation);
-    if (missing.length > 0) {
-      if (process.env['CI'] === 'true') assert.fail(`${missing.join(', ')} required under CI=true`);
-      console.log(`    (skipped: ${missing.join(' and ')} not on PATH)`);
-      this.skip();
-    }
-    const readiness = await ensureInstalled(implementation, { progress: (line) => console.log(`    ${line}`) });
-    assert.ok(readiness.state === 'ready' && readiness.dir, JSON.stringify(readiness));
-    jar = join(readiness.dir, 'azure-iot-java-sdk-adapter.jar');
+    const { dir } = await installedSdkOrSkip(this, implementation);
+    assert.ok(dir, 'the Java SDK installs into a directory');
+    jar = join(dir, 'azure-iot-java-sdk-adapter.jar');
     tls = generateEmulatorTls(CANDIDATE_HOSTS);
   });
 
