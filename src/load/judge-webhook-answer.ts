@@ -25,12 +25,22 @@ export function judgeWebhookAnswer(
   cancelled: boolean,
 ): { outcome: SampleOutcome; detail?: string; refusal?: string; answered?: boolean } {
   if (outcome.kind === 'timeout') return { outcome: 'timeout' };
-  if (outcome.kind !== 'answered') return cancelled ? { outcome: 'cancelled' } : { outcome: 'error', answered: false, detail: outcome.kind === 'error' ? `error (${outcome.code ?? outcome.message})` : outcome.kind };
-  if (isRefusal(outcome)) return { outcome: 'refused', detail: `HTTP ${outcome.status}`, refusal: describeRefusal(outcome) };
+  if (outcome.kind !== 'answered')
+    return cancelled
+      ? { outcome: 'cancelled' }
+      : {
+          outcome: 'error',
+          answered: false,
+          detail: outcome.kind === 'error' ? `error (${outcome.code ?? outcome.message})` : outcome.kind,
+        };
+  if (isRefusal(outcome))
+    return { outcome: 'refused', detail: `HTTP ${outcome.status}`, refusal: describeRefusal(outcome) };
   if (outcome.status === 200 && outcome.truncated) return { outcome: 'error', detail: 'answer too large' };
   // a refusal cut off at the size limit is no clean refusal (DPS cannot read it either)
-  if (isRefusalStatus(outcome.status) && outcome.truncated) return { outcome: 'error', detail: `HTTP ${outcome.status} (answer too large)` };
+  if (isRefusalStatus(outcome.status) && outcome.truncated)
+    return { outcome: 'error', detail: `HTTP ${outcome.status} (answer too large)` };
   const verdict = judgeAllocationAnswer(outcome.status, outcome.bodyBytes.toString('utf8'), linkedHubs);
-  if (verdict.kind !== 'assigned') return { outcome: 'error', detail: LOAD_DETAIL[verdict.kind] ?? `HTTP ${outcome.status}` };
+  if (verdict.kind !== 'assigned')
+    return { outcome: 'error', detail: LOAD_DETAIL[verdict.kind] ?? `HTTP ${outcome.status}` };
   return { outcome: 'ok' };
 }

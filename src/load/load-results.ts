@@ -93,15 +93,19 @@ function errorsResult(f: LoadFigures, base: Base): CheckResult {
   const judged = f.ok + f.refused + f.errors + f.timeouts;
   if (judged === 0) return { ...result, outcome: 'skipped', message: `not judged: no request ended before the run stopped (${f.cancelled} cancelled)` };
   const bad = f.errors + f.timeouts;
-  const refusals = f.refused === 0 ? '' : `; ${f.refused} refused by the webhook's policy (${kindList(f.refusalKinds)}), not errors`;
+  const refusals =
+    f.refused === 0 ? '' : `; ${f.refused} refused by the webhook's policy (${kindList(f.refusalKinds)}), not errors`;
   if (bad === 0 && f.ok === 0) return refusedEverything(f, judged, result);
-  if (bad === 0) return { ...result, outcome: 'passed', message: `no errors or timeouts in ${judged} requests${refusals}` };
+  if (bad === 0) {
+    return { ...result, outcome: 'passed', message: `no errors or timeouts in ${judged} requests${refusals}` };
+  }
   return {
     ...result,
     // nothing answered at all is a target that misbehaved, not one that answered wrongly
     outcome: f.ok === 0 && f.refused === 0 && f.errors === f.unanswered ? 'errored' : 'failed',
     message:
-      `expected no errors or timeouts, got ${f.errors} errors and ${f.timeouts} timeouts in ${judged} requests (${kindList(f.errorKinds)})` +
+      `expected no errors or timeouts, got ${f.errors} errors and ${f.timeouts} timeouts in ${judged} requests ` +
+      `(${kindList(f.errorKinds)})` +
       (f.ok === 0 && f.refused > 0 ? `${refusals}; ${LOAD_ACCEPTANCE_ADVICE}` : refusals),
     mismatch: f.timeouts > 0 && f.errors === 0 ? 'timeout' : 'errors',
     expected: { errors: 0, timeouts: 0 },
@@ -109,10 +113,18 @@ function errorsResult(f: LoadFigures, base: Base): CheckResult {
   };
 }
 
-/** Every answer a refusal: as `webhook.allocation.accepts` in the webhook suite, nothing was loaded but the policy's no. */
-function refusedEverything(f: LoadFigures, judged: number, result: Omit<CheckResult, 'outcome' | 'message'>): CheckResult {
+/**
+ * Every answer a refusal: as `webhook.allocation.accepts` in the webhook suite says, nothing was judged
+ * but the policy's no, so this is no load result.
+ */
+function refusedEverything(
+  f: LoadFigures,
+  judged: number,
+  result: Omit<CheckResult, 'outcome' | 'message'>,
+): CheckResult {
   const first = (f.firstRefusal ?? 'refused').replace('refused by the webhook: ', '');
-  const urlHint = f.refusalKinds.some((k) => k.kind === 'HTTP 404') ? ' (HTTP 404 for everything often means a wrong --webhook URL)' : '';
+  const all404 = f.refusalKinds.some((k) => k.kind === 'HTTP 404');
+  const urlHint = all404 ? ' (HTTP 404 for everything often means a wrong --webhook URL)' : '';
   return {
     ...result,
     outcome: 'failed',
@@ -133,7 +145,8 @@ function latencyResult(f: LoadFigures, base: Base): CheckResult {
   const result = { ...base, checkId: 'load.latency.p95' };
   const l = f.latencyMs;
   if (!l) return { ...result, outcome: 'skipped', message: 'not judged: no answers to time' };
-  const summary = `p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, max ${l.max} ms over ${f.ok + f.refused + f.errors - f.unanswered} answers`;
+  const answers = f.ok + f.refused + f.errors - f.unanswered;
+  const summary = `p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, max ${l.max} ms over ${answers} answers`;
   if (l.p95 < LOAD_P95_LIMIT_MS) return { ...result, outcome: 'passed', message: summary };
   return { ...result, outcome: 'failed', message: `expected p95 under ${LOAD_P95_LIMIT_MS} ms, got ${summary}`, mismatch: 'slow', expected: `p95 < ${LOAD_P95_LIMIT_MS} ms`, actual: l };
 }

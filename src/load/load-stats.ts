@@ -16,7 +16,7 @@ export interface LoadFigures {
   cancelled: number;
   /** errors without any answer (connection refused, reset, broken off) */
   unanswered: number;
-  /** nearest-rank percentiles of the answered samples (ok, refused, or a wrong answer), ms; undefined without answers */
+  /** nearest-rank percentiles of the answered samples (ok, refused, or a wrong answer), ms; none without answers */
   latencyMs?: { p50: number; p95: number; p99: number; max: number };
   /** error kinds and how often each came, most frequent first */
   errorKinds: { kind: string; count: number }[];
@@ -70,7 +70,10 @@ export class LoadStats {
     else if (sample.outcome === 'error') counts.errors += 1;
     else if (sample.outcome === 'timeout') counts.timeouts += 1;
     else counts.cancelled += 1;
-    const answered = sample.outcome === 'ok' || sample.outcome === 'refused' || (sample.outcome === 'error' && sample.answered !== false);
+    const answered =
+      sample.outcome === 'ok' ||
+      sample.outcome === 'refused' ||
+      (sample.outcome === 'error' && sample.answered !== false);
     if (sample.outcome === 'error' && !answered) counts.unanswered += 1;
     if (answered) {
       let list = this.#latencies.get(sample.dialect);
@@ -82,7 +85,9 @@ export class LoadStats {
     }
     if (sample.outcome === 'refused') {
       count(this.#refusalKinds, sample.dialect, sample.detail ?? 'refused');
-      if (sample.refusal !== undefined && !this.#firstRefusal.has(sample.dialect)) this.#firstRefusal.set(sample.dialect, sample.refusal);
+      if (sample.refusal !== undefined && !this.#firstRefusal.has(sample.dialect)) {
+        this.#firstRefusal.set(sample.dialect, sample.refusal);
+      }
     }
   }
 

@@ -81,7 +81,9 @@ export async function runLoad(config: LoadRunConfig): Promise<LoadRunOutcome> {
     // refusals come from a webhook's policy (webhook mode); through the emulator a device sees a failed status
     const refused = config.target.mode === 'webhook' ? ` ${t.refused} refused,` : '';
     const rate = ((t.ok + t.refused) / Math.max(elapsedS, 0.001)).toFixed(1);
-    return `load ${Math.min(elapsedS, config.durationS).toFixed(1)}/${config.durationS} s: ${t.started} sent, ${t.ok} ok,${refused} ${t.errors} errors, ${t.timeouts} timeouts, ${job.inFlight()} in flight, p95 ${p95}, ${rate}/s`;
+    const clock = `${Math.min(elapsedS, config.durationS).toFixed(1)}/${config.durationS} s`;
+    const counts = `${t.started} sent, ${t.ok} ok,${refused} ${t.errors} errors, ${t.timeouts} timeouts`;
+    return `load ${clock}: ${counts}, ${job.inFlight()} in flight, p95 ${p95}, ${rate}/s`;
   });
   progress.start();
   try {

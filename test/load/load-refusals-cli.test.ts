@@ -52,11 +52,22 @@ describe('dps-conformance load: refusals and --profile (policy webhooks of test/
       let errors: LoadErrors[] = [];
       try {
         const ctrf = JSON.parse(await readFile(join(out, 'ctrf.json'), 'utf8')) as {
-          results: { tests: { status: string; message?: string; extra: { checkId: string; dialect: string; evidence: { outcomes: LoadErrors['outcomes'] } } }[] };
+          results: {
+            tests: {
+              status: string;
+              message?: string;
+              extra: { checkId: string; dialect: string; evidence: { outcomes: LoadErrors['outcomes'] } };
+            }[];
+          };
         };
         errors = ctrf.results.tests
           .filter((t) => t.extra.checkId === 'load.errors')
-          .map((t) => ({ status: t.status, message: t.message ?? '', dialect: t.extra.dialect, outcomes: t.extra.evidence.outcomes }));
+          .map((t) => ({
+            status: t.status,
+            message: t.message ?? '',
+            dialect: t.extra.dialect,
+            outcomes: t.extra.evidence.outcomes,
+          }));
       } catch {
         // no report (a usage error): the caller asserts the exit status
       }
@@ -76,21 +87,27 @@ describe('dps-conformance load: refusals and --profile (policy webhooks of test/
   }
 
   it('a policy that refuses devices without a model ID: load.errors passes (exit 0), refusals counted apart from ok answers', async () => {
-    // 40 slots cycle once through the 40 ga corpus cases: the pnp ones (and the near-limit one) send a modelId, the rest are refused
+    // 40 slots cycle once through the 40 ga corpus cases: the pnp ones (and the near-limit one) send
+    // a modelId, the rest are refused
     const run = await withPolicy('model-id-required', (w) => load(w, ['--rate', '20', '--duration', '2']));
     assert.equal(run.status, 0, run.stderr + run.stdout);
     const [errors] = run.errors;
     assert.ok(errors);
     assert.equal(errors.status, 'passed', errors.message);
     assert.equal(errors.outcomes.errors + errors.outcomes.timeouts, 0);
-    assert.ok(errors.outcomes.ok >= 1 && errors.outcomes.ok <= 4, `the cases with a modelId accepted, got ${errors.outcomes.ok}`);
+    assert.ok(
+      errors.outcomes.ok >= 1 && errors.outcomes.ok <= 4,
+      `the cases with a modelId accepted, got ${errors.outcomes.ok}`,
+    );
     assert.ok(errors.outcomes.refused >= 30, `most cases refused, got ${errors.outcomes.refused}`);
     assert.match(errors.message, /refused by the webhook's policy \(\d+x HTTP 400\), not errors/);
     assert.match(run.stdout, /load\.errors .*refused by the webhook's policy/, 'the summary shows the refusals');
   });
 
   it('the docs-sample policy without --profile: every answer a refusal, load.errors fails (exit 1) naming --profile', async () => {
-    const run = await withPolicy('contoso-policy', (w) => load(w, ['--rate', '10', '--duration', '1', '--dialect', 'all']));
+    const run = await withPolicy('contoso-policy', (w) =>
+      load(w, ['--rate', '10', '--duration', '1', '--dialect', 'all']),
+    );
     assert.equal(run.status, 1, run.stderr + run.stdout);
     assert.deepEqual(run.errors.map((e) => e.dialect).sort(), ['ga', 'preview']);
     for (const errors of run.errors) {
@@ -98,13 +115,18 @@ describe('dps-conformance load: refusals and --profile (policy webhooks of test/
       assert.equal(errors.outcomes.ok, 0);
       assert.equal(errors.outcomes.errors, 0);
       assert.ok(errors.outcomes.refused > 0);
-      assert.match(errors.message, /got all \d+ of \d+ refused \(\d+x HTTP 400; first: HTTP 400 "Unrecognized device registration\."\): not a load result/);
+      assert.match(
+        errors.message,
+        /got all \d+ of \d+ refused \(\d+x HTTP 400; first: HTTP 400 "Unrecognized device registration\."\): not a load result/,
+      );
       assert.match(errors.message, /--profile FILE .*see docs\/webhook-profiles\.md/);
     }
   });
 
   it('the same policy with --profile: every answer ok (exit 0)', async () => {
-    const run = await withPolicy('contoso-policy', (w) => load(w, ['--rate', '10', '--duration', '1', '--dialect', 'all', '--profile', profile]));
+    const run = await withPolicy('contoso-policy', (w) =>
+      load(w, ['--rate', '10', '--duration', '1', '--dialect', 'all', '--profile', profile]),
+    );
     assert.equal(run.status, 0, run.stderr + run.stdout);
     assert.equal(run.errors.length, 2);
     for (const errors of run.errors) {
@@ -142,12 +164,35 @@ describe('dps-conformance load: refusals and --profile (policy webhooks of test/
   });
 
   it('--profile is a usage error with --emulator, and a broken profile file is a configuration error (exit 2)', async () => {
-    const emulator = await runCli(['load', '--emulator', '--rate', '1', '--duration', '1', '--profile', profile, '--out', join(dir, 'never')]);
+    const emulator = await runCli([
+      'load',
+      '--emulator',
+      '--rate',
+      '1',
+      '--duration',
+      '1',
+      '--profile',
+      profile,
+      '--out',
+      join(dir, 'never'),
+    ]);
     assert.equal(emulator.status, 2);
     assert.match(emulator.stderr, /--profile shapes the requests of a --webhook run/);
     const broken = join(dir, 'broken.profile.json');
     await writeFile(broken, JSON.stringify({ version: 1, registrationId: 'x'.repeat(200) + '{caseId}' }));
-    const bad = await runCli(['load', '--webhook', 'http://127.0.0.1:9/api/allocate', '--rate', '1', '--duration', '1', '--profile', broken, '--out', join(dir, 'never')]);
+    const bad = await runCli([
+      'load',
+      '--webhook',
+      'http://127.0.0.1:9/api/allocate',
+      '--rate',
+      '1',
+      '--duration',
+      '1',
+      '--profile',
+      broken,
+      '--out',
+      join(dir, 'never'),
+    ]);
     assert.equal(bad.status, 2, bad.stderr);
     assert.match(bad.stderr, /registrationId/);
   });

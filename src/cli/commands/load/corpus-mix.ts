@@ -4,7 +4,12 @@ import { buildAllocationRequest } from '../../../dps/build-allocation-request.js
 import { invalidConfigError } from '../../../errors/harness-error.js';
 import { applyProfile } from '../../../webhook-profile/apply-profile.js';
 import { loadWebhookProfile } from '../../../webhook-profile/load-webhook-profile.js';
-import { EMPTY_PROFILE, expandRegistrationId, isRegistrationId, type WebhookProfile } from '../../../webhook-profile/webhook-profile.js';
+import {
+  EMPTY_PROFILE,
+  expandRegistrationId,
+  isRegistrationId,
+  type WebhookProfile,
+} from '../../../webhook-profile/webhook-profile.js';
 import { loadCorpus } from '../../../../suites/corpus/load-corpus.js';
 import { corpusSkipReason, type CorpusCase } from '../../../../suites/corpus/corpus-case.js';
 import { allocationSpecFor } from '../../../../suites/corpus/corpus-request.js';
@@ -42,13 +47,21 @@ function mixItem(entry: CorpusCase, dialect: Dialect, profile: WebhookProfile): 
 export function corpusMix(dialect: Dialect | 'all', given?: MixProfile): MixItem[] {
   const corpus = loadCorpus();
   const profile = given?.profile ?? EMPTY_PROFILE;
-  const of = (d: Dialect): MixItem[] => corpus.filter((entry) => corpusSkipReason(entry, d) === undefined).map((entry) => mixItem(entry, d, profile));
+  const of = (d: Dialect): MixItem[] =>
+    corpus.filter((entry) => corpusSkipReason(entry, d) === undefined).map((entry) => mixItem(entry, d, profile));
   const template = given?.profile.registrationId;
   if (given && template !== undefined) {
     // the loader checked the template on one case; every case's ID must be one DPS takes, before anything is sent
-    const bad = corpus.map((entry) => ({ id: entry.id, made: expandRegistrationId(template, entry.id) })).filter((e) => !isRegistrationId(e.made));
+    const bad = corpus
+      .map((entry) => ({ id: entry.id, made: expandRegistrationId(template, entry.id) }))
+      .filter((e) => !isRegistrationId(e.made));
     if (bad.length > 0) {
-      throw invalidConfigError(given.source, bad.slice(0, 5).map((e) => `/registrationId: makes "${e.made}" for case ${e.id}, which is not a valid DPS registration ID`));
+      throw invalidConfigError(
+        given.source,
+        bad
+          .slice(0, 5)
+          .map((e) => `/registrationId: makes "${e.made}" for case ${e.id}, which is not a valid DPS registration ID`),
+      );
     }
   }
   if (dialect !== 'all') return of(dialect);

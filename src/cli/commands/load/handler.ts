@@ -34,7 +34,9 @@ export const handle: CommandHandler<LoadCommandOptions> = async (options, contex
   if (options.devices > MAX_DEVICES) throw usageError(`--devices is at most ${MAX_DEVICES}, got ${options.devices}`);
   if (!options.emulator && options.webhook === undefined) throw usageError('load needs a target: --webhook URL, or --emulator (with --webhook to make it end to end)');
   if (options.emulator && options.profile !== undefined) {
-    throw usageError("--profile shapes the requests of a --webhook run; with --emulator the fleet's devices register as themselves");
+    throw usageError(
+      "--profile shapes the requests of a --webhook run; with --emulator the fleet's devices register as themselves",
+    );
   }
   if (options.export !== undefined) return exportLoad(options, context);
   const mix = corpusMix(options.dialect, readMixProfile(options.profile));
