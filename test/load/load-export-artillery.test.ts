@@ -9,6 +9,7 @@ import { startReferenceWebhook, type RunningWebhook } from '../../implementation
 import { startFixtureWebhook } from '../fixtures/webhooks/start-fixture-webhook.js';
 import { BROKEN_WEBHOOKS } from '../fixtures/webhooks/broken-webhooks.js';
 import { startPolicyWebhook } from '../fixtures/webhooks/policy-webhooks.js';
+import { CONTOSO_PROFILE } from '../fixtures/webhooks/contoso-profile.js';
 
 const KEY = 'export-test-function-key-7f3a';
 const RATE = 10;
@@ -188,8 +189,7 @@ describe('load --export artillery', function () {
         assert.match(refused.output, /fail: dpsc\.ga\.ok > 0 or dpsc\.ga\.refused == 0/);
 
         const profile = join(dir, 'contoso.profile.json');
-        const hubs = ['contoso-toasters-hub-1001.azure-devices.net'];
-        await writeFile(profile, JSON.stringify({ version: 1, registrationId: '{caseId}-contoso-tstrsd-007', linkedHubs: hubs }));
+        await writeFile(profile, JSON.stringify(CONTOSO_PROFILE));
         const again = await runCli([...run, '--profile', profile, '--export', 'artillery', dir]);
         assert.equal(again.status, 0, again.stderr);
         const accepted = await runArtillery(cli ?? '', dir, {});

@@ -4,17 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/run-cli.js';
 import { startPolicyWebhook, type PolicyWebhookName } from '../fixtures/webhooks/policy-webhooks.js';
+import { CONTOSO_PROFILE } from '../fixtures/webhooks/contoso-profile.js';
 import { serveWholeRequests } from '../fixtures/webhooks/serve-whole-requests.js';
 import type { RunningWebhook } from '../../implementations/reference-webhook/start-reference-webhook.js';
-
-/** The profile of the official docs sample's policy, as the webhook suite's tests use it. */
-const CONTOSO_PROFILE = {
-  version: 1,
-  registrationId: '{caseId}-contoso-tstrsd-007',
-  linkedHubs: ['contoso-toasters-hub-1001.azure-devices.net'],
-  enrollmentGroupId: 'contoso-toasters',
-  payload: { modelId: 'dtmi:contoso:toaster;1' },
-};
 
 interface LoadErrors {
   status: string;
