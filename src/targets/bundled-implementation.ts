@@ -37,8 +37,8 @@ export interface BundledImplementation {
   standardPorts: boolean;
   /**
    * How many adapters share each transport's cases in `run` (default 1). An SDK that waits a fixed
-   * time in every registration (Python: 2 s before its first poll; Java: about 1 s in its own state
-   * loop) is idle most of its suite; several adapters overlap that waiting (docs/performance.md).
+   * time in every registration (Python: 2 s before its first poll; Java: about 1 s even when refused)
+   * is idle most of its suite; several adapters overlap that waiting (docs/performance.md).
    */
   adaptersPerTransport?: number;
   /** absent for the implementations that ship ready (Node.js, in this package) */

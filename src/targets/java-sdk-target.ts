@@ -47,7 +47,7 @@ export const JAVA_SDK: BundledImplementation = {
   runtimes: ['java'],
   installTools: ['mvn'],
   standardPorts: true,
-  // about 1 s per registration in the SDK's state loop, 5 s for an assigned one (see docs/performance.md)
+  // measured: about 1 s per refused registration and 4 to 6 s per assigned one, mostly waiting (docs/performance.md)
   adaptersPerTransport: 3,
   installer: javaInstaller,
 };
