@@ -2,6 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { buildAllocationRequest, type AllocationRequestMessage } from '../../dps/build-allocation-request.js';
 import { boundedRequest } from '../../http/bounded-request.js';
+import { KeepAliveHttpClient } from '../../http/keep-alive-http-client.js';
 import { MAX_MESSAGE_BYTES } from '../dps-limits.js';
 import { sleep } from '../support/sleep.js';
 import type { AllocationContext, AllocationOutcome, Allocator } from './allocator.js';
@@ -21,7 +22,7 @@ export interface WebhookAllocatorOptions {
   failureCodes?: WebhookFailureOverrides;
   /**
    * reuse connections to the webhook (default true), as an HTTP client with a connection pool does;
-   * false opens a fresh connection for every call. See docs/performance.md.
+   * false opens a fresh connection for every call (through `http.request`). See docs/performance.md.
    */
   keepAlive?: boolean;
 }
@@ -37,15 +38,19 @@ const WEBHOOK_SOCKETS = 64;
 export function webhookAllocator(options: WebhookAllocatorOptions): Allocator {
   const schedule = options.retrySchedule ?? DPS_WEBHOOK_RETRY_SCHEDULE;
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const agent = options.keepAlive === false ? undefined : keepAliveAgent(options.url, options.ca);
   // parsed once: every call goes to the same URL
   const target = new URL(options.url);
+  const keepAlive = options.keepAlive !== false;
+  // plain HTTP (the bundled reference webhook, a local function host) goes through the lean pool; https through Node's agent
+  const lean = keepAlive && KeepAliveHttpClient.supports(target) ? new KeepAliveHttpClient(target, WEBHOOK_SOCKETS) : undefined;
+  const agent = keepAlive && !lean ? keepAliveAgent(options.url, options.ca) : undefined;
+  const pool = lean ?? agent;
   let tied = false;
   return async (context: AllocationContext): Promise<AllocationOutcome> => {
-    if (agent && !tied) {
+    if (pool && !tied) {
       // the pool lives as long as the emulator whose signal the first call carries
       tied = true;
-      context.signal.addEventListener('abort', () => agent.destroy(), { once: true });
+      context.signal.addEventListener('abort', () => pool.destroy(), { once: true });
     }
     const message = buildAllocationRequest(
       {
@@ -63,7 +68,9 @@ export function webhookAllocator(options: WebhookAllocatorOptions): Allocator {
       context.dialect,
     );
     for (let attempt = 0; ; attempt += 1) {
-      const outcome = await boundedRequest({ url: target, method: 'POST', body: message.text, timeoutMs, maxBodyBytes: MAX_MESSAGE_BYTES, signal: context.signal, ...(options.ca ? { ca: options.ca } : {}), ...(agent ? { agent } : {}) });
+      const outcome = lean
+        ? await lean.post({ body: message.text, timeoutMs, maxBodyBytes: MAX_MESSAGE_BYTES, signal: context.signal })
+        : await boundedRequest({ url: target, method: 'POST', body: message.text, timeoutMs, maxBodyBytes: MAX_MESSAGE_BYTES, signal: context.signal, ...(options.ca ? { ca: options.ca } : {}), ...(agent ? { agent } : {}) });
       const text = outcome.kind === 'answered' ? outcome.bodyBytes.toString('utf8') : undefined;
       context.trace({
         what: 'webhook-call',
