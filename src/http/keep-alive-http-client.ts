@@ -232,7 +232,7 @@ class Exchange {
       status: head.status,
       statusMessage: head.statusMessage,
       headers: head.headers,
-      bodyBytes: this.#chunks.length === 1 ? (this.#chunks[0] as Buffer) : Buffer.concat(this.#chunks, this.#kept),
+      bodyBytes: (this.#chunks.length === 1 ? this.#chunks[0] : undefined) ?? Buffer.concat(this.#chunks, this.#kept),
       truncated,
     };
     this.#finish(outcome, reusable && !truncated);
