@@ -38,16 +38,20 @@ export async function writeReportSet(
   options: WriteReportSetOptions = {},
 ): Promise<WrittenReportSet> {
   const written: WrittenReportSet = { paths: [] };
-  const rendered = new Map<string, string>();
+  // only summary.md is kept past its own write (for the step summary): the others are tens of MB in a big run
+  let summary: string | undefined;
   const badgeBaseUrl = options.badgeBaseUrl ?? process.env.DPSC_BADGE_BASE_URL;
   const renderOptions: ReportFileOptions = { ...options, ...(badgeBaseUrl ? { badgeBaseUrl } : {}) };
   try {
     await mkdir(outDir, { recursive: true });
     for (const file of options.files ?? REPORT_FILES) {
-      const text = file.render(results, runInfo, renderOptions);
-      rendered.set(file.name, text);
       const path = join(outDir, file.name);
-      await writeFileAtomic(path, text);
+      if (file.chunks) await writeFileAtomic(path, file.chunks(results, runInfo, renderOptions));
+      else {
+        const text = file.render(results, runInfo, renderOptions);
+        if (file.name === 'summary.md') summary = text;
+        await writeFileAtomic(path, text);
+      }
       written.paths.push(path);
     }
     if (options.badges !== false && results.length > 0) {
@@ -62,7 +66,6 @@ export async function writeReportSet(
     throw reportWriteError(outDir, error);
   }
   const stepSummary = options.stepSummary ?? process.env.GITHUB_STEP_SUMMARY;
-  const summary = rendered.get('summary.md');
   if (stepSummary && summary !== undefined) {
     try {
       await appendFile(stepSummary, `${summary}\n`);

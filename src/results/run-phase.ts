@@ -45,6 +45,26 @@ export class PhaseClock {
     }
   }
 
+  /**
+   * A phase shared by several pieces of work that overlap (the lanes of one suite): it starts with
+   * the first `enter` and ends with the last `leave`. Work entering after all had left starts a
+   * second phase of the same name.
+   */
+  shared(name: string): { enter(): void; leave(): void } {
+    let open = 0;
+    let end = (): void => undefined;
+    return {
+      enter: () => {
+        if (open === 0) end = this.begin(name);
+        open += 1;
+      },
+      leave: () => {
+        open -= 1;
+        if (open === 0) end();
+      },
+    };
+  }
+
   /** The phases ended so far, in order of start. */
   get phases(): RunPhase[] {
     return [...this.#phases].sort((a, b) => a.start - b.start).map((p) => p.phase);

@@ -3,6 +3,8 @@
  * Two layers: exact values the run knows are secret (keys it was given or derived), and patterns of
  * secrets it may not know (SAS signatures, Azure Functions keys in URLs, Authorization headers).
  */
+import { KnownSecretMatcher } from './known-secret-matcher.js';
+
 export const REDACTED = '[REDACTED]';
 
 const PATTERNS: ReadonlyArray<[RegExp, string]> = [
@@ -28,9 +30,8 @@ const PATTERN_TRIGGERS = /sig=|code=|key=|token=|sharedaccesssignature|x-functio
 const SECRET_KEYS = /^(authorization|password|x-functions-key|primarykey|secondarykey|groupkey|key|functionkey|sas|sastoken)$/i;
 
 export class SecretRedactor {
-  private readonly secrets = new Set<string>();
-  /** the secrets longest first, rebuilt only when one is added (redact runs for every string of every report) */
-  private sorted: string[] | undefined;
+  /** every known secret in every form, found in one pass however many there are (see known-secret-matcher.ts) */
+  private readonly secrets = new KnownSecretMatcher();
 
   /** Registers an exact secret (and its URL-encoded and base64url forms, which is how it may travel). */
   add(secret: string | undefined): this {
@@ -38,20 +39,16 @@ export class SecretRedactor {
     for (const form of [secret, encodeURIComponent(secret), secret.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')]) {
       this.secrets.add(form);
     }
-    this.sorted = undefined;
     return this;
   }
 
-  /** Redacts one string: known secrets first (longest first), then secret-shaped patterns. */
+  /** Redacts one string: known secrets first (the longest that matches at each place), then secret-shaped patterns. */
   redact(text: string): string {
-    let out = text;
-    this.sorted ??= [...this.secrets].sort((a, b) => b.length - a.length);
-    for (const secret of this.sorted) {
-      if (out.includes(secret)) out = out.split(secret).join(REDACTED);
-    }
+    const out = this.secrets.replaceAll(text, REDACTED);
     if (!PATTERN_TRIGGERS.test(out)) return out;
-    for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
-    return out;
+    let patterned = out;
+    for (const [pattern, replacement] of PATTERNS) patterned = patterned.replace(pattern, replacement);
+    return patterned;
   }
 
   /** Redacts every string in a JSON-like value, and the whole value of keys that name secrets. Cycle-safe. */

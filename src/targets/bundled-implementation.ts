@@ -35,6 +35,12 @@ export interface BundledImplementation {
   installTools?: readonly string[];
   /** the SDK dials 443/8883/5671 and takes no port: it needs a standard-ports emulator */
   standardPorts: boolean;
+  /**
+   * How many adapters share each transport's cases in `run` (default 1). An SDK that waits a fixed
+   * time in every registration (Python: 2 s before its first poll; Java: about 1 s even when refused)
+   * is idle most of its suite; several adapters overlap that waiting (docs/performance.md).
+   */
+  adaptersPerTransport?: number;
   /** absent for the implementations that ship ready (Node.js, in this package) */
   installer?: Installer;
   /** the adapter command for an implementation without an installer */

@@ -52,5 +52,7 @@ export const PYTHON_SDK: BundledImplementation = {
   transports: ['mqtt', 'mqtt-ws'],
   runtimes: ['python3'],
   standardPorts: true,
+  // register() waits a fixed 2 s (DEFAULT_POLLING_INTERVAL) before its first poll (see docs/performance.md)
+  adaptersPerTransport: 4,
   installer: pythonInstaller,
 };

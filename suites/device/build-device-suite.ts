@@ -75,6 +75,14 @@ export interface DeviceSuiteOptions {
   redactor: SecretRedactor;
   /** runs only the cases whose id it accepts (all when absent) */
   caseFilter?: (caseId: string) => boolean;
+  /** one of several adapters sharing these cases: only every `count`-th case, from the `index`-th (0-based) */
+  lane?: Lane | undefined;
+}
+
+/** One of `count` adapters that share one transport's cases round-robin (see `run`'s adapters per transport). */
+export interface Lane {
+  index: number;
+  count: number;
 }
 
 /**
@@ -85,11 +93,18 @@ export interface DeviceSuiteOptions {
 export function buildDeviceSuite(root: Mocha.Suite, options: DeviceSuiteOptions): DeviceSuiteHandle {
   const implementation: ImplementationRef = { name: options.claims.implementation.name, version: options.claims.implementation.version };
   const registrations: (() => Promise<RegistrationRun>)[] = [];
+  let position = 0;
+  const inLane = (): boolean => {
+    const mine = options.lane === undefined || position % options.lane.count === options.lane.index;
+    position += 1;
+    return mine;
+  };
   for (const transport of options.transports) {
     for (const dialect of options.dialects) {
       const suite = Mocha.Suite.create(root, `${implementation.name} ${transport} ${dialect}`);
       for (const deviceCase of deviceCases(options.corpus, { transport, dialect, endToEnd: options.endToEnd, x509: options.claims.attestations.includes('x509') && options.emulator.deviceCaPem !== undefined })) {
         if (options.caseFilter && !options.caseFilter(deviceCase.caseId)) continue;
+        if (!inLane()) continue;
         const once = addCase(suite, deviceCase, transport, dialect, implementation, options);
         if (deviceCase.skipReason === undefined) registrations.push(once);
       }

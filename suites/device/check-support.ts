@@ -15,8 +15,18 @@ function clipDeep(value: unknown, depth = 0): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clipDeep(v, depth + 1)]));
 }
 
+/** evidence built once per registration: its failed checks (a broken SDK fails ten at once) share one copy */
+const evidenceByRun = new WeakMap<RegistrationRun, unknown>();
+
 /** What a failed or errored device result carries: the adapter exchange, its stderr tail and the emulator transcript, redacted. */
 export function evidenceOf(run: RegistrationRun, redactor: SecretRedactor): unknown {
+  if (evidenceByRun.has(run)) return evidenceByRun.get(run);
+  const evidence = buildEvidence(run, redactor);
+  evidenceByRun.set(run, evidence);
+  return evidence;
+}
+
+function buildEvidence(run: RegistrationRun, redactor: SecretRedactor): unknown {
   const stderr = run.exchange?.stderr ?? run.fault?.evidence.stderr ?? '';
   const { caPem: _caPem, ...endpoint } = run.command.endpoint;
   const evidence = {

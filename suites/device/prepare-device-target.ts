@@ -13,7 +13,7 @@ import { addCheck } from '../../src/runner/add-check.js';
 import { addKnownResult } from '../../src/runner/result-as-check.js';
 import type { CorpusCase } from '../corpus/corpus-case.js';
 import type { Shard } from '../corpus/shard-cases.js';
-import { buildDeviceSuite, type DeviceSuiteHandle } from './build-device-suite.js';
+import { buildDeviceSuite, type DeviceSuiteHandle, type Lane } from './build-device-suite.js';
 import { caseShardFilter } from './case-shard-filter.js';
 import { DEVICE_CHECKS } from './device-checks.js';
 import { planDeviceCoverage, type DeviceNarrowing } from './plan-device-run.js';
@@ -44,6 +44,8 @@ export interface AddToOptions {
   stop: boolean;
   /** only this one of the covered transports (the others are served by other adapters) */
   transport?: DeviceTransport | undefined;
+  /** only this share of the cases (the other lanes are other adapters of the same implementation and transport) */
+  lane?: Lane | undefined;
 }
 
 export interface PreparedDeviceTarget {
@@ -125,6 +127,7 @@ export async function prepareDeviceTarget(options: DeviceTargetOptions): Promise
       timeoutMs: options.timeoutMs,
       endToEnd: options.endToEnd,
       redactor: options.redactor,
+      lane: addOptions.lane,
       ...(filters.length === 0 ? {} : { caseFilter: (id: string) => filters.every((f) => f(id)) }),
     });
     // an in-process module has no process to exit: only an adapter's stop is a check (the module is stopped on cleanup)

@@ -13,6 +13,18 @@ export const SDK: ImplementationRef = { name: 'azure-iot-provisioning-device', v
 export const HOSTILE: ImplementationRef = { name: HOSTILE_SCRIPT, version: HOSTILE_IMG };
 export const WEBHOOK: ImplementationRef = { name: 'http://127.0.0.1:7071/api/alloc' };
 
+/** One failed MUST result of one SDK, for tests that vary a field or two. */
+export const ONE_FAILURE: CheckResult = {
+  checkId: 'device.returnData.fidelity',
+  level: 'MUST',
+  outcome: 'failed',
+  dialect: 'ga',
+  transport: 'https',
+  caseId: 'nested-object',
+  implementation: { name: 'sdk', version: '1.0.0' },
+  message: 'expected returnData unchanged, got a string',
+};
+
 export const fakeRunInfo: RunInfo = {
   tool: { name: 'dps-conformance', version: '0.1.0' },
   command: 'run',

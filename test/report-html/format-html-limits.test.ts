@@ -1,22 +1,13 @@
 import assert from 'node:assert/strict';
 import { checkFamily } from '../../src/report/format/check-family.js';
 import { formatHtml } from '../../src/report/format/format-html.js';
-import { groupByRootCause } from '../../src/report/format/group-by-root-cause.js';
+import { failureCauses } from '../../src/report/format/group-by-cause.js';
 import { cellStatus } from '../../src/report/format/html-cell-status.js';
 import type { CheckResult } from '../../src/results/check-result.js';
 import { countOutcomes } from '../../src/results/summarise-results.js';
-import { fakeResults, fakeRunInfo } from './fake-results.js';
+import { ONE_FAILURE, fakeResults, fakeRunInfo } from './fake-results.js';
 
-const base: CheckResult = {
-  checkId: 'device.returnData.fidelity',
-  level: 'MUST',
-  outcome: 'failed',
-  dialect: 'ga',
-  transport: 'https',
-  caseId: 'nested-object',
-  implementation: { name: 'sdk', version: '1.0.0' },
-  message: 'expected returnData unchanged, got a string',
-};
+const base = ONE_FAILURE;
 
 const entries = (html: string): number => html.match(/<details /g)?.length ?? 0;
 
@@ -49,7 +40,7 @@ describe('report.html content and limits (no browser)', () => {
 
   it('gives an entry to each cause of failed, errored and waived results only', () => {
     const html = formatHtml(fakeResults(), fakeRunInfo);
-    assert.equal(entries(html), groupByRootCause(fakeResults()).length);
+    assert.equal(entries(html), failureCauses(fakeResults()).length);
     assert.doesNotMatch(html, /class="badge (passed|skipped)"/);
     assert.match(html, /Waived \(accepted failures\): 1/);
   });
@@ -93,7 +84,7 @@ describe('report.html content and limits (no browser)', () => {
     }));
     const html = formatHtml(results, fakeRunInfo);
     assert.ok(html.length < 3 * 1024 * 1024, `${html.length} characters`);
-    const causes = groupByRootCause(results).length;
+    const causes = failureCauses(results).length;
     const shown = entries(html);
     assert.ok(shown > 50 && shown <= 500, `${shown} entries`);
     assert.match(html, new RegExp(`Showing ${shown} of ${causes} causes; ${causes - shown} more are not shown here`));

@@ -14,6 +14,16 @@ describe('formatHtml', () => {
     assert.equal(new Set(ids).size, ids.length);
   });
 
+  it('shows the request data the first result of a cause sent, as summary.md does', () => {
+    const body = JSON.stringify({ enrollmentGroup: {}, deviceRuntimeContext: { registrationId: 'dev-1', symmetricKey: {}, payload: { name: 'Café <b>' } } });
+    const refused = result({ checkId: 'webhook.robustness.variant', outcome: 'failed', message: 'got HTTP 400', evidence: { request: { body } } });
+    const html = formatHtml([refused], runInfo);
+    const sent = /<h5>request data sent<\/h5><pre class="request">([^<]*)<\/pre>/.exec(html)?.[1] ?? '';
+    assert.match(sent, /&quot;registrationId&quot;: &quot;dev-1&quot;/);
+    assert.match(sent, /&quot;name&quot;: &quot;Café &lt;b&gt;&quot;/);
+    assert.doesNotMatch(formatHtml([result({ outcome: 'failed', evidence: { answer: 1 } })], runInfo), /request data sent/);
+  });
+
   it('escapes every string an implementation sent', () => {
     const html = formatHtml([result({ outcome: 'failed', implementation: { name: NASTY }, caseId: NASTY, message: NASTY, actual: NASTY, evidence: { x: NASTY } })], runInfo);
     assert.doesNotMatch(html, /<img|<script|\u0000/);

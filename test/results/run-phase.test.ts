@@ -18,6 +18,22 @@ describe('PhaseClock', () => {
     assert.ok(phases[0]!.ms >= phases[2]!.ms, 'the first phase spans the others');
   });
 
+  it('times a shared phase from its first enter to its last leave, and again after all have left', async () => {
+    const clock = new PhaseClock();
+    const lanes = clock.shared('device suite: x (2 adapters)');
+    lanes.enter();
+    lanes.enter();
+    lanes.leave();
+    assert.equal(clock.phases.length, 0, 'one lane still registers');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    lanes.leave();
+    assert.deepEqual(clock.phases.map((p) => p.name), ['device suite: x (2 adapters)']);
+    assert.ok((clock.phases[0]?.ms ?? 0) >= 4);
+    lanes.enter();
+    lanes.leave();
+    assert.equal(clock.phases.length, 2);
+  });
+
   it('formats phases as console lines, none without phases', () => {
     assert.deepEqual(formatRunPhases(undefined), []);
     assert.deepEqual(formatRunPhases([]), []);

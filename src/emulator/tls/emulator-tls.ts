@@ -1,64 +1,16 @@
-import { generateKeyPair, generateKeyPairSync, sign } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
 import forge from 'node-forge';
-import { certificateSerial } from './certificate-serial.js';
+import { newCertificate } from './new-certificate.js';
+import { rsaKeysAsync, rsaKeysSync, type PemKeys } from './rsa-keys.js';
+import { signNatively } from './sign-natively.js';
 
 /** The emulator's TLS material: a private CA and a server certificate it signed. */
 export interface EmulatorTls {
   caPem: string;
   certPem: string;
   keyPem: string;
-}
-
-const DAY_MS = 86_400_000;
-
-// forge has this function (x509.js) but its type definitions leave it out
-declare module 'node-forge' {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
-  namespace pki {
-    function getTBSCertificate(cert: Certificate): asn1.Asn1;
-  }
-}
-
-/** An RSA key pair as PEM: the private key (PKCS#1) and the public key (SPKI). */
-interface PemKeys {
-  privatePem: string;
-  publicPem: string;
-}
-
-const RSA_OPTIONS = { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } } as const;
-
-function rsaKeysSync(): PemKeys {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', RSA_OPTIONS);
-  return { privatePem: privateKey, publicPem: publicKey };
-}
-
-/** Native key generation off the main thread: two of these run at once on the thread pool. */
-function rsaKeys(): Promise<PemKeys> {
-  return new Promise((resolve, reject) =>
-    generateKeyPair('rsa', RSA_OPTIONS, (error, publicKey, privateKey) => (error ? reject(error) : resolve({ privatePem: privateKey, publicPem: publicKey }))),
-  );
-}
-
-/**
- * Signs a certificate as forge's `cert.sign(key, sha256)` does, but with node's native RSA: forge
- * builds the TBSCertificate, node signs it (forge's pure-JS RSA took most of the start-up time).
- */
-function signNatively(cert: forge.pki.Certificate, privatePem: string): void {
-  cert.signatureOid = cert.siginfo.algorithmOid = forge.pki.oids['sha256WithRSAEncryption'] ?? '1.2.840.113549.1.1.11';
-  const tbs = forge.asn1.toDer(forge.pki.getTBSCertificate(cert)).getBytes();
-  cert.signature = sign('sha256', Buffer.from(tbs, 'binary'), privatePem).toString('binary');
-}
-
-function newCertificate(publicPem: string, days: number): forge.pki.Certificate {
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = forge.pki.publicKeyFromPem(publicPem);
-  cert.serialNumber = certificateSerial();
-  cert.validity.notBefore = new Date(Date.now() - DAY_MS);
-  cert.validity.notAfter = new Date(Date.now() + days * DAY_MS);
-  return cert;
 }
 
 /**
@@ -71,7 +23,7 @@ export function generateEmulatorTls(extraNames: readonly string[] = []): Emulato
 
 /** The same as generateEmulatorTls, with both keys generated at once off the main thread. */
 export async function generateEmulatorTlsAsync(extraNames: readonly string[] = []): Promise<EmulatorTls> {
-  const [ca, server] = await Promise.all([rsaKeys(), rsaKeys()]);
+  const [ca, server] = await Promise.all([rsaKeysAsync(), rsaKeysAsync()]);
   return certificatesFor(ca, server, extraNames);
 }
 

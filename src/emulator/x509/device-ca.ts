@@ -1,5 +1,7 @@
 import forge from 'node-forge';
-import { newCertificate, rsaKeys } from './forge-keys.js';
+import { newCertificate } from '../tls/new-certificate.js';
+import { rsaKeysSync, type PemKeys } from '../tls/rsa-keys.js';
+import { signNatively } from '../tls/sign-natively.js';
 
 /** A device certificate as an adapter gets it (`attestation: {type: "x509", certPem, keyPem, chainPem}`). */
 export interface DeviceCertificate {
@@ -23,6 +25,18 @@ export interface IssueOptions {
 
 const DAY_MS = 86_400_000;
 
+let deviceKeys: PemKeys | undefined;
+
+/**
+ * The one RSA key pair of every device certificate this process issues. Each certificate still has
+ * its own subject, serial and so thumbprint, which is all DPS and the emulator tell devices apart by;
+ * a fresh 2048-bit key for each took a third of a full run's CPU (see docs/performance.md).
+ */
+function sharedDeviceKeys(): PemKeys {
+  deviceKeys ??= rsaKeysSync();
+  return deviceKeys;
+}
+
 function clientExtensions(): object[] {
   return [
     { name: 'basicConstraints', cA: false },
@@ -40,40 +54,40 @@ function validity(cert: forge.pki.Certificate, days: number): void {
 
 /** Generates a device CA (5 years) whose `issue` makes leaf certificates with subject CN = registration ID. */
 export function generateDeviceCa(name = 'dps-conformance device CA'): DeviceCa {
-  const ca = rsaKeys();
-  const caCert = newCertificate(ca.forgePublic, 1825);
+  const ca = rsaKeysSync();
+  const caCert = newCertificate(ca.publicPem, 1825);
   const subject = [{ name: 'commonName', value: name }, { name: 'organizationName', value: 'dps-conformance' }];
   caCert.setSubject(subject);
   caCert.setIssuer(subject);
   caCert.setExtensions([{ name: 'basicConstraints', cA: true, critical: true }, { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true }, { name: 'subjectKeyIdentifier' }]);
-  caCert.sign(ca.forgePrivate, forge.md.sha256.create());
+  signNatively(caCert, ca.privatePem);
   const caPem = forge.pki.certificateToPem(caCert);
   return {
     caPem,
     issue: (commonName, options = {}) => {
-      const leaf = rsaKeys();
+      const leaf = sharedDeviceKeys();
       const days = options.days ?? 30;
-      const cert = newCertificate(leaf.forgePublic, Math.max(days, 1));
+      const cert = newCertificate(leaf.publicPem, Math.max(days, 1));
       validity(cert, days);
       cert.setSubject([{ name: 'commonName', value: commonName }]);
       cert.setIssuer(subject);
       cert.setExtensions([...clientExtensions(), { name: 'authorityKeyIdentifier', keyIdentifier: caCert.generateSubjectKeyIdentifier().getBytes() }]);
-      cert.sign(ca.forgePrivate, forge.md.sha256.create());
-      return { certPem: forge.pki.certificateToPem(cert), keyPem: leaf.pem, chainPem: caPem };
+      signNatively(cert, ca.privatePem);
+      return { certPem: forge.pki.certificateToPem(cert), keyPem: leaf.privatePem, chainPem: caPem };
     },
   };
 }
 
 /** A self-signed device certificate (what an individual enrollment enrolls by thumbprint). */
 export function selfSignedDeviceCertificate(commonName: string, options: IssueOptions = {}): DeviceCertificate {
-  const keys = rsaKeys();
+  const keys = sharedDeviceKeys();
   const days = options.days ?? 30;
-  const cert = newCertificate(keys.forgePublic, Math.max(days, 1));
+  const cert = newCertificate(keys.publicPem, Math.max(days, 1));
   validity(cert, days);
   const subject = [{ name: 'commonName', value: commonName }];
   cert.setSubject(subject);
   cert.setIssuer(subject);
   cert.setExtensions(clientExtensions());
-  cert.sign(keys.forgePrivate, forge.md.sha256.create());
-  return { certPem: forge.pki.certificateToPem(cert), keyPem: keys.pem, chainPem: '' };
+  signNatively(cert, keys.privatePem);
+  return { certPem: forge.pki.certificateToPem(cert), keyPem: keys.privatePem, chainPem: '' };
 }

@@ -9,11 +9,22 @@ import { safeStringify } from './json-safe.js';
  * greppable and its diffs one line per result.
  */
 export function ctrfText(results: readonly CheckResult[], runInfo: RunInfo): string {
+  return [...ctrfChunks(results, runInfo)].join('');
+}
+
+/** ctrfText's text in pieces (one per test), so that a big report is written without holding it whole. */
+export function* ctrfChunks(results: readonly CheckResult[], runInfo: RunInfo): Generator<string> {
   const document = formatCtrf(results, runInfo);
   const tests = document.results.tests;
   const head = safeStringify({ ...document, results: { ...document.results, tests: [] } }, 2);
-  const lines = tests.map((test) => `      ${safeStringify(test)}`).join(',\n');
-  const body = tests.length === 0 ? '[]' : `[\n${lines}\n    ]`;
-  // a function, not a string: a replacement string would expand `$'`, `$&`... that a target's text may hold
-  return `${head.replace('"tests": []', () => `"tests": ${body}`)}\n`;
+  // the first match is the member itself: a target's text in the head is JSON-escaped, so its quotes never match
+  const marker = '"tests": []';
+  const at = head.indexOf(marker);
+  if (tests.length === 0) {
+    yield `${head}\n`;
+    return;
+  }
+  yield `${head.slice(0, at)}"tests": [\n`;
+  for (let i = 0; i < tests.length; i += 1) yield `      ${safeStringify(tests[i])}${i < tests.length - 1 ? ',' : ''}\n`;
+  yield `    ]${head.slice(at + marker.length)}\n`;
 }

@@ -1,8 +1,7 @@
 import type { CheckResult } from '../../results/check-result.js';
-import { groupBy } from '../../results/summarise-results.js';
 import { painter } from './ansi.js';
-import { affectedLine, groupByRootCause } from './group-by-root-cause.js';
-import { messageShape } from './message-shape.js';
+import { causeTotals, checksLabel, whereLine } from './cause-labels.js';
+import { failureCauses, groupByCause } from './group-by-cause.js';
 import { terminalText } from './terminal-text.js';
 
 const MAX_CAUSES = 10;
@@ -10,33 +9,34 @@ const MAX_SKIP_REASONS = 3;
 const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /**
- * The end-of-run failures, grouped by cause as report.html groups them: one entry per cause with its
- * check, count and where it was seen, then the crash's own first line or the first message. At most
- * MAX_CAUSES; the rest are counted.
+ * The end-of-run failures, grouped by cause as summary.md and report.html group them (failureCauses):
+ * one entry per cause with its check, count and where it was seen, then the crash's own first line or
+ * the first message. At most MAX_CAUSES; the rest are counted.
  */
 export function formatConsoleCauses(results: readonly CheckResult[], options: { color?: boolean } = {}): string[] {
   const paint = painter(options.color === true);
-  const groups = groupByRootCause(results);
+  const groups = failureCauses(results);
   if (groups.length === 0) return [];
-  const total = groups.reduce((sum, g) => sum + g.affected.length, 0);
-  const lines = [paint('bold', `Failures by cause (${groups.length} cause${groups.length === 1 ? '' : 's'}, ${total} result${total === 1 ? '' : 's'}):`)];
+  const lines = [paint('bold', `Failures by cause (${causeTotals(groups)}):`)];
   for (const group of groups.slice(0, MAX_CAUSES)) {
     const blocking = group.blocking > 0;
     const mark = paint(blocking ? 'red' : 'yellow', blocking ? '✗' : '!');
-    const checks = group.checkIds.length > 1 ? `${group.checkId} +${group.checkIds.length - 1} checks` : group.checkId;
-    lines.push(`  ${mark} ${group.level} ${terminalText(checks)} × ${group.affected.length} · ${terminalText(clip(affectedLine(group), 160))}`);
+    lines.push(`  ${mark} ${group.level} ${terminalText(checksLabel(group))} × ${group.count} · ${terminalText(clip(whereLine(group), 160))}`);
     lines.push(`      ${terminalText(clip(group.crash ?? group.firstResult.message, 200))}`);
   }
   if (groups.length > MAX_CAUSES) lines.push(`  … and ${groups.length - MAX_CAUSES} more causes (report.html lists them all)`);
   return lines;
 }
 
-/** Skipped results as counts: `skipped: 90 (90 transport amqp is not served by the emulator)`. */
+/**
+ * Skipped results as counts by cause (groupByCause, the reasons summary.md lists):
+ * `skipped: 90 (90 transport amqp is not served by the emulator; ...)`.
+ */
 export function formatSkippedCounts(results: readonly CheckResult[]): string[] {
   const skipped = results.filter((r) => r.outcome === 'skipped');
   if (skipped.length === 0) return [];
-  const reasons = [...groupBy(skipped, (r) => messageShape(r.message, r.caseId))].sort((a, b) => b[1].length - a[1].length);
-  const shown = reasons.slice(0, MAX_SKIP_REASONS).map(([, group]) => `${group.length} ${terminalText(clip((group[0] as CheckResult).message, 100))}`);
+  const reasons = groupByCause(skipped);
+  const shown = reasons.slice(0, MAX_SKIP_REASONS).map((cause) => `${cause.count} ${terminalText(clip(cause.firstResult.message, 100))}`);
   const more = reasons.length > MAX_SKIP_REASONS ? `; ${reasons.length - MAX_SKIP_REASONS} other reasons` : '';
   return [`skipped: ${skipped.length} (${shown.join('; ')}${more}; --reporter verbose lists them)`];
 }

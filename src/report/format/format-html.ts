@@ -1,6 +1,7 @@
 import type { CheckResult } from '../../results/check-result.js';
 import type { RunInfo } from '../../results/run-info.js';
-import { groupByRootCause } from './group-by-root-cause.js';
+import { causeTotals } from './cause-labels.js';
+import { failureCauses } from './group-by-cause.js';
 import { durationHistogram, percentile } from './html-charts.js';
 import { htmlText } from './html-escape.js';
 import { DRILL_DOWN_LIMITS, htmlDrillDown, type DrillDownLimits } from './html-drill-down.js';
@@ -51,7 +52,7 @@ export function formatHtml(results: readonly CheckResult[], runInfo: RunInfo, op
   const facts = [`dps-conformance ${runInfo.tool.version}`, `suite ${runInfo.suiteVersion}`, `started ${runInfo.startedAt}`];
   if (runInfo.finishedAt) facts.push(`finished ${runInfo.finishedAt}`);
   if (runInfo.shard) facts.push(`shard ${runInfo.shard}`);
-  const groups = groupByRootCause(results);
+  const groups = failureCauses(results);
   const drillDown = htmlDrillDown(groups, { ...DRILL_DOWN_LIMITS, ...options.htmlLimits });
   const problems = verdict.counts.failed + verdict.counts.errored;
   const body = results.length === 0
@@ -63,7 +64,7 @@ ${htmlMatrix(results, drillDown.firstEntry)}
 <p class="legend">${htmlText(LEGEND)}</p>
 ${webhookTimes(results)}
 ${htmlLoad(results)}
-<h2 id="failures">Failures by cause (${groups.length} causes, ${problems} results)</h2>
+<h2 id="failures">Failures by cause (${causeTotals(groups)})</h2>
 ${problems > 0 ? drillDown.html : '<p class="none">No failed or errored results.</p>'}
 ${htmlHistory(versionHistories(results))}`;
   return `<!DOCTYPE html>

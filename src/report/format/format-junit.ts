@@ -76,15 +76,16 @@ function testsuite(key: string, results: CheckResult[], timestamp: string): stri
 
 /** JUnit XML for CI test tabs: one `<testsuite>` per implementation x transport x dialect; failed -> `<failure>`, errored -> `<error>`. */
 export function formatJunit(results: readonly CheckResult[], runInfo: RunInfo): string {
+  return [...junitChunks(results, runInfo)].join('');
+}
+
+/** formatJunit's text in pieces (one per test suite), so that a big report is written without holding it whole. */
+export function* junitChunks(results: readonly CheckResult[], runInfo: RunInfo): Generator<string> {
   const c = countOutcomes(results);
-  const suites = [...groupBy(results, rowKey)].map(([key, group]) => testsuite(key, group, runInfo.startedAt));
   const time = exchangeTime(results);
   const name = `dps-conformance ${runInfo.command}`;
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${xmlAttr(name)}" tests="${c.total}" failures="${c.failed}" errors="${c.errored}" skipped="${c.skipped}" time="${seconds(time)}">`,
-    ...suites,
-    '</testsuites>',
-    '',
-  ].join('\n');
+  yield '<?xml version="1.0" encoding="UTF-8"?>\n';
+  yield `<testsuites name="${xmlAttr(name)}" tests="${c.total}" failures="${c.failed}" errors="${c.errored}" skipped="${c.skipped}" time="${seconds(time)}">\n`;
+  for (const [key, group] of groupBy(results, rowKey)) yield `${testsuite(key, group, runInfo.startedAt)}\n`;
+  yield '</testsuites>\n';
 }

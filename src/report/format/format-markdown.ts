@@ -1,11 +1,13 @@
-import { isBlocking, type CheckResult } from '../../results/check-result.js';
+import type { CheckResult } from '../../results/check-result.js';
 import type { RunInfo } from '../../results/run-info.js';
 import { countOutcomes, groupBy, rowKey } from '../../results/summarise-results.js';
 import { badgeSection } from './format-badges.js';
 import { ByteBudget } from './byte-budget.js';
 import { mdText } from './markdown-escape.js';
 import { implementationLabel } from './implementation-label.js';
-import { groupByCause } from './group-by-cause.js';
+import { causeTotals } from './cause-labels.js';
+import { causesBySection, type CauseSection } from './cause-sections.js';
+import { failureCauses, groupByCause, type Cause } from './group-by-cause.js';
 import { markdownGroupEntry, markdownSkippedLine } from './markdown-group-entry.js';
 import { verdictOf } from './verdict.js';
 
@@ -22,22 +24,32 @@ const RESERVE = 1024;
 
 interface Section {
   title: string;
-  results: CheckResult[];
+  causes: Cause[];
+  /** waived and skipped causes are counted apart from failures when they do not fit */
+  kind: 'failure' | 'waived' | 'skipped';
 }
 
-const SKIPPED_TITLE = 'Skipped';
+const TITLES: Record<CauseSection, string> = {
+  'blocking-failed': 'Blocking failures (MUST)',
+  'blocking-errored': 'Blocking errors (MUST: the target misbehaved or the harness broke)',
+  'should-failed': 'SHOULD failures',
+  'should-errored': 'Errored (not blocking)',
+  waived: 'Waived',
+};
 
-/** Failures first: blocking MUST (failed, then errored), SHOULD failed, other errored, waived, then skipped. */
-function problemSections(results: readonly CheckResult[]): Section[] {
-  const pick = (test: (r: CheckResult) => boolean): CheckResult[] => results.filter(test);
-  return [
-    { title: 'Blocking failures (MUST)', results: pick((r) => isBlocking(r) && r.outcome === 'failed') },
-    { title: 'Blocking errors (MUST: the target misbehaved or the harness broke)', results: pick((r) => isBlocking(r) && r.outcome === 'errored') },
-    { title: 'SHOULD failures', results: pick((r) => !isBlocking(r) && !r.waived && r.outcome === 'failed') },
-    { title: 'Errored (not blocking)', results: pick((r) => !isBlocking(r) && !r.waived && r.outcome === 'errored') },
-    { title: 'Waived', results: pick((r) => r.waived !== undefined && r.outcome !== 'passed') },
-    { title: SKIPPED_TITLE, results: pick((r) => r.outcome === 'skipped' && !r.waived) },
-  ].filter((s) => s.results.length > 0);
+/**
+ * Failures first, as report.html sections them (causeSection): blocking MUST (failed, then errored),
+ * SHOULD failed, other errored, waived; then the skipped results, grouped by cause too.
+ */
+function problemSections(failures: readonly Cause[], results: readonly CheckResult[]): Section[] {
+  const sections: Section[] = causesBySection(failures).map(({ section, causes }) => ({
+    title: TITLES[section],
+    causes,
+    kind: section === 'waived' ? 'waived' : 'failure',
+  }));
+  const skipped = groupByCause(results.filter((r) => r.outcome === 'skipped'));
+  if (skipped.length > 0) sections.push({ title: 'Skipped', causes: skipped, kind: 'skipped' });
+  return sections;
 }
 
 function header(results: readonly CheckResult[], runInfo: RunInfo): string[] {
@@ -68,8 +80,8 @@ function passedLines(results: readonly CheckResult[]): string[] {
 
 /**
  * summary.md for a CI job summary: verdict, a table per implementation x transport x dialect, then
- * failures first, grouped by cause (src/report/format/group-by-cause.ts: one block per check x message
- * shape, every affected case listed once, with expected, actual and the request data sent), skipped
+ * failures first, grouped by cause as report.html and the console group them (failureCauses: one block
+ * per cause, every affected case listed once, with expected, actual and the request data sent), skipped
  * results one line per cause, then a short passed section. Stays under `maxBytes`; what
  * does not fit is counted in a closing line that points to ctrf.json.
  */
@@ -92,17 +104,18 @@ export function formatMarkdown(results: readonly CheckResult[], runInfo: RunInfo
   let shown = 0;
   let leftFailures = 0;
   let leftOthers = 0;
-  for (const section of problemSections(results)) {
-    const groups = groupByCause(section.results);
-    const skipped = section.title === SKIPPED_TITLE;
-    const heading = `## ${section.title} (${section.results.length} ${section.results.length === 1 ? 'result' : 'results'}, ${groups.length} ${groups.length === 1 ? 'cause' : 'causes'})\n\n`;
-    for (const [i, group] of groups.entries()) {
+  const failures = failureCauses(results);
+  if (failures.length > 0) addAll([`**Failures by cause (${causeTotals(failures)})**`, ''], 'header lines');
+  for (const section of problemSections(failures, results)) {
+    const skipped = section.kind === 'skipped';
+    const heading = `## ${section.title} (${causeTotals(section.causes)})\n\n`;
+    for (const [i, group] of section.causes.entries()) {
       const text = skipped ? markdownSkippedLine(group) : markdownGroupEntry(group, shown + 1);
       if (leftFailures + leftOthers === 0 && budget.tryAdd(`${i === 0 ? heading : ''}${text}`)) shown += skipped ? 0 : 1;
-      else if (group.firstResult.waived || group.outcome === 'skipped') leftOthers += group.count;
-      else leftFailures += group.count;
+      else if (section.kind === 'failure') leftFailures += group.count;
+      else leftOthers += group.count;
     }
-    if (skipped && groups.length > 0) budget.tryAdd('');
+    if (skipped) budget.tryAdd('');
   }
   if (leftFailures > 0) closing.push(`… ${leftFailures} more failures not shown; see ctrf.json`);
   if (leftOthers > 0) closing.push(`… ${leftOthers} more waived or skipped results not shown; see ctrf.json`);

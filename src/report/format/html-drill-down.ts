@@ -1,10 +1,12 @@
 import type { CheckResult } from '../../results/check-result.js';
-import { groupBy } from '../../results/summarise-results.js';
+import { causesBySection, type CauseSection } from './cause-sections.js';
+import { causeTotals, checksLabel, whereLine } from './cause-labels.js';
 import { checkFamily } from './check-family.js';
-import { affectedLine, type AffectedResult, type RootCause } from './group-by-root-cause.js';
+import type { Cause } from './group-by-cause.js';
 import { clipLine } from './clip-line.js';
 import { htmlText } from './html-escape.js';
 import { implementationLabel } from './implementation-label.js';
+import { requestDataOf } from './request-data.js';
 import { describeValue, truncateText } from './text-limits.js';
 
 /** What keeps report.html small enough to open when a run has many large failures; ctrf.json keeps everything. */
@@ -37,29 +39,19 @@ export interface DrillDown {
   /** matrix cell (cellKey) -> anchor of the first cause shown that hit it, for the matrix links */
   firstEntry: Map<string, string>;
   /** each cause shown -> its anchor */
-  causeIds: Map<RootCause, string>;
+  causeIds: Map<Cause, string>;
   shown: number;
   /** causes without an entry (over a limit) */
   leftOut: number;
 }
 
-interface Section {
-  title: string;
-  groups: RootCause[];
-}
-
-/** Blocking first, in the order a person fixes things; waived last since they were accepted. */
-function sections(groups: readonly RootCause[]): Section[] {
-  const waived = (g: RootCause): boolean => g.waived === g.affected.length;
-  const pick = (test: (g: RootCause) => boolean): RootCause[] => groups.filter(test);
-  return [
-    { title: 'Blocking failures (MUST failed)', groups: pick((g) => g.blocking > 0 && g.outcome === 'failed') },
-    { title: 'Blocking errors (MUST errored: the target misbehaved or the harness broke)', groups: pick((g) => g.blocking > 0 && g.outcome === 'errored') },
-    { title: 'SHOULD failures (not blocking)', groups: pick((g) => g.blocking === 0 && !waived(g) && g.outcome === 'failed') },
-    { title: 'SHOULD errors (not blocking)', groups: pick((g) => g.blocking === 0 && !waived(g) && g.outcome === 'errored') },
-    { title: 'Waived (accepted failures)', groups: pick((g) => g.blocking === 0 && waived(g)) },
-  ].filter((section) => section.groups.length > 0);
-}
+const TITLES: Record<CauseSection, string> = {
+  'blocking-failed': 'Blocking failures (MUST failed)',
+  'blocking-errored': 'Blocking errors (MUST errored: the target misbehaved or the harness broke)',
+  'should-failed': 'SHOULD failures (not blocking)',
+  'should-errored': 'SHOULD errors (not blocking)',
+  waived: 'Waived (accepted failures)',
+};
 
 function block(text: string, maxChars: number, className: string): string {
   const cut = truncateText(text, maxChars);
@@ -90,31 +82,32 @@ function resultDetails(result: CheckResult, limits: DrillDownLimits): string {
       `<div><h5>${label}</h5>${present ? block(describeValue(value), limits.maxValueChars, label) : '<p class="none">not recorded</p>'}</div>`;
     parts.push(`<div class="pair">${side('expected', 'expected' in result, result.expected)}${side('actual', 'actual' in result, result.actual)}</div>`);
   }
+  const sent = requestDataOf(result.evidence);
+  if (sent !== undefined) parts.push(`<h5>request data sent</h5>${block(describeValue(sent), limits.maxValueChars, 'request')}`);
   parts.push('<h5>evidence</h5>');
   parts.push(result.evidence === undefined ? '<p class="none">no evidence recorded</p>' : block(describeValue(result.evidence), limits.maxEvidenceChars, 'evidence'));
   return parts.join('');
 }
 
 /** Where a cause was seen: one row per affected case x implementation x transport x dialect (checks counted). */
-function affectedTable(group: RootCause, limits: DrillDownLimits): string {
-  const rows = [...groupBy(group.affected, (a) => JSON.stringify([a.caseId, a.implementation, a.transport, a.dialect]))];
-  const shown = rows.slice(0, limits.maxAffectedRows).map(([, list]) => {
-    const a = list[0] as AffectedResult;
-    const checks = list.length === 1 ? a.checkId : `${list.length} checks`;
+function affectedTable(group: Cause, limits: DrillDownLimits): string {
+  const shown = group.affected.slice(0, limits.maxAffectedRows).map((a) => {
+    const checks = a.checkIds.length === 1 ? (a.checkIds[0] ?? '') : `${a.checkIds.length} checks`;
     return `<tr><td>${htmlText(clipLine(a.caseId, limits.maxLineChars))}</td><td>${htmlText(clipLine(a.implementation, limits.maxLineChars))}</td><td>${a.transport}</td><td>${a.dialect}</td><td>${htmlText(checks)}</td></tr>`;
   });
-  const more = rows.length > shown.length ? `<p class="note">and ${rows.length - shown.length} more; every result is in ctrf.json</p>` : '';
+  const left = group.affected.length - shown.length;
+  const more = left > 0 ? `<p class="note">and ${left} more; every result is in ctrf.json</p>` : '';
   return `<table class="affected"><thead><tr><th scope="col">case</th><th scope="col">implementation</th><th scope="col">transport</th><th scope="col">dialect</th><th scope="col">checks</th></tr></thead><tbody>${shown.join('')}</tbody></table>${more}`;
 }
 
-function entry(group: RootCause, id: string, limits: DrillDownLimits): string {
+function entry(group: Cause, id: string, limits: DrillDownLimits): string {
   const first = group.firstResult;
-  const checks = group.checkIds.length > 1 ? `${group.checkId} +${group.checkIds.length - 1} checks` : group.checkId;
+  const checks = checksLabel(group);
   const cause = group.crash ? `${group.crash} · ${first.message}` : first.message;
-  const summary = `<summary><span class="badge ${group.outcome}">${group.outcome.toUpperCase()}</span> <span class="level">${group.level}</span> <code>${htmlText(clipLine(checks, limits.maxLineChars))}</code> <span class="count">× ${group.affected.length}</span> <span class="where">${htmlText(clipLine(affectedLine(group), limits.maxLineChars))}</span><br><span class="msg" title="${htmlText(group.messageShape)}">${htmlText(clipLine(cause, limits.maxLineChars))}</span></summary>`;
+  const summary = `<summary><span class="badge ${group.outcome}">${group.outcome.toUpperCase()}</span> <span class="level">${group.level}</span> <code>${htmlText(clipLine(checks, limits.maxLineChars))}</code> <span class="count">× ${group.count}</span> <span class="where">${htmlText(clipLine(whereLine(group), limits.maxLineChars))}</span><br><span class="msg" title="${htmlText(group.messageShape)}">${htmlText(clipLine(cause, limits.maxLineChars))}</span></summary>`;
   const firstWhere = `${implementationLabel(first)} · ${first.transport} · ${first.dialect} · case ${first.caseId}`;
   const parts = [
-    `<h4>affected (${group.affected.length} results)</h4>`,
+    `<h4>affected (${group.count} results)</h4>`,
     affectedTable(group, limits),
     `<h4>the first: ${htmlText(clipLine(firstWhere, limits.maxLineChars))}</h4>`,
     resultDetails(first, limits),
@@ -123,20 +116,21 @@ function entry(group: RootCause, id: string, limits: DrillDownLimits): string {
 }
 
 /**
- * The failures, grouped by cause (groupByCause): one `<details>` per cause listing the cases,
- * implementations, transports and dialects it hit, with the evidence of the first. Passed and skipped
- * results get none: the matrix counts them and ctrf.json holds them. Over a limit, the rest are counted.
+ * The failures, grouped by cause (failureCauses) and sectioned by causeSection: one `<details>` per
+ * cause listing the cases, implementations, transports and dialects it hit, with the request data sent
+ * and the evidence of the first. Passed and skipped results get none: the matrix counts them and
+ * ctrf.json holds them. Over a limit, the rest are counted.
  */
-export function htmlDrillDown(groups: readonly RootCause[], limits: DrillDownLimits = DRILL_DOWN_LIMITS): DrillDown {
+export function htmlDrillDown(groups: readonly Cause[], limits: DrillDownLimits = DRILL_DOWN_LIMITS): DrillDown {
   const firstEntry = new Map<string, string>();
-  const causeIds = new Map<RootCause, string>();
+  const causeIds = new Map<Cause, string>();
   const out: string[] = [];
   let size = 0;
   let shown = 0;
   let leftOut = 0;
-  for (const section of sections(groups)) {
+  for (const section of causesBySection(groups)) {
     const items: string[] = [];
-    for (const group of section.groups) {
+    for (const group of section.causes) {
       if (shown >= limits.maxEntries || size > limits.maxTotalChars) {
         leftOut += 1;
         continue;
@@ -148,15 +142,15 @@ export function htmlDrillDown(groups: readonly RootCause[], limits: DrillDownLim
       items.push(html);
       causeIds.set(group, id);
       for (const a of group.affected) {
-        const key = JSON.stringify([a.implementation, a.transport, a.dialect, checkFamily(a.checkId)]);
-        if (!firstEntry.has(key)) firstEntry.set(key, id);
+        for (const checkId of a.checkIds) {
+          const key = JSON.stringify([a.implementation, a.transport, a.dialect, checkFamily(checkId)]);
+          if (!firstEntry.has(key)) firstEntry.set(key, id);
+        }
       }
     }
-    const results = section.groups.reduce((sum, g) => sum + g.affected.length, 0);
-    const notShown = section.groups.length - items.length;
+    const notShown = section.causes.length - items.length;
     const more = notShown > 0 ? ` <span class="note">(${notShown} not shown)</span>` : '';
-    const count = `${section.groups.length} cause${section.groups.length === 1 ? '' : 's'}, ${results} result${results === 1 ? '' : 's'}`;
-    out.push(`<section><h3>${htmlText(section.title)}: ${count}${more}</h3>${items.join('\n')}</section>`);
+    out.push(`<section><h3>${htmlText(TITLES[section.section])}: ${causeTotals(section.causes)}${more}</h3>${items.join('\n')}</section>`);
   }
   if (leftOut > 0) {
     out.unshift(`<p class="note left-out">Showing ${shown} of ${shown + leftOut} causes; ${leftOut} more are not shown here, to keep this page small (at most ${limits.maxEntries} entries and about ${Math.round(limits.maxTotalChars / 1024 / 1024)} MB); every result is in ctrf.json.</p>`);

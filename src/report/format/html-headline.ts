@@ -1,6 +1,7 @@
 import type { CheckResult } from '../../results/check-result.js';
 import { clipLine } from './clip-line.js';
-import { affectedLine, type RootCause } from './group-by-root-cause.js';
+import { whereLine } from './cause-labels.js';
+import type { Cause } from './group-by-cause.js';
 import { passRateChart } from './html-charts.js';
 import { htmlText } from './html-escape.js';
 import { mustPassPercent, summariseImplementations } from './implementation-summary.js';
@@ -9,16 +10,16 @@ const TOP_CAUSES = 3;
 const MARK = { pass: '✓', fail: '✗', 'not run': '○' } as const;
 
 /** A cause in one line: check, the crash line or the first result's message, and how many results it hit. */
-export function causeLine(group: RootCause): string {
+export function causeLine(group: Cause): string {
   const checks = group.checkIds.length > 1 ? `${group.checkId} and ${group.checkIds.length - 1} other checks` : group.checkId;
-  return `${checks}: ${group.crash ?? group.firstResult.message} (${group.affected.length} result${group.affected.length === 1 ? '' : 's'})`;
+  return `${checks}: ${group.crash ?? group.firstResult.message} (${group.count} result${group.count === 1 ? '' : 's'})`;
 }
 
 /**
  * The headline: one row per implementation with its verdict, MUST pass rate and top causes (each a
  * link to its entry), and a pass-rate chart. `causeIds` maps each group to its anchor.
  */
-export function htmlHeadline(results: readonly CheckResult[], groups: readonly RootCause[], causeIds: ReadonlyMap<RootCause, string>): string {
+export function htmlHeadline(results: readonly CheckResult[], groups: readonly Cause[], causeIds: ReadonlyMap<Cause, string>): string {
   const summaries = summariseImplementations(results);
   const rows = summaries.map((summary) => {
     const percent = mustPassPercent(summary);
@@ -27,7 +28,7 @@ export function htmlHeadline(results: readonly CheckResult[], groups: readonly R
     const causes = own.slice(0, TOP_CAUSES).map((g) => {
       const id = causeIds.get(g);
       const text = htmlText(clipLine(causeLine(g), 200));
-      return `<li>${id ? `<a href="#${id}">${text}</a>` : text} <small>${htmlText(affectedLine(g))}</small></li>`;
+      return `<li>${id ? `<a href="#${id}">${text}</a>` : text} <small>${htmlText(whereLine(g))}</small></li>`;
     });
     if (own.length > TOP_CAUSES) causes.push(`<li><small>and ${own.length - TOP_CAUSES} more causes below</small></li>`);
     const why = summary.notRunReason === undefined ? '' : `<br><small>${htmlText(clipLine(summary.notRunReason, 200))}</small>`;

@@ -1,8 +1,8 @@
 import type { CheckResult } from '../../results/check-result.js';
 import type { RunInfo } from '../../results/run-info.js';
-import { ctrfText } from './ctrf-text.js';
+import { ctrfChunks, ctrfText } from './ctrf-text.js';
 import { formatHtml } from './format-html.js';
-import { formatJunit } from './format-junit.js';
+import { formatJunit, junitChunks } from './format-junit.js';
 import { formatMarkdown } from './format-markdown.js';
 
 export interface ReportFileOptions {
@@ -16,6 +16,8 @@ export interface ReportFileOptions {
 export interface ReportFile {
   name: string;
   render: (results: readonly CheckResult[], runInfo: RunInfo, options: ReportFileOptions) => string;
+  /** the same text in pieces, for the formats that grow with the results (written without holding the whole file) */
+  chunks?: (results: readonly CheckResult[], runInfo: RunInfo, options: ReportFileOptions) => Iterable<string>;
 }
 
 /**
@@ -23,8 +25,8 @@ export interface ReportFile {
  * is one more entry here; writeReportSet and the reporters pick it up.
  */
 export const REPORT_FILES: readonly ReportFile[] = [
-  { name: 'ctrf.json', render: ctrfText },
-  { name: 'junit.xml', render: formatJunit },
+  { name: 'ctrf.json', render: ctrfText, chunks: ctrfChunks },
+  { name: 'junit.xml', render: formatJunit, chunks: junitChunks },
   { name: 'summary.md', render: (results, runInfo, options) => formatMarkdown(results, runInfo, markdownOptions(options)) },
   { name: 'report.html', render: formatHtml },
 ];

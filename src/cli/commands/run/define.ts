@@ -20,7 +20,7 @@ export function defineRunCommand(program: Command, sink: ActionSink): void {
       .addOption(dialectOption())
       .option('--implementations <list>', 'test only these (comma-separated): reference-webhook, reference-device, azure-iot-node-sdk, azure-iot-python-sdk, azure-iot-java-sdk')
       .addOption(
-        new Option('--concurrency <n>', 'how many (implementation, transport) suites register at once (mostly waiting on SDK polls)')
+        new Option('--concurrency <n>', 'how many adapters register at once (one per implementation and transport, several for the SDKs that wait in every registration; mostly idle)')
           .argParser(parsePositiveInteger('--concurrency'))
           .default(DEFAULT_RUN_CONCURRENCY),
       ),

@@ -121,27 +121,39 @@ export const handle: CommandHandler<RunCommandOptions> = async (options, context
         );
         const refused = prepared.find((p): p is PromiseRejectedResult => p.status === 'rejected');
         if (refused) throw refused.reason;
-        const units: (() => Promise<void>)[] = [];
+        // the first implementation's units first (mocha judges its suites first, in order), then the
+        // others last to first (Java, Python): they wait longest on their own SDKs' intervals
+        const firstUnits: (() => Promise<void>)[] = [];
+        const laterUnits: (() => Promise<void>)[][] = [];
         standard.ready.forEach((bundled, i) => {
           const label = bundled.implementation.label;
           const split = prepared[i]?.status === 'fulfilled' ? prepared[i].value : [];
           const suite = Mocha.Suite.create(root, `device suite: ${label}`);
-          for (const { target, transport } of split) {
-            target.addTo(suite, { stop: false, transport });
-            // from the start of its registrations to its last one
-            units.push(() => clock.time(`device suite: ${label}${transport === undefined ? '' : ` ${transport}`}`, () => target.startRegistrations(context.signal)));
+          const phases = new Map<string, ReturnType<PhaseClock['shared']>>();
+          const units = i === 0 ? firstUnits : [];
+          for (const { target, transport, lane } of split) {
+            target.addTo(suite, { stop: false, transport, lane });
+            // from the start of the first lane's registrations to the end of the last lane's
+            const name = `device suite: ${label}${transport === undefined ? '' : ` ${transport}`}${lane === undefined ? '' : ` (${lane.count} adapters)`}`;
+            const phase = phases.get(name) ?? clock.shared(name);
+            phases.set(name, phase);
+            units.push(async () => {
+              phase.enter();
+              try {
+                await target.startRegistrations(context.signal);
+              } finally {
+                phase.leave();
+              }
+            });
           }
+          if (i > 0) laterUnits.unshift(units);
           split[0]?.target.addStopTo(suite);
         });
         if (unavailable.length > 0) addUnavailableRows(Mocha.Suite.create(root, 'implementations not run'), unavailable, dialect);
-        // one adapter per (implementation, transport), registering side by side (each adapter one request
-        // at a time, at most --concurrency at once) while mocha judges in order: same results, shorter run
         root.beforeAll(() => {
-          // mocha judges the first suite at once (its checks start its registrations), so it starts first;
-          // then the SDKs last in bundled order (Python, Java), which wait longest on their own poll
-          // intervals, and the short suites fill the slots around them
-          const [first, ...rest] = units;
-          void runBounded(first ? [first, ...rest.reverse()] : [], options.concurrency ?? DEFAULT_RUN_CONCURRENCY);
+          // one adapter per (implementation, transport, lane), registering side by side (each adapter one
+          // request at a time, at most --concurrency at once) while mocha judges in order: same results, shorter run
+          void runBounded([...firstUnits, ...laterUnits.flat()], options.concurrency ?? DEFAULT_RUN_CONCURRENCY);
         });
         root.afterAll(() => {
           session.runInfo.phases = clock.phases;

@@ -1,8 +1,9 @@
 /**
- * Default of `run --concurrency`: the suites mostly wait on the SDKs' own poll intervals, so more
- * run at once than the 2 cores of a small CI machine; each adds one mostly idle adapter stream.
+ * Default of `run --concurrency`: every adapter of the bundled implementations at once (33: 5 + 5
+ * transports, Python 2 x 4 lanes, Java 5 x 3). The adapters mostly wait on the SDKs' own intervals,
+ * so far more run at once than the 2 cores of a small CI machine (docs/performance.md has the figures).
  */
-export const DEFAULT_RUN_CONCURRENCY = 8;
+export const DEFAULT_RUN_CONCURRENCY = 36;
 
 /** Runs the tasks, at most `limit` at a time, in the order given; resolves when all have settled. */
 export async function runBounded(tasks: readonly (() => Promise<void>)[], limit: number): Promise<void> {

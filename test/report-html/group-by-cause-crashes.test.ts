@@ -1,22 +1,14 @@
 import assert from 'node:assert/strict';
 import { crashLine } from '../../src/report/format/crash-line.js';
-import { groupByRootCause } from '../../src/report/format/group-by-root-cause.js';
+import { failureCauses } from '../../src/report/format/group-by-cause.js';
 import { messageShape } from '../../src/report/format/message-shape.js';
 import type { CheckResult } from '../../src/results/check-result.js';
+import { ONE_FAILURE } from './fake-results.js';
 import { CASES, CRASH_LINE, DEVICE_CHECK_IDS, MQTT_CRASH_STDERR, fiveImplementations } from './five-implementations.js';
 
-const base: CheckResult = {
-  checkId: 'device.returnData.fidelity',
-  level: 'MUST',
-  outcome: 'failed',
-  dialect: 'ga',
-  transport: 'https',
-  caseId: 'nested-object',
-  implementation: { name: 'sdk', version: '1.0.0' },
-  message: 'expected returnData of nested-object unchanged, got 2 members changed',
-};
+const base: CheckResult = { ...ONE_FAILURE, message: 'expected returnData of nested-object unchanged, got 2 members changed' };
 
-describe('group by cause', () => {
+describe('group by cause: crashes, shapes, the failure causes', () => {
   it('quotes a crash by its error line and first source location', () => {
     assert.equal(crashLine({ adapter: { stderrTail: MQTT_CRASH_STDERR } }), CRASH_LINE);
     assert.equal(crashLine({ stderr: 'Traceback (most recent call last):\n  File "adapter.py", line 12, in <module>\nModuleNotFoundError: No module named \'azure\'' }),
@@ -40,7 +32,7 @@ describe('group by cause', () => {
       { ...base, outcome: 'passed' },
       { ...base, outcome: 'skipped' },
     ];
-    const groups = groupByRootCause(results);
+    const groups = failureCauses(results);
     assert.equal(groups.length, 3);
     const [first] = groups;
     assert.ok(first);
@@ -51,10 +43,12 @@ describe('group by cause', () => {
 
   it('makes the crash of one transport one cause across every check and case', () => {
     const results = fiveImplementations();
-    const groups = groupByRootCause(results);
+    const groups = failureCauses(results);
     const crash = groups.filter((g) => g.crash === CRASH_LINE);
     assert.equal(crash.length, 1);
-    assert.equal(crash[0]?.affected.length, DEVICE_CHECK_IDS.length * CASES.length);
+    assert.equal(crash[0]?.count, DEVICE_CHECK_IDS.length * CASES.length);
+    assert.deepEqual(crash[0]?.affected.map((a) => a.caseId), CASES, 'each case listed once');
+    assert.equal(crash[0]?.affected[0]?.checkIds.length, DEVICE_CHECK_IDS.length, 'with every check it hit there');
     assert.equal(crash[0]?.checkIds.length, DEVICE_CHECK_IDS.length);
     assert.equal(crash[0]?.level, 'MUST', 'a crash that hit a MUST check is MUST');
     assert.equal(groups.length, 4);
@@ -62,14 +56,14 @@ describe('group by cause', () => {
 
   it('makes crashes that differ only in a number one cause (a JSON position, a line of data)', () => {
     const errored = (stderr: string, caseId: string): CheckResult => ({ ...base, caseId, outcome: 'errored', message: 'no usable adapter reply', evidence: { adapter: { fault: { kind: 'crash', message: 'the adapter exited with status 1' }, stderrTail: stderr } } });
-    const groups = groupByRootCause([errored('SyntaxError: Bad control character in JSON at position 514\n at mqtt.js:47', 'a'), errored('SyntaxError: Bad control character in JSON at position 695\n at mqtt.js:47', 'b')]);
+    const groups = failureCauses([errored('SyntaxError: Bad control character in JSON at position 514\n at mqtt.js:47', 'a'), errored('SyntaxError: Bad control character in JSON at position 695\n at mqtt.js:47', 'b')]);
     assert.equal(groups.length, 1);
     assert.equal(groups[0]?.crash, 'SyntaxError: Bad control character in JSON at position 514 (mqtt.js:47)', 'the first one is quoted as it was');
   });
 
   it('keeps two different crashes apart', () => {
     const errored = (stderr: string): CheckResult => ({ ...base, outcome: 'errored', message: 'no usable adapter reply: the adapter exited with status 1', evidence: { adapter: { fault: { kind: 'crash', message: 'the adapter exited with status 1' }, stderrTail: stderr } } });
-    const groups = groupByRootCause([errored('TypeError: x is undefined\n at a.js:1'), errored('TypeError: x is undefined\n at a.js:1'), errored('RangeError: too deep\n at b.js:9')]);
-    assert.deepEqual(groups.map((g) => g.affected.length), [2, 1]);
+    const groups = failureCauses([errored('TypeError: x is undefined\n at a.js:1'), errored('TypeError: x is undefined\n at a.js:1'), errored('RangeError: too deep\n at b.js:9')]);
+    assert.deepEqual(groups.map((g) => g.count), [2, 1]);
   });
 });
