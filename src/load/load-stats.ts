@@ -9,15 +9,21 @@ export interface LoadFigures {
   scheduled: number;
   started: number;
   ok: number;
+  /** clean refusals: the webhook's policy said no to the device (an answer, not an error) */
+  refused: number;
   errors: number;
   timeouts: number;
   cancelled: number;
-  /** errors without any answer (refused, reset, broken off) */
+  /** errors without any answer (connection refused, reset, broken off) */
   unanswered: number;
-  /** nearest-rank percentiles of the answered samples (ok, or a wrong answer), ms; undefined without answers */
+  /** nearest-rank percentiles of the answered samples (ok, refused, or a wrong answer), ms; none without answers */
   latencyMs?: { p50: number; p95: number; p99: number; max: number };
   /** error kinds and how often each came, most frequent first */
   errorKinds: { kind: string; count: number }[];
+  /** refusals by status (`HTTP 400`), most frequent first */
+  refusalKinds: { kind: string; count: number }[];
+  /** the first refusal, for messages: `refused by the webhook: HTTP 400 "Unrecognized device registration."` */
+  firstRefusal?: string;
 }
 
 const MAX_ERROR_KINDS = 8;
@@ -26,6 +32,7 @@ interface Counts {
   scheduled: number;
   started: number;
   ok: number;
+  refused: number;
   errors: number;
   timeouts: number;
   cancelled: number;
@@ -37,11 +44,13 @@ export class LoadStats {
   readonly #latencies = new Map<Dialect, number[]>();
   readonly #counts = new Map<Dialect, Counts>();
   readonly #errorKinds = new Map<Dialect, Map<string, number>>();
+  readonly #refusalKinds = new Map<Dialect, Map<string, number>>();
+  readonly #firstRefusal = new Map<Dialect, string>();
 
   #countsOf(dialect: Dialect): Counts {
     let counts = this.#counts.get(dialect);
     if (!counts) {
-      counts = { scheduled: 0, started: 0, ok: 0, errors: 0, timeouts: 0, cancelled: 0, unanswered: 0 };
+      counts = { scheduled: 0, started: 0, ok: 0, refused: 0, errors: 0, timeouts: 0, cancelled: 0, unanswered: 0 };
       this.#counts.set(dialect, counts);
     }
     return counts;
@@ -57,10 +66,14 @@ export class LoadStats {
   add(sample: LoadSample): void {
     const counts = this.#countsOf(sample.dialect);
     if (sample.outcome === 'ok') counts.ok += 1;
+    else if (sample.outcome === 'refused') counts.refused += 1;
     else if (sample.outcome === 'error') counts.errors += 1;
     else if (sample.outcome === 'timeout') counts.timeouts += 1;
     else counts.cancelled += 1;
-    const answered = sample.outcome === 'ok' || (sample.outcome === 'error' && sample.answered !== false);
+    const answered =
+      sample.outcome === 'ok' ||
+      sample.outcome === 'refused' ||
+      (sample.outcome === 'error' && sample.answered !== false);
     if (sample.outcome === 'error' && !answered) counts.unanswered += 1;
     if (answered) {
       let list = this.#latencies.get(sample.dialect);
@@ -68,19 +81,23 @@ export class LoadStats {
       list.push(sample.latencyMs);
     }
     if (sample.outcome === 'error' || sample.outcome === 'timeout') {
-      let kinds = this.#errorKinds.get(sample.dialect);
-      if (!kinds) this.#errorKinds.set(sample.dialect, (kinds = new Map<string, number>()));
-      const kind = sample.outcome === 'timeout' ? 'timeout' : (sample.detail ?? 'error');
-      kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+      count(this.#errorKinds, sample.dialect, sample.outcome === 'timeout' ? 'timeout' : (sample.detail ?? 'error'));
+    }
+    if (sample.outcome === 'refused') {
+      count(this.#refusalKinds, sample.dialect, sample.detail ?? 'refused');
+      if (sample.refusal !== undefined && !this.#firstRefusal.has(sample.dialect)) {
+        this.#firstRefusal.set(sample.dialect, sample.refusal);
+      }
     }
   }
 
   /** Totals over every dialect, for the progress line. */
-  totals(): { started: number; ok: number; errors: number; timeouts: number; answered: number[] } {
-    const out = { started: 0, ok: 0, errors: 0, timeouts: 0, answered: [] as number[] };
+  totals(): { started: number; ok: number; refused: number; errors: number; timeouts: number; answered: number[] } {
+    const out = { started: 0, ok: 0, refused: 0, errors: 0, timeouts: 0, answered: [] as number[] };
     for (const counts of this.#counts.values()) {
       out.started += counts.started;
       out.ok += counts.ok;
+      out.refused += counts.refused;
       out.errors += counts.errors;
       out.timeouts += counts.timeouts;
     }
@@ -94,11 +111,11 @@ export class LoadStats {
       const figures: LoadFigures = {
         dialect,
         ...counts,
-        errorKinds: [...(this.#errorKinds.get(dialect) ?? new Map<string, number>()).entries()]
-          .map(([kind, count]) => ({ kind, count }))
-          .sort((a, b) => b.count - a.count)
-          .slice(0, MAX_ERROR_KINDS),
+        errorKinds: mostFrequent(this.#errorKinds.get(dialect)),
+        refusalKinds: mostFrequent(this.#refusalKinds.get(dialect)),
       };
+      const firstRefusal = this.#firstRefusal.get(dialect);
+      if (firstRefusal !== undefined) figures.firstRefusal = firstRefusal;
       if (latencies.length > 0) {
         const sorted = [...latencies].sort((a, b) => a - b);
         figures.latencyMs = {
@@ -111,6 +128,19 @@ export class LoadStats {
       return figures;
     });
   }
+}
+
+function count(kinds: Map<Dialect, Map<string, number>>, dialect: Dialect, kind: string): void {
+  let of = kinds.get(dialect);
+  if (!of) kinds.set(dialect, (of = new Map<string, number>()));
+  of.set(kind, (of.get(kind) ?? 0) + 1);
+}
+
+function mostFrequent(kinds: Map<string, number> | undefined): { kind: string; count: number }[] {
+  return [...(kinds ?? new Map<string, number>()).entries()]
+    .map(([kind, n]) => ({ kind, count: n }))
+    .sort((a, b) => b.count - a.count)
+    .slice(0, MAX_ERROR_KINDS);
 }
 
 function round(ms: number): number {

@@ -78,7 +78,12 @@ export async function runLoad(config: LoadRunConfig): Promise<LoadRunOutcome> {
     const t = stats.totals();
     const elapsedS = (performance.now() - started) / 1000;
     const p95 = t.answered.length > 0 ? `${Math.round(percentile(t.answered, 95))} ms` : '-';
-    return `load ${Math.min(elapsedS, config.durationS).toFixed(1)}/${config.durationS} s: ${t.started} sent, ${t.ok} ok, ${t.errors} errors, ${t.timeouts} timeouts, ${job.inFlight()} in flight, p95 ${p95}, ${(t.ok / Math.max(elapsedS, 0.001)).toFixed(1)}/s`;
+    // refusals come from a webhook's policy (webhook mode); through the emulator a device sees a failed status
+    const refused = config.target.mode === 'webhook' ? ` ${t.refused} refused,` : '';
+    const rate = ((t.ok + t.refused) / Math.max(elapsedS, 0.001)).toFixed(1);
+    const clock = `${Math.min(elapsedS, config.durationS).toFixed(1)}/${config.durationS} s`;
+    const counts = `${t.started} sent, ${t.ok} ok,${refused} ${t.errors} errors, ${t.timeouts} timeouts`;
+    return `load ${clock}: ${counts}, ${job.inFlight()} in flight, p95 ${p95}, ${rate}/s`;
   });
   progress.start();
   try {

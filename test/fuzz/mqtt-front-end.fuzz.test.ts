@@ -7,6 +7,7 @@ import { connectDevice, pollTopic, REGISTER_TOPIC, request } from '../emulator/h
 import { sasFor } from '../emulator/helpers/device.js';
 import { rawTls } from './raw-tls.js';
 import { assertDpsErrorBody } from './dps-error-shape.js';
+import { remainingLength } from '../helpers/mqtt-remaining-length.js';
 
 const RUNS = { seed: 42, numRuns: 40 } as const;
 
@@ -50,17 +51,6 @@ function connectPacket(clientId: string, username: string, password: string): Bu
   const variable = Buffer.concat([str('MQTT'), Buffer.from([4, 0xc2, 0, 60])]);
   const payload = Buffer.concat([str(clientId), str(username), str(password)]);
   return Buffer.concat([Buffer.from([0x10]), remainingLength(variable.length + payload.length), variable, payload]);
-}
-
-function remainingLength(n: number): Buffer {
-  const out: number[] = [];
-  do {
-    let byte = n % 128;
-    n = Math.floor(n / 128);
-    if (n > 0) byte |= 0x80;
-    out.push(byte);
-  } while (n > 0);
-  return Buffer.from(out);
 }
 
 /**

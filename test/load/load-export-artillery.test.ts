@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/run-cli.js';
@@ -8,10 +8,15 @@ import { artilleryMissing, artilleryPath } from '../helpers/artillery.js';
 import { startReferenceWebhook, type RunningWebhook } from '../../implementations/reference-webhook/start-reference-webhook.js';
 import { startFixtureWebhook } from '../fixtures/webhooks/start-fixture-webhook.js';
 import { BROKEN_WEBHOOKS } from '../fixtures/webhooks/broken-webhooks.js';
+import { startPolicyWebhook } from '../fixtures/webhooks/policy-webhooks.js';
+import { CONTOSO_PROFILE } from '../fixtures/webhooks/contoso-profile.js';
 
 const KEY = 'export-test-function-key-7f3a';
 const RATE = 10;
 const DURATION = 2;
+const ALL_DIALECTS_RUN = ['--rate', String(RATE), '--duration', String(DURATION), '--dialect', 'all'];
+/** 40 requests: once through the 40 ga corpus cases, the few with a modelId among them */
+const GA_MIX_ONCE = ['--rate', '20', '--duration', '2', '--dialect', 'ga'];
 
 interface ArtilleryRun {
   status: number | null;
@@ -42,19 +47,34 @@ function runArtillery(cli: string, dir: string, env: Record<string, string>): Pr
   });
 }
 
+interface LoadOutcomes {
+  ok: number;
+  refused: number;
+  errors: number;
+  timeouts: number;
+}
+
 interface LoadCounts {
   status: number | null;
   ok: Record<string, number>;
+  refused: Record<string, number>;
   errors: number;
 }
 
-/** `load` itself on the same webhook with the same rate, duration and mix: correct answers per dialect. */
-async function runLoad(url: string, out: string): Promise<LoadCounts> {
-  const run = await runCli(['load', '--webhook', url, '--function-key', KEY, '--rate', String(RATE), '--duration', String(DURATION), '--dialect', 'all', '--out', out]);
-  const ctrf = JSON.parse(await readFile(join(out, 'ctrf.json'), 'utf8')) as { results: { tests: { extra: { checkId: string; dialect: string; evidence: { outcomes: { ok: number; errors: number; timeouts: number } } } }[] } };
-  const counts: LoadCounts = { status: run.status, ok: {}, errors: 0 };
+/** `load` itself on the same webhook with the same rate, duration and mix: correct answers and refusals per dialect. */
+async function runLoad(
+  url: string,
+  out: string,
+  args: string[] = ['--function-key', KEY, ...ALL_DIALECTS_RUN],
+): Promise<LoadCounts> {
+  const run = await runCli(['load', '--webhook', url, ...args, '--out', out]);
+  const ctrf = JSON.parse(await readFile(join(out, 'ctrf.json'), 'utf8')) as {
+    results: { tests: { extra: { checkId: string; dialect: string; evidence: { outcomes: LoadOutcomes } } }[] };
+  };
+  const counts: LoadCounts = { status: run.status, ok: {}, refused: {}, errors: 0 };
   for (const t of ctrf.results.tests.filter((x) => x.extra.checkId === 'load.errors')) {
     counts.ok[t.extra.dialect] = t.extra.evidence.outcomes.ok;
+    counts.refused[t.extra.dialect] = t.extra.evidence.outcomes.refused;
     counts.errors += t.extra.evidence.outcomes.errors + t.extra.evidence.outcomes.timeouts;
   }
   return counts;
@@ -137,6 +157,47 @@ describe('load --export artillery', function () {
         assert.match(failed.output, /fail: dpsc\.errors == 0/);
       } finally {
         await rogue.close();
+      }
+    });
+
+    it('refusals as load counts them: refusing some devices passes, refusing all fails, and --profile passes', async () => {
+      const modelId = await startPolicyWebhook('model-id-required');
+      try {
+        const exported = await runCli(['load', '--webhook', modelId.url, ...GA_MIX_ONCE, '--export', 'artillery', dir]);
+        assert.equal(exported.status, 0, exported.stderr);
+        const mixed = await runArtillery(cli ?? '', dir, {});
+        assert.equal(mixed.status, 0, mixed.output);
+        const load = await runLoad(modelId.url, join(dir, 'load-report'), GA_MIX_ONCE);
+        assert.equal(load.status, 0);
+        assert.equal(mixed.counters['dpsc.errors'] ?? 0, 0, mixed.output);
+        assert.ok((mixed.counters['dpsc.ok'] ?? 0) > 0, 'some devices accepted');
+        assert.ok((mixed.counters['dpsc.refused'] ?? 0) > 0, 'some devices refused');
+        assert.equal(mixed.counters['dpsc.ga.refused'], load.refused['ga']);
+        assert.equal(mixed.counters['dpsc.ok'], load.ok['ga']);
+      } finally {
+        await modelId.close();
+      }
+
+      const contoso = await startPolicyWebhook('contoso-policy');
+      try {
+        const run = ['load', '--webhook', contoso.url, '--rate', String(RATE), '--duration', String(DURATION)];
+        const exported = await runCli([...run, '--export', 'artillery', dir]);
+        assert.equal(exported.status, 0, exported.stderr);
+        const refused = await runArtillery(cli ?? '', dir, {});
+        assert.equal(refused.status, 1, refused.output);
+        assert.equal(refused.counters['dpsc.refusal.HTTP 400'], RATE * DURATION);
+        assert.match(refused.output, /fail: dpsc\.ga\.ok > 0 or dpsc\.ga\.refused == 0/);
+
+        const profile = join(dir, 'contoso.profile.json');
+        await writeFile(profile, JSON.stringify(CONTOSO_PROFILE));
+        const again = await runCli([...run, '--profile', profile, '--export', 'artillery', dir]);
+        assert.equal(again.status, 0, again.stderr);
+        const accepted = await runArtillery(cli ?? '', dir, {});
+        assert.equal(accepted.status, 0, accepted.output);
+        assert.equal(accepted.counters['dpsc.ok'], RATE * DURATION);
+        assert.equal(accepted.counters['dpsc.refused'] ?? 0, 0);
+      } finally {
+        await contoso.close();
       }
     });
   });

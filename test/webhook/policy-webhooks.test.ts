@@ -3,16 +3,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPolicyWebhook, type PolicyWebhookName } from '../fixtures/webhooks/policy-webhooks.js';
+import { CONTOSO_PROFILE } from '../fixtures/webhooks/contoso-profile.js';
 import { describeRun, runWebhookCli, type WebhookCliRun } from './run-webhook-cli.js';
-
-/** The profile of the official sample's policy (CHECKS.md shows the same). */
-const CONTOSO_PROFILE = {
-  version: 1,
-  registrationId: '{caseId}-contoso-tstrsd-007',
-  linkedHubs: ['contoso-toasters-hub-1001.azure-devices.net'],
-  enrollmentGroupId: 'contoso-toasters',
-  payload: { modelId: 'dtmi:contoso:toaster;1' },
-};
 
 const CONTOSO_CASES = {
   version: 1,

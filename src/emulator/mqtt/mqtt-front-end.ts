@@ -9,6 +9,7 @@ import { MAX_MESSAGE_BYTES } from '../dps-limits.js';
 import type { EmulatorTls } from '../tls/emulator-tls.js';
 import { peerCertificateChain, REQUEST_CLIENT_CERTIFICATE } from '../x509/peer-certificate.js';
 import { sleep } from '../support/sleep.js';
+import { AnswerAcks } from './answer-acks.js';
 import { GuardedConnection } from './guarded-connection.js';
 import { isResponseSubscription, parseDpsTopic, responseTopic } from './dps-topics.js';
 import type { MqttConnectionState } from './mqtt-connection-state.js';
@@ -56,6 +57,8 @@ export async function createMqttFrontEnd(options: {
   const pending = new WeakMap<Duplex, MqttConnectionState>();
   const broker = await Aedes.createBroker({ maxClientsIdLength: 128, connectTimeout: 30_000 });
   installSessionPolicy(broker, core, pending, options.sessions ?? { acceptMqtt31: false, persistent: false });
+  const acks = new AnswerAcks(core);
+  broker.on('ack', (packet, client) => acks.acknowledged(client, states.get(client), packet && 'topic' in packet ? packet.topic : undefined));
 
   const attach = (stream: Duplex, frontEnd: MqttConnectionState['frontEnd'], request?: IncomingMessage): void => {
     const guard: GuardedConnection = new GuardedConnection(stream, {
@@ -134,7 +137,7 @@ export async function createMqttFrontEnd(options: {
       done(null); // PUBACK; nobody subscribes to the request topics, so nothing is forwarded
       if (reply.kind !== 'answer') return;
       const rid = parseDpsTopic(packet.topic)?.rid ?? '';
-      answerOnTopic(client, state, rid, reply, signal);
+      answerOnTopic(client, state, rid, reply, signal, acks);
     };
     // a poll whose allocation is running is answered when it settles (bounded): see hold-poll.ts
     const hold = core.holdBefore(request);
@@ -225,13 +228,15 @@ function afterDelay(ms: number | undefined, signal: AbortSignal, then: () => voi
 }
 
 /** Write step: the reply on `$dps/registrations/res/{status}/?$rid=...` to this client only. */
-function answerOnTopic(client: Client, state: MqttConnectionState, rid: string, reply: Extract<CoreReply, { kind: 'answer' }>, signal: AbortSignal): void {
+function answerOnTopic(client: Client, state: MqttConnectionState, rid: string, reply: Extract<CoreReply, { kind: 'answer' }>, signal: AbortSignal, acks: AnswerAcks): void {
   state.guard.fragment = reply.delivery.fragment;
   afterDelay(reply.delivery.slowMs, signal, () => {
     if (client.closed || signal.aborted) return;
     const payload = Buffer.from(reply.bodyText ?? '', 'utf8');
     const topic = responseTopic(reply.status, rid, reply.retryAfterSeconds);
-    client.publish({ cmd: 'publish', topic, payload, qos: state.responseQos ?? 0, retain: false, dup: false }, () => {
+    const qos = state.responseQos ?? 0;
+    if (qos === 1) acks.sent(client, topic);
+    client.publish({ cmd: 'publish', topic, payload, qos, retain: false, dup: false }, () => {
       // a client gone before its answer is not an emulator error
     });
   });

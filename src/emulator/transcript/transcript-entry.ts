@@ -7,7 +7,7 @@ export interface TranscriptEntry {
   at: string;
   /** `webhook` entries are calls the emulator made to an allocation webhook */
   frontEnd: FrontEnd | 'webhook';
-  /** register, poll, status-lookup, connect, subscribe, unexpected, allocation, webhook-call, replay, restored-subscription, ... */
+  /** register, poll, status-lookup, connect, subscribe, unexpected, allocation, webhook-call, replay, restored-subscription, acknowledged, ... */
   kind: string;
   registrationId?: string;
   /**

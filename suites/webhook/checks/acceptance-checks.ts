@@ -1,5 +1,6 @@
 import { CheckFailure, CheckSkipped } from '../../../src/results/check-outcome-errors.js';
 import type { AnsweredOutcome } from '../../../src/http/bounded-outcome.js';
+import { PROFILE_ADVICE } from '../../../src/webhook-profile/profile-advice.js';
 import type { CheckDefinition } from '../check-definition.js';
 import { describeRefusal, isRefusal } from '../refusal.js';
 import type { WebhookCall } from '../webhook-call.js';
@@ -19,8 +20,7 @@ export const acceptsCheck: CheckDefinition = {
 /** The advice of a failed acceptance check: how to make the harness's devices look like the policy's. */
 export const ACCEPTANCE_ADVICE =
   "the webhook's policy accepts none of the harness's devices, so nothing of its answers could be judged: " +
-  'give --profile FILE (registration ID template, linked hubs, enrollment group ID, payload members the policy needs) ' +
-  'or --cases FILE with devices it accepts; see docs/webhook-profiles.md';
+  `${PROFILE_ADVICE} or --cases FILE with devices it accepts; see docs/webhook-profiles.md`;
 
 /** Judges the first calls of a dialect's cases (`calls`, less those expecting a refusal); `label` names the dialect. */
 export function judgeAcceptance(label: string, calls: readonly WebhookCall[]): string {

@@ -14,6 +14,8 @@ export interface LoadCommandOptions {
   timeout: number;
   out: string;
   allowRemote?: boolean;
+  /** `--profile FILE`: the webhook suite's profile (docs/webhook-profiles.md), applied to every request of the mix */
+  profile?: string;
   /** `--export <engine> <dir>`: write the run as a scenario for another engine instead of running it */
   export?: string[];
 }
@@ -32,6 +34,10 @@ export function defineLoadCommand(program: Command, sink: ActionSink): void {
     .addOption(dialectOption('ga'))
     .addOption(timeoutOption('time limit for each answer, in ms (the webhook suite requires 10000)', 10000))
     .option('--out <dir>', 'directory for the report files', './conformance-report')
+    .option(
+      '--profile <file>',
+      "with --webhook: make the corpus's devices look like ones the webhook's policy accepts (JSON, see docs/webhook-profiles.md)",
+    )
     .option('--allow-remote', 'allow a --webhook that is not on this machine (only load what you own)')
     .option('--export <engine-and-dir...>', 'write the --webhook run as a scenario for a distributed engine instead of running it: `--export artillery DIR` (see docs/load-distributed.md)')
     .action(lazyAction(sink, () => import('./handler.js'), (args) => optionsOf<LoadCommandOptions>(args)));

@@ -12,7 +12,7 @@ import { SecretRedactor } from '../../../results/secret-redactor.js';
 import { createRunInfo } from '../../../runner/create-run-info.js';
 import { packageVersion } from '../../../meta/package-info.js';
 import { startReferenceWebhook } from '../../../../implementations/reference-webhook/start-reference-webhook.js';
-import { corpusMix } from './corpus-mix.js';
+import { corpusMix, readMixProfile } from './corpus-mix.js';
 import type { LoadCommandOptions } from './define.js';
 import { exportLoad } from './export-load.js';
 
@@ -33,7 +33,13 @@ export const handle: CommandHandler<LoadCommandOptions> = async (options, contex
   if (options.rate > MAX_RATE) throw usageError(`--rate is at most ${MAX_RATE} per second, got ${options.rate}`);
   if (options.devices > MAX_DEVICES) throw usageError(`--devices is at most ${MAX_DEVICES}, got ${options.devices}`);
   if (!options.emulator && options.webhook === undefined) throw usageError('load needs a target: --webhook URL, or --emulator (with --webhook to make it end to end)');
+  if (options.emulator && options.profile !== undefined) {
+    throw usageError(
+      "--profile shapes the requests of a --webhook run; with --emulator the fleet's devices register as themselves",
+    );
+  }
   if (options.export !== undefined) return exportLoad(options, context);
+  const mix = corpusMix(options.dialect, readMixProfile(options.profile));
   const redactor = new SecretRedactor().add(options.functionKey);
   const given =
     options.webhook === undefined
@@ -59,7 +65,7 @@ export const handle: CommandHandler<LoadCommandOptions> = async (options, contex
     durationS: options.duration,
     timeoutMs: options.timeout,
     dialect: options.dialect,
-    mix: corpusMix(options.dialect),
+    mix,
     signal: context.signal,
     stdout: context.stdout,
     isTTY: context.isTTY,

@@ -81,14 +81,17 @@ final class Registrar {
         // the payload is given as JSON text, as setProvisioningPayload documents
         AdditionalData data = new AdditionalData();
         data.setProvisioningPayload(Replies.GSON.toJson(request.get("data")));
-        client.registerDevice((result, error, context) -> outcome.complete(reply(result, error)), null, data);
+        client.registerDevice((result, error, context) -> outcome.complete(reply(result, error, registrationId)), null, data);
       } else {
-        client.registerDevice((result, error, context) -> outcome.complete(reply(result, error)), null);
+        client.registerDevice((result, error, context) -> outcome.complete(reply(result, error, registrationId)), null);
       }
       return outcome.get(Math.max(1, timeoutMs - REPLY_MARGIN_MS), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       JsonObject reported = new JsonObject();
-      reported.addProperty("message", "the registration callback had not run after " + (timeoutMs - REPLY_MARGIN_MS) + " ms (the adapter stopped waiting)");
+      String waited = "the registration callback had not run after " + (timeoutMs - REPLY_MARGIN_MS) + " ms (the adapter stopped waiting)";
+      String deadlock = SdkDeadlock.describe(registrationId);
+      if (deadlock != null) Adapter.log(registrationId + ": " + deadlock);
+      reported.addProperty("message", deadlock == null ? waited : waited + "; " + deadlock);
       reported.addProperty("adapterDeadline", true);
       JsonObject reply = new JsonObject();
       reply.add("error", reported);
@@ -101,7 +104,7 @@ final class Registrar {
   }
 
   /** What the SDK handed the application's callback. */
-  private static JsonObject reply(ProvisioningDeviceClientRegistrationResult result, Exception error) {
+  private static JsonObject reply(ProvisioningDeviceClientRegistrationResult result, Exception error, String registrationId) {
     ProvisioningDeviceClientStatus status = result == null ? null : result.getProvisioningDeviceClientStatus();
     if (status == ProvisioningDeviceClientStatus.PROVISIONING_DEVICE_STATUS_ASSIGNED && error == null) {
       JsonObject reported = new JsonObject();
@@ -116,9 +119,22 @@ final class Registrar {
       return reply;
     }
     String message = error != null ? error.toString() : "the SDK reported " + status + " without an exception";
+    // the SDK gives up on a status poll after 10 s with a bare TimeoutException: the same deadlock, on a poll
+    String deadlock = timedOut(error) ? SdkDeadlock.describe(registrationId) : null;
+    if (deadlock != null) {
+      Adapter.log(registrationId + ": " + deadlock);
+      message = message + "; " + deadlock;
+    }
     JsonObject reply = Replies.error(message, error);
     if (status != null) reply.getAsJsonObject("error").addProperty("registrationStatus", status.name());
     return reply;
+  }
+
+  private static boolean timedOut(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof TimeoutException) return true;
+    }
+    return false;
   }
 
   private static String sdkVersion() {
