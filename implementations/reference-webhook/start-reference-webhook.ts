@@ -33,11 +33,16 @@ function send(response: ServerResponse, status: number, contentType: string, tex
   response.end(text);
 }
 
+/** The request target's query parameters; undefined without a query (no URL parsed, the common case). */
+function queryOf(target: string): URLSearchParams | undefined {
+  return target.includes('?') ? new URL(target, 'http://localhost').searchParams : undefined;
+}
+
 function handle(request: IncomingMessage, response: ServerResponse, functionKey: string | undefined): void {
-  const url = new URL(request.url ?? '/', 'http://localhost');
+  const query = queryOf(request.url ?? '/');
   if (request.method !== 'POST') return send(response, 405, 'text/plain', 'POST an allocation request');
   const header = request.headers['x-functions-key'];
-  const given = url.searchParams.get('code') ?? (typeof header === 'string' ? header : undefined);
+  const given = query?.get('code') ?? (typeof header === 'string' ? header : undefined);
   const authorised = functionKey === undefined || sameSecret(given, functionKey);
   const chunks: Buffer[] = [];
   let size = 0;
@@ -52,7 +57,7 @@ function handle(request: IncomingMessage, response: ServerResponse, functionKey:
     if (response.headersSent) return;
     // the body is read even when the key is wrong, so the caller sees the 401 rather than a broken pipe
     if (!authorised) return send(response, 401, 'text/plain', 'missing or wrong function key');
-    const answer = allocate(Buffer.concat(chunks).toString('utf8'), url.searchParams.get('dialect'));
+    const answer = allocate(Buffer.concat(chunks).toString('utf8'), query?.get('dialect') ?? null);
     send(response, answer.status, answer.contentType, answer.text);
   });
 }

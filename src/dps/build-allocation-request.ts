@@ -1,7 +1,7 @@
 import type { Dialect } from '../results/check-result.js';
 import { maskedWebhookUrl } from '../http/function-key-url.js';
 import { runtimeAttestationContext, type AttestationKind } from './attestation-context.js';
-import { enrollmentRecord } from './enrollment-record.js';
+import { enrollmentRecord, type EnrollmentRecordInput } from './enrollment-record.js';
 import { minifyJson } from './raw-json-member.js';
 
 /** Everything DPS knows when it calls the webhook for one registration. */
@@ -59,17 +59,7 @@ const DATA_PLACEHOLDER = '\u0000dpsc-device-data\u0000';
  * dialect's `allocation-request` schema where that matters (ga needs object data).
  */
 export function buildAllocationRequest(spec: AllocationRequestSpec, dialect: Dialect): AllocationRequestMessage {
-  const record = {
-    ...enrollmentRecord({
-      kind: spec.enrollment,
-      attestation: spec.attestation,
-      id: spec.enrollment === 'group' ? (spec.enrollmentGroupId ?? 'dpsc-group') : spec.registrationId,
-      ...(spec.deviceId === undefined ? {} : { deviceId: spec.deviceId }),
-      linkedHubs: spec.linkedHubs,
-      maskedWebhookUrl: maskedWebhookUrl(spec.webhookUrl ?? 'https://webhook.invalid/api/allocate?code=x'),
-    }),
-    ...spec.extras?.enrollment,
-  };
+  const recordKey = spec.enrollment === 'group' ? 'enrollmentGroup' : 'individualEnrollment';
   const context: Record<string, unknown> = { registrationId: spec.registrationId };
   if (spec.reprovision) {
     context['currentIotHubHostName'] = spec.reprovision.currentIotHubHostName;
@@ -79,13 +69,65 @@ export function buildAllocationRequest(spec: AllocationRequestSpec, dialect: Dia
   if (spec.deviceDataJson !== undefined) context[deviceDataMember(dialect)] = DATA_PLACEHOLDER;
   Object.assign(context, spec.extras?.deviceRuntimeContext);
 
-  const request: Record<string, unknown> = {
-    [spec.enrollment === 'group' ? 'enrollmentGroup' : 'individualEnrollment']: record,
-    deviceRuntimeContext: context,
-    linkedHubs: [...spec.linkedHubs],
-    ...spec.extras?.topLevel,
+  let text: string;
+  if (spec.extras?.enrollment === undefined && spec.extras?.topLevel === undefined) {
+    // what JSON.stringify writes for the object below, member by member; the record text is the same
+    // for every registration of an enrollment, so it is made once (docs/performance.md)
+    text = `{"${recordKey}":${recordText(spec)},"deviceRuntimeContext":${JSON.stringify(context)},"linkedHubs":${JSON.stringify(spec.linkedHubs)}}`;
+  } else {
+    const request: Record<string, unknown> = {
+      [recordKey]: { ...enrollmentRecord(recordInput(spec)), ...spec.extras.enrollment },
+      deviceRuntimeContext: context,
+      linkedHubs: [...spec.linkedHubs],
+      ...spec.extras.topLevel,
+    };
+    text = JSON.stringify(request);
+  }
+  if (spec.deviceDataJson !== undefined) text = text.replace(PLACEHOLDER_TEXT, () => minifyJson(spec.deviceDataJson ?? ''));
+  return lazyMessage(dialect, text);
+}
+
+const PLACEHOLDER_TEXT = JSON.stringify(DATA_PLACEHOLDER);
+
+function recordInput(spec: AllocationRequestSpec): EnrollmentRecordInput {
+  return {
+    kind: spec.enrollment,
+    attestation: spec.attestation,
+    id: spec.enrollment === 'group' ? (spec.enrollmentGroupId ?? 'dpsc-group') : spec.registrationId,
+    ...(spec.deviceId === undefined ? {} : { deviceId: spec.deviceId }),
+    linkedHubs: spec.linkedHubs,
+    maskedWebhookUrl: maskedWebhookUrl(spec.webhookUrl ?? 'https://webhook.invalid/api/allocate?code=x'),
   };
-  let text = JSON.stringify(request);
-  if (spec.deviceDataJson !== undefined) text = text.replace(JSON.stringify(DATA_PLACEHOLDER), () => minifyJson(spec.deviceDataJson ?? ''));
-  return { dialect, text, body: JSON.parse(text) as Record<string, unknown>, byteLength: Buffer.byteLength(text, 'utf8') };
+}
+
+/** Record texts kept (one per enrollment, hub list and webhook URL); cleared when full, so bounded. */
+const RECORD_TEXTS_KEPT = 1000;
+const recordTexts = new Map<string, string>();
+
+/** JSON text of the spec's enrollment record, made once per distinct record. */
+function recordText(spec: AllocationRequestSpec): string {
+  const id = spec.enrollment === 'group' ? (spec.enrollmentGroupId ?? 'dpsc-group') : spec.registrationId;
+  // JSON.stringify of the parts: no separator can be confused with a part's own characters
+  const key = JSON.stringify([spec.enrollment, spec.attestation, id, spec.deviceId ?? null, spec.webhookUrl ?? null, spec.linkedHubs]);
+  let text = recordTexts.get(key);
+  if (text === undefined) {
+    text = JSON.stringify(enrollmentRecord(recordInput(spec)));
+    if (recordTexts.size >= RECORD_TEXTS_KEPT) recordTexts.clear();
+    recordTexts.set(key, text);
+  }
+  return text;
+}
+
+/** The message with `body` parsed from `text` when first read: the emulator's webhook calls rarely read it. */
+function lazyMessage(dialect: Dialect, text: string): AllocationRequestMessage {
+  let body: Record<string, unknown> | undefined;
+  return {
+    dialect,
+    text,
+    get body(): Record<string, unknown> {
+      body ??= JSON.parse(text) as Record<string, unknown>;
+      return body;
+    },
+    byteLength: Buffer.byteLength(text, 'utf8'),
+  };
 }

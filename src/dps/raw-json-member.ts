@@ -11,41 +11,61 @@ export interface JsonSpan {
   end: number;
 }
 
-const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
+// char codes the scanners compare against (charCodeAt: no one-character strings made per step)
+const SPACE = 0x20;
+const TAB = 0x09;
+const LF = 0x0a;
+const CR = 0x0d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+/** any character minifyJson may remove; a text without one is already minified */
+const ANY_WHITESPACE = /[ \t\n\r]/;
+
+function isWhitespace(code: number): boolean {
+  return code === SPACE || code === TAB || code === LF || code === CR;
+}
 
 function skipWhitespace(text: string, i: number): number {
   let at = i;
-  while (at < text.length && WHITESPACE.has(text[at] ?? '')) at += 1;
+  while (at < text.length && isWhitespace(text.charCodeAt(at))) at += 1;
   return at;
 }
 
+/** Offset just past the string whose opening quote is at `i`. */
 function stringEnd(text: string, i: number): number {
   let at = i + 1;
-  while (at < text.length) {
-    const c = text[at];
-    if (c === '\\') at += 2;
-    else if (c === '"') return at + 1;
-    else at += 1;
+  for (;;) {
+    const quote = text.indexOf('"', at);
+    if (quote < 0) throw new SyntaxError('unterminated string');
+    // the quote ends the string unless an odd number of backslashes stands right before it
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === BACKSLASH) backslashes += 1;
+    if (backslashes % 2 === 0) return quote + 1;
+    at = quote + 1;
   }
-  throw new SyntaxError('unterminated string');
 }
 
 /** Offset just past the JSON value starting at `i` (after whitespace). */
 function valueEnd(text: string, i: number): number {
   const at = skipWhitespace(text, i);
-  const c = text[at];
-  if (c === '"') return stringEnd(text, at);
-  if (c === '{' || c === '[') {
+  const c = text.charCodeAt(at);
+  if (c === QUOTE) return stringEnd(text, at);
+  if (c === OPEN_BRACE || c === OPEN_BRACKET) {
     let depth = 0;
     let j = at;
     while (j < text.length) {
-      const d = text[j];
-      if (d === '"') {
+      const d = text.charCodeAt(j);
+      if (d === QUOTE) {
         j = stringEnd(text, j);
         continue;
       }
-      if (d === '{' || d === '[') depth += 1;
-      else if (d === '}' || d === ']') {
+      if (d === OPEN_BRACE || d === OPEN_BRACKET) depth += 1;
+      else if (d === CLOSE_BRACE || d === CLOSE_BRACKET) {
         depth -= 1;
         if (depth === 0) return j + 1;
       }
@@ -54,8 +74,18 @@ function valueEnd(text: string, i: number): number {
     throw new SyntaxError('unterminated container');
   }
   let j = at;
-  while (j < text.length && !',}] \t\n\r'.includes(text[j] ?? '')) j += 1;
+  while (j < text.length) {
+    const d = text.charCodeAt(j);
+    if (d === COMMA || d === CLOSE_BRACE || d === CLOSE_BRACKET || isWhitespace(d)) break;
+    j += 1;
+  }
   return j;
+}
+
+/** The member name whose quoted text spans `start` to `end`; only a name with escapes needs JSON.parse. */
+function memberName(text: string, start: number, end: number): string {
+  const inner = text.slice(start + 1, end - 1);
+  return inner.includes('\\') ? (JSON.parse(text.slice(start, end)) as string) : inner;
 }
 
 /**
@@ -65,16 +95,16 @@ function valueEnd(text: string, i: number): number {
 export function findJsonMember(text: string, path: readonly string[]): JsonSpan | undefined {
   let start = skipWhitespace(text, 0);
   for (const name of path) {
-    if (text[start] !== '{') return undefined;
+    if (text.charCodeAt(start) !== OPEN_BRACE) return undefined;
     let found: number | undefined;
     let at = skipWhitespace(text, start + 1);
-    while (text[at] === '"') {
+    while (text.charCodeAt(at) === QUOTE) {
       const keyEnd = stringEnd(text, at);
-      const key = JSON.parse(text.slice(at, keyEnd)) as string;
+      const key = memberName(text, at, keyEnd);
       const valueStart = skipWhitespace(text, skipWhitespace(text, keyEnd) + 1);
       if (key === name) found = valueStart;
       at = skipWhitespace(text, valueEnd(text, valueStart));
-      if (text[at] === ',') at = skipWhitespace(text, at + 1);
+      if (text.charCodeAt(at) === COMMA) at = skipWhitespace(text, at + 1);
     }
     if (found === undefined) return undefined;
     start = found;
@@ -90,18 +120,19 @@ export function rawJsonMember(text: string, path: readonly string[]): string | u
 
 /** The JSON text without insignificant whitespace; strings and numbers are kept exactly as written. */
 export function minifyJson(text: string): string {
+  if (!ANY_WHITESPACE.test(text)) return text;
   let out = '';
   let i = 0;
+  // copy runs of kept characters whole: strings verbatim, whitespace outside strings dropped
+  let runStart = 0;
   while (i < text.length) {
-    const c = text[i] ?? '';
-    if (c === '"') {
-      const end = stringEnd(text, i);
-      out += text.slice(i, end);
-      i = end;
-    } else {
-      if (!WHITESPACE.has(c)) out += c;
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) i = stringEnd(text, i);
+    else if (isWhitespace(c)) {
+      out += text.slice(runStart, i);
       i += 1;
-    }
+      runStart = i;
+    } else i += 1;
   }
-  return out;
+  return out + text.slice(runStart);
 }

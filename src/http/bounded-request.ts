@@ -4,6 +4,7 @@ import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { AnsweredOutcome, BoundedOutcome, ExchangeTiming, FailedOutcome } from './bounded-outcome.js';
 import { classifyNetworkError } from './classify-network-error.js';
+import { requestTarget } from './request-target.js';
 
 /** DPS's maximum message size, 96 KB (docs/protocol/limits.md): the default cap on an answer's body. */
 export const DEFAULT_MAX_BODY_BYTES = 98_304;
@@ -90,12 +91,13 @@ export function boundedRequest(options: BoundedRequestOptions): Promise<BoundedO
         : `headers after ${Math.round(timing.headersMs)} ms, ${received} body bytes`;
 
     const client = url.protocol === 'https:' ? https : http;
-    const requestOptions: https.RequestOptions = { method: options.method ?? 'POST', headers, agent: options.agent ?? false };
+    // plain options rather than the URL: Node would re-derive them from the URL object on every call
+    const requestOptions: https.RequestOptions = { ...requestTarget(url), method: options.method ?? 'POST', headers, agent: options.agent ?? false };
     if (url.protocol === 'https:') {
       requestOptions.rejectUnauthorized = true;
       if (options.ca !== undefined) requestOptions.ca = options.ca;
     }
-    const request = client.request(url, requestOptions);
+    const request = client.request(requestOptions);
     const timer = setTimeout(() => fail('timeout', `no complete answer within ${timeoutMs} ms (${progress()})`), timeoutMs);
     const onAbort = (): void => fail('error', 'aborted by the caller');
     if (options.signal?.aborted) queueMicrotask(onAbort);

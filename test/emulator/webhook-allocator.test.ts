@@ -73,6 +73,11 @@ describe('emulator with a custom allocation webhook', () => {
     const calls = emulator.transcript.entries({ registrationId: 'wh-ok', frontEnd: 'webhook', kind: 'webhook-call' });
     assert.equal(calls.length, 1);
     assert.ok(!JSON.stringify(calls).includes('s3cret-function-key'), 'function key leaked into the transcript');
+    // the request and the answer as values, parsed from the exact texts when the transcript is read
+    const traced = calls[0]!;
+    assert.deepEqual((traced.request.body as { body?: unknown }).body, JSON.parse(traced.request.bodyText ?? ''));
+    assert.deepEqual((traced.response?.body as { body?: unknown }).body, JSON.parse(traced.response?.bodyText ?? ''));
+    assert.equal((traced.response?.body as { status?: unknown }).status, 200);
   });
 
   it('forwards the device data verbatim, big integers included', async () => {

@@ -1,7 +1,8 @@
 import http from 'node:http';
 import https from 'node:https';
-import { buildAllocationRequest } from '../../dps/build-allocation-request.js';
+import { buildAllocationRequest, type AllocationRequestMessage } from '../../dps/build-allocation-request.js';
 import { boundedRequest } from '../../http/bounded-request.js';
+import { KeepAliveHttpClient } from '../../http/keep-alive-http-client.js';
 import { MAX_MESSAGE_BYTES } from '../dps-limits.js';
 import { sleep } from '../support/sleep.js';
 import type { AllocationContext, AllocationOutcome, Allocator } from './allocator.js';
@@ -21,7 +22,7 @@ export interface WebhookAllocatorOptions {
   failureCodes?: WebhookFailureOverrides;
   /**
    * reuse connections to the webhook (default true), as an HTTP client with a connection pool does;
-   * false opens a fresh connection for every call. See docs/performance.md.
+   * false opens a fresh connection for every call (through `http.request`). See docs/performance.md.
    */
   keepAlive?: boolean;
 }
@@ -37,13 +38,19 @@ const WEBHOOK_SOCKETS = 64;
 export function webhookAllocator(options: WebhookAllocatorOptions): Allocator {
   const schedule = options.retrySchedule ?? DPS_WEBHOOK_RETRY_SCHEDULE;
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const agent = options.keepAlive === false ? undefined : keepAliveAgent(options.url, options.ca);
+  // parsed once: every call goes to the same URL
+  const target = new URL(options.url);
+  const keepAlive = options.keepAlive !== false;
+  // plain HTTP (the bundled reference webhook, a local function host) goes through the lean pool; https through Node's agent
+  const lean = keepAlive && KeepAliveHttpClient.supports(target) ? new KeepAliveHttpClient(target, WEBHOOK_SOCKETS) : undefined;
+  const agent = keepAlive && !lean ? keepAliveAgent(options.url, options.ca) : undefined;
+  const pool = lean ?? agent;
   let tied = false;
   return async (context: AllocationContext): Promise<AllocationOutcome> => {
-    if (agent && !tied) {
+    if (pool && !tied) {
       // the pool lives as long as the emulator whose signal the first call carries
       tied = true;
-      context.signal.addEventListener('abort', () => agent.destroy(), { once: true });
+      context.signal.addEventListener('abort', () => pool.destroy(), { once: true });
     }
     const message = buildAllocationRequest(
       {
@@ -61,12 +68,14 @@ export function webhookAllocator(options: WebhookAllocatorOptions): Allocator {
       context.dialect,
     );
     for (let attempt = 0; ; attempt += 1) {
-      const outcome = await boundedRequest({ url: options.url, method: 'POST', body: message.text, timeoutMs, maxBodyBytes: MAX_MESSAGE_BYTES, signal: context.signal, ...(options.ca ? { ca: options.ca } : {}), ...(agent ? { agent } : {}) });
+      const outcome = lean
+        ? await lean.post({ body: message.text, timeoutMs, maxBodyBytes: MAX_MESSAGE_BYTES, signal: context.signal })
+        : await boundedRequest({ url: target, method: 'POST', body: message.text, timeoutMs, maxBodyBytes: MAX_MESSAGE_BYTES, signal: context.signal, ...(options.ca ? { ca: options.ca } : {}), ...(agent ? { agent } : {}) });
       const text = outcome.kind === 'answered' ? outcome.bodyBytes.toString('utf8') : undefined;
       context.trace({
         what: 'webhook-call',
-        request: { url: options.url, attempt: attempt + 1, body: message.body },
-        response: outcome.kind === 'answered' ? { status: outcome.status, body: parseOrText(text ?? ''), truncated: outcome.truncated } : { failure: outcome.kind, message: outcome.message },
+        request: tracedRequest(options.url, attempt + 1, message),
+        response: outcome.kind === 'answered' ? tracedAnswer(outcome.status, text ?? '', outcome.truncated) : { failure: outcome.kind, message: outcome.message },
         requestText: message.text,
         ...(text !== undefined ? { responseText: text } : {}),
         durationMs: outcome.timing.totalMs,
@@ -84,6 +93,34 @@ export function webhookAllocator(options: WebhookAllocatorOptions): Allocator {
 function keepAliveAgent(url: string, ca: string | undefined): http.Agent {
   const common = { keepAlive: true, maxSockets: WEBHOOK_SOCKETS, maxFreeSockets: WEBHOOK_SOCKETS, noDelay: true };
   return new URL(url).protocol === 'https:' ? new https.Agent({ ...common, ...(ca ? { ca } : {}) }) : new http.Agent(common);
+}
+
+/*
+ * The traced request and answer carry their parses as getters: the transcript is read rarely (reports,
+ * `emulate` on exit) and reading it makes plain copies, so each call's two JSON.parse are made only
+ * then, on the exact texts kept beside them (docs/performance.md).
+ */
+
+function tracedRequest(url: string, attempt: number, message: AllocationRequestMessage): { url: string; attempt: number; body: unknown } {
+  return {
+    url,
+    attempt,
+    get body(): unknown {
+      return message.body;
+    },
+  };
+}
+
+function tracedAnswer(status: number, text: string, truncated: boolean): { status: number; body: unknown; truncated: boolean } {
+  let body: { value: unknown } | undefined;
+  return {
+    status,
+    get body(): unknown {
+      body ??= { value: parseOrText(text) };
+      return body.value;
+    },
+    truncated,
+  };
 }
 
 function parseOrText(text: string): unknown {
