@@ -33,9 +33,12 @@ const javaInstaller: Installer = {
     await copyFile(join(build, 'target', JAR), join(dir, JAR));
     await rm(build, { recursive: true, force: true });
   },
-  // a small heap and the serial collector: the adapter holds one registration at a time, and the
-  // JVM's default (a quarter of the machine's memory) made it the largest process of a run
-  command: (dir) => `java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx128m -jar ${shellQuote(join(dir, JAR))}`,
+  // a small heap, the serial collector and the C1 compiler alone, small stacks, code cache and
+  // metaspace: `run` starts 15 of these JVMs at once (3 per transport), each holding one registration
+  // at a time; the JVM's defaults (a quarter of the machine's memory, both JIT tiers) made each the
+  // largest process of a run and the JIT most of its CPU (docs/performance.md)
+  command: (dir) =>
+    `java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xms8m -Xmx128m -Xss256k -XX:ReservedCodeCacheSize=24m -XX:MaxMetaspaceSize=96m -jar ${shellQuote(join(dir, JAR))}`,
 };
 
 /** The Azure IoT Java provisioning device SDK 2.x: HTTPS, MQTT, AMQP (each also over WebSocket) at fixed ports. */
