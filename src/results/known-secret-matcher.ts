@@ -3,12 +3,15 @@
  * (every device key it derives, in three spellings each), and testing each with `includes` made the
  * redaction of a report grow with the number of registrations: a third of a full run's CPU.
  *
- * Secrets of at least WINDOW characters are found by Rabin-Karp: a rolling hash of every
- * WINDOW-character window of the text is looked up among the hashes of each secret's first WINDOW
- * characters, and only a hit is compared in full. Shorter secrets (few: passwords, short keys) are
- * searched one by one.
+ * Up to SEARCH_LIMIT secrets, each is searched for with `includes` (native and fast: 3 secrets cost
+ * about 10 µs on a 96 KB text). Past that, secrets of at least WINDOW characters are found by
+ * Rabin-Karp: a rolling hash of every WINDOW-character window of the text is looked up among the
+ * hashes of each secret's first WINDOW characters, and only a hit is compared in full (about 1.3 ms
+ * on 96 KB whatever the number of secrets; `includes` reaches that near 300). Shorter secrets (few:
+ * passwords, short keys) are always searched one by one.
  */
 const WINDOW = 12;
+const SEARCH_LIMIT = 64;
 const BASE = 0x01000193;
 
 /** BASE^(WINDOW-1) mod 2^32: the weight of the character that leaves the window. */
@@ -26,6 +29,8 @@ export class KnownSecretMatcher {
   /** secrets shorter than WINDOW, longest first */
   private short: string[] = [];
   private readonly all = new Set<string>();
+  /** every secret, longest first, while there are few (undefined: rebuild on the next search) */
+  private ordered: string[] | undefined;
 
   get size(): number {
     return this.all.size;
@@ -34,6 +39,7 @@ export class KnownSecretMatcher {
   add(secret: string): void {
     if (secret === '' || this.all.has(secret)) return;
     this.all.add(secret);
+    this.ordered = undefined;
     const byLength = (a: string, b: string): number => b.length - a.length;
     if (secret.length < WINDOW) {
       this.short = [...this.short, secret].sort(byLength);
@@ -48,11 +54,12 @@ export class KnownSecretMatcher {
 
   /** The text with every occurrence of a known secret replaced (at each place the longest secret that matches). */
   replaceAll(text: string, replacement: string): string {
-    let out = this.long.size > 0 && text.length >= WINDOW ? this.replaceLong(text, replacement) : text;
-    for (const secret of this.short) {
-      if (out.includes(secret)) out = out.split(secret).join(replacement);
+    if (this.all.size <= SEARCH_LIMIT) {
+      this.ordered ??= [...this.all].sort((a, b) => b.length - a.length);
+      return replaceEach(text, this.ordered, replacement);
     }
-    return out;
+    const out = this.long.size > 0 && text.length >= WINDOW ? this.replaceLong(text, replacement) : text;
+    return replaceEach(out, this.short, replacement);
   }
 
   private replaceLong(text: string, replacement: string): string {
@@ -79,4 +86,13 @@ export class KnownSecretMatcher {
     parts.push(text.slice(copiedTo));
     return parts.join('');
   }
+}
+
+/** Replaces each secret in turn (longest first, so a secret inside a longer one never leaves the rest behind). */
+function replaceEach(text: string, secrets: readonly string[], replacement: string): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (out.includes(secret)) out = out.split(secret).join(replacement);
+  }
+  return out;
 }

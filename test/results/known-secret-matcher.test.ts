@@ -11,25 +11,43 @@ function seeded(seed: number): () => number {
   };
 }
 
+/** A matcher that already knows `decoys` other secrets: 0 takes the one-by-one search, 100 the rolling hash. */
+function matcherWith(decoys: number): KnownSecretMatcher {
+  const matcher = new KnownSecretMatcher();
+  for (let i = 0; i < decoys; i += 1) matcher.add(`decoy-${i}-${randomBytes(24).toString('base64')}`);
+  return matcher;
+}
+
+for (const [label, decoys] of [['few secrets: one by one', 0], ['many secrets: rolling hash', 100]] as const) {
+  describe(`KnownSecretMatcher with ${label}`, () => {
+    it('replaces a secret at the start, the end, twice in a row and in a text exactly its length', () => {
+      const matcher = matcherWith(decoys);
+      const key = 'Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZg==';
+      matcher.add(key);
+      assert.equal(matcher.replaceAll(`${key} mid ${key}${key}`, '#'), '# mid ##');
+      assert.equal(matcher.replaceAll(key, '#'), '#');
+      assert.equal(matcher.replaceAll(`x${key}`, '#'), 'x#');
+      assert.equal(matcher.replaceAll(key.slice(0, -1), '#'), key.slice(0, -1));
+    });
+
+    it('prefers the longest secret that matches at a place, and finds short secrets too', () => {
+      const matcher = matcherWith(decoys);
+      matcher.add('abcdefghijklmnop');
+      matcher.add('abcdefghijklmnopqrstuvwxyz');
+      matcher.add('pw42');
+      assert.equal(matcher.replaceAll('<abcdefghijklmnopqrstuvwxyz|abcdefghijklmnop|pw42>', '#'), '<#|#|#>');
+    });
+
+    it('handles characters outside ASCII around a secret', () => {
+      const matcher = matcherWith(decoys);
+      const key = 'K3y-with-ascii-only-0123456789';
+      matcher.add(key);
+      assert.equal(matcher.replaceAll(`Café ${key} 東京 😀${key}`, '#'), 'Café # 東京 😀#');
+    });
+  });
+}
+
 describe('KnownSecretMatcher', () => {
-  it('replaces a secret at the start, the end, twice in a row and in a text exactly its length', () => {
-    const matcher = new KnownSecretMatcher();
-    const key = 'Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZg==';
-    matcher.add(key);
-    assert.equal(matcher.replaceAll(`${key} mid ${key}${key}`, '#'), '# mid ##');
-    assert.equal(matcher.replaceAll(key, '#'), '#');
-    assert.equal(matcher.replaceAll(`x${key}`, '#'), 'x#');
-    assert.equal(matcher.replaceAll(key.slice(0, -1), '#'), key.slice(0, -1));
-  });
-
-  it('prefers the longest secret that matches at a place, and finds short secrets too', () => {
-    const matcher = new KnownSecretMatcher();
-    matcher.add('abcdefghijklmnop');
-    matcher.add('abcdefghijklmnopqrstuvwxyz');
-    matcher.add('pw42');
-    assert.equal(matcher.replaceAll('<abcdefghijklmnopqrstuvwxyz|abcdefghijklmnop|pw42>', '#'), '<#|#|#>');
-  });
-
   it('leaves a text without secrets as the same string', () => {
     const matcher = new KnownSecretMatcher();
     matcher.add(randomBytes(32).toString('base64'));
@@ -58,10 +76,4 @@ describe('KnownSecretMatcher', () => {
     }
   });
 
-  it('handles characters outside ASCII around a secret', () => {
-    const matcher = new KnownSecretMatcher();
-    const key = 'K3y-with-ascii-only-0123456789';
-    matcher.add(key);
-    assert.equal(matcher.replaceAll(`Café ${key} 東京 😀${key}`, '#'), 'Café # 東京 😀#');
-  });
 });
