@@ -143,6 +143,7 @@ function addCase(
   options: DeviceSuiteOptions,
 ): () => Promise<RegistrationRun> {
   let pending: Promise<RegistrationRun> | undefined;
+  let judged = 0;
   const once = (): Promise<RegistrationRun> => {
     pending ??= runRegistration({ emulator: options.emulator, driver: options.driver, timeoutMs: options.timeoutMs }, deviceCase, transport, dialect);
     return pending;
@@ -156,7 +157,14 @@ function addCase(
       const run = await once();
       // the register exchange this check judges (JUnit time), not the moment it took to judge it
       if (test.dpsc && run.exchange) test.dpsc.exchangeMs = run.exchange.durationMs;
-      return body(run, verdicts(run, options.redactor), options.redactor);
+      try {
+        return body(run, verdicts(run, options.redactor), options.redactor);
+      } finally {
+        judged += 1;
+        // every check of the case has read the run: its transcript copy (bodies up to 96 KB each) is let go
+        // here rather than at the end of the run; a failed check already holds its own evidence
+        if (judged === deviceCase.checks.length) run.entries = [];
+      }
     });
   }
   return once;
