@@ -26,6 +26,25 @@ describe('buildAllocationRequest', () => {
     assert.ok(checked > 80);
   });
 
+  it('writes the same text on its fast path (no extra members) as on the general one (JSON.stringify of the object)', () => {
+    const base = { registrationId: 'dev-2', linkedHubs: ['h1.azure-devices.net', 'h2.azure-devices.net'], deviceDataJson: '{"a":[1,2,{"b":"é"}]}', webhookUrl: 'https://fn.example/api/x?code=k' };
+    let compared = 0;
+    for (const enrollment of ['group', 'individual'] as const) {
+      for (const attestation of ['symmetricKey', 'x509', 'tpm'] as const) {
+        for (const dialect of DIALECTS) {
+          for (const extra of [{}, { deviceId: 'other-id' }, { reprovision: { currentIotHubHostName: 'h1.azure-devices.net', currentDeviceId: 'dev-2' } }]) {
+            const spec = { ...base, enrollment, attestation, ...extra };
+            // an empty extras object takes the general path and adds nothing
+            const general = buildAllocationRequest({ ...spec, extras: { enrollment: {} } }, dialect);
+            assert.equal(buildAllocationRequest(spec, dialect).text, general.text, `${enrollment} ${attestation} ${dialect} ${JSON.stringify(extra)}`);
+            compared += 1;
+          }
+        }
+      }
+    }
+    assert.equal(compared, 36);
+  });
+
   it('puts the device data where each dialect expects it, verbatim (every digit kept)', () => {
     const spec = { registrationId: 'dev-1', enrollment: 'group' as const, attestation: 'symmetricKey' as const, linkedHubs: ['h1.azure-devices.net'], deviceDataJson: '{ "big": 9007199254740993, "e": 1e3 }' };
     const ga = buildAllocationRequest(spec, 'ga');
