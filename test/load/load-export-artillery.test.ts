@@ -4,7 +4,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/run-cli.js';
-import { artilleryMissing, artilleryPath } from '../helpers/artillery.js';
+import { artilleryMissing, ensureArtillery } from '../helpers/artillery.js';
 import { startReferenceWebhook, type RunningWebhook } from '../../implementations/reference-webhook/start-reference-webhook.js';
 import { startFixtureWebhook } from '../fixtures/webhooks/start-fixture-webhook.js';
 import { BROKEN_WEBHOOKS } from '../fixtures/webhooks/broken-webhooks.js';
@@ -107,8 +107,10 @@ describe('load --export artillery', function () {
   });
 
   describe('run under Artillery on loopback', () => {
-    const cli = artilleryPath();
+    let cli: string | undefined;
     before(function () {
+      this.timeout(660_000);
+      cli = ensureArtillery();
       if (cli) return;
       if (process.env['CI'] === 'true') throw new Error(`Artillery test cannot run under CI=true: ${artilleryMissing()}`);
       this.skip();
