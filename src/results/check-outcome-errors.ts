@@ -37,6 +37,24 @@ export class CheckSkipped extends Error {
   }
 }
 
+/**
+ * A check whose precondition was never reached: the registration was refused before the step it judges,
+ * the webhook refused the device, the adapter stopped earlier. Recorded as `skipped` with `blockedBy`, the
+ * check id of the result that stopped it, so that one defect is one failed result per case.
+ */
+export class CheckNotReached extends CheckSkipped {
+  readonly blockedBy: string;
+  constructor(reason: string, blockedBy: string) {
+    super(reason);
+    this.name = 'CheckNotReached';
+    this.blockedBy = blockedBy;
+  }
+}
+
+export function isCheckNotReached(value: unknown): value is CheckNotReached {
+  return value instanceof CheckNotReached;
+}
+
 export function isCheckFailure(value: unknown): value is CheckFailure {
   return value instanceof CheckFailure;
 }

@@ -46,6 +46,17 @@ export interface CheckResult {
   waived?: AppliedWaiver;
   /** set when the harness, not the target, broke while producing this result */
   harnessFault?: boolean;
+  /**
+   * set on a `skipped` result whose precondition was never reached: the check id of the result that
+   * stopped it, in the same case (or the run-wide check, for a refusal of every request). Such a result
+   * is neither passed nor failed; it counts as `skipped` and as not reached (docs/contract/reports.md).
+   */
+  blockedBy?: string;
+}
+
+/** Whether a result was not judged because an earlier step of its case never happened (see `blockedBy`). */
+export function isNotReached(result: CheckResult): boolean {
+  return result.outcome === 'skipped' && result.blockedBy !== undefined;
 }
 
 /** Whether a result makes the run exit 1 (docs/contract/cli.md): a MUST that failed or errored, and no waiver. */

@@ -1,15 +1,17 @@
 import type { CheckResult, Outcome } from './check-result.js';
-import { isBlocking } from './check-result.js';
+import { isBlocking, isNotReached } from './check-result.js';
 
-export type OutcomeCounts = Record<Outcome, number> & { total: number; blocking: number; waived: number };
+/** `notReached` counts the skipped results whose precondition was never reached (a subset of `skipped`). */
+export type OutcomeCounts = Record<Outcome, number> & { total: number; blocking: number; waived: number; notReached: number };
 
 export function countOutcomes(results: readonly CheckResult[]): OutcomeCounts {
-  const counts: OutcomeCounts = { passed: 0, failed: 0, errored: 0, skipped: 0, total: 0, blocking: 0, waived: 0 };
+  const counts: OutcomeCounts = { passed: 0, failed: 0, errored: 0, skipped: 0, total: 0, blocking: 0, waived: 0, notReached: 0 };
   for (const result of results) {
     counts[result.outcome] += 1;
     counts.total += 1;
     if (isBlocking(result)) counts.blocking += 1;
     if (result.waived) counts.waived += 1;
+    if (isNotReached(result)) counts.notReached += 1;
   }
   return counts;
 }

@@ -1,6 +1,6 @@
 import Mocha from 'mocha';
 import type { CheckBody, CheckMeta, CheckRecord, CheckTest } from './check-meta.js';
-import { isCheckFailure, isCheckSkipped, isTargetMisbehaviour } from '../results/check-outcome-errors.js';
+import { isCheckFailure, isCheckNotReached, isCheckSkipped, isTargetMisbehaviour } from '../results/check-outcome-errors.js';
 
 /** The title a check test shows in mocha: `checkId [caseId]`. */
 export function checkTitle(meta: CheckMeta): string {
@@ -9,7 +9,8 @@ export function checkTitle(meta: CheckMeta): string {
 
 /**
  * Adds one check to a suite as a mocha test. The body never decides the outcome by accident: a
- * CheckFailure is `failed`, a TargetMisbehaviour is `errored`, a CheckSkipped is `skipped`, and any
+ * CheckFailure is `failed`, a TargetMisbehaviour is `errored`, a CheckSkipped is `skipped` (a CheckNotReached
+ * also records `blockedBy`), and any
  * other exception is a harness fault (`errored`, exit status 2).
  */
 export function addCheck(suite: Mocha.Suite, meta: CheckMeta, body: CheckBody): CheckTest {
@@ -22,6 +23,7 @@ export function addCheck(suite: Mocha.Suite, meta: CheckMeta, body: CheckBody): 
     } catch (error) {
       if (isCheckSkipped(error)) {
         record.message = error.message;
+        if (isCheckNotReached(error)) record.blockedBy = error.blockedBy;
         this.skip();
       }
       if (isCheckFailure(error) || isTargetMisbehaviour(error)) {

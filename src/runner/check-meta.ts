@@ -17,6 +17,8 @@ export interface CheckRecord {
   message?: string;
   details?: OutcomeDetails;
   harnessFault?: boolean;
+  /** set when the check was not reached: the check id of the result that stopped it */
+  blockedBy?: string;
   startedAt?: number;
   /** set by the check body: how long the exchange it judged took, in ms */
   exchangeMs?: number;
@@ -27,5 +29,5 @@ export interface CheckTest extends Mocha.Test {
   dpsc?: CheckRecord;
 }
 
-/** The body of a check: resolves to a pass message (or nothing), or throws a CheckFailure, TargetMisbehaviour or CheckSkipped. */
+/** The body of a check: resolves to a pass message (or nothing), or throws a CheckFailure, TargetMisbehaviour or CheckSkipped (CheckNotReached among them). */
 export type CheckBody = () => Promise<string | void> | string | void;

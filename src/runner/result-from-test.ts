@@ -44,5 +44,6 @@ export function resultFromTest(test: Mocha.Runnable, event: 'pass' | 'fail' | 'p
   if (record?.startedAt !== undefined) result.durationMs = test.duration ?? Date.now() - record.startedAt;
   if (record?.exchangeMs !== undefined) result.exchangeMs = record.exchangeMs;
   if (outcome === 'errored' && harnessFault) result.harnessFault = true;
+  if (outcome === 'skipped' && record?.blockedBy !== undefined) result.blockedBy = record.blockedBy;
   return result;
 }

@@ -7,6 +7,7 @@ import { parseCtrf } from '../../src/report/format/parse-ctrf.js';
 import { ctrfText } from '../../src/report/format/ctrf-text.js';
 import { isHarnessError } from '../../src/errors/harness-error.js';
 import { mixedResults, result, runInfo } from './sample-results.js';
+import { verdictOf } from '../../src/report/format/verdict.js';
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 addFormats.default(ajv);
@@ -66,6 +67,15 @@ describe('parseCtrf', () => {
     assert.deepEqual(parsed.runInfo, runInfo);
   });
 
+  it('keeps blockedBy of a result that was not reached, and counts it as skipped and not reached', () => {
+    const blocked = result({ checkId: 'device.result.status', outcome: 'skipped', message: 'not reached: DPS refused the register request', blockedBy: 'device.request.body' });
+    const document = formatCtrf([result(), blocked], runInfo);
+    assert.equal(document.results.tests[1]?.status, 'skipped');
+    assert.equal(document.results.tests[1]?.extra?.['blockedBy'], 'device.request.body');
+    assert.equal((document.results.summary.extra as { notReached?: number } | undefined)?.notReached, 1);
+    assert.deepEqual(parseCtrf(JSON.stringify(document)).results, [result(), blocked]);
+  });
+
   it('round-trips a minimal run info and a result without optional fields', () => {
     const minimal = { tool: runInfo.tool, command: 'webhook', suiteVersion: 's', startedAt: runInfo.startedAt };
     const bare = result();
@@ -92,5 +102,15 @@ describe('parseCtrf', () => {
     const extra = broken.results.tests[0]?.extra as Record<string, unknown>;
     extra.level = 'MAY';
     assert.match(problem(broken), /results\.tests\[0\]\.extra\.level: must be one of MUST, SHOULD/);
+  });
+});
+
+describe('verdictOf', () => {
+  it('counts results that were not reached among the skipped ones, and not in the pass rate', () => {
+    const blocked = result({ checkId: 'device.result.status', outcome: 'skipped', message: 'not reached', blockedBy: 'device.request.body' });
+    const failed = result({ checkId: 'device.request.body', outcome: 'failed', message: 'refused' });
+    const verdict = verdictOf([failed, blocked], runInfo);
+    assert.equal(verdict.pass, false);
+    assert.match(verdict.line, /1 failed, 0 errored, 1 skipped \(1 not reached\)/);
   });
 });

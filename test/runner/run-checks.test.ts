@@ -3,7 +3,7 @@ import type Mocha from 'mocha';
 import { runChecks } from '../../src/cli/check-run/run-checks.js';
 import { addCheck } from '../../src/runner/add-check.js';
 import { ResultReporter } from '../../reporters/result-reporter.js';
-import { CheckFailure, CheckSkipped, TargetMisbehaviour } from '../../src/results/check-outcome-errors.js';
+import { CheckFailure, CheckNotReached, CheckSkipped, TargetMisbehaviour } from '../../src/results/check-outcome-errors.js';
 import type { CheckMeta } from '../../src/runner/check-meta.js';
 import { ReportSetReporter, type ReportSetReporterOptions } from '../../reporters/report-set-reporter.js';
 import { isHarnessError } from '../../src/errors/harness-error.js';
@@ -36,6 +36,9 @@ describe('runChecks', () => {
         addCheck(root, meta('x.skip'), () => {
           throw new CheckSkipped('not claimed');
         });
+        addCheck(root, meta('x.blocked'), () => {
+          throw new CheckNotReached('not reached: the register request was refused', 'x.fail');
+        });
         addCheck(root, meta('x.bug'), () => {
           throw new TypeError('oops');
         });
@@ -52,9 +55,12 @@ describe('runChecks', () => {
     assert.equal(byId.get('x.error')?.harnessFault, undefined);
     assert.equal(byId.get('x.skip')?.outcome, 'skipped');
     assert.equal(byId.get('x.skip')?.message, 'not claimed');
+    assert.equal(byId.get('x.skip')?.blockedBy, undefined);
+    assert.equal(byId.get('x.blocked')?.outcome, 'skipped');
+    assert.equal(byId.get('x.blocked')?.blockedBy, 'x.fail');
     assert.equal(byId.get('x.bug')?.outcome, 'errored');
     assert.equal(byId.get('x.bug')?.harnessFault, true);
-    assert.equal(results.length, 5);
+    assert.equal(results.length, 6);
   });
 
   it('stops between checks when aborted and marks the run incomplete', async () => {

@@ -32,6 +32,7 @@ function epochMs(iso: string | undefined, fallback: number): number {
 const EXTRA_KEYS = [
   'checkId', 'level', 'outcome', 'dialect', 'transport', 'caseId', 'implementation',
   'mismatch', 'expected', 'actual', 'evidence', 'durationMs', 'exchangeMs', 'waived', 'harnessFault',
+  'blockedBy',
 ] as const satisfies ReadonlyArray<Exclude<keyof CheckResult, 'message'>>;
 
 /** Every CheckResult field except the message (CTRF holds it natively), JSON-safe. */

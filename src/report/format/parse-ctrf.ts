@@ -40,7 +40,7 @@ function readResult(test: unknown, path: string, problems: Problems): CheckResul
   }
   const x = test.extra;
   const p = `${path}.extra`;
-  const { checkId, level, outcome, dialect, transport, caseId, implementation, mismatch, durationMs, exchangeMs, harnessFault, waived } = x;
+  const { checkId, level, outcome, dialect, transport, caseId, implementation, mismatch, durationMs, exchangeMs, harnessFault, waived, blockedBy } = x;
   const message = test.message;
   // every check runs (all problems are listed); each alias narrows its value for the copy below
   const okCheckId = problems.string(checkId, `${p}.checkId`);
@@ -58,9 +58,10 @@ function readResult(test: unknown, path: string, problems: Problems): CheckResul
   if (!okExchange) problems.add(`${p}.exchangeMs`, 'must be a number when present');
   const okFault = harnessFault === undefined || typeof harnessFault === 'boolean';
   if (!okFault) problems.add(`${p}.harnessFault`, 'must be a boolean when present');
+  const okBlockedBy = problems.optionalString(blockedBy, `${p}.blockedBy`);
   const waiver = readWaiver(waived, `${p}.waived`, problems);
   const fieldsOk = okCheckId && okLevel && okOutcome && okDialect && okTransport && okCaseId && okMessage;
-  if (!(fieldsOk && okMismatch && okDuration && okExchange && okFault)) return undefined;
+  if (!(fieldsOk && okMismatch && okDuration && okExchange && okFault && okBlockedBy)) return undefined;
   if (impl === undefined || waiver === false) return undefined;
 
   // copy only CheckResult fields, in their usual order
@@ -73,6 +74,7 @@ function readResult(test: unknown, path: string, problems: Problems): CheckResul
   if (exchangeMs !== undefined) result.exchangeMs = exchangeMs;
   if (waiver !== undefined) result.waived = waiver;
   if (harnessFault !== undefined) result.harnessFault = harnessFault;
+  if (blockedBy !== undefined) result.blockedBy = blockedBy;
   return result;
 }
 

@@ -17,8 +17,9 @@ export function verdictOf(results: readonly CheckResult[], runInfo: RunInfo): Ve
   const counts = countOutcomes(results);
   const pass = counts.blocking === 0;
   const head = pass ? 'PASS: every MUST check passed' : `FAIL: ${counts.blocking} blocking (MUST failed or errored)`;
+  const notReached = counts.notReached > 0 ? ` (${counts.notReached} not reached)` : '';
   const waived = counts.waived > 0 ? `, ${counts.waived} waived` : '';
-  const line = `${head} · ${counts.total} results: ${counts.passed} passed, ${counts.failed} failed, ${counts.errored} errored, ${counts.skipped} skipped${waived}`;
+  const line = `${head} · ${counts.total} results: ${counts.passed} passed, ${counts.failed} failed, ${counts.errored} errored, ${counts.skipped} skipped${notReached}${waived}`;
   const verdict: Verdict = { pass, counts, line };
   if (runInfo.incomplete) verdict.incomplete = `incomplete run (${runInfo.incompleteReason ?? 'stopped early'}): these results are partial`;
   return verdict;
