@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deriveDeviceKey, signSasToken } from '../../src/emulator/index.js';
 import { httpsCall } from '../emulator/helpers/https-call.js';
-import { cliPath, repoRoot, runCli } from '../helpers/run-cli.js';
+import { cliPath, repoRoot } from '../helpers/run-cli.js';
+import { runCliInProcess } from '../helpers/run-cli-in-process.js';
 
 interface EndpointFile {
   idScope: string;
@@ -63,12 +64,12 @@ describe('dps-conformance emulate', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dpsc-emulate-config-'));
     const broken = join(dir, 'broken.json');
     writeFileSync(broken, '{\n  "idScope": "0ne00000001",\n  oops\n}');
-    const syntax = await runCli(['emulate', '--config', broken, '--https-port', '0', '--mqtt-port', '0', '--amqp-port', '0', '--out', dir], { timeoutMs: 20_000 });
+    const syntax = await runCliInProcess(['emulate', '--config', broken, '--https-port', '0', '--mqtt-port', '0', '--amqp-port', '0', '--out', dir], { timeoutMs: 20_000 });
     assert.equal(syntax.status, 2);
     assert.match(syntax.stderr, /line 3, column 3/);
     const offSchema = join(dir, 'off-schema.json');
     writeFileSync(offSchema, JSON.stringify({ retryAfterSeconds: 'soon', colour: 'blue' }));
-    const schema = await runCli(['emulate', '--config', offSchema, '--https-port', '0', '--mqtt-port', '0', '--amqp-port', '0', '--out', dir], { timeoutMs: 20_000 });
+    const schema = await runCliInProcess(['emulate', '--config', offSchema, '--https-port', '0', '--mqtt-port', '0', '--amqp-port', '0', '--out', dir], { timeoutMs: 20_000 });
     assert.equal(schema.status, 2);
     assert.match(schema.stderr, /retryAfterSeconds/);
     assert.doesNotMatch(schema.stderr, /\n\s+at /);
@@ -81,7 +82,7 @@ describe('dps-conformance emulate', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as { port: number }).port;
     try {
-      const run = await runCli(['emulate', '--https-port', String(port), '--mqtt-port', '0', '--amqp-port', '0', '--out', dir], { timeoutMs: 20_000 });
+      const run = await runCliInProcess(['emulate', '--https-port', String(port), '--mqtt-port', '0', '--amqp-port', '0', '--out', dir], { timeoutMs: 20_000 });
       assert.equal(run.status, 2);
       assert.match(run.stderr, /--https-port/);
     } finally {
@@ -91,7 +92,7 @@ describe('dps-conformance emulate', () => {
 
   it('refuses a --poll-hold that is not a whole number of milliseconds (exit 2, naming the option)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dpsc-emulate-hold-'));
-    const run = await runCli(['emulate', '--poll-hold', 'soon', '--https-port', '0', '--mqtt-port', '0', '--out', dir], { timeoutMs: 20_000 });
+    const run = await runCliInProcess(['emulate', '--poll-hold', 'soon', '--https-port', '0', '--mqtt-port', '0', '--out', dir], { timeoutMs: 20_000 });
     assert.equal(run.status, 2);
     assert.match(run.stderr, /--poll-hold/);
   });

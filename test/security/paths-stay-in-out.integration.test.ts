@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { startReferenceWebhook, type RunningWebhook } from '../../implementations/reference-webhook/start-reference-webhook.js';
-import { repoRoot, runCli } from '../helpers/run-cli.js';
+import { repoRoot } from '../helpers/run-cli.js';
+import { runCliInProcess } from '../helpers/run-cli-in-process.js';
 import { filesUnder } from './secret-scan.js';
 
 /** A fresh tree `base/a/b/cwd` with `--out` inside it: anything written outside `out` shows up under base. */
@@ -38,7 +39,7 @@ describe('security: case ids and implementation names cannot write outside --out
     boxes.push(box.base);
     const cases = join(box.cwd, 'cases.json');
     writeFileSync(cases, JSON.stringify({ version: 1, cases: [{ id: '../../evil', expect: { iotHubHostName: 'dpsc-hub-1.azure-devices.net' } }] }));
-    const run = await runCli(['webhook', '--url', webhook.url, '--cases', cases, '--out', box.out], { cwd: box.cwd, timeoutMs: 60_000, env: { GITHUB_STEP_SUMMARY: '' } });
+    const run = await runCliInProcess(['webhook', '--url', webhook.url, '--cases', cases, '--out', box.out], { cwd: box.cwd, timeoutMs: 60_000, env: { GITHUB_STEP_SUMMARY: '' } });
     assert.equal(run.status, 2, run.stdout + run.stderr);
     assert.match(run.stderr, /id|pattern/i);
     assert.deepEqual(strays(box, [cases]), []);
@@ -49,7 +50,7 @@ describe('security: case ids and implementation names cannot write outside --out
     boxes.push(box.base);
     const cases = join(box.cwd, 'cases.json');
     writeFileSync(cases, JSON.stringify({ version: 1, cases: [{ id: '..', expect: {} }, { id: '.', expect: {} }] }));
-    const run = await runCli(['webhook', '--url', webhook.url, '--cases', cases, '--timeout', '3000', '--out', box.out], { cwd: box.cwd, timeoutMs: 60_000, env: { GITHUB_STEP_SUMMARY: '' } });
+    const run = await runCliInProcess(['webhook', '--url', webhook.url, '--cases', cases, '--timeout', '3000', '--out', box.out], { cwd: box.cwd, timeoutMs: 60_000, env: { GITHUB_STEP_SUMMARY: '' } });
     assert.ok(run.status === 0 || run.status === 1, run.stderr);
     assert.deepEqual(strays(box, [cases]), []);
   });
@@ -58,7 +59,7 @@ describe('security: case ids and implementation names cannot write outside --out
     const box = sandbox();
     boxes.push(box.base);
     const adapter = `node ${join(repoRoot, 'dist', 'test', 'fixtures', 'hostile', 'hostile-adapter.js')} evil-name`;
-    const run = await runCli(['device', '--adapter', adapter, '--transport', 'https', '--dialect', 'ga', '--timeout', '5000', '--out', box.out], { cwd: box.cwd, timeoutMs: 100_000, env: { GITHUB_STEP_SUMMARY: '' } });
+    const run = await runCliInProcess(['device', '--adapter', adapter, '--transport', 'https', '--dialect', 'ga', '--timeout', '5000', '--out', box.out], { cwd: box.cwd, timeoutMs: 100_000, env: { GITHUB_STEP_SUMMARY: '' } });
     assert.equal(run.status, 0, run.stderr.slice(0, 1000));
     assert.match(run.stdout, /\.\.\/\.\.\/x/, 'the name is reported as text');
     assert.deepEqual(strays(box), []);

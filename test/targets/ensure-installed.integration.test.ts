@@ -25,11 +25,12 @@ describe('targets: ensureInstalled', function () {
   it('answers install-failed with the step and the log when pip cannot find the version, and leaves no install', async function () {
     if (!findOnPath('python3')) {
       if (process.env['CI'] === 'true') assert.fail('python3 is required under CI=true');
-      console.log('    (skipped: python3 is not on PATH)');
+      process.stderr.write('    (skipped: python3 is not on PATH)\n');
       this.skip();
     }
     const cache = mkdtempSync(join(tmpdir(), 'dpsc-cache-'));
-    const env = { ...process.env, DPSC_CACHE_DIR: cache, [PYTHON_SDK_VERSION_ENV]: '0.0.0.dev0' };
+    // PIP_NO_INDEX: pip looks for the version without asking PyPI, and fails the same way at once
+    const env = { ...process.env, DPSC_CACHE_DIR: cache, [PYTHON_SDK_VERSION_ENV]: '0.0.0.dev0', PIP_NO_INDEX: '1' };
     const lines: string[] = [];
     const readiness = await ensureInstalled(python, { env, progress: (line) => lines.push(line) });
     assert.equal(readiness.state, 'install-failed');

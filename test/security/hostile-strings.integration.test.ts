@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { runCli } from '../helpers/run-cli.js';
+import { runCliInProcess } from '../helpers/run-cli-in-process.js';
 
 /** Markup, table, code, CDATA, NUL and terminal-control breakouts in one string. */
 const HOSTILE = '<script>alert("dpsc")</script>|col|`tick`]]><![CDATA[x]]>\u0000\u001b[2J<img src=x onerror=alert(1)>';
@@ -21,7 +21,7 @@ describe('security: strings from an implementation are escaped in every report',
   let server: Server;
   let url = '';
   let out = '';
-  let run: Awaited<ReturnType<typeof runCli>>;
+  let run: Awaited<ReturnType<typeof runCliInProcess>>;
   before(async () => {
     server = createServer((req, res) => {
       req.resume();
@@ -34,7 +34,7 @@ describe('security: strings from an implementation are escaped in every report',
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/allocate`;
     out = mkdtempSync(join(tmpdir(), 'dpsc-hostile-strings-'));
-    run = await runCli(['webhook', '--url', url, '--timeout', '3000', '--out', out], { timeoutMs: 80_000, env: { GITHUB_STEP_SUMMARY: '' } });
+    run = await runCliInProcess(['webhook', '--url', url, '--timeout', '3000', '--out', out], { timeoutMs: 80_000, env: { GITHUB_STEP_SUMMARY: '' } });
   });
   after(async () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));

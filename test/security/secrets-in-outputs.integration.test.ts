@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { deriveDeviceKey, signSasToken } from '../../src/emulator/index.js';
 import { startReferenceWebhook, type RunningWebhook } from '../../implementations/reference-webhook/start-reference-webhook.js';
 import { httpsCall } from '../emulator/helpers/https-call.js';
-import { cliPath, repoRoot, runCli } from '../helpers/run-cli.js';
+import { cliPath, repoRoot } from '../helpers/run-cli.js';
+import { runCliInProcess } from '../helpers/run-cli-in-process.js';
 import { findLeaks, outputsOf } from './secret-scan.js';
 
 /**
@@ -36,7 +37,7 @@ describe('security: no key, SAS token or function key in any report, log or tran
 
   it('webhook --function-key (and a key in the URL): reports, stdout, stderr', async () => {
     const out = tempDir();
-    const run = await runCli(['webhook', '--url', `${webhook.url}?code=${urlKey}`, '--function-key', functionKey, '--timeout', '3000', '--out', out], { timeoutMs: 90_000, env: { GITHUB_STEP_SUMMARY: '' } });
+    const run = await runCliInProcess(['webhook', '--url', `${webhook.url}?code=${urlKey}`, '--function-key', functionKey, '--timeout', '3000', '--out', out], { timeoutMs: 90_000, env: { GITHUB_STEP_SUMMARY: '' } });
     assert.equal(run.status, 0, run.stderr);
     assert.ok(existsSync(join(out, 'ctrf.json')));
     assert.deepEqual(findLeaks(outputsOf(out, run), [functionKey, urlKey]), []);
@@ -45,7 +46,7 @@ describe('security: no key, SAS token or function key in any report, log or tran
   it('webhook against a failing target: the key stays out of failure messages and evidence too', async () => {
     const out = tempDir();
     // a wrong key: every call is refused with 401, so every result carries the URL and the exchange as evidence
-    const run = await runCli(['webhook', '--url', webhook.url, '--function-key', `${functionKey}-wrong`, '--timeout', '3000', '--out', out], { timeoutMs: 90_000, env: { GITHUB_STEP_SUMMARY: '' } });
+    const run = await runCliInProcess(['webhook', '--url', webhook.url, '--function-key', `${functionKey}-wrong`, '--timeout', '3000', '--out', out], { timeoutMs: 90_000, env: { GITHUB_STEP_SUMMARY: '' } });
     assert.equal(run.status, 1, run.stderr);
     assert.deepEqual(findLeaks(outputsOf(out, run), [`${functionKey}-wrong`, functionKey]), []);
   });
@@ -54,7 +55,7 @@ describe('security: no key, SAS token or function key in any report, log or tran
     const out = tempDir();
     const marker = join(tempDir(), 'keys');
     const adapter = `node ${join('dist', 'test', 'fixtures', 'hostile', 'hostile-adapter.js')} spy ${marker}`;
-    const run = await runCli(['device', '--adapter', adapter, '--transport', 'mqtt', '--dialect', 'ga', '--timeout', '5000', '--out', out], { timeoutMs: 120_000, env: { GITHUB_STEP_SUMMARY: '' } });
+    const run = await runCliInProcess(['device', '--adapter', adapter, '--transport', 'mqtt', '--dialect', 'ga', '--timeout', '5000', '--out', out], { timeoutMs: 120_000, env: { GITHUB_STEP_SUMMARY: '' } });
     assert.equal(run.status, 0, run.stderr.slice(0, 2000));
     const keys = readFileSync(marker, 'utf8').split('\n').filter(Boolean);
     assert.ok(keys.length > 10, `the spy saw ${keys.length} keys`);
@@ -117,7 +118,7 @@ describe('security: no key, SAS token or function key in any report, log or tran
     for (const [what, args, message] of cases) {
       it(what, async () => {
         const out = tempDir();
-        const run = await runCli(args(out), { timeoutMs: 60_000, env: { GITHUB_STEP_SUMMARY: '' } });
+        const run = await runCliInProcess(args(out), { timeoutMs: 60_000, env: { GITHUB_STEP_SUMMARY: '' } });
         assert.equal(run.status, 2, run.stdout + run.stderr);
         assert.match(run.stderr, message);
         assert.doesNotMatch(run.stderr, /internal error|\n\s+at /);
@@ -129,7 +130,7 @@ describe('security: no key, SAS token or function key in any report, log or tran
       const out = tempDir();
       const config = join(tempDir(), 'emulator.json');
       writeFileSync(config, JSON.stringify({ allocation: { type: 'custom', webhookUrl: withPassword(webhook.url) } }));
-      const run = await runCli(['emulate', '--config', config, '--https-port', '0', '--mqtt-port', '0', '--out', out], { timeoutMs: 60_000 });
+      const run = await runCliInProcess(['emulate', '--config', config, '--https-port', '0', '--mqtt-port', '0', '--out', out], { timeoutMs: 60_000 });
       assert.equal(run.status, 2, run.stdout + run.stderr);
       assert.match(run.stderr, /allocation\.webhookUrl of --config must not carry a user name or password/);
       assert.deepEqual(findLeaks(outputsOf(out, run), [password]), []);
@@ -137,17 +138,17 @@ describe('security: no key, SAS token or function key in any report, log or tran
   });
 
   it('emulate --webhook with a typo is a usage error (exit 2) naming the option, not an internal error', async () => {
-    const run = await runCli(['emulate', '--webhook', 'typo', '--https-port', '0', '--mqtt-port', '0', '--out', tempDir()], { timeoutMs: 60_000 });
+    const run = await runCliInProcess(['emulate', '--webhook', 'typo', '--https-port', '0', '--mqtt-port', '0', '--out', tempDir()], { timeoutMs: 60_000 });
     assert.equal(run.status, 2, run.stdout + run.stderr);
     assert.match(run.stderr, /--webhook must be an absolute http:\/\/ or https:\/\/ URL, got "typo"/);
     assert.doesNotMatch(run.stderr, /internal error/);
   });
 
   it('contracts verify --function-key: stdout and stderr', async () => {
-    const run = await runCli(['contracts', 'verify', '--url', webhook.url, '--function-key', functionKey], { timeoutMs: 90_000 });
+    const run = await runCliInProcess(['contracts', 'verify', '--url', webhook.url, '--function-key', functionKey], { timeoutMs: 90_000 });
     assert.equal(run.status, 0, run.stdout + run.stderr);
     assert.deepEqual(findLeaks([{ where: 'stdout', text: run.stdout }, { where: 'stderr', text: run.stderr }], [functionKey]), []);
-    const wrong = await runCli(['contracts', 'verify', '--url', webhook.url, '--function-key', `${functionKey}-wrong`], { timeoutMs: 90_000 });
+    const wrong = await runCliInProcess(['contracts', 'verify', '--url', webhook.url, '--function-key', `${functionKey}-wrong`], { timeoutMs: 90_000 });
     assert.equal(wrong.status, 1, wrong.stdout + wrong.stderr);
     assert.deepEqual(findLeaks([{ where: 'stdout', text: wrong.stdout }, { where: 'stderr', text: wrong.stderr }], [`${functionKey}-wrong`]), []);
   });

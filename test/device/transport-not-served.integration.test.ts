@@ -4,7 +4,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { checkTransportServed, EMULATED_TRANSPORTS } from '../../suites/device/plan-device-run.js';
 import { isHarnessError } from '../../src/errors/harness-error.js';
-import { repoRoot, runCli } from '../helpers/run-cli.js';
+import { repoRoot } from '../helpers/run-cli.js';
+import { runCliInProcess } from '../helpers/run-cli-in-process.js';
 
 const scripted = `node ${join(repoRoot, 'dist', 'test', 'fixtures', 'adapters', 'scripted-adapter.js')} ok`;
 
@@ -24,7 +25,7 @@ describe('device --transport the emulator does not serve, or the adapter does no
   });
 
   it('exits 2, and does not hang, when the adapter does not claim the transport', async () => {
-    const run = await runCli(['device', '--adapter', scripted, '--transport', 'mqtt', '--out', out], { timeoutMs: 30_000 });
+    const run = await runCliInProcess(['device', '--adapter', scripted, '--transport', 'mqtt', '--out', out], { timeoutMs: 30_000 });
     assert.equal(run.signal, null, 'the command ended by itself');
     assert.equal(run.status, 2, run.stderr);
     assert.match(run.stderr, /--transport mqtt: scripted claims https/);

@@ -3,7 +3,8 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cliPath, repoRoot, runCli } from '../helpers/run-cli.js';
+import { cliPath, repoRoot } from '../helpers/run-cli.js';
+import { runCliInProcess } from '../helpers/run-cli-in-process.js';
 import { startReferenceWebhook, type RunningWebhook } from '../../implementations/reference-webhook/start-reference-webhook.js';
 import { startFixtureWebhook } from '../fixtures/webhooks/start-fixture-webhook.js';
 import { BROKEN_WEBHOOKS } from '../fixtures/webhooks/broken-webhooks.js';
@@ -57,7 +58,7 @@ describe('dps-conformance load', function () {
   });
 
   it('loads the reference webhook at 20/s for 2 s: exit 0, about 40 requests, load results in every report file', async () => {
-    const run = await runCli(['load', '--webhook', webhook.url, '--rate', '20', '--duration', '2', '--out', out]);
+    const run = await runCliInProcess(['load', '--webhook', webhook.url, '--rate', '20', '--duration', '2', '--out', out]);
     assert.equal(run.status, 0, run.stderr + run.stdout);
     const ctrf = await readCtrf(out);
     assert.equal(ctrf.results.extra.runInfo.command, 'load');
@@ -75,7 +76,7 @@ describe('dps-conformance load', function () {
   });
 
   it('runs 5 simulated devices through the emulator at 10/s for 2 s: exit 0, about 20 registrations', async () => {
-    const run = await runCli(['load', '--emulator', '--devices', '5', '--rate', '10', '--duration', '2', '--out', out]);
+    const run = await runCliInProcess(['load', '--emulator', '--devices', '5', '--rate', '10', '--duration', '2', '--out', out]);
     assert.equal(run.status, 0, run.stderr + run.stdout);
     const errors = byCheck(await readCtrf(out), 'load.errors');
     assert.equal(errors.status, 'passed');
@@ -87,7 +88,7 @@ describe('dps-conformance load', function () {
   });
 
   it('runs devices over MQTT, end to end through a given webhook, in both dialects', async () => {
-    const run = await runCli(['load', '--emulator', '--transport', 'mqtt', '--webhook', webhook.url, '--dialect', 'all', '--devices', '4', '--rate', '8', '--duration', '2', '--out', out]);
+    const run = await runCliInProcess(['load', '--emulator', '--transport', 'mqtt', '--webhook', webhook.url, '--dialect', 'all', '--devices', '4', '--rate', '8', '--duration', '2', '--out', out]);
     assert.equal(run.status, 0, run.stderr + run.stdout);
     const ctrf = await readCtrf(out);
     const errors = ctrf.results.tests.filter((t) => t.extra.checkId === 'load.errors');
@@ -104,7 +105,7 @@ describe('dps-conformance load', function () {
     assert.ok(broken);
     const failing = await startFixtureWebhook(broken);
     try {
-      const run = await runCli(['load', '--webhook', failing.url, '--rate', '10', '--duration', '1', '--out', out]);
+      const run = await runCliInProcess(['load', '--webhook', failing.url, '--rate', '10', '--duration', '1', '--out', out]);
       assert.equal(run.status, 1, run.stderr + run.stdout);
       const errors = byCheck(await readCtrf(out), 'load.errors');
       assert.equal(errors.status, 'failed');
@@ -116,7 +117,7 @@ describe('dps-conformance load', function () {
   });
 
   it('refuses a webhook that is not on this machine (exit 2, nothing sent)', async () => {
-    const run = await runCli(['load', '--webhook', 'http://192.0.2.1/api/allocate', '--rate', '1', '--duration', '1', '--out', out]);
+    const run = await runCliInProcess(['load', '--webhook', 'http://192.0.2.1/api/allocate', '--rate', '1', '--duration', '1', '--out', out]);
     assert.equal(run.status, 2);
     assert.match(run.stderr, /loopback/);
   });

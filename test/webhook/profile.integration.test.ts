@@ -8,7 +8,7 @@ import { mergeDeviceDataJson } from '../../src/webhook-profile/merge-device-data
 import { expandRegistrationId } from '../../src/webhook-profile/webhook-profile.js';
 import { planWebhookRun } from '../../suites/webhook/plan-webhook-run.js';
 import { isRunnable } from '../../suites/webhook/planned-case.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCliInProcess } from '../helpers/run-cli-in-process.js';
 
 const CONTOSO = {
   version: 1,
@@ -109,7 +109,7 @@ describe('webhook profiles (--profile)', () => {
         String(content),
       );
     }
-    const r = await runCli([
+    const r = await runCliInProcess([
       'webhook',
       '--url',
       'http://127.0.0.1:9/api',

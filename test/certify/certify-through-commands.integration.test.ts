@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { BROKEN_WEBHOOKS } from '../fixtures/webhooks/broken-webhooks.js';
 import { startFixtureWebhook } from '../fixtures/webhooks/start-fixture-webhook.js';
 import type { RunningWebhook } from '../../implementations/reference-webhook/start-reference-webhook.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCliInProcess } from '../helpers/run-cli-in-process.js';
 
 interface CtrfTest {
   extra: { checkId: string; level: string; outcome: string; transport: string; waived?: { reason: string } };
@@ -41,12 +41,12 @@ describe('self-certification through the commands (built CLI)', function () {
     const waiver = (checkId: string): object => ({ checkId, reason: 'twin fix ships in 2.1', expires: '2099-12-31' });
     writeFileSync(waivers, JSON.stringify({ version: 1, waivers: [waiver('webhook.response.initialTwin'), waiver('webhook.response.schema')] }));
     const out = join(dir, 'waived');
-    const run = await runCli(['webhook', '--url', webhook.url, '--waivers', waivers, '--sign', privateKey, '--out', out, '--reporter', 'quiet'], { timeoutMs: 120_000 });
+    const run = await runCliInProcess(['webhook', '--url', webhook.url, '--waivers', waivers, '--sign', privateKey, '--out', out, '--reporter', 'quiet'], { timeoutMs: 120_000 });
     assert.equal(run.status, 0, run.stdout + run.stderr);
     const waived = readTests(out).filter((t) => t.extra.waived);
     assert.ok(waived.length > 0 && waived.every((t) => t.extra.checkId.startsWith('webhook.response.') && t.extra.waived?.reason === 'twin fix ships in 2.1'));
     assert.ok(waived.some((t) => t.extra.checkId === 'webhook.response.initialTwin'));
-    const verify = await runCli(['verify-report', join(out, 'attestation.json'), '--public-key', publicKey]);
+    const verify = await runCliInProcess(['verify-report', join(out, 'attestation.json'), '--public-key', publicKey]);
     assert.equal(verify.status, 0, verify.stdout + verify.stderr);
   });
 
@@ -54,7 +54,7 @@ describe('self-certification through the commands (built CLI)', function () {
     const waivers = join(dir, 'expired.json');
     writeFileSync(waivers, JSON.stringify({ version: 1, waivers: [{ checkId: 'webhook.response.initialTwin', reason: 'old', expires: '2001-01-01' }] }));
     const out = join(dir, 'expired');
-    const run = await runCli(['webhook', '--url', webhook.url, '--waivers', waivers, '--out', out, '--reporter', 'quiet'], { timeoutMs: 120_000 });
+    const run = await runCliInProcess(['webhook', '--url', webhook.url, '--waivers', waivers, '--out', out, '--reporter', 'quiet'], { timeoutMs: 120_000 });
     assert.equal(run.status, 1);
     assert.match(run.stderr, /expired/i);
     assert.ok(readTests(out).every((t) => !t.extra.waived));
@@ -63,11 +63,11 @@ describe('self-certification through the commands (built CLI)', function () {
   it('a bad signing key or waiver file is exit 2 before the webhook is called', async () => {
     const badKey = join(dir, 'bad.pem');
     writeFileSync(badKey, 'not a key');
-    const run = await runCli(['webhook', '--url', webhook.url, '--sign', badKey, '--out', join(dir, 'bad-key')]);
+    const run = await runCliInProcess(['webhook', '--url', webhook.url, '--sign', badKey, '--out', join(dir, 'bad-key')]);
     assert.equal(run.status, 2);
     const badWaivers = join(dir, 'bad-waivers.json');
     writeFileSync(badWaivers, '{"version": 1, "waivers": [ {"checkId": "x"} ]}');
-    const run2 = await runCli(['webhook', '--url', webhook.url, '--waivers', badWaivers, '--out', join(dir, 'bad-waivers')]);
+    const run2 = await runCliInProcess(['webhook', '--url', webhook.url, '--waivers', badWaivers, '--out', join(dir, 'bad-waivers')]);
     assert.equal(run2.status, 2);
     assert.match(run2.stderr, /waivers/);
   });
@@ -84,7 +84,7 @@ describe('self-certification through the commands (built CLI)', function () {
       }),
     );
     const out = join(dir, 'declared');
-    const run = await runCli(
+    const run = await runCliInProcess(
       // the scripted adapter claims https only (the reference device claims every transport the emulator serves)
       ['device', '--adapter', 'node dist/test/fixtures/adapters/scripted-adapter.js ok', '--declare', declaration, '--case-ids', 'pnp-model-id', '--out', out, '--reporter', 'quiet'],
       { timeoutMs: 120_000 },

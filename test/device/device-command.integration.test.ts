@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FAULTS, type Fault } from '../fixtures/adapters/broken-device-faults.js';
-import { repoRoot, runCli, type CliRun } from '../helpers/run-cli.js';
+import { repoRoot, type CliRun } from '../helpers/run-cli.js';
+import { runCliInProcess } from '../helpers/run-cli-in-process.js';
 import { startReferenceWebhook } from '../../implementations/reference-webhook/start-reference-webhook.js';
 
 interface CtrfTest {
@@ -57,7 +58,7 @@ describe('device command (built CLI)', function () {
     const runs = await Promise.all(
       ['https', 'mqtt'].map(async (transport) => {
         const out = join(outRoot, `reference-${transport}`);
-        const run = await runCli(['device', '--adapter', referenceAdapter, '--transport', transport, '--out', out, '--reporter', 'quiet'], { timeoutMs: 180_000 });
+        const run = await runCliInProcess(['device', '--adapter', referenceAdapter, '--transport', transport, '--out', out, '--reporter', 'quiet'], { timeoutMs: 180_000 });
         return { transport, run, tests: readCtrf(out) };
       }),
     );
@@ -81,7 +82,7 @@ describe('device command (built CLI)', function () {
       const spec = FAULTS[fault];
       const transport = 'transport' in spec ? spec.transport : 'https';
       const args = ['device', '--adapter', brokenAdapter(fault), '--transport', transport, '--dialect', 'ga', '--timeout', '3000', '--out', out, '--reporter', 'quiet'];
-      const run = await runCli([...args, '--case-ids', FAULTS[fault].cases], { timeoutMs: 180_000 });
+      const run = await runCliInProcess([...args, '--case-ids', FAULTS[fault].cases], { timeoutMs: 180_000 });
       return { fault, run, tests: readCtrf(out) };
     });
     for (const { fault, run, tests } of outcomes) {
@@ -96,7 +97,7 @@ describe('device command (built CLI)', function () {
     const webhook = await startReferenceWebhook();
     try {
       const out = join(outRoot, 'e2e');
-      const run = await runCli(['device', '--adapter', referenceAdapter, '--transport', 'https', '--webhook', webhook.url, '--out', out, '--reporter', 'quiet'], { timeoutMs: 180_000 });
+      const run = await runCliInProcess(['device', '--adapter', referenceAdapter, '--transport', 'https', '--webhook', webhook.url, '--out', out, '--reporter', 'quiet'], { timeoutMs: 180_000 });
       const tests = readCtrf(out);
       assert.equal(run.status, 0, describeRun(run, tests));
       for (const id of ['e2e.data.reachedWebhook', 'e2e.returnData.reachedDevice']) {
@@ -111,7 +112,7 @@ describe('device command (built CLI)', function () {
     const runs = await Promise.all(
       ['https', 'mqtt'].map(async (transport) => {
         const out = join(outRoot, `sdk-${transport}`);
-        const run = await runCli(['device', '--adapter', sdkAdapter, '--transport', transport, '--timeout', '5000', '--out', out, '--reporter', 'quiet'], { timeoutMs: 180_000 });
+        const run = await runCliInProcess(['device', '--adapter', sdkAdapter, '--transport', transport, '--timeout', '5000', '--out', out, '--reporter', 'quiet'], { timeoutMs: 180_000 });
         return { transport, run, tests: readCtrf(out) };
       }),
     );

@@ -18,7 +18,7 @@ describe('dps-conformance run --implementations azure-iot-python-sdk,azure-iot-j
     const missing = BUNDLED_IMPLEMENTATIONS.filter((i) => i.installer).flatMap((i) => missingPrograms(i));
     if (missing.length > 0) {
       if (process.env['CI'] === 'true') assert.fail(`${missing.join(', ')} required under CI=true`);
-      console.log(`    (skipped: ${missing.join(' and ')} not on PATH)`);
+      process.stderr.write(`    (skipped: ${missing.join(' and ')} not on PATH)\n`);
       this.skip();
     }
     const out = join(mkdtempSync(join(tmpdir(), 'dpsc-run-sdk-')), 'report');

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { committedPactsDir } from '../../src/contracts/committed-pacts.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCliInProcess } from '../helpers/run-cli-in-process.js';
 import { startContractWebhook, type ContractWebhook } from './fixtures/contract-webhooks.js';
 
 describe('contracts: the built CLI', function () {
@@ -23,7 +23,7 @@ describe('contracts: the built CLI', function () {
 
   it('`contracts export DIR` writes the committed pact files and exits 0', async () => {
     const out = join(dir, 'nested', 'pacts');
-    const run = await runCli(['contracts', 'export', out]);
+    const run = await runCliInProcess(['contracts', 'export', out]);
     assert.equal(run.status, 0, run.stderr);
     const committed = readdirSync(committedPactsDir()).filter((f) => f.endsWith('.json')).sort();
     assert.deepEqual(readdirSync(out).sort(), committed);
@@ -33,7 +33,7 @@ describe('contracts: the built CLI', function () {
   it('`contracts export` into a directory it cannot create exits 2 with a message, no stack trace', async () => {
     const blocker = join(dir, 'a-file');
     writeFileSync(blocker, 'not a directory');
-    const run = await runCli(['contracts', 'export', join(blocker, 'pacts')]);
+    const run = await runCliInProcess(['contracts', 'export', join(blocker, 'pacts')]);
     assert.equal(run.status, 2);
     assert.match(run.stderr, /cannot write the contracts to .*a-file\/pacts: (ENOTDIR|EEXIST)/);
     assert.doesNotMatch(run.stderr, /\n\s+at /);
@@ -41,7 +41,7 @@ describe('contracts: the built CLI', function () {
 
   it('`contracts verify` prints one PASS line per interaction and exits 0 for a correct webhook, never printing the key', async () => {
     webhook = await startContractWebhook('correct', { functionKey: 'cli-secret-key-9876' });
-    const run = await runCli(['contracts', 'verify', '--url', webhook.url, '--dialect', 'all', '--function-key', 'cli-secret-key-9876']);
+    const run = await runCliInProcess(['contracts', 'verify', '--url', webhook.url, '--dialect', 'all', '--function-key', 'cli-secret-key-9876']);
     assert.equal(run.status, 0, run.stdout + run.stderr);
     const lines = run.stdout.split('\n').filter((l) => /^(PASS|FAIL|ERROR)/.test(l));
     assert.equal(lines.length, 20);
@@ -52,7 +52,7 @@ describe('contracts: the built CLI', function () {
 
   it('`contracts verify` exits 1 and names the failing interactions of a broken webhook', async () => {
     webhook = await startContractWebhook('payload-as-string');
-    const run = await runCli(['contracts', 'verify', '--url', `${webhook.url}?code=url-secret-4321`]);
+    const run = await runCliInProcess(['contracts', 'verify', '--url', `${webhook.url}?code=url-secret-4321`]);
     assert.equal(run.status, 1, run.stdout + run.stderr);
     const failures = run.stdout.split('\n').filter((l) => l.startsWith('FAIL '));
     assert.equal(failures.length, 5);
@@ -61,7 +61,7 @@ describe('contracts: the built CLI', function () {
   });
 
   it('`contracts verify` with a URL that is not http(s) exits 2', async () => {
-    const run = await runCli(['contracts', 'verify', '--url', 'ftp://example.com/x']);
+    const run = await runCliInProcess(['contracts', 'verify', '--url', 'ftp://example.com/x']);
     assert.equal(run.status, 2);
     assert.match(run.stderr, /--url must use http:\/\/ or https:\/\//);
   });

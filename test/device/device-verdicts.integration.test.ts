@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NAIVE_MODES, type NaiveMode } from '../fixtures/adapters/naive-device-modes.js';
-import { repoRoot, runCli } from '../helpers/run-cli.js';
+import { repoRoot } from '../helpers/run-cli.js';
+import { runCliInProcess } from '../helpers/run-cli-in-process.js';
 
 interface CtrfTest {
   status: string;
@@ -34,7 +35,7 @@ describe('device verdicts for naive implementations (built CLI)', function () {
   const run = async (adapter: string, cases: string, name: string): Promise<{ status: number | null; stderr: string; tests: CtrfTest[] }> => {
     const out = join(outRoot, name);
     const args = ['device', '--adapter', adapter, '--transport', 'https', '--dialect', 'ga', '--timeout', '3000', '--case-ids', cases, '--out', out, '--reporter', 'quiet'];
-    const result = await runCli(args, { timeoutMs: 100_000 });
+    const result = await runCliInProcess(args, { timeoutMs: 100_000 });
     return { status: result.status, stderr: result.stderr, tests: readCtrf(out) };
   };
 

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { allocate } from '../../implementations/reference-webhook/allocate.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCliInProcess } from '../helpers/run-cli-in-process.js';
 import { runMeasuredCli } from './run-measured-cli.js';
 
 interface Ctrf {
@@ -81,13 +81,13 @@ describe('data safety: interrupted runs and truncated reports', function () {
 
   it('report merge refuses a truncated ctrf.json with exit 2 (and writes no merged report)', async () => {
     const full = tempDir();
-    const run = await runCli(['webhook', '--url', url, '--timeout', '3000', '--shard', '1/20', '--out', full, '--reporter', 'quiet'], { timeoutMs: 60_000, env: { GITHUB_STEP_SUMMARY: '' } });
+    const run = await runCliInProcess(['webhook', '--url', url, '--timeout', '3000', '--shard', '1/20', '--out', full, '--reporter', 'quiet'], { timeoutMs: 60_000, env: { GITHUB_STEP_SUMMARY: '' } });
     assert.ok(run.status === 0 || run.status === 1, run.stderr);
     const text = readFileSync(join(full, 'ctrf.json'), 'utf8');
     const broken = tempDir();
     writeFileSync(join(broken, 'ctrf.json'), text.slice(0, Math.floor(text.length / 2)));
     const merged = join(tempDir(), 'merged');
-    const merge = await runCli(['report', 'merge', full, broken, '--out', merged], { timeoutMs: 30_000 });
+    const merge = await runCliInProcess(['report', 'merge', full, broken, '--out', merged], { timeoutMs: 30_000 });
     assert.equal(merge.status, 2, merge.stdout + merge.stderr);
     assert.match(merge.stderr, /ctrf\.json/);
     assert.doesNotMatch(merge.stderr, /\n\s+at /);

@@ -4,7 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readEndpoint, registerDevice, type EmulatorEndpoint } from '../fixtures/devices/embedded-style-device.js';
-import { cliPath, repoRoot, runCli } from '../helpers/run-cli.js';
+import { cliPath, repoRoot } from '../helpers/run-cli.js';
+import { runCliInProcess } from '../helpers/run-cli-in-process.js';
 
 interface CtrfTest {
   status: string;
@@ -131,12 +132,12 @@ describe('emulate with a device like the Embedded C SDK (built CLI)', function (
 
   it('rejects an unknown --re-registration mode and a misspelt config key with exit 2', async () => {
     const dir = outDir();
-    const bad = await runCli(['emulate', '--re-registration', 'sometimes', '--https-port', '0', '--mqtt-port', '0', '--out', dir], { timeoutMs: 20_000 });
+    const bad = await runCliInProcess(['emulate', '--re-registration', 'sometimes', '--https-port', '0', '--mqtt-port', '0', '--out', dir], { timeoutMs: 20_000 });
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /--re-registration/);
     const config = join(dir, 'typo.json');
     writeFileSync(config, JSON.stringify({ requireSkn: true }));
-    const typo = await runCli(['emulate', '--config', config, '--https-port', '0', '--mqtt-port', '0', '--out', dir], { timeoutMs: 20_000 });
+    const typo = await runCliInProcess(['emulate', '--config', config, '--https-port', '0', '--mqtt-port', '0', '--out', dir], { timeoutMs: 20_000 });
     assert.equal(typo.status, 2);
     assert.match(typo.stderr, /requireSkn/);
   });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateEmulatorTls } from '../../src/emulator/tls/emulator-tls.js';
 import { startReferenceWebhook, type RunningWebhook } from '../../implementations/reference-webhook/start-reference-webhook.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCliInProcess } from '../helpers/run-cli-in-process.js';
 
 interface CtrfTest {
   extra: { checkId: string; level: string; outcome: string };
@@ -48,20 +48,20 @@ describe('webhook --ca: an https webhook behind a private CA', function () {
 
   it('passes every MUST, Pact contract included, when the CA is given', async () => {
     const out = join(dir, 'with-ca');
-    const run = await runCli(['webhook', '--url', url, '--ca', caFile, '--out', out, '--reporter', 'quiet'], { timeoutMs: 100_000 });
+    const run = await runCliInProcess(['webhook', '--url', url, '--ca', caFile, '--out', out, '--reporter', 'quiet'], { timeoutMs: 100_000 });
     assert.equal(run.status, 0, run.stdout + run.stderr);
     assert.ok(tests(out).some((t) => t.extra.checkId === 'webhook.contract.pact' && t.extra.outcome === 'passed'));
   });
 
   it('reports the untrusted certificate as errored results (exit 1), not a harness error', async () => {
     const out = join(dir, 'without-ca');
-    const run = await runCli(['webhook', '--url', url, '--out', out, '--reporter', 'quiet'], { timeoutMs: 100_000 });
+    const run = await runCliInProcess(['webhook', '--url', url, '--out', out, '--reporter', 'quiet'], { timeoutMs: 100_000 });
     assert.equal(run.status, 1, run.stdout + run.stderr);
     assert.ok(tests(out).some((t) => t.extra.checkId === 'webhook.response.status' && t.extra.outcome === 'errored'));
   });
 
   it('exits 2 for an unreadable CA file', async () => {
-    const run = await runCli(['webhook', '--url', url, '--ca', join(dir, 'missing.pem'), '--out', join(dir, 'x')]);
+    const run = await runCliInProcess(['webhook', '--url', url, '--ca', join(dir, 'missing.pem'), '--out', join(dir, 'x')]);
     assert.equal(run.status, 2);
     assert.match(run.stderr, /cannot read .*missing\.pem/);
   });

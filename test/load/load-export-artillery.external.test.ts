@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../helpers/run-cli.js';
+import { runCliInProcess } from '../helpers/run-cli-in-process.js';
 import { artilleryMissing, ensureArtillery } from '../helpers/artillery.js';
 import { startReferenceWebhook, type RunningWebhook } from '../../implementations/reference-webhook/start-reference-webhook.js';
 import { startFixtureWebhook } from '../fixtures/webhooks/start-fixture-webhook.js';
@@ -67,7 +67,7 @@ async function runLoad(
   out: string,
   args: string[] = ['--function-key', KEY, ...ALL_DIALECTS_RUN],
 ): Promise<LoadCounts> {
-  const run = await runCli(['load', '--webhook', url, ...args, '--out', out]);
+  const run = await runCliInProcess(['load', '--webhook', url, ...args, '--out', out]);
   const ctrf = JSON.parse(await readFile(join(out, 'ctrf.json'), 'utf8')) as {
     results: { tests: { extra: { checkId: string; dialect: string; evidence: { outcomes: LoadOutcomes } } }[] };
   };
@@ -90,22 +90,6 @@ describe('load --export artillery', function () {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('writes the scenario without the function key, and refuses a wrong engine or a missing directory', async () => {
-    const written = await runCli(['load', '--webhook', `http://127.0.0.1:9/api/allocate?code=${KEY}`, '--rate', '5', '--export', 'artillery', dir]);
-    assert.equal(written.status, 0, written.stderr);
-    const files = (await readdir(dir)).sort();
-    assert.deepEqual(files, ['dpsc-load-mix.json', 'dpsc-load-processor.cjs', 'dpsc-load.yml']);
-    for (const file of files) assert.ok(!(await readFile(join(dir, file), 'utf8')).includes(KEY), `${file} holds the function key`);
-    assert.ok(!written.stdout.includes(KEY) && !written.stderr.includes(KEY), 'the key was echoed');
-    assert.match(await readFile(join(dir, 'dpsc-load.yml'), 'utf8'), /arrivalRate: 5\n/);
-    const wrongEngine = await runCli(['load', '--webhook', 'http://127.0.0.1:9/', '--rate', '5', '--export', 'gatling', dir]);
-    assert.equal(wrongEngine.status, 2);
-    assert.match(wrongEngine.stderr, /unknown engine "gatling"/);
-    const noDir = await runCli(['load', '--webhook', 'http://127.0.0.1:9/', '--rate', '5', '--export', 'artillery']);
-    assert.equal(noDir.status, 2);
-    assert.match(noDir.stderr, /--export takes an engine and a directory/);
-  });
-
   describe('run under Artillery on loopback', () => {
     let cli: string | undefined;
     before(function () {
@@ -125,7 +109,7 @@ describe('load --export artillery', function () {
     });
 
     it('against the reference webhook: exit 0, and the same counts per dialect as load itself', async () => {
-      const exported = await runCli(['load', '--webhook', webhook.url, '--function-key', KEY, '--rate', String(RATE), '--duration', String(DURATION), '--dialect', 'all', '--export', 'artillery', dir]);
+      const exported = await runCliInProcess(['load', '--webhook', webhook.url, '--function-key', KEY, '--rate', String(RATE), '--duration', String(DURATION), '--dialect', 'all', '--export', 'artillery', dir]);
       assert.equal(exported.status, 0, exported.stderr);
       const artillery = await runArtillery(cli ?? '', dir, { DPSC_FUNCTION_KEY: KEY });
       assert.equal(artillery.status, 0, artillery.output);
@@ -140,7 +124,7 @@ describe('load --export artillery', function () {
     });
 
     it('without the key in the environment it refuses to run; against a webhook naming an unlinked hub it fails as load does', async () => {
-      const exported = await runCli(['load', '--webhook', webhook.url, '--function-key', KEY, '--rate', String(RATE), '--duration', String(DURATION), '--export', 'artillery', dir]);
+      const exported = await runCliInProcess(['load', '--webhook', webhook.url, '--function-key', KEY, '--rate', String(RATE), '--duration', String(DURATION), '--export', 'artillery', dir]);
       assert.equal(exported.status, 0, exported.stderr);
       const noKey = await runArtillery(cli ?? '', dir, { DPSC_FUNCTION_KEY: '' });
       assert.notEqual(noKey.status, 0);
@@ -150,7 +134,7 @@ describe('load --export artillery', function () {
       assert.ok(broken);
       const rogue = await startFixtureWebhook(broken);
       try {
-        const again = await runCli(['load', '--webhook', rogue.url, '--rate', String(RATE), '--duration', String(DURATION), '--export', 'artillery', dir]);
+        const again = await runCliInProcess(['load', '--webhook', rogue.url, '--rate', String(RATE), '--duration', String(DURATION), '--export', 'artillery', dir]);
         assert.equal(again.status, 0, again.stderr);
         const failed = await runArtillery(cli ?? '', dir, {});
         assert.equal(failed.status, 1, failed.output);
@@ -165,7 +149,7 @@ describe('load --export artillery', function () {
     it('refusals as load counts them: refusing some devices passes, refusing all fails, and --profile passes', async () => {
       const modelId = await startPolicyWebhook('model-id-required');
       try {
-        const exported = await runCli(['load', '--webhook', modelId.url, ...GA_MIX_ONCE, '--export', 'artillery', dir]);
+        const exported = await runCliInProcess(['load', '--webhook', modelId.url, ...GA_MIX_ONCE, '--export', 'artillery', dir]);
         assert.equal(exported.status, 0, exported.stderr);
         const mixed = await runArtillery(cli ?? '', dir, {});
         assert.equal(mixed.status, 0, mixed.output);
@@ -183,7 +167,7 @@ describe('load --export artillery', function () {
       const contoso = await startPolicyWebhook('contoso-policy');
       try {
         const run = ['load', '--webhook', contoso.url, '--rate', String(RATE), '--duration', String(DURATION)];
-        const exported = await runCli([...run, '--export', 'artillery', dir]);
+        const exported = await runCliInProcess([...run, '--export', 'artillery', dir]);
         assert.equal(exported.status, 0, exported.stderr);
         const refused = await runArtillery(cli ?? '', dir, {});
         assert.equal(refused.status, 1, refused.output);
@@ -192,7 +176,7 @@ describe('load --export artillery', function () {
 
         const profile = join(dir, 'contoso.profile.json');
         await writeFile(profile, JSON.stringify(CONTOSO_PROFILE));
-        const again = await runCli([...run, '--profile', profile, '--export', 'artillery', dir]);
+        const again = await runCliInProcess([...run, '--profile', profile, '--export', 'artillery', dir]);
         assert.equal(again.status, 0, again.stderr);
         const accepted = await runArtillery(cli ?? '', dir, {});
         assert.equal(accepted.status, 0, accepted.output);

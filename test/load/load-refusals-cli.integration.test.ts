@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../helpers/run-cli.js';
+import { runCliInProcess } from '../helpers/run-cli-in-process.js';
 import { startPolicyWebhook, type PolicyWebhookName } from '../fixtures/webhooks/policy-webhooks.js';
 import { CONTOSO_PROFILE } from '../fixtures/webhooks/contoso-profile.js';
 import { serveWholeRequests } from '../fixtures/webhooks/serve-whole-requests.js';
@@ -40,7 +40,7 @@ describe('dps-conformance load: refusals and --profile (policy webhooks of test/
   async function load(webhook: RunningWebhook, args: string[]): Promise<Run> {
     const out = await mkdtemp(join(dir, 'out-'));
     try {
-      const run = await runCli(['load', '--webhook', webhook.url, '--out', out, ...args]);
+      const run = await runCliInProcess(['load', '--webhook', webhook.url, '--out', out, ...args]);
       let errors: LoadErrors[] = [];
       try {
         const ctrf = JSON.parse(await readFile(join(out, 'ctrf.json'), 'utf8')) as {
@@ -156,7 +156,7 @@ describe('dps-conformance load: refusals and --profile (policy webhooks of test/
   });
 
   it('--profile is a usage error with --emulator, and a broken profile file is a configuration error (exit 2)', async () => {
-    const emulator = await runCli([
+    const emulator = await runCliInProcess([
       'load',
       '--emulator',
       '--rate',
@@ -172,7 +172,7 @@ describe('dps-conformance load: refusals and --profile (policy webhooks of test/
     assert.match(emulator.stderr, /--profile shapes the requests of a --webhook run/);
     const broken = join(dir, 'broken.profile.json');
     await writeFile(broken, JSON.stringify({ version: 1, registrationId: 'x'.repeat(200) + '{caseId}' }));
-    const bad = await runCli([
+    const bad = await runCliInProcess([
       'load',
       '--webhook',
       'http://127.0.0.1:9/api/allocate',

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUNDLED_IMPLEMENTATIONS } from '../../src/targets/index.js';
 import { installedSdkOrSkip } from '../helpers/installed-sdk.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCliInProcess } from '../helpers/run-cli-in-process.js';
 
 interface CtrfTest {
   message?: string;
@@ -34,7 +34,7 @@ for (const [name, reportsAs, transports, cases] of [
     before(async function () {
       const readiness = await installedSdkOrSkip(this, implementation);
       const out = join(mkdtempSync(join(tmpdir(), 'dpsc-sdk-')), 'report');
-      const run = await runCli(['device', '--adapter', readiness.command, '--standard-ports', '--case-ids', cases, '--out', out, '--reporter', 'quiet'], { timeoutMs: 380_000 });
+      const run = await runCliInProcess(['device', '--adapter', readiness.command, '--standard-ports', '--case-ids', cases, '--out', out, '--reporter', 'quiet'], { timeoutMs: 380_000 });
       status = run.status;
       stderr = run.stderr;
       tests = ctrfTests(out);
@@ -48,7 +48,7 @@ for (const [name, reportsAs, transports, cases] of [
       for (const transport of transports) {
         // the Java SDK's MQTT deadlock (implementations/azure-iot-java-sdk/README.md) can hit any registration; the adapter names it
         if (tests.some((t) => t.extra.transport === transport && t.extra.caseId === 'data-absent' && /the SDK deadlocked/.test(t.message ?? ''))) {
-          console.log(`    (${transport}: data-absent hit the SDK's MQTT deadlock; see java-mqtt-deadlock.test.ts)`);
+          process.stderr.write(`    (${transport}: data-absent hit the SDK's MQTT deadlock; see java-mqtt-deadlock.integration.test.ts)\n`);
           continue;
         }
         const passed = tests.filter((t) => t.extra.transport === transport && t.extra.caseId === 'data-absent' && t.extra.checkId === 'device.result.assignment');

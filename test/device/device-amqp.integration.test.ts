@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot, runCli } from '../helpers/run-cli.js';
+import { repoRoot } from '../helpers/run-cli.js';
+import { runCliInProcess } from '../helpers/run-cli-in-process.js';
 
 interface CtrfTest {
   message?: string;
@@ -34,7 +35,7 @@ describe('device command over AMQP and with X.509 (built CLI)', function () {
   for (const transport of ['amqp', 'amqp-ws']) {
     it(`passes the reference device on every MUST over ${transport}, in both dialects, with the AMQP protocol check`, async () => {
       const out = join(outRoot, `reference-${transport}`);
-      const run = await runCli(['device', '--adapter', referenceAdapter, '--transport', transport, '--out', out, '--reporter', 'quiet'], { timeoutMs: 240_000 });
+      const run = await runCliInProcess(['device', '--adapter', referenceAdapter, '--transport', transport, '--out', out, '--reporter', 'quiet'], { timeoutMs: 240_000 });
       const tests = readCtrf(out);
       assert.equal(run.status, 0, `${run.stderr.slice(-1500)}\n${blocking(tests).join('\n')}`);
       assert.deepEqual([...new Set(tests.map((t) => t.extra.dialect))].sort(), ['ga', 'preview']);
@@ -47,7 +48,7 @@ describe('device command over AMQP and with X.509 (built CLI)', function () {
 
   it('runs the real Node SDK over amqp: every MUST passes, X.509 cases included', async () => {
     const out = join(outRoot, 'sdk-amqp');
-    const run = await runCli(['device', '--adapter', sdkAdapter, '--transport', 'amqp', '--timeout', '5000', '--out', out, '--reporter', 'quiet'], { timeoutMs: 240_000 });
+    const run = await runCliInProcess(['device', '--adapter', sdkAdapter, '--transport', 'amqp', '--timeout', '5000', '--out', out, '--reporter', 'quiet'], { timeoutMs: 240_000 });
     const tests = readCtrf(out);
     assert.equal(run.status, 0, `${run.stderr.slice(-1500)}\n${blocking(tests).join('\n')}`);
     assert.ok(tests.every((t) => t.extra.implementation.name === 'azure-iot-provisioning-device' && t.extra.transport === 'amqp'));
@@ -60,7 +61,7 @@ describe('device command over AMQP and with X.509 (built CLI)', function () {
   it('runs the X.509 cases over https and mqtt for the reference device', async () => {
     for (const transport of ['https', 'mqtt']) {
       const out = join(outRoot, `x509-${transport}`);
-      const run = await runCli(['device', '--adapter', referenceAdapter, '--transport', transport, '--case-ids', X509_CASES, '--out', out, '--reporter', 'quiet'], { timeoutMs: 120_000 });
+      const run = await runCliInProcess(['device', '--adapter', referenceAdapter, '--transport', transport, '--case-ids', X509_CASES, '--out', out, '--reporter', 'quiet'], { timeoutMs: 120_000 });
       const tests = readCtrf(out);
       assert.equal(run.status, 0, `${transport}: ${blocking(tests).join('\n')}`);
       const wanted = new Set(X509_CASES.split(','));
@@ -70,7 +71,7 @@ describe('device command over AMQP and with X.509 (built CLI)', function () {
 
   it('exits 2 at once when --transport names a transport the implementation does not claim', async () => {
     const started = Date.now();
-    const run = await runCli(['device', '--adapter', httpsOnlyAdapter, '--transport', 'amqp', '--out', join(outRoot, 'usage'), '--reporter', 'quiet'], { timeoutMs: 30_000 });
+    const run = await runCliInProcess(['device', '--adapter', httpsOnlyAdapter, '--transport', 'amqp', '--out', join(outRoot, 'usage'), '--reporter', 'quiet'], { timeoutMs: 30_000 });
     assert.equal(run.status, 2, run.stderr);
     assert.match(run.stderr, /--transport amqp: scripted claims https/);
     assert.ok(Date.now() - started < 20_000, `took ${Date.now() - started} ms`);
