@@ -31,10 +31,28 @@ describe('runCliInProcess (the CLI entry called in the test process)', () => {
     }
   });
 
-  it('refuses a call with env that overlaps another call, instead of mixing their variables', async () => {
-    const first = runCliInProcess(['--help']);
-    await assert.rejects(runCliInProcess(['--help'], { env: { NO_COLOR: '1' } }), /overlaps another in-process call/);
-    assert.equal((await first).status, 0);
+  it('runs a call with env alone: no call in flight beside it sees its variables', async () => {
+    const seen: string[] = [];
+    const plain = runCliInProcess(['targets', 'list']).then((run) => seen.push(`plain ${run.stdout.includes('cache: /dpsc-alone') ? 'saw' : 'did not see'} the env`));
+    const withEnv = runCliInProcess(['targets', 'list'], { env: { DPSC_CACHE_DIR: '/dpsc-alone' } }).then((run) => seen.push(`env ${run.stdout.includes('cache: /dpsc-alone') ? 'saw' : 'did not see'} the env`));
+    const after = runCliInProcess(['targets', 'list']).then((run) => seen.push(`after ${run.stdout.includes('cache: /dpsc-alone') ? 'saw' : 'did not see'} the env`));
+    await Promise.all([plain, withEnv, after]);
+    assert.deepEqual(seen.sort(), ['after did not see the env', 'env saw the env', 'plain did not see the env']);
+  });
+
+  it('interrupts a call its test left running (the root hook), and restores its env', async () => {
+    const { interruptCallsInFlight } = await import('../helpers/run-cli-in-process.js');
+    const dir = mkdtempSync(join(tmpdir(), 'dpsc-in-process-'));
+    try {
+      const left = runCliInProcess(['emulate', '--https-port', '0', '--mqtt-port', '0', '--amqp-port', '0', '--out', dir], { env: { DPSC_LEFT_RUNNING: 'yes' } });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      assert.equal(process.env['DPSC_LEFT_RUNNING'], 'yes');
+      assert.deepEqual(await interruptCallsInFlight(), [`dps-conformance emulate --https-port 0 --mqtt-port 0 --amqp-port 0 --out ${dir}`]);
+      assert.equal(process.env['DPSC_LEFT_RUNNING'], undefined);
+      assert.equal((await left).signal, null, 'ended by the interruption, not by its own time limit');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('interrupts a command that runs past timeoutMs, as Ctrl-C would, and reports it killed', async () => {

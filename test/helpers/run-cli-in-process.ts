@@ -17,8 +17,17 @@ const GRACE_MS = 10_000;
 /** Process-wide state an in-process call may change; watched so that no call leaks it into the next test. */
 const WATCHED_EVENTS = ['SIGINT', 'SIGTERM', 'exit', 'uncaughtException', 'unhandledRejection'] as const;
 
-let running = 0;
-let runningExclusive = false;
+interface Call {
+  args: readonly string[];
+  controller: AbortController;
+  /** settles when the call has ended and restored what it changed */
+  ended: Promise<void>;
+}
+
+const inFlight = new Set<Call>();
+let started = 0;
+/** the call that holds process.env / cwd changed, and the end of it; others wait for it */
+let exclusive: Promise<void> | undefined;
 
 function collector(): { stream: Writable; text: () => string } {
   const chunks: string[] = [];
@@ -53,58 +62,83 @@ function applyEnv(env: Readonly<Record<string, string | undefined>>): () => void
  *
  * Keep runCli (a real process) for what only a process shows: signals, stdin, the bin script, a
  * process exit code, output written past the command's streams, or a command that must not share
- * the test's memory. Calls with `env` or `cwd` change process-wide state and must not overlap another
- * in-process call; the helper refuses an overlap instead of letting one call see another's state. A call
- * that leaves a process-wide listener or process.exitCode behind fails.
+ * the test's memory. A call with `env` or `cwd` changes process-wide state, so it runs alone: it
+ * waits for the calls in flight, and later calls wait for it. A call that leaves a process-wide
+ * listener or process.exitCode behind fails. A call still running when its test ends is interrupted
+ * (guard-cli-calls.ts), so it cannot outlive its test.
  */
 export async function runCliInProcess(args: readonly string[], options: InProcessCliOptions = {}): Promise<CliRun> {
-  const changesEnv = options.env !== undefined && Object.keys(options.env).length > 0;
-  const exclusive = changesEnv || options.cwd !== undefined;
-  if (runningExclusive || (exclusive && running > 0)) {
-    throw new Error('runCliInProcess: a call with env or cwd overlaps another in-process call; run them one after the other');
+  const changesProcess = (options.env !== undefined && Object.keys(options.env).length > 0) || options.cwd !== undefined;
+  // a call with env or cwd runs alone; others only wait for such a call. No await between the last
+  // check and the registration below, so that two calls cannot both pass the check
+  for (;;) {
+    if (exclusive) await exclusive;
+    else if (changesProcess && inFlight.size > 0) await Promise.all([...inFlight].map((other) => other.ended));
+    else break;
   }
-  running += 1;
-  runningExclusive = exclusive;
-  const restoreEnv = changesEnv && options.env ? applyEnv(options.env) : () => undefined;
+  let end = (): void => undefined;
+  const call: Call = { args, controller: new AbortController(), ended: new Promise<void>((resolve) => (end = resolve)) };
+  inFlight.add(call);
+  if (changesProcess) exclusive = call.ended;
+  const alone = inFlight.size === 1;
+  const startedBefore = (started += 1);
+  const restoreEnv = changesProcess && options.env ? applyEnv(options.env) : () => undefined;
   const cwd = process.cwd();
   if (options.cwd !== undefined) process.chdir(options.cwd);
   const listeners = WATCHED_EVENTS.map((event) => process.listenerCount(event));
   const exitCode = process.exitCode;
   const out = collector();
   const err = collector();
-  const controller = new AbortController();
-  const started = Date.now();
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const begun = Date.now();
   let timedOut = false;
   let timer: NodeJS.Timeout | undefined;
   try {
-    const finished = main(args, { stdout: out.stream, stderr: err.stream, signal: controller.signal });
-    const limit = new Promise<'timeout'>((resolve) => {
+    const finished = main(args, { stdout: out.stream, stderr: err.stream, signal: call.controller.signal });
+    const limit = new Promise<'gave up'>((resolve) => {
       timer = setTimeout(() => {
         timedOut = true;
-        controller.abort();
-        timer = setTimeout(() => resolve('timeout'), GRACE_MS);
-      }, options.timeoutMs ?? 60_000);
+        call.controller.abort();
+        timer = setTimeout(() => resolve('gave up'), GRACE_MS);
+      }, timeoutMs);
     });
     const status = await Promise.race([finished, limit]);
-    const leaked = WATCHED_EVENTS.filter((event, i) => process.listenerCount(event) !== listeners[i]);
-    if (leaked.length > 0) throw new Error(`runCliInProcess: dps-conformance ${args.join(' ')} left process listeners behind (${leaked.join(', ')})`);
+    // listeners are compared only for a call that ran alone: another call's runs add and remove their own
+    if (alone && inFlight.size === 1 && started === startedBefore) {
+      const leaked = WATCHED_EVENTS.filter((event, i) => process.listenerCount(event) !== listeners[i]);
+      if (leaked.length > 0) throw new Error(`runCliInProcess: dps-conformance ${args.join(' ')} left process listeners behind (${leaked.join(', ')})`);
+    }
     if (process.exitCode !== exitCode) {
       process.exitCode = exitCode;
       throw new Error(`runCliInProcess: dps-conformance ${args.join(' ')} set process.exitCode; a command returns its status instead`);
     }
-    const stderr = timedOut ? `${err.text()}\n(runCliInProcess: interrupted after ${String(options.timeoutMs ?? 60_000)} ms)\n` : err.text();
+    const stderr = timedOut ? `${err.text()}\n(runCliInProcess: interrupted after ${String(timeoutMs)} ms)\n` : err.text();
     return {
-      status: timedOut || status === 'timeout' ? null : status,
+      status: timedOut || status === 'gave up' ? null : status,
       signal: timedOut ? 'SIGKILL' : null,
       stdout: out.text(),
       stderr,
-      durationMs: Date.now() - started,
+      durationMs: Date.now() - begun,
     };
   } finally {
     clearTimeout(timer);
     restoreEnv();
     if (options.cwd !== undefined) process.chdir(cwd);
-    running -= 1;
-    runningExclusive = false;
+    inFlight.delete(call);
+    if (exclusive === call.ended) exclusive = undefined;
+    end();
   }
+}
+
+/**
+ * Interrupts every call still in flight (as Ctrl-C would) and waits for them to end, at most the
+ * grace period; resolves with the command lines of those it had to interrupt. For the root hook that
+ * runs after each test: a test that timed out, or forgot to await, must not leave a command running
+ * (with its env, cwd or mocha run) into the next one.
+ */
+export async function interruptCallsInFlight(): Promise<string[]> {
+  const calls = [...inFlight];
+  for (const call of calls) call.controller.abort();
+  await Promise.race([Promise.all(calls.map((call) => call.ended)), new Promise((resolve) => setTimeout(resolve, GRACE_MS).unref())]);
+  return calls.map((call) => `dps-conformance ${call.args.join(' ')}`);
 }
