@@ -1,6 +1,6 @@
 import type { RegistrationRun } from '../registration-run.js';
 import type { Verdicts } from '../check-support.js';
-import { deviceEntries } from '../transcript-reading.js';
+import type { DeviceEvidence } from '../evidence/registration-evidence.js';
 
 /** An adapter that stopped waiting for its implementation says so with `error.adapterDeadline: true`. */
 function stillRegistering(error: { [member: string]: unknown } | undefined): boolean {
@@ -8,9 +8,9 @@ function stillRegistering(error: { [member: string]: unknown } | undefined): boo
 }
 
 /** `device.error.credentials`: a wrong key ends in an error the application sees (a hang or crash is `errored`). */
-export function checkErrorCredentials(run: RegistrationRun, v: Verdicts): string {
+export function checkErrorCredentials(e: DeviceEvidence, v: Verdicts): string {
   const reply = v.reply();
-  const refused = deviceEntries(run.entries).some((e) => e.notes?.auth?.ok === false);
+  const refused = e.device.some((entry) => entry.notes.auth?.ok === false);
   if (!refused) v.misbehaved('expected the emulator to refuse the wrong key, it did not (harness precondition)', { mismatch: 'precondition' });
   if (reply.result) {
     if (reply.result.status === 'assigned') v.fail('expected an error for a wrong key, got status assigned', { mismatch: 'wrong-status', actual: reply.result });
@@ -23,7 +23,7 @@ export function checkErrorCredentials(run: RegistrationRun, v: Verdicts): string
 }
 
 /** `device.error.allocationFailed`: a failed allocation reaches the application as an error or a `failed` status. */
-export function checkErrorAllocationFailed(run: RegistrationRun, v: Verdicts): string {
+export function checkErrorAllocationFailed(_e: DeviceEvidence, v: Verdicts): string {
   const reply = v.reply();
   if (reply.result) {
     if (reply.result.status !== 'failed') v.fail(`expected an error or status failed for a failed allocation, got status ${reply.result.status}`, { mismatch: 'wrong-status', actual: reply.result });
@@ -41,7 +41,8 @@ export function isLateGivingUp(run: RegistrationRun): boolean {
 }
 
 /** `device.timeout.givesUp` (SHOULD): when DPS never finishes, the implementation gives up in time and says so. */
-export function checkTimeoutGivesUp(run: RegistrationRun, v: Verdicts): string {
+export function checkTimeoutGivesUp(e: DeviceEvidence, v: Verdicts): string {
+  const { run } = e;
   if (isLateGivingUp(run)) {
     v.fail(`expected the implementation to give up within ${run.command.timeoutMs} ms, the adapter had not answered after that (+ slack): it was still registering`, {
       mismatch: 'timeout',

@@ -1,7 +1,7 @@
-import type { TranscriptEntry } from '../../../src/emulator/index.js';
-import type { ObservedRun } from '../registration-run.js';
 import type { Verdicts } from '../check-support.js';
-import { answerTime, asText, isObject, operationEntries, requestTime, responseBody, terminalAnswer } from '../transcript-reading.js';
+import type { OperationEntry } from '../evidence/evidence-entry.js';
+import { asText, isObject } from '../evidence/json-values.js';
+import type { RegistrationEvidence } from '../evidence/registration-evidence.js';
 
 /** What the application was told, for a message: nothing when judged from the server side alone (`emulate`). */
 function reported(reply: ReturnType<Verdicts['reply']>): string {
@@ -13,28 +13,40 @@ function reported(reply: ReturnType<Verdicts['reply']>): string {
 /** Allowance for clocks and scheduling when comparing a wait with the Retry-After asked for. */
 const TOLERANCE_MS = 50;
 
+/** An answer for a message: its status code and, when its body names one, the operation status. */
+function describeAnswer(entry: OperationEntry): string {
+  const body = entry.answer.body;
+  const status = body.kind === 'json' && isObject(body.value) ? body.value['status'] : undefined;
+  return `${entry.answer.status ?? '?'} ${typeof status === 'string' ? status : ''}`.trim();
+}
+
 /** `device.polling.terminal`: the device polled until DPS answered a terminal status before reporting. */
-export function checkPollingTerminal(run: ObservedRun, v: Verdicts): string {
+export function checkPollingTerminal(e: RegistrationEvidence, v: Verdicts): string {
   const reply = v.reply();
-  const ops = operationEntries(run.entries);
-  const terminal = terminalAnswer(run.entries);
+  const ops = e.operations;
+  const terminal = e.terminal;
   if (!terminal) {
     const last = ops[ops.length - 1];
-    const lastStatus = last ? `${last.response?.status ?? '?'} ${String(isObject(responseBody(last).value) ? (responseBody(last).value as Record<string, unknown>)['status'] : '')}`.trim() : 'no request';
+    const lastStatus = last ? describeAnswer(last) : 'no request';
     v.fail(`expected polling until a terminal status, the device stopped after ${ops.length} request(s) (last answer ${lastStatus})${reported(reply)}`, {
       mismatch: 'stopped-polling',
     });
   }
-  const polls = ops.filter((e) => e.kind === 'poll').length;
-  return `polled ${polls} time(s) until DPS answered ${asText(terminal.operation['status'])}`;
+  return `polled ${e.polls.length} time(s) until DPS answered ${asText(terminal.status)}`;
+}
+
+interface Wait {
+  answer: OperationEntry;
+  next?: OperationEntry;
+  retryAfter: number;
 }
 
 /** Pairs of (answer with Retry-After, the device's next request). */
-function waits(ops: readonly TranscriptEntry[], status: number): Array<{ answer: TranscriptEntry; next?: TranscriptEntry; retryAfter: number }> {
-  const pairs: Array<{ answer: TranscriptEntry; next?: TranscriptEntry; retryAfter: number }> = [];
+function waits(ops: readonly OperationEntry[], status: number): Wait[] {
+  const pairs: Wait[] = [];
   ops.forEach((entry, index) => {
-    const retryAfter = entry.response?.retryAfterSeconds;
-    if (entry.response?.status !== status || retryAfter === undefined) return;
+    const retryAfter = entry.answer.retryAfterSeconds;
+    if (entry.answer.status !== status || retryAfter === undefined) return;
     const next = ops[index + 1];
     pairs.push({ answer: entry, retryAfter, ...(next ? { next } : {}) });
   });
@@ -42,13 +54,13 @@ function waits(ops: readonly TranscriptEntry[], status: number): Array<{ answer:
 }
 
 /** `device.polling.retryAfter`: no poll sooner than the Retry-After of the 202 before it. */
-export function checkPollingRetryAfter(run: ObservedRun, v: Verdicts): string {
+export function checkPollingRetryAfter(e: RegistrationEvidence, v: Verdicts): string {
   v.reply();
-  const pairs = waits(operationEntries(run.entries), 202);
-  const followed = pairs.filter((p) => p.next);
+  const pairs = waits(e.operations, 202);
+  const followed = pairs.flatMap(({ answer, next, retryAfter }) => (next ? [{ answer, next, retryAfter }] : []));
   if (followed.length === 0) v.fail(`expected a poll after a 202 with Retry-After, got ${pairs.length === 0 ? 'no such answer' : 'no poll after it'}`, { mismatch: 'missing-request' });
   for (const { answer, next, retryAfter } of followed) {
-    const waited = requestTime(next as TranscriptEntry) - answerTime(answer);
+    const waited = next.at - answer.answer.at;
     if (waited < retryAfter * 1000 - TOLERANCE_MS) {
       v.fail(`expected the next poll at least ${retryAfter} s after the 202 (Retry-After ${retryAfter}), it came after ${waited} ms`, {
         mismatch: 'too-soon',
@@ -61,15 +73,14 @@ export function checkPollingRetryAfter(run: ObservedRun, v: Verdicts): string {
 }
 
 /** `device.polling.throttle`: after a 429 with Retry-After, the device retries, and not before the delay. */
-export function checkPollingThrottle(run: ObservedRun, v: Verdicts): string {
+export function checkPollingThrottle(e: RegistrationEvidence, v: Verdicts): string {
   const reply = v.reply();
-  const pairs = waits(operationEntries(run.entries), 429);
-  const first = pairs[0];
+  const first = waits(e.operations, 429)[0];
   if (!first) v.fail('expected the device to meet the planned 429, the emulator never answered one', { mismatch: 'missing-request' });
   if (!first.next) {
     v.fail(`expected a retry after the 429 (Retry-After ${first.retryAfter}), the device made no further request${reported(reply)}`, { mismatch: 'no-retry' });
   }
-  const waited = requestTime(first.next) - answerTime(first.answer);
+  const waited = first.next.at - first.answer.answer.at;
   if (waited < first.retryAfter * 1000 - TOLERANCE_MS) {
     v.fail(`expected the retry at least ${first.retryAfter} s after the 429, it came after ${waited} ms`, { mismatch: 'too-soon', expected: first.retryAfter * 1000, actual: waited });
   }
