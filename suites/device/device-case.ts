@@ -30,12 +30,24 @@ const FAST: RegistrationPlan = { retryAfterSeconds: 0 };
 const PNP_DATA: LosslessJson = { modelId: 'dtmi:com:example:Thermostat;1' };
 /** Largest answer delivered in pieces: larger ones would spend seconds in pauses for no extra insight. */
 const MAX_FRAGMENTED_DATA_CHARS = 2048;
+/**
+ * The Retry-After of the timing cases: what DPS sends (docs/protocol/https.md, "Retry-After"). A device
+ * polling on the SDKs' 2 s default interval, or ignoring the value, is then seen polling too soon
+ * (src/dps/retry-after-wait.ts); with 1 s it never was.
+ */
+export const DPS_RETRY_AFTER_SECONDS = 3;
+/**
+ * Waits in each timing case. A device on a 2 s interval falls a second further behind DPS's 3 s with
+ * every wait, less its round trip, and is too soon once that passes the margin (1 s): three waits
+ * leave it two seconds for three round trips (two 429s, which DPS answers at once, leave it one).
+ */
+const TIMING_WAITS = { polls: 3, throttles: 2 } as const;
 /** The server-side behaviours of the dedicated cases; `emulate --scenarios` gives them to a device too. */
 export const SCENARIO_PLANS = {
-  /** 202 with Retry-After 1 s */
-  retryAfter: { retryAfterSeconds: 1, pollsBeforeDone: 0 },
-  /** the first register answered 429 (429001) with Retry-After 1 s */
-  throttled: { ...FAST, throttleFirst: { retryAfterSeconds: 1 } },
+  /** 202 with Retry-After 3 s to the register and the next polls, then the terminal answer (3 waits) */
+  retryAfter: { retryAfterSeconds: DPS_RETRY_AFTER_SECONDS, pollsBeforeDone: TIMING_WAITS.polls - 1 },
+  /** the first two registers answered 429 (429001) with Retry-After 3 s */
+  throttled: { ...FAST, throttleFirst: { retryAfterSeconds: DPS_RETRY_AFTER_SECONDS, times: TIMING_WAITS.throttles } },
   /** the allocation fails as DPS reports a webhook's 400 */
   allocationFailed: { ...FAST, allocation: { kind: 'failed', errorCode: 400207, errorMessage: 'Custom allocation failed with status code: 400' } },
   /** 61 bytes (prime) cuts multi-byte UTF-8 sequences at varying offsets, with few pauses */

@@ -1,4 +1,5 @@
 import type { TranscriptEntry } from '../../src/emulator/index.js';
+import { RetryAfterSchedule, type WaitJudgement } from '../../src/dps/retry-after-wait.js';
 import { parseLosslessJson, type LosslessJson } from '../../src/adapters/lossless-json.js';
 
 /** Statuses after which a device stops polling (docs/protocol/https.md). */
@@ -89,6 +90,43 @@ export function requestTime(entry: TranscriptEntry): number {
 /** When the answer left, as near as the transcript tells: the request time plus the time the core took. */
 export function answerTime(entry: TranscriptEntry): number {
   return requestTime(entry) + (entry.durationMs ?? 0);
+}
+
+/** A device request that came after an answer with Retry-After, judged against the schedule those answers set. */
+export interface JudgedRequest {
+  entry: TranscriptEntry;
+  /** the answer just before it (202 or 429) */
+  after: TranscriptEntry;
+  judgement: WaitJudgement;
+}
+
+/** An answer with Retry-After (202 or 429) that the device did not follow with another request. */
+export interface UnfollowedWait {
+  answer: TranscriptEntry;
+  status: number;
+  retryAfterSeconds: number;
+}
+
+/**
+ * Every device request that followed an answer with Retry-After, judged by the one definition of too
+ * soon (src/dps/retry-after-wait.ts) on the instants the emulator recorded (`at` is when it received a
+ * request) and in the order it received them, as its live note judged polls. A register answered 202
+ * begins a new operation and a new schedule, as in the emulator; a 429'd register and its retry share one.
+ */
+export function judgeRetryAfterWaits(entries: readonly TranscriptEntry[]): { judged: JudgedRequest[]; unfollowed: UnfollowedWait[] } {
+  const schedule = new RetryAfterSchedule();
+  const judged: JudgedRequest[] = [];
+  let waiting: UnfollowedWait | undefined;
+  for (const entry of operationEntries(entries)) {
+    const receivedAt = requestTime(entry);
+    const judgement = schedule.judge(receivedAt);
+    if (judgement && waiting) judged.push({ entry, after: waiting.answer, judgement });
+    const status = entry.response?.status;
+    const retryAfterSeconds = status === 202 || status === 429 ? entry.response?.retryAfterSeconds : undefined;
+    schedule.answered(receivedAt, retryAfterSeconds, { restart: status === 202 && entry.kind !== 'poll', answeredAt: answerTime(entry) });
+    waiting = status !== undefined && retryAfterSeconds !== undefined ? { answer: entry, status, retryAfterSeconds } : undefined;
+  }
+  return { judged, unfollowed: waiting ? [waiting] : [] };
 }
 
 export function httpsWire(entry: TranscriptEntry): { method: string; path: string; query: URLSearchParams } | undefined {
