@@ -18,6 +18,8 @@ export interface DeviceCase {
   plan: RegistrationPlan;
   /** overrides the command's --timeout for this case */
   timeoutMs?: number;
+  /** the least `timeoutMs` this case can be judged in (its waits and more), whatever --timeout says */
+  minTimeoutMs?: number;
   checks: DeviceCheckDef[];
   /** set when the whole case does not run in this dialect (corpus skip lists, as ajv keeps per-draft skip lists) */
   skipReason?: string;
@@ -42,6 +44,16 @@ export const DPS_RETRY_AFTER_SECONDS = 3;
  * leave it two seconds for three round trips (two 429s, which DPS answers at once, leave it one).
  */
 const TIMING_WAITS = { polls: 3, throttles: 2 } as const;
+/** Time a timing case gives the device beyond its waits (start-up, connection, answers, a loaded machine). */
+const TIMING_SLACK_MS = 10_000;
+const timingBudget = (waits: number): number => waits * DPS_RETRY_AFTER_SECONDS * 1000 + TIMING_SLACK_MS;
+/**
+ * The `timeoutMs` of the never-assigned case, whatever --timeout says: long enough that a device on a
+ * loaded machine (a JVM, say) has its register answered 202 and meets the never-ending operation well
+ * before it (the check is not reached otherwise), short enough not to slow the run much, since a
+ * device without a deadline of its own is waited for all of it.
+ */
+export const GIVES_UP_BUDGET_MS = 8000;
 /** The server-side behaviours of the dedicated cases; `emulate --scenarios` gives them to a device too. */
 export const SCENARIO_PLANS = {
   /** 202 with Retry-After 3 s to the register and the next polls, then the terminal answer (3 waits) */
@@ -125,22 +137,23 @@ export function deviceCases(corpus: readonly CorpusCase[], options: DeviceCaseOp
       });
     }
   }
-  const dedicated = (caseId: string, kind: DeviceCaseKind, plan: RegistrationPlan, checks: DeviceCheckDef[], timeoutMs?: number): DeviceCase => ({
+  type Time = Pick<DeviceCase, 'timeoutMs' | 'minTimeoutMs'>;
+  const dedicated = (caseId: string, kind: DeviceCaseKind, plan: RegistrationPlan, checks: DeviceCheckDef[], time: Time = {}): DeviceCase => ({
     caseId,
     kind,
     data: PNP_DATA,
     plan,
     checks: [DEVICE_CHECKS.adapterProtocol, ...checks],
-    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    ...time,
   });
   return [
     ...cases,
     ...fragmented,
-    dedicated('device-retry-after', 'retry-after', SCENARIO_PLANS.retryAfter, [DEVICE_CHECKS.pollingRetryAfter]),
-    dedicated('device-throttled', 'throttle', SCENARIO_PLANS.throttled, [DEVICE_CHECKS.pollingThrottle]),
+    dedicated('device-retry-after', 'retry-after', SCENARIO_PLANS.retryAfter, [DEVICE_CHECKS.pollingRetryAfter], { minTimeoutMs: timingBudget(TIMING_WAITS.polls) }),
+    dedicated('device-throttled', 'throttle', SCENARIO_PLANS.throttled, [DEVICE_CHECKS.pollingThrottle], { minTimeoutMs: timingBudget(TIMING_WAITS.throttles) }),
     dedicated('device-wrong-key', 'wrong-credentials', FAST, [DEVICE_CHECKS.errorCredentials]),
     dedicated('device-allocation-failed', 'allocation-failed', SCENARIO_PLANS.allocationFailed, [DEVICE_CHECKS.errorAllocationFailed]),
-    // DPS never finishes: `assigning` for ever, Retry-After 1 s; the device has 1 s
-    dedicated('device-never-assigned', 'gives-up', { retryAfterSeconds: 1, pollsBeforeDone: 1_000_000 }, [DEVICE_CHECKS.timeoutGivesUp], 1000),
+    // DPS never finishes: `assigning` for ever, Retry-After 1 s (several polls within the budget)
+    dedicated('device-never-assigned', 'gives-up', { retryAfterSeconds: 1, pollsBeforeDone: 1_000_000 }, [DEVICE_CHECKS.timeoutGivesUp], { timeoutMs: GIVES_UP_BUDGET_MS }),
   ];
 }

@@ -3,7 +3,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { SecretRedactor } from '../../src/results/secret-redactor.js';
 import { gradeObserved } from '../../suites/emulate-grading/grade-observed.js';
-import { judgeRetryAfterWaits } from '../../suites/device/transcript-reading.js';
+import { readObserved } from '../../suites/device/evidence/registration-evidence.js';
+import { judgeRetryAfterWaits } from '../../suites/device/evidence/retry-after-waits.js';
 import { poll, register } from '../emulator/helpers/device.js';
 
 /**
@@ -30,7 +31,8 @@ describe('too soon: the live note and the grading agree on every poll', () => {
     }
     const entries = emulator.transcript.forRegistration('agree-1');
     const noted = entries.filter((e) => e.notes?.notes?.some((n) => n.startsWith('poll too soon'))).map((e) => e.seq);
-    const judged = judgeRetryAfterWaits(entries).judged.flatMap((j) => (j.judgement.tooSoon && j.entry.kind === 'poll' ? [j.entry.seq] : []));
+    const operations = readObserved({ transport: 'https', dialect: 'ga', registrationId: 'agree-1', entries, command: { idScope: emulator.idScope } }).operations;
+    const judged = judgeRetryAfterWaits(operations).judged.flatMap((j) => (j.judgement.tooSoon && j.entry.kind === 'poll' ? [j.entry.seq] : []));
     assert.ok(noted.length >= 3, `some polls were too soon: ${noted.join(', ')}`);
     assert.ok(entries.some((e) => e.response?.status === 429), 'the rate limit answered 429');
     assert.deepEqual(noted, judged);
