@@ -130,6 +130,25 @@ describe('webhook command against realistic policy webhooks (test/fixtures/webho
     }
   });
 
+  it('a GA Function run with no --dialect is tested in ga, the request DPS documents: exit 0', async () => {
+    const r = await run('ga-payload-function');
+    assert.equal(r.run.status, 0, describeRun(r));
+    assert.deepEqual([...new Set(r.results.map((x) => x.dialect))], ['ga']);
+    assert.deepEqual(failedIds(r), ['webhook.response.contentType'], 'its hand-serialised JSON is labelled text/plain: a SHOULD');
+    assert.doesNotMatch(r.summary, /harness's model/, 'no preview, no preview note');
+  });
+
+  it('the same GA Function with --dialect all: the preview half is refused whole, and the reports say why', async () => {
+    const r = await run('ga-payload-function', ['--dialect', 'all']);
+    assert.equal(r.run.status, 1, describeRun(r));
+    const accepts = r.results.filter((x) => x.checkId === 'webhook.allocation.accepts');
+    assert.deepEqual(accepts.map((x) => `${x.dialect} ${x.outcome}`).sort(), ['ga passed', 'preview failed']);
+    const preview = accepts.find((x) => x.dialect === 'preview');
+    assert.match(preview?.message ?? '', /the preview dialect's webhook request \(deviceRuntimeContext\.data\) is the harness's model of the 2019 preview, not a documented DPS shape/);
+    assert.match(r.summary, /> ℹ️ preview: the webhook request of the preview dialect \(deviceRuntimeContext\.data\) is the harness's model of the 2019 preview/);
+    assert.match(r.run.stdout, /note: preview: the webhook request of the preview dialect/, 'the console says it too');
+  });
+
   it('a refused-expectation fails against a webhook that accepts the device', async () => {
     const r = await run('random-hub', ['--cases', cases]);
     assert.equal(r.run.status, 1, describeRun(r));
