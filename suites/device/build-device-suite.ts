@@ -26,7 +26,7 @@ function checkAdapterProtocol(e: DeviceEvidence, _v: Verdicts, redactor: SecretR
   const { run, adapter } = e;
   // where DPS never finishes, an adapter that simply waits for its implementation is late by design:
   // that lateness is device.timeout.givesUp's failure, not a protocol error (the adapter is restarted all the same)
-  if (isLateGivingUp(run)) return `no reply within timeoutMs (+slack) where DPS never finishes: judged by ${DEVICE_CHECKS.timeoutGivesUp.id}; the adapter was restarted`;
+  if (isLateGivingUp(e)) return `no reply within timeoutMs (+slack) where DPS never finishes: judged by ${DEVICE_CHECKS.timeoutGivesUp.id}; the adapter was restarted`;
   if (adapter.kind === 'fault') {
     throw new TargetMisbehaviour(`expected one valid register reply in time, got ${adapter.fault.kind}: ${adapter.fault.message}`, {
       mismatch: adapter.fault.kind,
