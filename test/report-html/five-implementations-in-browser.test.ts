@@ -69,7 +69,7 @@ describe('report.html of five implementations in headless Chromium', function ()
     const { page } = await openAt(1400);
     const rows = page.locator('#headline tbody tr');
     assert.equal(await rows.count(), 5);
-    const node = implementationLabel({ ...results[0], implementation: NODE_SDK } as CheckResult);
+    const node = implementationLabel({ ...results[0], implementation: NODE_SDK });
     const nodeRow = rows.filter({ hasText: node });
     assert.match(await nodeRow.innerText(), /FAIL/);
     assert.ok((await nodeRow.innerText()).includes(mustRate(results, node)));
