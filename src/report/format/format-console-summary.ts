@@ -8,6 +8,7 @@ import { formatRunPhases } from './format-run-phases.js';
 import { hasOwnCoordinate, implementationCoordinate, implementationLabel } from './implementation-label.js';
 import { terminalText } from './terminal-text.js';
 import { displayCountsOf, verdictOf } from './verdict.js';
+import { dialectNotes } from './dialect-notes.js';
 
 export interface ConsoleFormatOptions {
   /** ANSI colours; only for a terminal */
@@ -52,6 +53,7 @@ export function formatConsoleSummary(results: readonly CheckResult[], runInfo: R
   if (legend.size > 0) lines.push('', ...[...legend.values()].map((text) => paint('dim', text)));
   lines.push('', paint(verdict.pass ? 'green' : 'red', verdict.line));
   if (verdict.incomplete) lines.push(paint('yellow', verdict.incomplete));
+  for (const note of dialectNotes(results)) lines.push(terminalText(`note: ${note}`));
   const phases = formatRunPhases(runInfo.phases);
   if (phases.length > 0) lines.push('', ...phases);
   return `${lines.join('\n')}\n`;

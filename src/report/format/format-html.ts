@@ -17,6 +17,7 @@ import { implementationLabel } from './implementation-label.js';
 import { partyOf } from './party.js';
 import type { ReportFileOptions } from './report-files.js';
 import { verdictOf } from './verdict.js';
+import { dialectNotes } from './dialect-notes.js';
 import { versionHistories } from './version-history.js';
 
 /** The report-set options plus the HTML's own (so REPORT_FILES can pass its options straight through). */
@@ -85,7 +86,7 @@ ${evidence.html()}`;
 <title>${htmlText(title)}</title><style>${HTML_CSS}</style></head><body>
 <h1>${htmlText(`dps-conformance ${runInfo.command}`)}</h1>
 <p class="verdict ${verdict.pass ? 'pass' : 'fail'}" id="verdict"><b>${verdict.pass ? '✓' : '✗'} ${word}</b> ${htmlText(verdict.line.replace(/^(PASS|FAIL): /, ''))}</p>
-${verdict.incomplete ? `<p class="verdict incomplete">⚠ ${htmlText(verdict.incomplete)}</p>\n` : ''}${htmlCertification(runInfo)}
+${verdict.incomplete ? `<p class="verdict incomplete">⚠ ${htmlText(verdict.incomplete)}</p>\n` : ''}${dialectNotes(results).map((note) => `<p class="note">ℹ ${htmlText(note)}</p>\n`).join('')}${htmlCertification(runInfo)}
 <p class="facts">${htmlText(facts.join(' · '))}</p>
 ${body}
 </body></html>
