@@ -46,7 +46,7 @@ export interface Cause {
   checkId: string;
   /** every check the cause hit, sorted */
   checkIds: string[];
-  /** the label of the implementation the cause belongs to (a defect is one implementation's) */
+  /** the label of the implementation the cause belongs to (a defect is one implementation's); for a skip reason, the first one it stopped */
   implementation: string;
   /** MUST when any of its results is MUST */
   level: Level;
@@ -101,7 +101,8 @@ function causeOf(result: CheckResult, implementation: string): { key: string; sh
   }
   // a skip reason (`transport amqp is not served`) is why no check ran, whichever check it was: one cause across checks;
   // a result not reached is grouped by what blocked it (notReachedGroups), never with a failure
-  else if (result.outcome === 'skipped') key = ['skipped', implementation, result.blockedBy ?? '', shape];
+  // (a reason is the cause whatever implementation it stopped: `transport amqp is not served` is one line)
+  else if (result.outcome === 'skipped') key = ['skipped', result.blockedBy ?? '', shape];
   // one check and one kind of mismatch is one defect, whatever data and wording each case produced
   else key = ['check', implementation, result.checkId, result.level, result.outcome, result.mismatch === undefined ? ['shape', shape] : ['mismatch', result.mismatch]];
   const out: { key: string; shape: string; crash?: string; mismatch?: string } = { key: JSON.stringify([waived, ...key]), shape };

@@ -30,9 +30,9 @@ function columnLabel(family: string, party: Party): string {
 
 function partyTable(party: Party, results: readonly CheckResult[], firstCause: ReadonlyMap<string, string>): string {
   const families = [...new Set(results.map((r) => checkFamily(r.checkId)))].sort(byText);
-  const head = `<thead><tr><th scope="col">implementation</th><th scope="col">transport</th><th scope="col">dialect</th>${families
-    .map((f) => `<th scope="col" class="family" title="${htmlText(f)}"><span>${htmlText(clipLine(columnLabel(f, party), MAX_LABEL_CHARS))}</span></th>`)
-    .join('')}<th scope="col">all</th></tr></thead>`;
+  const head = `<thead><tr><th scope="col">implementation</th><th scope="col" class="upright"><span>transport</span></th><th scope="col" class="upright"><span>dialect</span></th>${families
+    .map((f) => `<th scope="col" class="family upright" title="${htmlText(f)}"><span>${htmlText(clipLine(columnLabel(f, party), MAX_LABEL_CHARS))}</span></th>`)
+    .join('')}<th scope="col" class="upright"><span>all</span></th></tr></thead>`;
   const byImplementation = [...groupBy(results, (r) => matrixRow(r)[0])].sort(([a], [b]) => byText(a, b));
   const bodies = byImplementation.map(([implementation, own]) => {
     const rows = [...groupBy(own, (r) => JSON.stringify(matrixRow(r)))].sort(([a], [b]) => byText(a, b));

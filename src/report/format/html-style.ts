@@ -15,7 +15,7 @@ table{border-collapse:collapse;margin:.4em 0;width:100%;table-layout:fixed}
 th,td{border:1px solid #bbb;padding:4px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
 thead th{background:#f0f0f0;font-size:.85em;overflow-wrap:normal;word-break:normal;hyphens:none}tbody th{font-weight:normal;background:#fafafa}
 .matrix col.c-impl{width:16%}.matrix col.c-row{width:5.5%}
-.matrix thead th.family{vertical-align:bottom;text-align:left;padding:6px 2px}.matrix thead th.family span{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;display:inline-block}.matrix td{font-size:.92em}
+.matrix thead th.upright{vertical-align:bottom;text-align:left;padding:6px 2px}.matrix thead th.upright span{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;display:inline-block}.matrix td{font-size:.92em}
 .matrix th.impl{font-weight:bold}
 .matrix a{color:inherit}
 td.pass{background:#dcf2dc}td.partial{background:#fff1c2}td.fail{background:#f8d4d4}td.skipped,td.none{background:#eee;color:#666}

@@ -70,7 +70,8 @@ export function markdownCauseLine(cause: Cause, index: number): string {
 /** One skipped cause as one Markdown list line: check, level, how many, the reason, and the cases. */
 export function markdownSkippedLine(cause: Cause): string {
   const cases = cause.cases.every(isRunWide) ? 'run-wide' : `${cause.cases.length} case${cause.cases.length === 1 ? '' : 's'}`;
-  return `- ${mdText(checksLabel(cause))} · ${cause.level} · ${mdText(cause.implementation)} · ${cases}: ${mdText(clipLine(cause.firstResult.message, 300))} — ${casesList(cause, MAX_SKIPPED_CASES_SHOWN, false)}`;
+  const implementations = [...new Set(cause.affected.map((a) => a.implementation))].join(', ');
+  return `- ${mdText(checksLabel(cause))} · ${cause.level} · ${mdText(implementations)} · ${cases}: ${mdText(clipLine(cause.firstResult.message, 300))} — ${casesList(cause, MAX_SKIPPED_CASES_SHOWN, false)}`;
 }
 
 /** One group of results a failure stopped, as one list line naming what blocked them. */
