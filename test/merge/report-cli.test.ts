@@ -68,6 +68,22 @@ describe('report merge and report diff (built CLI)', function () {
     assert.match(improved.stdout, /OK: 0 new failures \(0 blocking\), 0 still failing, 1 fixed/);
   });
 
+  it('diff with no baseline yet says how to make one (exit 2), and passes with --allow-missing-baseline', async () => {
+    const current = await writeRun(t.dir, 'current', [makeResult({ outcome: 'failed', message: 'payload lost' })]);
+    const baseline = join(t.dir, 'conformance', 'baseline', 'ctrf.json');
+    const first = await runCliInProcess(['report', 'diff', baseline, current], { env });
+    assert.equal(first.status, 2, first.stderr + first.stdout);
+    assert.ok(first.stderr.includes(`no baseline at ${baseline} yet`), first.stderr);
+    assert.ok(first.stderr.includes(`copy ${join(current, 'ctrf.json')} to ${baseline}`), first.stderr);
+    assert.match(first.stderr, /--allow-missing-baseline/);
+    const allowed = await runCliInProcess(['report', 'diff', baseline, current, '--allow-missing-baseline'], { env });
+    assert.equal(allowed.status, 0, allowed.stderr + allowed.stdout);
+    assert.match(allowed.stdout, /OK: no baseline yet \(--allow-missing-baseline\): nothing to compare, nothing fails\n$/);
+    const noCurrent = await runCliInProcess(['report', 'diff', baseline, join(t.dir, 'nope'), '--allow-missing-baseline'], { env });
+    assert.equal(noCurrent.status, 2, 'the current run must still be readable');
+    assert.ok(noCurrent.stderr.includes(join(t.dir, 'nope')), noCurrent.stderr);
+  });
+
   it('diff exits 2 when an input cannot be read', async () => {
     const base = await writeRun(t.dir, 'base', [makeResult()]);
     const run = await runCliInProcess(['report', 'diff', base, join(t.dir, 'nope')], { env });
