@@ -21,7 +21,7 @@ export function defineReportCommand(program: Command, sink: ActionSink): void {
   report
     .command('merge')
     .description('merge the CTRF results of many runs into one compatibility matrix')
-    .argument('<dirs...>', 'report directories (each holding a ctrf.json)')
+    .argument('<dirs...>', 'report directories (each holding a ctrf.json; a directory without one stands for its subdirectories)')
     .requiredOption('--out <dir>', 'where to write the merged report set')
     .option('--allow-incomplete', ALLOW_INCOMPLETE)
     .action(
