@@ -73,6 +73,12 @@ describe('the GitHub Action script (action.yml), with the files Actions gives a 
     assert.equal(run.outputs.verdict, 'fail');
   });
 
+  it('with fail-on-failure false, still fails on a harness error (exit 2)', () => {
+    const run = runAction({ ...env, INPUT_COMMAND: 'report merge', INPUT_ARGS: join(dir, 'no-such-dir'), INPUT_OUT: 'merged', INPUT_FAIL_ON_FAILURE: 'false' }, dir, quiet());
+    assert.equal(run.exitCode, 2);
+    assert.equal(run.outputs.verdict, 'error');
+  });
+
   it('says error, with the harness message, when the harness exits 2', async () => {
     const run = runAction({ ...env, INPUT_COMMAND: 'report merge', INPUT_ARGS: join(dir, 'no-such-dir'), INPUT_OUT: 'merged' }, dir, quiet());
     assert.equal(run.exitCode, 2);
@@ -159,14 +165,20 @@ describe('the GitHub Action runs every command it lists', function () {
       assert.ok(line, `a step with id ${id}`);
       return line;
     };
-    const output = join(dir, 'step-output.txt');
-    for (const id of ['node', 'lock']) {
-      const step = spawnSync('bash', ['-c', runOf(id)], { encoding: 'utf8', env: { PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`, GITHUB_ACTION_PATH: repoRoot, GITHUB_OUTPUT: output } });
-      assert.equal(step.status, 0, step.stderr);
-    }
-    const outputs = parseOutputs(await readFile(output, 'utf8'));
-    assert.equal(outputs.recent, 'true', 'this Node.js (>= 20.19) is used as it is');
-    assert.match(outputs.hash ?? '', /^[0-9a-f]{20}$/, 'the npm cache key names the lock file');
+    const stepOutputs = async (actionPath: string, ids: readonly string[]): Promise<Record<string, string>> => {
+      const output = join(await mkdtemp(join(dir, 'yml-steps-')), 'output.txt');
+      for (const id of ids) {
+        const step = spawnSync('bash', ['-c', runOf(id)], { encoding: 'utf8', env: { PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`, GITHUB_ACTION_PATH: actionPath, GITHUB_OUTPUT: output } });
+        assert.equal(step.status, 0, step.stderr);
+      }
+      return parseOutputs(await readFile(output, 'utf8'));
+    };
+    const built = await stepOutputs(repoRoot, ['node', 'installed', 'lock']);
+    assert.equal(built.recent, 'true', 'this Node.js (>= 20.19) is used as it is');
+    assert.equal(built.done, 'true', 'a checkout already installed and built (a second use in the job) is not installed again');
+    assert.match(built.hash ?? '', /^[0-9a-f]{20}$/, 'the npm cache key names the lock file');
+    const fresh = await mkdtemp(join(dir, 'fresh-checkout-'));
+    assert.equal((await stepOutputs(fresh, ['installed'])).done, 'false', 'a fresh checkout of the Action is installed');
   });
 
   it('run', async () => {

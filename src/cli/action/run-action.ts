@@ -97,7 +97,8 @@ export function runAction(env: NodeJS.ProcessEnv = process.env, cwd = process.cw
     appendStepSummary(env.GITHUB_STEP_SUMMARY, status === 2 ? `# dps-conformance ${name}: error (exit 2)\n\n${firstLines(stderr)}\n` : printedSummary(command, status, stdout));
   }
   writeOutputs(env.GITHUB_OUTPUT, outputs);
-  return { exitCode: inputs.failOnFailure ? status : 0, outputs };
+  // fail-on-failure: false forgives a verdict (exit 1), never an error: a broken configuration must not pass silently
+  return { exitCode: status === 1 && !inputs.failOnFailure ? 0 : status, outputs };
 }
 
 // run as the Action's step: `node dist/src/cli/action/run-action.js`
