@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -133,14 +133,14 @@ describe('the GitHub Action runs every command it lists', function () {
     log: string;
   }
 
-  async function step(command: string, args: readonly string[], out: string): Promise<Step> {
+  async function step(command: string, args: readonly string[], out: string, cwd = repoRoot): Promise<Step> {
     ran.add(command);
     const files = await mkdtemp(join(dir, 'step-'));
     const env = { PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_ACTIONS: 'true', CI: 'true', GITHUB_OUTPUT: join(files, 'output.txt'), GITHUB_STEP_SUMMARY: join(files, 'summary.md') };
     await writeFile(env.GITHUB_OUTPUT, '');
     await writeFile(env.GITHUB_STEP_SUMMARY, '');
     const io = quiet();
-    const run = runAction({ ...env, INPUT_COMMAND: command, INPUT_ARGS: args.join('\n'), INPUT_OUT: out }, repoRoot, io);
+    const run = runAction({ ...env, INPUT_COMMAND: command, INPUT_ARGS: args.join('\n'), INPUT_OUT: out }, cwd, io);
     return { run, outputs: parseOutputs(await readFile(env.GITHUB_OUTPUT, 'utf8')), summary: await readFile(env.GITHUB_STEP_SUMMARY, 'utf8'), log: io.text() };
   }
 
@@ -215,6 +215,60 @@ describe('the GitHub Action runs every command it lists', function () {
     assert.equal(run.exitCode, 0, summary);
     assert.equal(outputs.verdict, 'pass');
     assert.match(summary, /^# dps-conformance \w+: ✅ PASS/);
+  });
+
+  it('docs/ci.md\'s workflow: one repository name to replace, inputs the Action has, and its merge job works on downloaded artifacts', async () => {
+    const doc = await readFile(join(repoRoot, 'docs', 'ci.md'), 'utf8');
+    const workflow = /## A complete workflow[\s\S]*?```yaml\n([\s\S]*?)```/.exec(doc)?.[1] ?? '';
+    assert.ok(workflow.includes('jobs:'), 'the workflow block');
+    assert.doesNotMatch(doc, /OWNER|YOUR-|@v1\b/, 'no other placeholder than the repository name');
+    const uses = [...doc.matchAll(/uses: ([\w./-]+@[\w.-]+)/g)].map((m) => m[1] ?? '');
+    assert.deepEqual([...new Set(uses.filter((u) => !u.startsWith('actions/')))], ['your-org/dps-conformance@v0.1.0']);
+    // each use of the Action: its `with:` inputs, as Actions reads them (a `|` block is one argument per line)
+    const actionInputs = [...(await readFile(join(repoRoot, 'action.yml'), 'utf8')).matchAll(/^ {2}([a-z-]+):\n {4}description/gm)].map((m) => m[1]);
+    const steps: Record<string, string>[] = [];
+    const lines = workflow.split('\n');
+    lines.forEach((line, index) => {
+      const indent = /^( *)uses: your-org\/dps-conformance@/.exec(line)?.[1]?.length;
+      if (indent === undefined) return;
+      assert.equal(lines[index + 1]?.trim(), 'with:');
+      const inputs: Record<string, string> = {};
+      let key = '';
+      for (const next of lines.slice(index + 2)) {
+        const depth = /^ */.exec(next)?.[0].length ?? 0;
+        if (next.trim() === '' || depth <= indent) break;
+        if (next.trim().startsWith('#')) continue;
+        const pair = /^ *([a-z-]+): *(.*?)(?: +#.*)?$/.exec(next);
+        if (depth === indent + 2 && pair) {
+          key = pair[1] ?? '';
+          inputs[key] = pair[2] === '|' ? '' : (pair[2] ?? '');
+        } else inputs[key] = `${inputs[key] ?? ''}${next.trim()}\n`;
+      }
+      steps.push(inputs);
+    });
+    for (const inputs of steps) {
+      for (const name of Object.keys(inputs)) assert.ok(actionInputs.includes(name), `${name} is an input of action.yml`);
+      assert.ok(ACTION_COMMANDS.some((c) => c.name === inputs.command), inputs.command);
+    }
+    const merge = steps.find((s) => s.command === 'report merge');
+    const diff = steps.find((s) => s.command === 'report diff');
+    assert.ok(merge && diff);
+    // the merge job in a workspace: artifacts as download-artifact lays them out, no baseline yet (the first run)
+    const workspace = await mkdtemp(join(dir, 'workspace-'));
+    await cp(join(dir, 'webhook'), join(workspace, 'reports', 'report-webhook'), { recursive: true });
+    await cp(join(dir, 'device'), join(workspace, 'reports', 'report-acme-fw-1'), { recursive: true });
+    const lines_ = (text: string | undefined): string[] => (text ?? '').split('\n').filter((l) => l !== '');
+    const merged = await step(merge.command ?? '', lines_(merge.args), merge.out ?? '', workspace);
+    assert.equal(merged.run.exitCode, 0, merged.log);
+    assert.match(merged.log, /merged 2 reports/);
+    const first = await step(diff.command ?? '', lines_(diff.args), diff.out ?? '', workspace);
+    assert.equal(first.run.exitCode, 0, first.log);
+    assert.match(first.summary, /no baseline at [^\n]*baseline\/ctrf\.json yet[\s\S]*OK: no baseline yet/);
+    // the next run: main's merged report downloaded as the baseline
+    await cp(join(workspace, 'merged'), join(workspace, 'baseline'), { recursive: true });
+    const next = await step(diff.command ?? '', lines_(diff.args), diff.out ?? '', workspace);
+    assert.equal(next.run.exitCode, 0, next.log);
+    assert.match(await readFile(join(workspace, 'merged', 'report-diff.txt'), 'utf8'), /\nOK: 0 new failures/);
   });
 
   it('report diff: prints its answer into the report directory and the job summary (no --out)', async () => {
