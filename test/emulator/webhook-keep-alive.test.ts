@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { startEmulator, webhookAllocator, type AllocationContext, type AllocationOutcome, type AllocationTrace } from '../../src/emulator/index.js';
+import { generateEmulatorTls } from '../../src/emulator/tls/emulator-tls.js';
+import { idleClosingServer } from '../http/http-test-servers.js';
+import { registerUntilDone } from './helpers/device.js';
+
+const HUB = 'dpsc-hub-1.azure-devices.net';
+
+/** What the emulator's core hands an allocator for one group registration. */
+function context(registrationId: string, signal: AbortSignal, traces: AllocationTrace[]): AllocationContext {
+  const now = new Date().toISOString();
+  return {
+    dialect: 'ga',
+    idScope: '0ne00000001',
+    registrationId,
+    enrollment: { kind: 'group', id: 'group-1', provisioningStatus: 'enabled', createdDateTimeUtc: now, lastUpdatedDateTimeUtc: now, etag: '"1"' },
+    hasData: false,
+    linkedHubs: [HUB],
+    signal,
+    trace: (event) => traces.push(event),
+  };
+}
+
+describe("the emulator's webhook calls over keep-alive connections (undici)", function () {
+  this.timeout(60_000);
+
+  it('a webhook that closes idle connections after 1 ms, called steadily: no allocation fails', async () => {
+    const webhook = await idleClosingServer(1, JSON.stringify({ iotHubHostName: HUB }));
+    const lifetime = new AbortController();
+    const allocate = webhookAllocator({ url: webhook.url.toString(), timeoutMs: 5000 });
+    const traces: AllocationTrace[] = [];
+    const outcomes: AllocationOutcome[] = [];
+    const spin = (ms: number): void => {
+      const end = performance.now() + ms;
+      while (performance.now() < end);
+    };
+    try {
+      await Promise.all(
+        Array.from({ length: 4 }, async (_, lane) => {
+          for (let i = 0; i < 75; i += 1) {
+            outcomes.push(await allocate(context(`steady-${lane}-${i}`, lifetime.signal, traces)));
+            const gap = (i * 7 + lane) % 4;
+            await new Promise((resolve) => (gap === 1 ? setTimeout(resolve, 1) : setImmediate(resolve)));
+            if (gap >= 2) spin(gap === 2 ? 0.9 : 1.1);
+          }
+        }),
+      );
+    } finally {
+      lifetime.abort();
+      await webhook.close();
+    }
+    const failed = outcomes.filter((o) => o.kind !== 'assigned');
+    assert.deepEqual(failed, []);
+    assert.equal(traces.length, 300, 'one traced webhook call per allocation');
+    // a retry is in the transcript beside the answer it led to
+    for (const t of traces.filter((e) => (e.response as { retriedOnFreshConnection?: string }).retriedOnFreshConnection !== undefined)) {
+      assert.equal((t.response as { status?: number }).status, 200);
+    }
+  });
+
+  it('registrations through the emulator against that webhook all end assigned', async () => {
+    const webhook = await idleClosingServer(1, JSON.stringify({ iotHubHostName: HUB }));
+    const emulator = await startEmulator({ retryAfterSeconds: 0, linkedHubs: [HUB], allocator: webhookAllocator({ url: webhook.url.toString() }) });
+    try {
+      const ends = await Promise.all(
+        Array.from({ length: 3 }, async (_, lane) => {
+          const statuses: unknown[] = [];
+          for (let i = 0; i < 15; i += 1) {
+            const answers = await registerUntilDone(emulator, `idle-close-${lane}-${i}`, undefined, 100);
+            statuses.push((answers[answers.length - 1]?.json['registrationState'] as { status?: unknown } | undefined)?.status);
+          }
+          return statuses;
+        }),
+      );
+      assert.deepEqual(ends.flat(), Array.from({ length: 45 }, () => 'assigned'));
+    } finally {
+      await emulator.close();
+      await webhook.close();
+    }
+  });
+
+  it('an https webhook behind a private CA (--ca): calls reuse a verified connection', async () => {
+    const tls = generateEmulatorTls();
+    let connections = 0;
+    const server: Server = createServer({ key: tls.keyPem, cert: tls.certPem }, (req, res) => {
+      req.resume();
+      req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ iotHubHostName: HUB })));
+    });
+    server.on('secureConnection', () => (connections += 1));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `https://localhost:${(server.address() as AddressInfo).port}/api/allocate`;
+    const lifetime = new AbortController();
+    const traces: AllocationTrace[] = [];
+    try {
+      const trusted = webhookAllocator({ url, ca: tls.caPem });
+      for (let i = 0; i < 4; i += 1) {
+        assert.equal((await trusted(context(`tls-${i}`, lifetime.signal, traces))).kind, 'assigned');
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      assert.equal(connections, 1);
+      const untrusted = await webhookAllocator({ url })(context('tls-untrusted', lifetime.signal, traces));
+      assert.equal(untrusted.kind, 'failed');
+      assert.match(String((traces[traces.length - 1]?.response as { message?: string }).message), /TLS failure/);
+    } finally {
+      lifetime.abort();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
