@@ -83,7 +83,7 @@ describe("the emulator's webhook calls over keep-alive connections (undici)", fu
   });
 
   it('an https webhook behind a private CA (--ca): calls reuse a verified connection', async () => {
-    const tls = generateEmulatorTls();
+    const tls = await generateEmulatorTls();
     let connections = 0;
     const server: Server = createServer({ key: tls.keyPem, cert: tls.certPem }, (req, res) => {
       req.resume();
