@@ -94,10 +94,9 @@ export function boundedRequest(options: BoundedRequestOptions): Promise<BoundedO
       dispatcher.dispatch({ ...dispatch }, attempt);
     };
     const sendPooled = (connections: ConnectionPool): void => {
-      const current = new Attempt(maxBodyBytes, elapsed, timing, onEnd);
-      attempt = current;
+      attempt = new Attempt(maxBodyBytes, elapsed, timing, onEnd);
       // one options object per attempt: the pool tells this attempt which connection carries it
-      connections.dispatch({ ...dispatch }, current, (client: CarryingConnection) => current.carriedBy(client));
+      connections.dispatch({ ...dispatch }, attempt);
     };
     if (pool) sendPooled(pool);
     else {
@@ -109,11 +108,16 @@ export function boundedRequest(options: BoundedRequestOptions): Promise<BoundedO
   });
 }
 
+/** The headers of a JSON body when the caller gives none (shared: undici only reads them). */
+const JSON_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'content-type': 'application/json; charset=utf-8' });
+
 /** The dispatch options for the URL: path with query, headers (credentials in the URL become Basic auth). */
 function requestOptions(url: URL, options: BoundedRequestOptions, closeAfter: boolean): Dispatcher.DispatchOptions {
-  const body = options.body === undefined ? undefined : Buffer.isBuffer(options.body) ? options.body : Buffer.from(options.body, 'utf8');
-  const headers: Record<string, string> = { ...options.headers };
-  if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json; charset=utf-8';
+  // undici sends a string as UTF-8 and sets content-length itself
+  const body = options.body;
+  const plain = options.headers === undefined && url.username === '' && url.password === '';
+  const headers: Record<string, string> = plain ? (body === undefined ? {} : JSON_HEADERS) : { ...options.headers };
+  if (!plain && body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = JSON_HEADERS['content-type'] ?? '';
   if (url.username !== '' || url.password !== '') {
     headers['authorization'] = `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`, 'utf8').toString('base64')}`;
   }
@@ -158,6 +162,7 @@ class Attempt implements Dispatcher.DispatchHandler {
     this.#onEnd = onEnd;
   }
 
+  /** Told by the pool, before the request is written, which client carries it. */
   carriedBy(client: CarryingConnection): void {
     this.#carrier = client;
   }
@@ -180,9 +185,8 @@ class Attempt implements Dispatcher.DispatchHandler {
     this.#timing.headersMs = this.#elapsed();
     this.#status = statusCode;
     this.#statusMessage = statusMessage ?? '';
-    const kept: Record<string, string | string[]> = {};
-    for (const [name, value] of Object.entries(headers)) if (value !== undefined) kept[name] = value;
-    this.#headers = kept;
+    // undici's parse leaves no undefined values: the object is kept as it is
+    this.#headers = headers as Record<string, string | string[]>;
   }
 
   onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {

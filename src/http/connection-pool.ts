@@ -9,8 +9,13 @@ export interface CarryingConnection {
   answeredOnConnection: number;
 }
 
-/** One dispatch's options -> the exchange that wants to know which client carries it. */
-const carriers = new WeakMap<Dispatcher.DispatchOptions, (client: CarryingConnection) => void>();
+/** An exchange that wants to know which client carries it. */
+export interface CarriedHandler extends Dispatcher.DispatchHandler {
+  carriedBy(client: CarryingConnection): void;
+}
+
+/** One dispatch's options -> the exchange sent with them. */
+const carriers = new WeakMap<Dispatcher.DispatchOptions, CarriedHandler>();
 
 /**
  * undici's one-connection client, counting the answers completed on its current connection, so an
@@ -29,7 +34,7 @@ class AnswerCountingClient extends Client implements CarryingConnection {
   }
 
   override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
-    carriers.get(options)?.(this);
+    carriers.get(options)?.carriedBy(this);
     return super.dispatch(options, handler);
   }
 }
@@ -75,9 +80,9 @@ export class ConnectionPool {
     });
   }
 
-  /** Sends on a pooled connection; `carriedBy` hears which client carries it, before it is written. */
-  dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler, carriedBy: (client: CarryingConnection) => void): void {
-    carriers.set(options, carriedBy);
+  /** Sends on a pooled connection; the handler hears which client carries it, before it is written. */
+  dispatch(options: Dispatcher.DispatchOptions, handler: CarriedHandler): void {
+    carriers.set(options, handler);
     this.#pool.dispatch(options, handler);
   }
 
