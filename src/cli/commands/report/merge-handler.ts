@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import type { CommandHandler } from '../../command-context.js';
 import { usageError } from '../../../errors/harness-error.js';
 import { ExitStatus } from '../../exit-status.js';
+import { checkOutDir } from '../../preflight-paths.js';
 import { packageVersion } from '../../../meta/package-info.js';
 import { writeReportSet } from '../../../report/write-report-set.js';
 import { isBlocking } from '../../../results/check-result.js';
@@ -18,6 +19,7 @@ export const handle: CommandHandler<ReportMergeOptions> = async (options, { stdo
   const reports = options.dirs.map(readReport);
   const into = reports.find((r) => resolve(dirname(r.path)) === resolve(options.out));
   if (into) throw usageError(`--out ${options.out} is where ${into.source} lives; write the merged report somewhere else`);
+  await checkOutDir(options.out);
   const merged = mergeReports(reports, packageVersion);
   const written = await writeReportSet(options.out, merged.results, merged.runInfo);
   stdout.write(formatMergeSummary(reports, merged, written.paths, { color: isTTY }));

@@ -3,6 +3,7 @@ import Mocha from 'mocha';
 import type { CommandHandler } from '../../command-context.js';
 import { packageVersion } from '../../../meta/package-info.js';
 import { executeCheckRun } from '../../check-run/execute-check-run.js';
+import { preflightRun } from '../../preflight-paths.js';
 import { startEmulator, webhookAllocator, type RunningEmulator } from '../../../emulator/index.js';
 import { withFunctionKey } from '../../../http/function-key-url.js';
 import { loadCorpus } from '../../../../suites/corpus/load-corpus.js';
@@ -45,6 +46,7 @@ export const handle: CommandHandler<RunCommandOptions> = async (options, context
   const dialect = options.dialect ?? 'all';
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
   const selection = selectImplementations(options.implementations);
+  await preflightRun(options);
   const corpus = loadCorpus();
   const functionKey = randomBytes(24).toString('base64url');
   let webhook: RunningWebhook | undefined;
