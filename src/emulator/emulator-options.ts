@@ -56,6 +56,11 @@ export interface EmulatorOptions {
   persistentMqttSessions?: boolean;
   /** answer polls beyond a per-device rate with 429 and Retry-After; `true` = DPS's 5 per 10 s (default off) */
   pollRateLimit?: boolean | PollRateLimit;
+  /**
+   * the deepest JSON read from a device's register body or a webhook's answer (default 64,
+   * JSON_DEPTH_LIMIT; at most 200); deeper is refused as not readable. DPS's own limit is UNCONFIRMED.
+   */
+  maxJsonDepth?: number;
   /** `dps` (default): a repeated registration is a re-provisioning; `initial`: each reads as the first */
   reRegistration?: 'dps' | 'initial';
   /** an extra DNS name for the server certificate, printed instead of the address (e.g. a LAN name) */

@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import { JSON_DEPTH_LIMIT, MAX_CONFIGURABLE_JSON_DEPTH } from '../json/json-depth.js';
 import type { Socket } from 'node:net';
 import type { Server } from 'node:net';
 import { staticAllocator } from './allocation/static-allocator.js';
@@ -58,6 +59,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     requireKeyName: options.requireKeyName ?? false,
     ...(options.pollRateLimit ? { pollRateLimiter: new PollRateLimiter(options.pollRateLimit === true ? DPS_POLL_LIMIT : options.pollRateLimit) } : {}),
     reRegistration: options.reRegistration ?? 'dps',
+    maxJsonDepth: Math.min(options.maxJsonDepth ?? JSON_DEPTH_LIMIT, MAX_CONFIGURABLE_JSON_DEPTH),
     ...(options.onUnexpected ? { onUnexpected: options.onUnexpected } : {}),
     ...(options.beforeRegister ? { beforeRegister: options.beforeRegister } : {}),
     validator: loadSchemaValidator(),

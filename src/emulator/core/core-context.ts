@@ -33,6 +33,8 @@ export interface CoreContext {
   transcript: Transcript;
   /** longest hold of a poll while its allocation runs (ms; 0 or absent = answer at once), see hold-poll.ts */
   pollHoldMs?: number;
+  /** the deepest JSON the emulator reads from a device or webhook (docs/emulator-behaviour.md) */
+  maxJsonDepth: number;
   /** aborted when the emulator closes: stops allocations and webhook retries */
   signal: AbortSignal;
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { CheckFailure, CheckSkipped, TargetMisbehaviour } from '../../../src/results/check-outcome-errors.js';
+import { CheckFailure, CheckNotReached, CheckSkipped, TargetMisbehaviour } from '../../../src/results/check-outcome-errors.js';
 import { bodySnippet } from '../answer-body.js';
 import { whatDpsDoes } from '../refusal.js';
 import type { Dialect } from '../../../src/results/check-result.js';
@@ -10,6 +10,9 @@ import { dpsPacticipant, pactFileName, webhookPacticipant } from '../../../contr
 import type { CheckDefinition } from '../check-definition.js';
 
 /** The DPS -> webhook Pact contract of the dialect, verified against the webhook. */
+
+/** The check that judges a body too deep to read (response-checks.ts `jsonCheck`). */
+const jsonCheckId = 'webhook.response.json';
 
 export const pactContractCheck: CheckDefinition = {
   id: 'webhook.contract.pact',
@@ -31,6 +34,9 @@ export function contractInteractions(dialect: Dialect): string[] {
 export function judgeInteraction(label: string, result: ContractInteractionResult | undefined): string {
   if (!result) throw new TargetMisbehaviour(`${label}: the verifier returned no result for this interaction`, { mismatch: 'not-verified' });
   if (result.outcome === 'passed') return `${label}: ${result.message}`;
+  // the harness's own check judges an answer too deep to read; the verifier never saw it whole
+  if (result.tooDeep !== undefined) throw new CheckNotReached(`${label}: not verified: ${result.tooDeep}`, jsonCheckId);
+  if (result.outcome === 'skipped') throw new CheckSkipped(`${label}: ${result.message}`);
   if (result.refused) {
     const text = result.refused.body.trim();
     throw new CheckSkipped(`${label}: not judged: refused by the webhook: HTTP ${result.refused.status}${text === '' ? '' : ` ${bodySnippet(text, 80)}`}`);

@@ -1,5 +1,6 @@
 import type { CommandHandler } from '../../command-context.js';
 import { ExitStatus } from '../../exit-status.js';
+import { checkInputFiles } from '../../preflight-paths.js';
 import { usageError } from '../../../errors/harness-error.js';
 import { verifyWebhookContract } from '../../../contracts/verify-webhook-contract.js';
 import { webhookTarget } from '../../../contracts/webhook-target.js';
@@ -8,7 +9,7 @@ import { DIALECTS, type Dialect } from '../../../results/check-result.js';
 import { SecretRedactor } from '../../../results/secret-redactor.js';
 import type { ContractsVerifyOptions } from './define.js';
 
-const LABEL = { passed: 'PASS ', failed: 'FAIL ', errored: 'ERROR' } as const;
+const LABEL = { passed: 'PASS ', failed: 'FAIL ', errored: 'ERROR', skipped: 'SKIP ' } as const;
 
 /** `contracts verify`: one line per interaction, exit 0 when every interaction passed, else 1. */
 export const handle: CommandHandler<ContractsVerifyOptions> = async (options, context) => {
@@ -17,6 +18,7 @@ export const handle: CommandHandler<ContractsVerifyOptions> = async (options, co
     throw usageError(`--dialect must be ga, preview or all, got "${String(options.dialect)}"`);
   }
   webhookTarget(options.url, options.functionKey); // usage errors before any work
+  await checkInputFiles([['--profile', options.profile]]);
   const profile = options.profile === undefined ? undefined : loadWebhookProfile(options.profile);
   const redactor = new SecretRedactor().add(options.functionKey);
   let failures = 0;
@@ -34,7 +36,7 @@ export const handle: CommandHandler<ContractsVerifyOptions> = async (options, co
       return ExitStatus.HARNESS_ERROR;
     }
     for (const result of results) {
-      if (!result.passed) failures += 1;
+      if (result.outcome === 'failed' || result.outcome === 'errored') failures += 1;
       const detail = result.passed ? '' : `: ${result.message}`;
       context.stdout.write(redactor.redact(`${LABEL[result.outcome]} ${dialect.padEnd(7)} ${result.interaction}${detail}\n`));
     }

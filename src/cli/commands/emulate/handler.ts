@@ -1,8 +1,8 @@
-import { mkdir } from 'node:fs/promises';
 import { writeFileAtomic } from '../../../report/atomic-write.js';
 import { join, resolve } from 'node:path';
 import type { CommandHandler } from '../../command-context.js';
 import { ExitStatus } from '../../exit-status.js';
+import { checkInputFiles, checkOutDir } from '../../preflight-paths.js';
 import { SecretRedactor } from '../../../results/secret-redactor.js';
 import { startEmulator } from '../../../emulator/index.js';
 import { banner, endpointFile } from './support/emulator-banner.js';
@@ -26,12 +26,13 @@ const DEFAULT_RETRY_AFTER = 2;
  * device suite's server-side checks. Exits 0 (docs/contract/cli.md); the verdicts are in the report set.
  */
 export const handle: CommandHandler<EmulateCommandOptions> = async (options, context) => {
+  await checkInputFiles([['--config', options.config]]);
   const config = options.config === undefined ? undefined : await loadEmulatorConfig(options.config);
   const out = resolve(options.out);
   for (const id of options.x509Device ?? []) {
     if (!isValidRegistrationId(id)) throw usageError(`--x509-device ${JSON.stringify(id)}: not a registration ID (up to 128 of a-z A-Z 0-9 - . _ :, ending in a letter, digit or -)`);
   }
-  await mkdir(out, { recursive: true });
+  await checkOutDir(options.out);
   const redactor = new SecretRedactor();
   const allocation = await chooseAllocator(options.webhook, config);
   for (const secret of allocation.secrets) redactor.add(secret);
@@ -77,13 +78,33 @@ export const handle: CommandHandler<EmulateCommandOptions> = async (options, con
     });
 
     await emulator.close();
-    const report = { idScope: emulator.idScope, startedAt, endedAt: new Date().toISOString(), allocation: allocation.description, ...emulator.observations() };
+    // the records first, the report set after: what the emulator saw is never lost because one part
+    // cannot be written (a full disk, a report formatter); each part that fails is named, and exit is 2
+    const failures: string[] = [];
+    const attempt = async <T>(what: string, work: () => Promise<T>): Promise<T | undefined> => {
+      try {
+        return await work();
+      } catch (error) {
+        failures.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      }
+    };
     const reportPath = join(out, 'emulator-observations.json');
-    await writeFileAtomic(reportPath, `${JSON.stringify(redactor.redactDeep(report), null, 2)}\n`);
-    await writeFileAtomic(join(out, 'emulator-transcript.json'), `${JSON.stringify(emulator.transcript.entries(), null, 2)}\n`);
-    const graded = await gradeOnExit(emulator, { out, startedAt, defaultDialect: config?.dialect ?? 'ga', redactor });
-    context.stdout.write(`stopped; ${report.registrations.length} registration(s) observed; report: ${reportPath}\n`);
-    context.stdout.write(`graded: ${graded.results} result(s), ${graded.failedMust} MUST failed or errored; ${join(out, 'summary.md')}\n`);
+    let observed = 0;
+    await attempt('emulator-observations.json', () => {
+      const endedAt = new Date().toISOString();
+      const report = { idScope: emulator.idScope, startedAt, endedAt, allocation: allocation.description, ...emulator.observations() };
+      observed = report.registrations.length;
+      return writeFileAtomic(reportPath, `${JSON.stringify(redactor.redactDeep(report), null, 2)}\n`);
+    });
+    await attempt('emulator-transcript.json', () => writeFileAtomic(join(out, 'emulator-transcript.json'), `${JSON.stringify(emulator.transcript.entries(), null, 2)}\n`));
+    const graded = await attempt('the report set', () => gradeOnExit(emulator, { out, startedAt, defaultDialect: config?.dialect ?? 'ga', redactor }));
+    context.stdout.write(`stopped; ${observed} registration(s) observed; report: ${reportPath}\n`);
+    if (graded) context.stdout.write(`graded: ${graded.results} result(s), ${graded.failedMust} MUST failed or errored; ${join(out, 'summary.md')}\n`);
+    if (failures.length > 0) {
+      for (const failure of failures) context.stderr.write(`dps-conformance: could not write ${failure}\n`);
+      return ExitStatus.HARNESS_ERROR;
+    }
     return ExitStatus.OK;
   } finally {
     await allocation.close();
