@@ -24,6 +24,14 @@ export default tseslint.config(
   },
   layerConfig,
   {
+    // the device checks read one typed view of a registration (suites/device/evidence/): no cast may stand in for it
+    files: ['suites/device/checks/**/*.ts', 'suites/device/evidence/**/*.ts'],
+    rules: {
+      '@typescript-eslint/consistent-type-assertions': ['error', { assertionStyle: 'never' }],
+      '@typescript-eslint/no-non-null-assertion': 'error',
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {

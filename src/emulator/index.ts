@@ -11,7 +11,7 @@ export { staticAllocator, type StaticAllocatorOptions } from './allocation/stati
 export { webhookAllocator, type WebhookAllocatorOptions } from './allocation/webhook-allocator.js';
 export { DPS_WEBHOOK_RETRY_SCHEDULE, type RetrySchedule } from './allocation/retry-schedule.js';
 export type { UnexpectedPolicy, UnexpectedDecision } from './core/unexpected-policy.js';
-export type { UnexpectedReason, UnexpectedRequest, FrontEnd } from './core/core-request.js';
+export type { UnexpectedReason, UnexpectedRequest, FrontEnd, WireRequest, AmqpWire, ExchangeNotes } from './core/core-request.js';
 export type { MqttAuthFailure } from './mqtt/mqtt-front-end.js';
 export type { TranscriptEntry, TranscriptQuery } from './transcript/transcript-entry.js';
 export type { TranscriptView } from './transcript/transcript.js';

@@ -1,6 +1,6 @@
 import Mocha from 'mocha';
 import type { RunningEmulator } from '../../src/emulator/index.js';
-import { isSkippedReply, type DeviceDriver, type DeviceTransport, type StartReply } from '../../src/adapters/protocol-types.js';
+import type { DeviceDriver, DeviceTransport, StartReply } from '../../src/adapters/protocol-types.js';
 import type { Dialect, ImplementationRef } from '../../src/results/check-result.js';
 import { CheckSkipped, TargetMisbehaviour } from '../../src/results/check-outcome-errors.js';
 import type { SecretRedactor } from '../../src/results/secret-redactor.js';
@@ -17,22 +17,23 @@ import { checkRequestPath, checkRequestRegistrationId, checkRequestSas } from '.
 import { checkResultAssignment, checkResultStatus, checkReturnData, checkReturnDataBigIntegers } from './checks/result-checks.js';
 import { deviceCases, type DeviceCase } from './device-case.js';
 import { DEVICE_CHECKS } from './device-checks.js';
+import { readRegistration, type DeviceEvidence } from './evidence/registration-evidence.js';
 import { runRegistration, type RegistrationRun } from './registration-run.js';
 
-type CheckFn = (run: RegistrationRun, v: Verdicts, redactor: SecretRedactor) => string;
+type CheckFn = (e: DeviceEvidence, v: Verdicts, redactor: SecretRedactor) => string;
 
-function checkAdapterProtocol(run: RegistrationRun, _v: Verdicts, redactor: SecretRedactor): string {
+function checkAdapterProtocol(e: DeviceEvidence, _v: Verdicts, redactor: SecretRedactor): string {
+  const { run, adapter } = e;
   // where DPS never finishes, an adapter that simply waits for its implementation is late by design:
   // that lateness is device.timeout.givesUp's failure, not a protocol error (the adapter is restarted all the same)
-  if (isLateGivingUp(run)) return `no reply within timeoutMs (+slack) where DPS never finishes: judged by ${DEVICE_CHECKS.timeoutGivesUp.id}; the adapter was restarted`;
-  if (run.fault) {
-    throw new TargetMisbehaviour(`expected one valid register reply in time, got ${run.fault.kind}: ${run.fault.message}`, {
-      mismatch: run.fault.kind,
+  if (isLateGivingUp(e)) return `no reply within timeoutMs (+slack) where DPS never finishes: judged by ${DEVICE_CHECKS.timeoutGivesUp.id}; the adapter was restarted`;
+  if (adapter.kind === 'fault') {
+    throw new TargetMisbehaviour(`expected one valid register reply in time, got ${adapter.fault.kind}: ${adapter.fault.message}`, {
+      mismatch: adapter.fault.kind,
       evidence: evidenceOf(run, redactor),
     });
   }
-  const reply = run.exchange?.reply;
-  if (reply && isSkippedReply(reply)) throw new CheckSkipped(`the adapter skipped this case: ${reply.skipped.reason}`);
+  if (adapter.kind === 'skipped') throw new CheckSkipped(`the adapter skipped this case: ${adapter.reason}`);
   return `valid reply in ${run.exchange?.durationMs ?? 0} ms`;
 }
 
@@ -143,6 +144,8 @@ function addCase(
   options: DeviceSuiteOptions,
 ): () => Promise<RegistrationRun> {
   let pending: Promise<RegistrationRun> | undefined;
+  /** the registration's typed view, read once by the first check and shared by the others */
+  let evidence: DeviceEvidence | undefined;
   let judged = 0;
   const once = (): Promise<RegistrationRun> => {
     pending ??= runRegistration({ emulator: options.emulator, driver: options.driver, timeoutMs: options.timeoutMs }, deviceCase, transport, dialect);
@@ -158,12 +161,16 @@ function addCase(
       // the register exchange this check judges (JUnit time), not the moment it took to judge it
       if (test.dpsc && run.exchange) test.dpsc.exchangeMs = run.exchange.durationMs;
       try {
-        return body(run, verdicts(run, options.redactor), options.redactor);
+        evidence ??= readRegistration(run);
+        return body(evidence, verdicts(evidence, options.redactor), options.redactor);
       } finally {
         judged += 1;
-        // every check of the case has read the run: its transcript copy (bodies up to 96 KB each) is let go
-        // here rather than at the end of the run; a failed check already holds its own evidence
-        if (judged === deviceCase.checks.length) run.entries = [];
+        // every check of the case has read the run: its transcript copy and typed view (bodies up to 96 KB
+        // each) are let go here rather than at the end of the run; a failed check already holds its own evidence
+        if (judged === deviceCase.checks.length) {
+          run.entries = [];
+          evidence = undefined;
+        }
       }
     });
   }

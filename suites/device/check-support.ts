@@ -1,7 +1,9 @@
 import { CheckFailure, CheckSkipped, TargetMisbehaviour, type OutcomeDetails } from '../../src/results/check-outcome-errors.js';
 import type { SecretRedactor } from '../../src/results/secret-redactor.js';
-import { isErrorReply, isResultReply, isSkippedReply, type RegisterError, type RegisterResult } from '../../src/adapters/protocol-types.js';
-import type { ObservedRun, RegistrationRun } from './registration-run.js';
+import type { RegisterError, RegisterResult } from '../../src/adapters/protocol-types.js';
+import type { RegistrationRun } from './registration-run.js';
+import type { AdapterOutcome } from './evidence/adapter-outcome.js';
+import type { DeviceEvidence, RegistrationEvidence } from './evidence/registration-evidence.js';
 import { COPY_DEPTH_LIMIT, cutMarker } from '../../src/json/json-depth.js';
 
 const MAX_STRING = 8 * 1024;
@@ -61,23 +63,33 @@ function throwers(evidence: () => unknown, redactor: SecretRedactor) {
   };
 }
 
+/** The reply the case goes on with, or the case ends here: a fault is `errored`, an adapter's `skipped` is `skipped`. */
+function replyOf(adapter: AdapterOutcome, evidence: () => unknown): { result?: RegisterResult; error?: RegisterError } {
+  switch (adapter.kind) {
+    case 'result':
+      return { result: adapter.result };
+    case 'error':
+      return { error: adapter.error };
+    case 'unobserved':
+      return {};
+    case 'skipped':
+      throw new CheckSkipped(`the adapter skipped this case: ${adapter.reason}`);
+    case 'fault':
+      throw new TargetMisbehaviour(`no usable adapter reply: ${adapter.fault.message}`, { mismatch: adapter.fault.kind, evidence: evidence() });
+    case 'missing':
+      throw new TargetMisbehaviour('no adapter reply', { mismatch: 'missing-reply', evidence: evidence() });
+    case 'off-schema':
+      throw new TargetMisbehaviour('the adapter reply holds no result, error or skip', { mismatch: 'off-schema', evidence: evidence() });
+  }
+}
+
 /** Builds the throw helpers of one case, all attaching that case's evidence. */
-export function verdicts(run: RegistrationRun, redactor: SecretRedactor) {
-  const evidence = (): unknown => evidenceOf(run, redactor);
+export function verdicts(e: DeviceEvidence, redactor: SecretRedactor) {
+  const evidence = (): unknown => evidenceOf(e.run, redactor);
   return {
     ...throwers(evidence, redactor),
     /** the reply, or the case ends here: a fault is `errored`, an adapter's `skipped` is `skipped` */
-    reply(): { result?: RegisterResult; error?: RegisterError } {
-      if (run.fault) {
-        throw new TargetMisbehaviour(`no usable adapter reply: ${run.fault.message}`, { mismatch: run.fault.kind, evidence: evidence() });
-      }
-      const reply = run.exchange?.reply;
-      if (!reply) throw new TargetMisbehaviour('no adapter reply', { mismatch: 'missing-reply', evidence: evidence() });
-      if (isSkippedReply(reply)) throw new CheckSkipped(`the adapter skipped this case: ${reply.skipped.reason}`);
-      if (isResultReply(reply)) return { result: reply.result };
-      if (isErrorReply(reply)) return { error: reply.error };
-      throw new TargetMisbehaviour('the adapter reply holds no result, error or skip', { mismatch: 'off-schema', evidence: evidence() });
-    },
+    reply: (): { result?: RegisterResult; error?: RegisterError } => replyOf(e.adapter, evidence),
   };
 }
 
@@ -87,9 +99,9 @@ export type Verdicts = ReturnType<typeof verdicts>;
  * The throw helpers for a registration judged from the server side alone (`emulate`): the same
  * outcomes, the emulator's record as evidence, and no adapter reply to read (`reply()` is empty).
  */
-export function observedVerdicts(run: ObservedRun, redactor: SecretRedactor): Verdicts {
-  const evidence = (): unknown => redactor.redactDeep(clipDeep({ registrationId: run.registrationId, emulator: run.entries }));
-  return { ...throwers(evidence, redactor), reply: () => ({}) };
+export function observedVerdicts(e: RegistrationEvidence, redactor: SecretRedactor): Verdicts {
+  const evidence = (): unknown => redactor.redactDeep(clipDeep({ registrationId: e.run.registrationId, emulator: e.run.entries }));
+  return { ...throwers(evidence, redactor), reply: () => replyOf(e.adapter, evidence) };
 }
 
 /** Short JSON for one-line messages. */

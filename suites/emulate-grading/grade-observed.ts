@@ -8,7 +8,7 @@ import { checkPollingRetryAfter, checkPollingTerminal, checkPollingThrottle } fr
 import { checkRequestPath, checkRequestRegistrationId, checkRequestSas } from '../device/checks/request-checks.js';
 import { DEVICE_CHECKS, type DeviceCheckDef } from '../device/device-checks.js';
 import type { ObservedRun } from '../device/registration-run.js';
-import { operationEntries, registerEntries } from '../device/transcript-reading.js';
+import { readObserved, type RegistrationEvidence } from '../device/evidence/registration-evidence.js';
 import { judgeCheck } from './judge-check.js';
 import { splitRegistrations, type ObservedRegistration } from './split-registrations.js';
 
@@ -21,7 +21,7 @@ export interface GradeInput {
   redactor: SecretRedactor;
 }
 
-type Body = (run: ObservedRun, v: Verdicts) => string;
+type Body = (e: RegistrationEvidence, v: Verdicts) => string;
 
 /**
  * `emulate`'s verdicts: one result per observed registration for every device check that can be judged
@@ -56,24 +56,23 @@ function gradeRegistration(registration: ObservedRegistration, input: GradeInput
     entries: registration.entries,
     command: { idScope: input.idScope },
   };
-  const v = observedVerdicts(run, input.redactor);
+  const evidence = readObserved(run);
+  const v = observedVerdicts(evidence, input.redactor);
   const implementation = implementationOf(registration.entries);
   const caseId = `${registration.registrationId}#${registration.ordinal}${registration.scenario ? `:${registration.scenario}` : ''}`;
-  return checksFor(registration).map(([check, body]) =>
-    judgeCheck({ checkId: check.id, level: check.level, dialect: run.dialect, transport: run.transport, caseId, implementation }, () => body(run, v)),
+  return checksFor(registration, evidence).map(([check, body]) =>
+    judgeCheck({ checkId: check.id, level: check.level, dialect: run.dialect, transport: run.transport, caseId, implementation }, () => body(evidence, v)),
   );
 }
 
 /** The server-side checks that apply to what the registration did (a refused CONNECT has no request to judge the path of). */
-function checksFor(registration: ObservedRegistration): [DeviceCheckDef, Body][] {
-  const entries = registration.entries;
-  const operations = operationEntries(entries).length > 0;
-  const answered = (status: number): boolean => entries.some((e) => e.frontEnd !== 'webhook' && e.response?.status === status);
+function checksFor(registration: ObservedRegistration, evidence: RegistrationEvidence): [DeviceCheckDef, Body][] {
+  const answered = (status: number): boolean => evidence.device.some((e) => 'answer' in e && e.answer.status === status);
   const checks: [DeviceCheckDef, Body][] = [];
-  if (!operations) {
+  if (evidence.operations.length === 0) {
     // a connection that never got to register: judge what it did (a refused CONNECT), not what it did not
-    if (entries.some((e) => e.kind === 'connect')) checks.push([DEVICE_CHECKS.requestRegistrationId, checkRequestRegistrationId]);
-    if (entries.some((e) => e.notes?.auth !== undefined)) checks.push([DEVICE_CHECKS.requestSas, checkRequestSas]);
+    if (evidence.connect !== undefined) checks.push([DEVICE_CHECKS.requestRegistrationId, checkRequestRegistrationId]);
+    if (evidence.device.some((e) => e.notes.auth !== undefined)) checks.push([DEVICE_CHECKS.requestSas, checkRequestSas]);
     if (registration.transport !== 'https') checks.push([DEVICE_CHECKS.mqttProtocol, checkMqttProtocol]);
     return checks;
   }
@@ -82,7 +81,7 @@ function checksFor(registration: ObservedRegistration): [DeviceCheckDef, Body][]
     [DEVICE_CHECKS.requestRegistrationId, checkRequestRegistrationId],
     [DEVICE_CHECKS.requestSas, checkRequestSas],
   );
-  if (registerEntries(entries).length > 0) checks.push([DEVICE_CHECKS.dataSent, checkDataObserved]);
+  if (evidence.registers.length > 0) checks.push([DEVICE_CHECKS.dataSent, checkDataObserved]);
   if (answered(202)) checks.push([DEVICE_CHECKS.pollingTerminal, checkPollingTerminal], [DEVICE_CHECKS.pollingRetryAfter, checkPollingRetryAfter]);
   if (answered(429) || registration.scenario === 'device-throttled') checks.push([DEVICE_CHECKS.pollingThrottle, checkPollingThrottle]);
   if (registration.transport !== 'https') checks.push([DEVICE_CHECKS.mqttProtocol, checkMqttProtocol]);

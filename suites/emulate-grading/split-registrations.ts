@@ -1,7 +1,7 @@
 import type { TranscriptEntry } from '../../src/emulator/index.js';
 import type { DeviceTransport } from '../../src/adapters/protocol-types.js';
 import type { Dialect } from '../../src/results/check-result.js';
-import { registerEntries } from '../device/transcript-reading.js';
+import { isRegisterAttempt } from '../device/evidence/registration-evidence.js';
 
 /** One registration as `emulate` saw it: a register (with its retries after 429/5xx) and its polls, plus the connection that carried them. */
 export interface ObservedRegistration {
@@ -40,7 +40,7 @@ export function splitRegistrations(registrationId: string, entries: readonly Tra
       (current?.entries ?? carried).push(entry);
       continue;
     }
-    const isRegister = registerEntries([entry]).length === 1;
+    const isRegister = isRegisterAttempt(entry);
     if (isRegister || entry.kind === 'poll') {
       if (isRegister && current?.hasRegister && !RETRIED(current.lastStatus)) {
         groups.push(current.entries);

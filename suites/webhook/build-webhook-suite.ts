@@ -13,12 +13,14 @@ import { CONTENT_CHECKS } from './checks/content-checks.js';
 import { USER_CASE_CHECKS } from './checks/user-case-checks.js';
 import { firstHubOrSkip, judgeStableAllocation, STABLE_REPEATS, stableAllocationCheck } from './checks/stability-checks.js';
 import { judgeRobustness, robustnessCheck } from './checks/robustness-checks.js';
-import { acceptsCheck, judgeAcceptance } from './checks/acceptance-checks.js';
+import { acceptsCheck, acceptsNone, judgeAcceptance } from './checks/acceptance-checks.js';
 import { functionKeyCheck, judgeFunctionKey, skipWithoutFunctionKey } from './checks/auth-checks.js';
 import { judgeLatency, latencyP95Check } from './checks/latency-checks.js';
 import { contractInteractions, judgeInteraction, pactContractCheck } from './checks/contract-checks.js';
+import { contractNotExercised } from '../../src/contracts/contract-not-exercised.js';
 import { caseLabel, isRunnable, type PlannedCase } from './planned-case.js';
 import type { WebhookCaller } from './webhook-caller.js';
+import type { WebhookCall } from './webhook-call.js';
 import type { WebhookRunPlan } from './webhook-run-plan.js';
 
 const CASE_CHECKS: readonly CaseCheck[] = [...RESPONSE_CHECKS, ...CONTENT_CHECKS, ...USER_CASE_CHECKS];
@@ -113,19 +115,27 @@ function addDialectChecks(
       return judgeFunctionKey(new CallJudge(runWide, call, target.redactor));
     });
   }
-  addCheck(suite, metaFor(plan, acceptsCheck, dialect, ALL_CASES_ID), async () => {
-    const judged = exchanges.filter((e) => e.planned.expect?.refused !== true);
-    return judgeAcceptance(caseLabel({ caseId: ALL_CASES_ID, dialect }), await Promise.all(judged.map((e) => e.first())));
-  });
+  const acceptanceCalls = (): Promise<WebhookCall[]> =>
+    Promise.all(exchanges.filter((e) => e.planned.expect?.refused !== true).map((e) => e.first()));
+  addCheck(suite, metaFor(plan, acceptsCheck, dialect, ALL_CASES_ID), async () =>
+    judgeAcceptance(caseLabel({ caseId: ALL_CASES_ID, dialect }), await acceptanceCalls()),
+  );
   addCheck(suite, metaFor(plan, latencyP95Check, dialect, ALL_CASES_ID), async () => {
     const calls = (await Promise.all(exchanges.map((e) => e.made()))).flat();
     const times = calls.flatMap((c) => (c.outcome.kind === 'answered' ? [c.outcome.timing.totalMs] : []));
     return judgeLatency(caseLabel({ caseId: ALL_CASES_ID, dialect }), times);
   });
-  addContractChecks(suite, plan, dialect, caller, dialectSuite);
+  addContractChecks(suite, plan, dialect, caller, dialectSuite, async () => acceptsNone(await acceptanceCalls()));
 }
 
-function addContractChecks(suite: Mocha.Suite, plan: WebhookRunPlan, dialect: Dialect, caller: WebhookCaller, dialectSuite: Mocha.Suite): void {
+function addContractChecks(
+  suite: Mocha.Suite,
+  plan: WebhookRunPlan,
+  dialect: Dialect,
+  caller: WebhookCaller,
+  dialectSuite: Mocha.Suite,
+  refusedEveryCase: () => Promise<boolean>,
+): void {
   const { target } = plan;
   let verification: Promise<ContractInteractionResult[]> | undefined;
   // stops the verifier when the run gives up on the webhook (it may have been started early, below)
@@ -155,7 +165,9 @@ function addContractChecks(suite: Mocha.Suite, plan: WebhookRunPlan, dialect: Di
         throw new TargetMisbehaviour(`${label}: ${caller.abandonedReason}`, { mismatch: 'not-sent' });
       }
       const results = await verify();
-      return judgeInteraction(label, results.find((r) => r.interaction === interaction));
+      const notExercised = contractNotExercised(results);
+      const context = { refusedEveryCase: notExercised !== undefined && (await refusedEveryCase()), ...(notExercised ? { notExercised } : {}) };
+      return judgeInteraction(label, results.find((r) => r.interaction === interaction), context);
     });
   }
 }

@@ -3,7 +3,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPolicyWebhook, type PolicyWebhookName } from '../fixtures/webhooks/policy-webhooks.js';
+import { readFileSync } from 'node:fs';
 import { CONTOSO_PROFILE } from '../fixtures/webhooks/contoso-profile.js';
+import { MODEL_ID_PROFILE } from '../fixtures/webhooks/model-id-profile.js';
+import { repoRoot } from '../helpers/run-cli.js';
 import { describeRun, runWebhookCli, type WebhookCliRun } from './run-webhook-cli.js';
 
 const CONTOSO_CASES = {
@@ -33,6 +36,7 @@ describe('webhook command against realistic policy webhooks (test/fixtures/webho
   this.timeout(120_000);
   let dir: string;
   let profile: string;
+  let modelIdProfile: string;
   let cases: string;
 
   before(async () => {
@@ -40,6 +44,8 @@ describe('webhook command against realistic policy webhooks (test/fixtures/webho
     profile = join(dir, 'contoso.profile.json');
     cases = join(dir, 'contoso.cases.json');
     await writeFile(profile, JSON.stringify(CONTOSO_PROFILE));
+    modelIdProfile = join(dir, 'foo.profile.json');
+    await writeFile(modelIdProfile, JSON.stringify(MODEL_ID_PROFILE));
     await writeFile(cases, JSON.stringify(CONTOSO_CASES));
   });
   after(() => rm(dir, { recursive: true, force: true }));
@@ -90,6 +96,38 @@ describe('webhook command against realistic policy webhooks (test/fixtures/webho
     );
     assert.ok(r.results.filter((x) => x.checkId === 'webhook.robustness.variant').every((x) => x.outcome === 'passed'));
     assert.ok(r.results.some((x) => x.checkId === 'webhook.robustness.variant'));
+  });
+
+  it('the IoT Plug and Play router with its modelId profile: exit 0, every case with object data sends its model', async () => {
+    const r = await run('model-id-router', ['--profile', modelIdProfile]);
+    assert.equal(r.run.status, 0, describeRun(r));
+    const outcome = (checkId: string, caseId: string): string | undefined =>
+      r.results.find((x) => x.checkId === checkId && x.caseId === caseId)?.outcome;
+    // the cases that carried a model of their own now send the profile's, and are judged as accepted devices
+    for (const id of ['pnp-model-id', 'pnp-model-id-and-more', 'pnp-model-id-x509-many-hubs', 'size-near-limit']) {
+      assert.equal(outcome('webhook.response.hub', id), 'passed', id);
+    }
+    for (const id of ['pnp-model-id', 'pnp-model-id-and-more', 'size-near-limit']) assert.equal(outcome('webhook.robustness.variant', id), 'passed', id);
+    assert.equal(outcome('webhook.allocation.accepts', 'all-cases'), 'passed');
+    const pact = r.results.filter((x) => x.checkId === 'webhook.contract.pact');
+    assert.equal(pact.filter((x) => x.outcome === 'passed').length, 5, 'the interactions with device data send the profile\'s model and pass');
+    assert.ok(pact.every((x) => x.outcome === 'passed' || /refused by the webhook: HTTP 400 "Payload is not provided/.test(x.message)));
+  });
+
+  it('the IoT Plug and Play router without a profile: exit 1, webhook.allocation.accepts fails with the --profile advice', async () => {
+    const r = await run('model-id-router');
+    assert.equal(r.run.status, 1, describeRun(r));
+    assert.deepEqual(failedIds(r), ['webhook.allocation.accepts'], describeRun(r));
+    const accepts = r.results.find((x) => x.checkId === 'webhook.allocation.accepts');
+    assert.match(accepts?.message ?? '', /give --profile FILE/);
+  });
+
+  it('README.md and docs/webhook-profiles.md show the modelId profile the tests use', () => {
+    for (const doc of ['README.md', 'docs/webhook-profiles.md']) {
+      const text = readFileSync(join(repoRoot, doc), 'utf8');
+      const shown = [...text.matchAll(/```json\n([^`]*dtmi:contoso:foo;1[^`]*)```/g)].map((m) => JSON.parse(m[1] ?? '') as unknown);
+      assert.deepEqual(shown, [MODEL_ID_PROFILE], doc);
+    }
   });
 
   it('a refused-expectation fails against a webhook that accepts the device', async () => {

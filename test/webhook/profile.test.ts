@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isHarnessError } from '../../src/errors/harness-error.js';
 import { loadWebhookProfile } from '../../src/webhook-profile/load-webhook-profile.js';
-import { mergeDeviceDataJson } from '../../src/webhook-profile/merge-device-data.js';
+import { profileDeviceData } from '../../src/webhook-profile/profile-device-data.js';
+import { NEAR_LIMIT_REQUEST_BYTES } from '../../suites/corpus/near-limit-case.js';
 import { expandRegistrationId } from '../../src/webhook-profile/webhook-profile.js';
 import { planWebhookRun } from '../../suites/webhook/plan-webhook-run.js';
 import { isRunnable } from '../../suites/webhook/planned-case.js';
@@ -35,15 +36,25 @@ describe('webhook profiles (--profile)', () => {
     assert.equal(expandRegistrationId('x-{caseId}', 'a b/c'), 'x-a-b-c');
   });
 
-  it('adds payload members to object data without touching its digits; the case wins; other data is left alone', () => {
-    assert.equal(
-      mergeDeviceDataJson('{"big":12345678901234567890,"e":1E3}', { modelId: 'm' }),
-      '{"modelId":"m","big":12345678901234567890,"e":1E3}',
-    );
-    assert.equal(mergeDeviceDataJson('{"modelId":"mine"}', { modelId: 'm' }), '{"modelId":"mine"}');
-    assert.equal(mergeDeviceDataJson(' { } ', { modelId: 'm' }), '{"modelId":"m"}');
-    assert.equal(mergeDeviceDataJson('[1]', { modelId: 'm' }), '[1]');
-    assert.equal(mergeDeviceDataJson(undefined, { modelId: 'm' }), undefined);
+  it('adds payload members to object data without touching its digits; other data is left alone', () => {
+    assert.deepEqual(profileDeviceData('{"big":12345678901234567890,"e":1E3}', { modelId: 'm' }), {
+      json: '{"modelId":"m","big":12345678901234567890,"e":1E3}',
+    });
+    assert.deepEqual(profileDeviceData(' { } ', { modelId: 'm' }), { json: '{"modelId":"m"}' });
+    assert.deepEqual(profileDeviceData('[1]', { modelId: 'm' }), { json: '[1]' });
+    assert.deepEqual(profileDeviceData(undefined, { modelId: 'm' }), { json: undefined });
+    assert.deepEqual(profileDeviceData('{"modelId":"m"}', { modelId: 'm' }), { json: '{"modelId":"m"}' }, 'the same value: nothing changes');
+  });
+
+  it("replaces an example member with the profile's value, keeping the case's other members exactly", () => {
+    assert.deepEqual(profileDeviceData('{"modelId":"dtmi:x;1","n":1.50,"big":12345678901234567890}', { modelId: 'dtmi:foo;1' }, ['modelId']), {
+      json: '{"modelId":"dtmi:foo;1","n":1.50,"big":12345678901234567890}',
+    });
+  });
+
+  it("reports a member that is the case's point, set otherwise by the profile, as a conflict (not applicable)", () => {
+    const out = profileDeviceData('{"name":"Café Müller","modelId":"dtmi:x;1"}', { name: 'toaster', modelId: 'dtmi:foo;1' }, ['modelId']);
+    assert.deepEqual(out, { conflicts: [{ member: 'name', caseValue: '"Café Müller"', profileValue: '"toaster"' }] });
   });
 
   it('applies to every corpus case: registration ID, hubs, group, payload; absent data stays absent', () => {
@@ -73,9 +84,32 @@ describe('webhook profiles (--profile)', () => {
     assert.deepEqual(data('data-empty-object'), { modelId: 'dtmi:contoso:toaster;1' });
     assert.equal(data('data-absent'), undefined);
     assert.deepEqual(data('data-top-array', 'preview'), [1, 'two', { three: 3 }]);
-    assert.equal((data('pnp-model-id') as Record<string, unknown>)['modelId'], 'dtmi:com:example:Thermostat;1');
+    // the pnp cases' modelId is an example: the profile's devices send the profile's (a modelId router refuses others)
+    for (const id of ['pnp-model-id', 'pnp-model-id-and-more', 'pnp-model-id-x509-many-hubs', 'size-near-limit'])
+      for (const dialect of ['ga', 'preview'])
+        assert.equal((data(id, dialect) as Record<string, unknown>)['modelId'], 'dtmi:contoso:toaster;1', `${id} (${dialect})`);
+    assert.deepEqual((data('pnp-model-id-and-more') as Record<string, unknown>)['serialNumber'], 'SN-0042');
+    // the near-limit case is built around the profile's devices: still near the limit with them
+    for (const dialect of ['ga', 'preview']) {
+      const near = runnable.find((c) => c.caseId === 'size-near-limit' && c.dialect === dialect);
+      assert.ok(near && near.request.byteLength <= NEAR_LIMIT_REQUEST_BYTES && near.request.byteLength > NEAR_LIMIT_REQUEST_BYTES - 1200, `${dialect}: ${near?.request.byteLength}`);
+    }
     const numbers = runnable.find((c) => c.caseId === 'numbers-beyond-2-53' && c.dialect === 'ga');
     assert.match(numbers?.request.text ?? '', /9007199254740993/);
+  });
+
+  it("reports a case whose point is a member the profile sets otherwise as not applicable, with the reason", () => {
+    const plan = planWebhookRun({
+      url: 'http://127.0.0.1:9/api',
+      dialect: 'ga',
+      timeoutMs: 1000,
+      profile: file('name.json', { version: 1, payload: { name: 'toaster', modelId: 'dtmi:contoso:toaster;1' } }),
+    });
+    const accents = plan.cases.find((c) => c.caseId === 'text-accents');
+    assert.equal(accents?.request, undefined);
+    assert.match(accents?.skipReason ?? '', /^not applicable under this profile: the profile's payload sets "name" to "toaster" and this case's point is its own "Caf/);
+    assert.ok(isRunnable(plan.cases.find((c) => c.caseId === 'pnp-model-id') ?? { caseId: '', dialect: 'ga', title: '' }), 'an example member is replaced, not a conflict');
+    assert.deepEqual(plan.baselines.map((b) => b.caseId), ['group-symkey-initial']);
   });
 
   it('marks the baseline and its variants; no-data, reprovisioning and other-hub cases are no variants', () => {

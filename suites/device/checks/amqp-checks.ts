@@ -1,36 +1,27 @@
-import type { TranscriptEntry } from '../../../src/emulator/index.js';
-import type { RegistrationRun } from '../registration-run.js';
 import type { Verdicts } from '../check-support.js';
 import { brief } from '../check-support.js';
-import { deviceEntries, isObject, operationEntries, responseBody } from '../transcript-reading.js';
+import type { ConnectEntry, DeviceEntry, WireView } from '../evidence/evidence-entry.js';
+import { isObject } from '../evidence/json-values.js';
+import type { DeviceEvidence } from '../evidence/registration-evidence.js';
 
 const AMQP_REASONS = new Set(['unknown-link-address', 'unknown-operation-type', 'unsupported-sasl-mechanism', 'malformed-username', 'malformed-amqp', 'registration-id-mismatch']);
 
 /** What the emulator recorded of an AMQP exchange (docs/protocol/amqp.md). */
-export interface AmqpWireView {
-  amqp: string;
-  mechanism?: string;
-  username?: string;
-  operationType?: string;
-  operationId?: string;
-  correlationId?: string;
-  apiVersion?: string;
-  address?: string;
-}
+export type AmqpWireView = Extract<WireView, { protocol: 'amqp' }>;
 
 /**
  * Who the connection said it was: the SASL PLAIN user name, or with X.509 (no SASL credentials) the
  * address of the first link, as `{idScope}/registrations/{id}`.
  */
-export function amqpIdentity(entry: TranscriptEntry | undefined): string | undefined {
+export function amqpIdentity(entry: ConnectEntry | undefined): string | undefined {
   const wire = amqpWire(entry);
   if (wire?.amqp === 'attach') return wire.address?.replace(/^amqps?:\/\/[^/]*\//, '').replace(/^\//, '');
   return wire?.username;
 }
 
-export function amqpWire(entry: TranscriptEntry | undefined): AmqpWireView | undefined {
-  const wire = entry?.request.wire;
-  return wire && 'amqp' in wire ? wire : undefined;
+export function amqpWire(entry: DeviceEntry | undefined): AmqpWireView | undefined {
+  const wire = entry && 'wire' in entry ? entry.wire : undefined;
+  return wire?.protocol === 'amqp' ? wire : undefined;
 }
 
 /** True for the AMQP transports (over TLS and over WebSocket). */
@@ -45,12 +36,12 @@ export function isAmqpTransport(transport: string): boolean {
  * `com.microsoft:api-version`, and polls name the operationId DPS gave. A correlation-id is not required:
  * the C and Java SDKs send none (one request at a time, the next message is the answer) and DPS serves them.
  */
-export function checkAmqpProtocol(run: RegistrationRun, v: Verdicts): string {
+export function checkAmqpProtocol(e: DeviceEvidence, v: Verdicts): string {
   v.reply();
-  const entries = deviceEntries(run.entries);
-  const bad = entries.find((e) => e.kind === 'unexpected' && AMQP_REASONS.has(e.notes?.unexpected?.reason ?? ''));
-  if (bad) v.fail(`expected documented AMQP use, got ${bad.notes?.unexpected?.reason ?? ''}: ${bad.notes?.unexpected?.detail ?? ''}`, { mismatch: 'protocol-mismatch', actual: bad.request.wire });
-  const connect = entries.find((e) => e.kind === 'connect');
+  const { run } = e;
+  const bad = e.device.find((entry) => entry.kind === 'unexpected' && AMQP_REASONS.has(entry.reason));
+  if (bad?.kind === 'unexpected') v.fail(`expected documented AMQP use, got ${bad.reason}: ${bad.detail}`, { mismatch: 'protocol-mismatch', actual: bad.wire });
+  const connect = e.connect;
   const x509 = run.command.attestation.type === 'x509';
   if (!connect) v.fail(x509 ? 'expected links on the registration address, the emulator saw none' : 'expected SASL PLAIN with the SAS token, the emulator saw no SASL init', { mismatch: 'missing-request' });
   const identity = amqpIdentity(connect);
@@ -60,15 +51,15 @@ export function checkAmqpProtocol(run: RegistrationRun, v: Verdicts): string {
     v.fail(`expected ${what} ${expectedUser}, got ${brief(identity ?? null)}`, { mismatch: 'protocol-mismatch', expected: expectedUser, actual: identity });
   }
   let operationId: string | undefined;
-  for (const entry of operationEntries(entries)) {
+  for (const entry of e.operations) {
     const wire = amqpWire(entry);
     if (!wire) continue;
     if (!wire.apiVersion) v.fail('expected com.microsoft:api-version on the link the request came on', { mismatch: 'missing-field' });
     if (entry.kind === 'poll' && operationId !== undefined && wire.operationId !== operationId) {
       v.fail(`expected iotdps-operation-id ${operationId}, got ${brief(wire.operationId ?? null)}`, { mismatch: 'protocol-mismatch', expected: operationId, actual: wire.operationId });
     }
-    const body = responseBody(entry).value;
-    if (isObject(body) && typeof body['operationId'] === 'string') operationId = body['operationId'];
+    const body = entry.answer.body;
+    if (body.kind === 'json' && isObject(body.value) && typeof body.value['operationId'] === 'string') operationId = body.value['operationId'];
   }
   return 'SASL PLAIN, link addresses and operation types as documented';
 }

@@ -1,13 +1,13 @@
-import type { TranscriptEntry } from '../../../src/emulator/index.js';
 import { jsonDifference } from '../../../src/adapters/json-difference.js';
 import { CheckSkipped } from '../../../src/results/check-outcome-errors.js';
-import type { RegistrationRun } from '../registration-run.js';
 import type { Verdicts } from '../check-support.js';
 import { brief } from '../check-support.js';
-import { dataMember, isObject, registerEntries, requestBody, roundBigInts, type JsonObject } from '../transcript-reading.js';
+import type { RegisterEntry, UnexpectedEntry } from '../evidence/evidence-entry.js';
+import { dataMember, isObject, roundBigInts, type JsonObject } from '../evidence/json-values.js';
+import type { DeviceEvidence, RegistrationEvidence } from '../evidence/registration-evidence.js';
 
 interface RegisterBody {
-  entry: TranscriptEntry;
+  entry: RegisterEntry | UnexpectedEntry;
   body: JsonObject;
   exact: boolean;
   /** set when the emulator refused the request (then the caller fails it after its own comparison) */
@@ -18,20 +18,34 @@ interface RegisterBody {
  * Every register body of the run, each a JSON object without the other dialect's member; the first
  * that is not fails `device.data.sent` here. Shared by the device suite and `emulate`'s grading.
  */
-function registerBodies(run: Pick<RegistrationRun, 'dialect' | 'entries'>, v: Verdicts): RegisterBody[] {
-  const member = dataMember(run.dialect);
-  const other = run.dialect === 'ga' ? 'data' : 'payload';
-  const registers = registerEntries(run.entries);
-  if (registers.length === 0) v.fail('expected a register request, the emulator received none', { mismatch: 'missing-request' });
-  return registers.map((entry) => {
-    const refusal = entry.kind === 'unexpected' ? entry.notes?.unexpected : undefined;
-    const { value, exact } = requestBody(entry);
+function registerBodies(e: RegistrationEvidence, v: Verdicts): RegisterBody[] {
+  const { dialect } = e.run;
+  const member = dataMember(dialect);
+  const other = dialect === 'ga' ? 'data' : 'payload';
+  if (e.registers.length === 0) v.fail('expected a register request, the emulator received none', { mismatch: 'missing-request' });
+  return e.registers.map((entry) => {
+    const refusal = entry.kind === 'unexpected' ? { reason: entry.reason, detail: entry.detail } : undefined;
+    const value = bodyValue(entry);
     if (!isObject(value)) {
       v.fail(`expected a register body that is a JSON object, got ${refusal ? `${refusal.reason}: ${refusal.detail}` : brief(value ?? null)}`, { mismatch: 'invalid-body', actual: value });
     }
-    if (other in value) v.fail(`expected the ${run.dialect} member "${member}", got "${other}" (the other dialect's)`, { mismatch: 'wrong-dialect-member', actual: value });
-    return { entry, body: value, exact, ...(refusal ? { refusal } : {}) };
+    if (other in value) v.fail(`expected the ${dialect} member "${member}", got "${other}" (the other dialect's)`, { mismatch: 'wrong-dialect-member', actual: value });
+    return { entry, body: value, exact: entry.body.kind === 'json' && entry.body.exact, ...(refusal ? { refusal } : {}) };
   });
+}
+
+/** A register body as a value: its parse, or its text when it is not JSON, or nothing. */
+function bodyValue(entry: RegisterEntry | UnexpectedEntry): unknown {
+  const body = entry.body;
+  switch (body.kind) {
+    case 'json':
+      return body.value;
+    case 'empty':
+    case 'not-json':
+      return body.text;
+    case 'none':
+      return undefined;
+  }
 }
 
 function failRefused(v: Verdicts, { refusal, body }: RegisterBody): void {
@@ -43,16 +57,17 @@ function failRefused(v: Verdicts, { refusal, body }: RegisterBody): void {
  * when none was given. Numbers compare as doubles (JSON lets an implementation limit numbers to doubles,
  * RFC 8259 section 6): every digit beyond 2^53 is the SHOULD `device.data.bigIntegers`.
  */
-export function checkDataSent(run: RegistrationRun, v: Verdicts): string {
+export function checkDataSent(e: DeviceEvidence, v: Verdicts): string {
   v.reply();
-  const member = dataMember(run.dialect);
-  const given = run.command.data;
-  const bodies = registerBodies(run, v);
+  const { dialect, command } = e.run;
+  const member = dataMember(dialect);
+  const given = command.data;
+  const bodies = registerBodies(e, v);
   for (const registered of bodies) {
     const value = registered.body;
     if (given === undefined) {
       // `"payload": null` means no payload to DPS (the Python SDK always sends it, docs/protocol/sdks.md)
-      if (member in value && !(run.dialect === 'ga' && value[member] === null)) {
+      if (member in value && !(dialect === 'ga' && value[member] === null)) {
         v.fail(`expected no "${member}" (the application gave none), got ${brief(value[member])}`, { mismatch: 'unexpected-member', actual: value[member] });
       }
     } else {
@@ -73,11 +88,11 @@ export function checkDataSent(run: RegistrationRun, v: Verdicts): string {
 }
 
 /** `device.data.bigIntegers` (SHOULD): integers beyond 2^53 in the device data reach DPS with every digit. */
-export function checkDataBigIntegers(run: RegistrationRun, v: Verdicts): string {
+export function checkDataBigIntegers(e: DeviceEvidence, v: Verdicts): string {
   v.reply();
-  const member = dataMember(run.dialect);
-  const given = run.command.data;
-  for (const { body, exact } of registerBodies(run, v)) {
+  const member = dataMember(e.run.dialect);
+  const given = e.run.command.data;
+  for (const { body, exact } of registerBodies(e, v)) {
     if (!exact) throw new CheckSkipped('the emulator transcript holds parsed bodies, so whether every digit beyond 2^53 arrived cannot be told');
     if (!(member in body)) continue; // device.data.sent fails that
     const diff = jsonDifference(given, body[member]);
@@ -97,15 +112,16 @@ export function checkDataBigIntegers(run: RegistrationRun, v: Verdicts): string 
  * body is an object with the data (if any) under the dialect's member, valid against the dialect's
  * registration-request schema, and accepted by DPS.
  */
-export function checkDataObserved(run: Pick<RegistrationRun, 'dialect' | 'entries'>, v: Verdicts): string {
-  const member = dataMember(run.dialect);
-  const bodies = registerBodies(run, v);
+export function checkDataObserved(e: RegistrationEvidence, v: Verdicts): string {
+  const { dialect } = e.run;
+  const member = dataMember(dialect);
+  const bodies = registerBodies(e, v);
   let withData = 0;
   for (const registered of bodies) {
-    const problems = (registered.entry.notes?.validation ?? []).filter((check) => !check.valid && !check.skipped);
+    const problems = (registered.entry.notes.validation ?? []).filter((check) => !check.valid && !check.skipped);
     const first = problems[0]?.errors[0];
     if (first) {
-      v.fail(`expected a register body valid against ${run.dialect}/registration-request, got ${first.path || '/'}: ${first.message}`, {
+      v.fail(`expected a register body valid against ${dialect}/registration-request, got ${first.path || '/'}: ${first.message}`, {
         mismatch: 'schema-mismatch',
         actual: registered.body,
       });
@@ -113,5 +129,5 @@ export function checkDataObserved(run: Pick<RegistrationRun, 'dialect' | 'entrie
     failRefused(v, registered);
     if (member in registered.body && registered.body[member] !== null) withData += 1;
   }
-  return `${bodies.length} register request(s), valid ${run.dialect} bodies; ${withData} with "${member}"`;
+  return `${bodies.length} register request(s), valid ${dialect} bodies; ${withData} with "${member}"`;
 }

@@ -1,6 +1,7 @@
-import type { RegistrationRun } from '../registration-run.js';
+import { CheckNotReached, CheckSkipped } from '../../../src/results/check-outcome-errors.js';
+import { DEVICE_CHECKS } from '../device-checks.js';
 import type { Verdicts } from '../check-support.js';
-import { deviceEntries } from '../transcript-reading.js';
+import type { DeviceEvidence } from '../evidence/registration-evidence.js';
 
 /** An adapter that stopped waiting for its implementation says so with `error.adapterDeadline: true`. */
 function stillRegistering(error: { [member: string]: unknown } | undefined): boolean {
@@ -8,9 +9,9 @@ function stillRegistering(error: { [member: string]: unknown } | undefined): boo
 }
 
 /** `device.error.credentials`: a wrong key ends in an error the application sees (a hang or crash is `errored`). */
-export function checkErrorCredentials(run: RegistrationRun, v: Verdicts): string {
+export function checkErrorCredentials(e: DeviceEvidence, v: Verdicts): string {
   const reply = v.reply();
-  const refused = deviceEntries(run.entries).some((e) => e.notes?.auth?.ok === false);
+  const refused = e.device.some((entry) => entry.notes.auth?.ok === false);
   if (!refused) v.misbehaved('expected the emulator to refuse the wrong key, it did not (harness precondition)', { mismatch: 'precondition' });
   if (reply.result) {
     if (reply.result.status === 'assigned') v.fail('expected an error for a wrong key, got status assigned', { mismatch: 'wrong-status', actual: reply.result });
@@ -23,7 +24,7 @@ export function checkErrorCredentials(run: RegistrationRun, v: Verdicts): string
 }
 
 /** `device.error.allocationFailed`: a failed allocation reaches the application as an error or a `failed` status. */
-export function checkErrorAllocationFailed(run: RegistrationRun, v: Verdicts): string {
+export function checkErrorAllocationFailed(_e: DeviceEvidence, v: Verdicts): string {
   const reply = v.reply();
   if (reply.result) {
     if (reply.result.status !== 'failed') v.fail(`expected an error or status failed for a failed allocation, got status ${reply.result.status}`, { mismatch: 'wrong-status', actual: reply.result });
@@ -35,14 +36,44 @@ export function checkErrorAllocationFailed(run: RegistrationRun, v: Verdicts): s
   return `reported an error: ${reply.error?.message ?? ''}`;
 }
 
-/** The case where DPS never finishes, and the adapter did not answer in time: the implementation was still registering. */
-export function isLateGivingUp(run: RegistrationRun): boolean {
-  return run.deviceCase.kind === 'gives-up' && run.fault?.kind === 'timeout';
+/**
+ * The never-assigned case reached its point: DPS answered a register of the device 202 `assigning`, so
+ * what the device met afterwards was an operation that never finishes. A device stopped earlier (a
+ * refused register, nothing sent at all) never met it, and says nothing about giving up.
+ */
+export function reachedNeverAssigned(e: DeviceEvidence): boolean {
+  return e.registers.some((entry) => entry.kind === 'register' && entry.answer.status === 202);
+}
+
+/** The case where DPS never finishes, the device met it, and the adapter did not answer in time: the implementation was still registering. */
+export function isLateGivingUp(e: DeviceEvidence): boolean {
+  return e.run.deviceCase.kind === 'gives-up' && e.run.fault?.kind === 'timeout' && reachedNeverAssigned(e);
+}
+
+/**
+ * The check whose result stops the never-assigned case before its point: the one that owns DPS's
+ * refusal of the device's last register (a bad SAS, a body DPS does not take, a request it cannot
+ * map), or `device.request.path` when no register reached DPS.
+ */
+function stoppedBy(e: DeviceEvidence): { checkId: string; why: string } {
+  if (e.adapter.kind === 'fault') return { checkId: DEVICE_CHECKS.adapterProtocol.id, why: `the adapter failed: ${e.adapter.fault.kind}` };
+  const last = e.registers.at(-1);
+  if (!last) return { checkId: DEVICE_CHECKS.requestPath.id, why: 'no register request reached DPS' };
+  const answer = `DPS answered its register ${last.answer.status ?? 'nothing'}${last.refusal ? ` (${last.refusal.reason})` : ''}`;
+  if (last.notes.auth?.ok === false) return { checkId: DEVICE_CHECKS.requestSas.id, why: answer };
+  if (last.kind === 'register' && last.refusal) return { checkId: DEVICE_CHECKS.dataSent.id, why: answer };
+  return { checkId: DEVICE_CHECKS.requestPath.id, why: answer };
 }
 
 /** `device.timeout.givesUp` (SHOULD): when DPS never finishes, the implementation gives up in time and says so. */
-export function checkTimeoutGivesUp(run: RegistrationRun, v: Verdicts): string {
-  if (isLateGivingUp(run)) {
+export function checkTimeoutGivesUp(e: DeviceEvidence, v: Verdicts): string {
+  const { run } = e;
+  if (e.adapter.kind === 'skipped') throw new CheckSkipped(`the adapter skipped this case: ${e.adapter.reason}`);
+  if (!reachedNeverAssigned(e)) {
+    const { checkId, why } = stoppedBy(e);
+    throw new CheckNotReached(`not reached: the device never met a registration that does not finish (${why})`, checkId);
+  }
+  if (isLateGivingUp(e)) {
     v.fail(`expected the implementation to give up within ${run.command.timeoutMs} ms, the adapter had not answered after that (+ slack): it was still registering`, {
       mismatch: 'timeout',
       actual: run.fault?.message,
@@ -53,5 +84,5 @@ export function checkTimeoutGivesUp(run: RegistrationRun, v: Verdicts): string {
   if (stillRegistering(reply.error)) {
     v.fail(`expected the implementation to give up within ${run.command.timeoutMs} ms, it was still registering (the adapter stopped waiting)`, { mismatch: 'timeout', actual: reply.error });
   }
-  return `gave up: ${reply.error?.message ?? ''}`;
+  return `gave up after ${e.polls.length} poll(s) answered assigning: ${reply.error?.message ?? ''}`;
 }

@@ -1,35 +1,37 @@
-import type { TranscriptEntry } from '../../../src/emulator/index.js';
-import type { ObservedRun } from '../registration-run.js';
 import type { Verdicts } from '../check-support.js';
 import { brief } from '../check-support.js';
+import type { DeviceEntry, UnexpectedEntry } from '../evidence/evidence-entry.js';
+import { isObject } from '../evidence/json-values.js';
+import type { RegistrationEvidence } from '../evidence/registration-evidence.js';
 import { amqpIdentity, amqpWire, isAmqpTransport } from './amqp-checks.js';
-import { deviceEntries, httpsWire, isObject, mqttWire, operationEntries, registerEntries, requestBody } from '../transcript-reading.js';
+import { mqttWire } from './mqtt-checks.js';
 
 const PATH_REASONS = new Set(['unknown-route', 'method-not-allowed', 'missing-api-version', 'unknown-topic', 'unknown-operation', 'unknown-id-scope', 'unsupported-media-type', 'unknown-link-address', 'unknown-operation-type']);
 const ID_REASONS = new Set(['registration-id-mismatch', 'invalid-registration-id', 'client-id-mismatch', 'unknown-registration']);
 
-function unexpected(entries: readonly TranscriptEntry[], reasons: ReadonlySet<string>): TranscriptEntry | undefined {
-  return deviceEntries(entries).find((e) => e.kind === 'unexpected' && reasons.has(e.notes?.unexpected?.reason ?? ''));
+function unexpected(entries: readonly DeviceEntry[], reasons: ReadonlySet<string>): UnexpectedEntry | undefined {
+  return entries.find((e): e is UnexpectedEntry => e.kind === 'unexpected' && reasons.has(e.reason));
 }
 
-function describeUnexpected(entry: TranscriptEntry): string {
-  return `${entry.notes?.unexpected?.reason ?? 'unexpected'}: ${entry.notes?.unexpected?.detail ?? ''}`.trim();
+function describeUnexpected(entry: UnexpectedEntry): string {
+  return `${entry.reason}: ${entry.detail}`.trim();
 }
 
 /** `device.request.path`: every request is a DPS operation (method and path, or topic) with a non-empty api-version. */
-export function checkRequestPath(run: ObservedRun, v: Verdicts): string {
+export function checkRequestPath(e: RegistrationEvidence, v: Verdicts): string {
   v.reply();
-  const bad = unexpected(run.entries, PATH_REASONS);
-  if (bad) v.fail(`expected every request to be a DPS register or poll operation, got ${describeUnexpected(bad)}`, { mismatch: 'request-mismatch', actual: bad.request.wire });
-  const ops = operationEntries(run.entries);
+  const { run } = e;
+  const bad = unexpected(e.device, PATH_REASONS);
+  if (bad) v.fail(`expected every request to be a DPS register or poll operation, got ${describeUnexpected(bad)}`, { mismatch: 'request-mismatch', actual: bad.wire });
+  const ops = e.operations;
   if (ops.length === 0) v.fail('expected a register request, the emulator received none', { mismatch: 'missing-request' });
   const scope = run.command.idScope;
   const id = run.registrationId.toLowerCase();
   if (run.transport === 'https') {
     for (const entry of ops) {
-      const wire = httpsWire(entry);
-      if (!wire) continue;
-      const segments = wire.path.split('/').map((s) => decodeURIComponent(s));
+      const wire = entry.wire;
+      if (wire.protocol !== 'https') continue;
+      const segments = wire.path.split('/').map((s) => decodeSegment(s));
       const isRegister = entry.kind !== 'poll';
       const expected = isRegister ? `PUT /${scope}/registrations/{id}/register` : `GET /${scope}/registrations/{id}/operations/{operationId}`;
       const shapeOk =
@@ -38,57 +40,66 @@ export function checkRequestPath(run: ObservedRun, v: Verdicts): string {
         segments[3]?.toLowerCase() === id &&
         (isRegister ? wire.method === 'PUT' && segments[4] === 'register' && segments.length === 5 : wire.method === 'GET' && segments[4] === 'operations' && segments.length === 6);
       if (!shapeOk) v.fail(`expected ${expected}, got ${wire.method} ${wire.path}`, { mismatch: 'request-mismatch', expected, actual: `${wire.method} ${wire.path}` });
-      const apiVersion = wire.query.get('api-version');
-      if (!apiVersion) v.fail(`expected an api-version query parameter on ${wire.method} ${wire.path}, got none`, { mismatch: 'missing-field' });
+      if (!wire.query['api-version']) v.fail(`expected an api-version query parameter on ${wire.method} ${wire.path}, got none`, { mismatch: 'missing-field' });
     }
     return `${ops.length} request(s), each a DPS operation with an api-version`;
   }
   if (isAmqpTransport(run.transport)) {
     // AMQP carries the api-version as a property of the link each request comes on
-    const missing = ops.find((e) => !amqpWire(e)?.apiVersion);
-    if (missing) v.fail(`expected com.microsoft:api-version on the link of every request, got none on ${amqpWire(missing)?.operationType ?? 'a request'}`, { mismatch: 'missing-field', actual: missing.request.wire });
+    const missing = ops.find((entry) => !amqpWire(entry)?.apiVersion);
+    if (missing) v.fail(`expected com.microsoft:api-version on the link of every request, got none on ${amqpWire(missing)?.operationType ?? 'a request'}`, { mismatch: 'missing-field', actual: missing.wire });
     return `${ops.length} message(s) with DPS operation types; api-version ${amqpWire(ops[0])?.apiVersion ?? ''} on the links`;
   }
-  const connect = deviceEntries(run.entries).find((e) => e.kind === 'connect');
-  const username = connect ? mqttWire(connect)?.username : undefined;
+  const username = mqttWire(e.connect)?.username;
   const apiVersion = /(?:^|\/)api-version=([^&]*)/.exec(username ?? '')?.[1];
   if (!apiVersion) v.fail(`expected api-version=... in the MQTT user name, got ${brief(username ?? null)}`, { mismatch: 'missing-field', actual: username });
   return `${ops.length} publish(es) to DPS operation topics; api-version ${apiVersion} in the user name`;
 }
 
+/** A path segment decoded; one that is not valid percent-encoding stays as sent (it then fails the comparison). */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /** `device.request.registrationId`: the ID is the one given; a body ID equals the path (HTTPS) or client ID (MQTT). */
-export function checkRequestRegistrationId(run: ObservedRun, v: Verdicts): string {
+export function checkRequestRegistrationId(e: RegistrationEvidence, v: Verdicts): string {
   v.reply();
-  const bad = unexpected(run.entries, ID_REASONS);
-  if (bad) v.fail(`expected the registration ID ${run.registrationId} everywhere, got ${describeUnexpected(bad)}`, { mismatch: 'wrong-registration-id', actual: bad.request });
+  const { run } = e;
+  const bad = unexpected(e.device, ID_REASONS);
+  if (bad) v.fail(`expected the registration ID ${run.registrationId} everywhere, got ${describeUnexpected(bad)}`, { mismatch: 'wrong-registration-id', actual: { wire: bad.wire, ...(bad.body.kind === 'json' ? { body: bad.body.value } : {}) } });
   const id = run.registrationId;
   if (isAmqpTransport(run.transport)) {
-    const identity = amqpIdentity(deviceEntries(run.entries).find((e) => e.kind === 'connect'));
+    const identity = amqpIdentity(e.connect);
     const named = /\/registrations\/([^/]+)$/.exec(identity ?? '')?.[1];
     if (named?.toLowerCase() !== id.toLowerCase()) v.fail(`expected the SASL user name (or, X.509, the link address) naming ${id}, got ${brief(identity ?? null)}`, { mismatch: 'wrong-registration-id', expected: id, actual: identity });
   } else if (run.transport !== 'https') {
-    const connect = deviceEntries(run.entries).find((e) => e.kind === 'connect');
-    const clientId = connect ? mqttWire(connect)?.clientId : undefined;
+    const clientId = mqttWire(e.connect)?.clientId;
     if (clientId !== id) v.fail(`expected MQTT client ID ${id}, got ${brief(clientId ?? null)}`, { mismatch: 'wrong-registration-id', expected: id, actual: clientId });
   }
   let bodies = 0;
-  for (const entry of registerEntries(run.entries)) {
-    const { value } = requestBody(entry);
+  for (const entry of e.registers) {
+    if (entry.body.kind !== 'json') continue;
+    const value = entry.body.value;
     if (!isObject(value) || !('registrationId' in value)) continue;
     bodies += 1;
-    if (typeof value['registrationId'] !== 'string' || value['registrationId'].toLowerCase() !== id.toLowerCase()) {
-      v.fail(`expected body registrationId ${id}, got ${brief(value['registrationId'])}`, { mismatch: 'wrong-registration-id', expected: id, actual: value['registrationId'] });
+    const bodyId = value['registrationId'];
+    if (typeof bodyId !== 'string' || bodyId.toLowerCase() !== id.toLowerCase()) {
+      v.fail(`expected body registrationId ${id}, got ${brief(bodyId)}`, { mismatch: 'wrong-registration-id', expected: id, actual: bodyId });
     }
   }
   return bodies > 0 ? `registration ID ${id} in the request and in ${bodies} body(ies)` : `registration ID ${id} in the request (the body leaves it out, which DPS tolerates)`;
 }
 
 /** `device.request.sas`: every request (or the MQTT connection) authenticated with a valid SAS. */
-export function checkRequestSas(run: ObservedRun, v: Verdicts): string {
+export function checkRequestSas(e: RegistrationEvidence, v: Verdicts): string {
   v.reply();
-  const authenticated = deviceEntries(run.entries).filter((e) => e.notes?.auth !== undefined);
+  const authenticated = e.device.filter((entry) => entry.notes.auth !== undefined);
   if (authenticated.length === 0) v.fail('expected requests carrying a SAS token, the emulator saw none it could check', { mismatch: 'missing-request' });
-  const refused = authenticated.find((e) => e.notes?.auth?.ok === false);
-  if (refused) v.fail(`expected a valid SAS token, the emulator refused it: ${refused.notes?.auth?.reason ?? 'invalid'}`, { mismatch: 'invalid-sas', actual: refused.notes?.auth });
+  const refused = authenticated.find((entry) => entry.notes.auth?.ok === false);
+  if (refused) v.fail(`expected a valid SAS token, the emulator refused it: ${refused.notes.auth?.reason ?? 'invalid'}`, { mismatch: 'invalid-sas', actual: refused.notes.auth });
   return `${authenticated.length} request(s) with a valid SAS token`;
 }

@@ -1,23 +1,22 @@
 import { jsonDifference } from '../../../src/adapters/json-difference.js';
 import { CheckSkipped } from '../../../src/results/check-outcome-errors.js';
-import type { RegistrationRun } from '../registration-run.js';
+import type { RegisterResult } from '../../../src/adapters/protocol-types.js';
 import type { Verdicts } from '../check-support.js';
 import { brief } from '../check-support.js';
-import { asText, isObject, returnMember, roundBigInts, terminalAnswer, type JsonObject } from '../transcript-reading.js';
+import { asText, returnMember, roundBigInts } from '../evidence/json-values.js';
+import type { DeviceEvidence, TerminalAnswer } from '../evidence/registration-evidence.js';
 
 /** The terminal answer DPS gave, or the check cannot judge (the device never got one: polling.terminal says so). */
-function terminalState(run: RegistrationRun, v: Verdicts): { operation: JsonObject; state: JsonObject; exact: boolean } {
-  const terminal = terminalAnswer(run.entries);
-  if (!terminal) v.fail('expected a result after a terminal DPS answer, the device never received one', { mismatch: 'no-terminal-answer' });
-  const state = isObject(terminal.operation['registrationState']) ? terminal.operation['registrationState'] : {};
-  return { operation: terminal.operation, state, exact: terminal.exact };
+function terminalState(e: DeviceEvidence, v: Verdicts): TerminalAnswer {
+  if (!e.terminal) v.fail('expected a result after a terminal DPS answer, the device never received one', { mismatch: 'no-terminal-answer' });
+  return e.terminal;
 }
 
-function resultOf(run: RegistrationRun, v: Verdicts): NonNullable<ReturnType<Verdicts['reply']>['result']> {
+function resultOf(e: DeviceEvidence, v: Verdicts): RegisterResult {
   const reply = v.reply();
   if (!reply.result) {
-    const { operation } = terminalState(run, v);
-    v.fail(`expected the result DPS sent (status ${asText(operation['status'])}), the implementation reported an error: ${reply.error?.message ?? ''}`, {
+    const { status } = terminalState(e, v);
+    v.fail(`expected the result DPS sent (status ${status}), the implementation reported an error: ${reply.error?.message ?? ''}`, {
       mismatch: 'error-instead-of-result',
       actual: reply.error,
     });
@@ -26,19 +25,19 @@ function resultOf(run: RegistrationRun, v: Verdicts): NonNullable<ReturnType<Ver
 }
 
 /** `device.result.status`: the status handed to the application is DPS's terminal status. */
-export function checkResultStatus(run: RegistrationRun, v: Verdicts): string {
-  const result = resultOf(run, v);
-  const { operation } = terminalState(run, v);
-  if (result.status !== operation['status']) {
-    v.fail(`expected status ${asText(operation['status'])}, got ${brief(result.status)}`, { mismatch: 'wrong-status', expected: operation['status'], actual: result.status });
+export function checkResultStatus(e: DeviceEvidence, v: Verdicts): string {
+  const result = resultOf(e, v);
+  const { status } = terminalState(e, v);
+  if (result.status !== status) {
+    v.fail(`expected status ${status}, got ${brief(result.status)}`, { mismatch: 'wrong-status', expected: status, actual: result.status });
   }
   return `status ${result.status}`;
 }
 
 /** `device.result.assignment`: assignedHub and deviceId as DPS sent them. */
-export function checkResultAssignment(run: RegistrationRun, v: Verdicts): string {
-  const result = resultOf(run, v);
-  const { state } = terminalState(run, v);
+export function checkResultAssignment(e: DeviceEvidence, v: Verdicts): string {
+  const result = resultOf(e, v);
+  const { state } = terminalState(e, v);
   for (const key of ['assignedHub', 'deviceId'] as const) {
     if (result[key] !== state[key]) v.fail(`expected ${key} ${brief(state[key])}, got ${brief(result[key])}`, { mismatch: 'wrong-assignment', expected: state[key], actual: result[key] });
   }
@@ -50,10 +49,10 @@ export function checkResultAssignment(run: RegistrationRun, v: Verdicts): string
  * application equals what DPS delivered. Numbers compare as doubles here; every digit beyond 2^53 is
  * `device.returnData.bigIntegers`' concern, so one defect does not fail a MUST and a SHOULD at once.
  */
-export function checkReturnData(run: RegistrationRun, v: Verdicts): string {
-  const result = resultOf(run, v);
-  const { state } = terminalState(run, v);
-  const member = returnMember(run.dialect);
+export function checkReturnData(e: DeviceEvidence, v: Verdicts): string {
+  const result = resultOf(e, v);
+  const { state } = terminalState(e, v);
+  const member = returnMember(e.run.dialect);
   const delivered = Object.prototype.hasOwnProperty.call(state, member);
   const surfaced = Object.prototype.hasOwnProperty.call(result, 'returnData') && result.returnData !== undefined;
   if (!delivered) {
@@ -73,13 +72,13 @@ export function checkReturnData(run: RegistrationRun, v: Verdicts): string {
 }
 
 /** `device.returnData.bigIntegers` (SHOULD): integers beyond 2^53 in the returned data keep every digit. */
-export function checkReturnDataBigIntegers(run: RegistrationRun, v: Verdicts): string {
-  const result = resultOf(run, v);
-  const { state, exact } = terminalState(run, v);
+export function checkReturnDataBigIntegers(e: DeviceEvidence, v: Verdicts): string {
+  const result = resultOf(e, v);
+  const { state, exact } = terminalState(e, v);
   if (!exact) {
     throw new CheckSkipped('the emulator transcript holds parsed answers, so whether DPS delivered every digit beyond 2^53 cannot be told');
   }
-  const member = returnMember(run.dialect);
+  const member = returnMember(e.run.dialect);
   const diff = jsonDifference(state[member], result.returnData);
   if (diff) {
     v.fail(`expected returnData${diff.path} ${brief(diff.expected)}, got ${brief(diff.actual)} (digits lost beyond 2^53)`, {

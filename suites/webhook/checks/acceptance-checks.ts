@@ -22,6 +22,12 @@ export const ACCEPTANCE_ADVICE =
   "the webhook's policy accepts none of the harness's devices, so nothing of its answers could be judged: " +
   `${PROFILE_ADVICE} or --cases FILE with devices it accepts; see docs/webhook-profiles.md`;
 
+/** Whether the webhook accepted none of these calls and refused at least one: the failure judgeAcceptance reports. */
+export function acceptsNone(calls: readonly WebhookCall[]): boolean {
+  const answers = calls.flatMap((c) => (c.outcome.kind === 'answered' ? [c.outcome] : []));
+  return !answers.some((a) => a.status === 200) && answers.some((a) => isRefusal(a));
+}
+
 /** Judges the first calls of a dialect's cases (`calls`, less those expecting a refusal); `label` names the dialect. */
 export function judgeAcceptance(label: string, calls: readonly WebhookCall[]): string {
   const answers = calls.flatMap((c) => (c.outcome.kind === 'answered' ? [{ call: c, answer: c.outcome }] : []));

@@ -23,7 +23,8 @@ const DEFAULT_RETRY_AFTER = 2;
  * Files in `--out`: emulator.json, emulator-ca.pem, .emulator-tls/ (the CA is kept across runs so
  * devices keep trusting it), and on exit emulator-observations.json, emulator-transcript.json and the
  * report set (ctrf.json, junit.xml, summary.md, report.html) grading every registration it saw with the
- * device suite's server-side checks. Exits 0 (docs/contract/cli.md); the verdicts are in the report set.
+ * device suite's server-side checks. The exit status is every command's (docs/contract/cli.md): 1 when
+ * a graded MUST result failed or errored, else 0.
  */
 export const handle: CommandHandler<EmulateCommandOptions> = async (options, context) => {
   await checkInputFiles([['--config', options.config]]);
@@ -77,6 +78,8 @@ export const handle: CommandHandler<EmulateCommandOptions> = async (options, con
       context.signal.addEventListener('abort', () => done(), { once: true });
     });
 
+    const why = typeof context.signal.reason === 'string' ? context.signal.reason : 'stop requested';
+    context.stdout.write(`stopping (${why}): writing the observations and the report set\n`);
     await emulator.close();
     // the records first, the report set after: what the emulator saw is never lost because one part
     // cannot be written (a full disk, a report formatter); each part that fails is named, and exit is 2
@@ -105,7 +108,7 @@ export const handle: CommandHandler<EmulateCommandOptions> = async (options, con
       for (const failure of failures) context.stderr.write(`dps-conformance: could not write ${failure}\n`);
       return ExitStatus.HARNESS_ERROR;
     }
-    return ExitStatus.OK;
+    return graded && graded.failedMust > 0 ? ExitStatus.MUST_FAILED : ExitStatus.OK;
   } finally {
     await allocation.close();
   }
