@@ -14,6 +14,8 @@ interface HostileAdapterCase {
   timeoutMs: number;
   expect?: ExpectedReport;
   exitStatus?: 0 | 1;
+  /** only these cases (`--case-ids`): enough for a misbehaviour in the second registration, and quick */
+  caseIds?: string;
 }
 
 /** The modes of test/fixtures/hostile/hostile-adapter.ts and what the harness must report for each. */
@@ -28,6 +30,14 @@ const CASES: readonly HostileAdapterCase[] = [
   { mode: 'ignore-stop', timeoutMs: 3000, expect: { checkId: 'adapter.stop', outcome: 'errored', message: /expected a reply to stop, got .*had to be ended/ } },
   // stderr is free for logs (docs/contract/adapter-protocol.md): a flood is no misbehaviour, but must not grow the harness
   { mode: 'flood-stderr', timeoutMs: 3000, exitStatus: 0 },
+  // nested past what the harness reads: refused before parsing, never a harness fault or a lost run
+  {
+    mode: 'deep-reply',
+    timeoutMs: 3000,
+    caseIds: 'data-flat,data-nested,pnp-model-id',
+    expect: { checkId: 'adapter.protocol', outcome: 'errored', message: /malformed: the adapter wrote a line nested more than 128 levels deep/ },
+  },
+  { mode: 'deep-data', timeoutMs: 3000, caseIds: 'data-flat,data-nested,pnp-model-id', expect: { checkId: 'device.data.sent', outcome: 'failed', message: /register body/ } },
 ];
 
 /**
@@ -45,7 +55,8 @@ describe('hostile adapters through the built CLI', function () {
       const markerDir = mkdtempSync(join(tmpdir(), 'dpsc-hostile-marker-'));
       try {
         const marker = join(markerDir, 'marker');
-        const run = await hostileRun(['device', '--transport', 'https', '--dialect', 'ga', '--timeout', String(c.timeoutMs), '--adapter', `node ${adapterScript} ${c.mode} ${marker}`]);
+        const only = c.caseIds === undefined ? [] : ['--case-ids', c.caseIds];
+        const run = await hostileRun(['device', '--transport', 'https', '--dialect', 'ga', '--timeout', String(c.timeoutMs), ...only, '--adapter', `node ${adapterScript} ${c.mode} ${marker}`]);
         const pidFile = `${marker}.pid`;
         return { run, adapterPid: existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8')) : undefined };
       } finally {
@@ -97,6 +108,13 @@ describe('hostile adapters through the built CLI', function () {
     const { run } = await (runs.get('hang') as Promise<{ run: HostileRun; adapterPid: number | undefined }>);
     assert.equal(run.runInfo?.['incomplete'], true);
     assert.match(String(run.runInfo?.['incompleteReason']), /timed out 3 times in a row/);
+  });
+
+  it('deep-data: the emulator refused the body nested 10,002 deep, and the failure\'s evidence says so', async () => {
+    const { run } = await (runs.get('deep-data') as Promise<{ run: HostileRun; adapterPid: number | undefined }>);
+    const failed = (run.results ?? []).find((r) => r.checkId === 'device.data.sent' && r.outcome === 'failed');
+    assert.ok(failed, 'no failed device.data.sent');
+    assert.match(JSON.stringify(failed.extra['evidence']), /JSON nested 10,002 levels deep, deeper than the 64 levels/);
   });
 
   it('the hostile adapter script exists in the build', () => {
