@@ -1,4 +1,4 @@
-import { PROFILE_ADVICE } from '../webhook-profile/profile-advice.js';
+import { PREVIEW_DIALECT_ADVICE, PROFILE_ADVICE } from '../webhook-profile/profile-advice.js';
 import type { ContractInteractionResult } from './verify-webhook-contract.js';
 
 /** The advice when a webhook's policy refused every interaction: the same as `webhook.allocation.accepts` gives. */
@@ -21,10 +21,12 @@ export interface NotExercised {
  * dialect's interactions that the webhook refused: each refusal is the policy's answer (neither passed
  * nor failed), but when the webhook accepted none of them (no HTTP 200) and refused at least one, the
  * contract was not exercised at all, and that is a failure with the advice to give a profile
- * (docs/webhook-profiles.md). Undefined when the contract was exercised, or nothing was refused (the
+ * (docs/webhook-profiles.md); with `previewHint` (the preview dialect, when the webhook accepted ga
+ * requests or ga was not tested), first the reminder that the preview request is the harness's model,
+ * which a GA webhook refuses. Undefined when the contract was exercised, or nothing was refused (the
  * failures then speak for themselves).
  */
-export function contractNotExercised(results: readonly ContractInteractionResult[]): NotExercised | undefined {
+export function contractNotExercised(results: readonly ContractInteractionResult[], options: { previewHint?: boolean } = {}): NotExercised | undefined {
   const accepted = results.filter((r) => r.evidence.response?.status === 200).length;
   const refusals = results.filter((r) => r.outcome === 'refused');
   const first = refusals[0];
@@ -35,7 +37,7 @@ export function contractNotExercised(results: readonly ContractInteractionResult
   return {
     message:
       `expected the webhook to accept at least one interaction, got ${refusals.length} of ${results.length} refused ` +
-      `(first: ${firstRefusal})${urlHint}; ${CONTRACT_ADVICE}`,
+      `(first: ${firstRefusal})${urlHint}; ${options.previewHint === true ? `${PREVIEW_DIALECT_ADVICE}; otherwise ` : ''}${CONTRACT_ADVICE}`,
     refused: refusals.length,
     total: results.length,
     statuses,
