@@ -1,37 +1,22 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { main } from '../../src/cli/main.js';
 import { writeReportSet } from '../../src/report/write-report-set.js';
 import { mixedResults, runInfo } from '../reporters/sample-results.js';
-import { cliPath, repoRoot } from '../helpers/run-cli.js';
+import { repoRoot, type CliRun } from '../helpers/run-cli.js';
+import { runCliInProcess } from '../helpers/run-cli-in-process.js';
 
-interface InProcessRun {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** The CLI in this process (these runs only check exit status and messages): nothing reaches the test's own stdout. */
-async function cli(args: readonly string[]): Promise<InProcessRun> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const status = await main(args, { stdout, stderr, signal: new AbortController().signal });
-  return { status, stdout: out, stderr: err };
-}
+/** The CLI in this process: these runs only check exit status and messages, and must start no process. */
+const cli = (args: readonly string[]): Promise<CliRun> => runCliInProcess(args, { timeoutMs: 30_000 });
 
 const referenceAdapter = `node ${join(repoRoot, 'dist', 'implementations', 'reference-device', 'adapter.js')}`;
 
 /**
  * A user's bad invocation is exit 2 with a message naming the cause, before any work starts: here the
- * adapter command would leave a marker file, so "before any work" is its absence, not a duration.
+ * adapter command would leave a marker file, so "before any work" is its absence, not a duration (and
+ * as a unit test, starting any process at all would fail it). The cases that need a process (an
+ * adapter that must say what it claims, a read-only mount) are in bad-invocations.integration.test.ts.
  */
 describe('bad invocations: exit 2 at once, with the real cause', function () {
   this.timeout(60_000);
@@ -48,7 +33,7 @@ describe('bad invocations: exit 2 at once, with the real cause', function () {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const assertNoWork = (run: InProcessRun): void => {
+  const assertNoWork = (run: CliRun): void => {
     assert.equal(run.status, 2, run.stderr);
     assert.equal(existsSync(marker), false, 'the adapter was started');
     assert.doesNotMatch(run.stderr, /internal error|please report|\n\s+at /);
@@ -80,13 +65,6 @@ describe('bad invocations: exit 2 at once, with the real cause', function () {
       const run = await cli(['device', '--adapter', markedAdapter, '--case-ids', 'individual-tpm-initial', '--out', join(dir, 'out')]);
       assertNoWork(run);
       assert.match(run.stderr, /"individual-tpm-initial" is a case of the webhook suite only/);
-    });
-
-    it('device --case-ids whose case never runs in the dialect tested: exit 2 once the adapter has said what it claims', async () => {
-      const run = await cli(['device', '--adapter', referenceAdapter, '--transport', 'https', '--dialect', 'ga', '--case-ids', 'data-top-string', '--out', join(dir, 'out')]);
-      assert.equal(run.status, 2, run.stderr);
-      assert.match(run.stderr, /--case-ids selects no registration for this case in this run:\n {2}- data-top-string: ga device data/);
-      assert.equal(existsSync(join(dir, 'out', 'ctrf.json')), false, 'a report of nothing was written');
     });
 
     it('run --implementations and targets install with a typo: did you mean', async () => {
@@ -155,31 +133,6 @@ describe('bad invocations: exit 2 at once, with the real cause', function () {
       assert.equal(config.status, 2);
       assert.match(config.stderr, /--config .*none\.json: does not exist: ENOENT/);
       assert.equal(existsSync(join(dir, 'out')), false, 'emulate created its --out before finding the config missing');
-    });
-
-    it('--out in a read-only directory: exit 2 with EROFS (or EACCES), before the adapter starts', function () {
-      const readOnly = join(dir, 'read-only');
-      mkdirSync(readOnly);
-      const args = ['device', '--adapter', markedAdapter, '--out', join(readOnly, 'reports')];
-      let run: ReturnType<typeof spawnSync>;
-      let cause: RegExp;
-      if (process.getuid?.() !== 0) {
-        chmodSync(readOnly, 0o555);
-        run = spawnSync(process.execPath, [cliPath, ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 30_000 });
-        cause = /cannot create .*read-only\/reports: EACCES \(permission denied\)/;
-      } else {
-        // root writes through permission bits: a read-only mount in a mount namespace of the CLI's own
-        const probe = spawnSync('unshare', ['-rm', 'true'], { encoding: 'utf8' });
-        if (probe.status !== 0) this.skip();
-        const script = 'mount -t tmpfs -o ro tmpfs "$0" && exec "$@"';
-        run = spawnSync('unshare', ['-rm', 'sh', '-c', script, readOnly, process.execPath, cliPath, ...args], { cwd: repoRoot, encoding: 'utf8', timeout: 30_000 });
-        cause = /cannot create .*read-only\/reports: EROFS \(read-only file system\)/;
-      }
-      assert.equal(run.status, 2, String(run.stderr));
-      assert.match(String(run.stderr), cause);
-      assert.doesNotMatch(String(run.stderr), /internal error|please report/);
-      assert.equal(existsSync(marker), false, 'the adapter was started');
-      assert.deepEqual(readdirSync(readOnly), []);
     });
   });
 });

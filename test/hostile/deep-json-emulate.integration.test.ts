@@ -41,7 +41,8 @@ async function deepWebhook(): Promise<{ url: string; close: () => Promise<void>;
 async function register(file: EndpointFile, registrationId: string, payloadJson: string): Promise<HttpsAnswer> {
   const caPem = readFileSync(file.caFile, 'utf8');
   const endpoint = { httpsPort: file.httpsPort, caPem };
-  const authorization = signSasToken({ idScope: file.idScope, registrationId, key: deriveDeviceKey(file.groupKey, registrationId), expiry: Math.floor(Date.now() / 1000) + 600 });
+  const key = deriveDeviceKey(file.groupKey, registrationId);
+  const authorization = signSasToken({ idScope: file.idScope, registrationId, key, expiry: Math.floor(Date.now() / 1000) + 600 });
   const base = `/${file.idScope}/registrations/${registrationId}`;
   let answer = await httpsCall(endpoint, { method: 'PUT', path: `${base}/register?api-version=2019-03-31`, body: `{"registrationId":"${registrationId}","payload":${payloadJson}}`, headers: { authorization } });
   for (let polls = 0; answer.status === 202 && polls < 50; polls += 1) {
