@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import { DEFAULT_CONNECTION_TIMEOUTS, type ConnectionTimeouts } from './connection-timeouts.js';
 import { JSON_DEPTH_LIMIT, MAX_CONFIGURABLE_JSON_DEPTH } from '../json/json-depth.js';
 import type { Socket } from 'node:net';
 import type { Server } from 'node:net';
@@ -69,17 +70,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const extraNames = [...(host === '127.0.0.1' || host === 'localhost' ? [] : [host]), ...(options.serverName ? [options.serverName] : [])];
   const tls = await loadOrGenerateTls(extraNames, options.tlsCacheDir);
+  const timeouts: ConnectionTimeouts = { ...DEFAULT_CONNECTION_TIMEOUTS, ...options.connectionTimeouts };
   const mqtt = await createMqttFrontEnd({
     core,
     tls,
+    timeouts,
     signal: lifetime.signal,
     sessions: { acceptMqtt31: options.acceptMqtt31 ?? false, persistent: options.persistentMqttSessions ?? false },
     ...(options.mqttAuthFailure ? { authFailure: options.mqttAuthFailure } : {}),
   });
-  const amqp = createAmqpFrontEnd({ core, tls, signal: lifetime.signal, ...(options.amqpErrorReply ? { errorReply: options.amqpErrorReply } : {}) });
+  const amqp = createAmqpFrontEnd({ core, tls, timeouts, signal: lifetime.signal, ...(options.amqpErrorReply ? { errorReply: options.amqpErrorReply } : {}) });
   const https = createHttpsFrontEnd({
     core,
     tls,
+    timeouts,
     signal: lifetime.signal,
     // one WebSocket path, two protocols: the subprotocol the device asks for decides
     onUpgrade: (request, socket, head) => (amqp.wantsUpgrade(request) ? amqp.handleUpgrade(request, socket, head) : mqtt.handleUpgrade(request, socket, head)),
