@@ -2,7 +2,7 @@ import type { Server as TlsServer, TLSSocket } from 'node:tls';
 
 /**
  * How long a connection may take to finish TLS, and then to say its first word (an HTTP request, an
- * MQTT CONNECT, the AMQP header), before every listener of the emulator destroys it. DPS publishes
+ * MQTT CONNECT, AMQP authentication), before every listener of the emulator destroys it. DPS publishes
  * neither (docs/emulator-behaviour.md): a device on a slow link with slow crypto finishes a TLS
  * handshake within seconds, and its SDK speaks at once after it. Past these a silent peer is a
  * resource held for nobody, and one that never leaves must not hold it for good.

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { readEndpoint, registerDevice, type EmulatorEndpoint } from '../fixtures/devices/embedded-style-device.js';
 import { cliPath, repoRoot } from '../helpers/run-cli.js';
 import { runCliInProcess } from '../helpers/run-cli-in-process.js';
+import { ctrfView } from '../helpers/ctrf-view.js';
 
 interface CtrfTest {
   status: string;
@@ -37,7 +38,7 @@ async function startEmulate(out: string, extra: string[] = []): Promise<Emulate>
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   const killer = setTimeout(() => child.kill('SIGKILL'), 90_000);
-  await waitForFile(join(out, 'emulator.json'), 20_000);
+  await waitForFile(join(out, 'emulator.json'), 60_000);
   return {
     endpoint: readEndpoint(join(out, 'emulator.json')),
     out,
@@ -46,7 +47,7 @@ async function startEmulate(out: string, extra: string[] = []): Promise<Emulate>
       const code = await exited;
       clearTimeout(killer);
       const ctrf = join(out, 'ctrf.json');
-      const tests = existsSync(ctrf) ? (JSON.parse(readFileSync(ctrf, 'utf8')) as { results: { tests: CtrfTest[] } }).results.tests : [];
+      const tests = existsSync(ctrf) ? (ctrfView(readFileSync(ctrf, 'utf8')) as { results: { tests: CtrfTest[] } }).results.tests : [];
       return { code, stdout, stderr, tests };
     },
   };

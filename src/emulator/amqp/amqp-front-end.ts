@@ -6,7 +6,7 @@ import type { EmulatorCore } from '../core/emulator-core.js';
 import { MAX_MESSAGE_BYTES } from '../dps-limits.js';
 import type { EmulatorTls } from '../tls/emulator-tls.js';
 import { peerCertificateChain, REQUEST_CLIENT_CERTIFICATE } from '../x509/peer-certificate.js';
-import { serveAmqpConnection, type AmqpErrorReply } from './amqp-connection.js';
+import { ADVERTISED_MAX_MESSAGE_BYTES, serveAmqpConnection, type AmqpErrorReply } from './amqp-connection.js';
 import { destroyFailedHandshakes, type ConnectionTimeouts } from '../connection-timeouts.js';
 
 /** The WebSocket subprotocol of AMQP over WebSocket (OASIS AMQP WebSocket binding), which the SDKs ask for. */
@@ -28,6 +28,8 @@ export interface AmqpFrontEndOptions {
   timeouts: ConnectionTimeouts;
   signal: AbortSignal;
   errorReply?: AmqpErrorReply;
+  /** advertise `max-message-size` in ATTACH frames (default true, as Azure's AMQP services do) */
+  advertiseMaxMessageSize?: boolean;
 }
 
 /**
@@ -36,9 +38,15 @@ export interface AmqpFrontEndOptions {
  * docs/protocol/amqp.md for the exchange.
  */
 export function createAmqpFrontEnd(options: AmqpFrontEndOptions): AmqpFrontEnd {
-  // the AMQP header, SASL and open must be done within this, over TLS or WebSocket (amqp-connection.ts)
   const { firstRequestMs, handshakeMs } = options.timeouts;
-  const connection = { core: options.core, signal: options.signal, errorReply: options.errorReply ?? 'reject', handshakeTimeoutMs: firstRequestMs };
+  const connection = {
+    core: options.core,
+    signal: options.signal,
+    errorReply: options.errorReply ?? 'reject',
+    // the device must have authenticated within this (SASL; with X.509 its first link), over TLS or WebSocket
+    handshakeTimeoutMs: firstRequestMs,
+    maxMessageSize: options.advertiseMaxMessageSize === false ? undefined : ADVERTISED_MAX_MESSAGE_BYTES,
+  };
   const tlsOptions = { cert: options.tls.certPem, key: options.tls.keyPem, ...REQUEST_CLIENT_CERTIFICATE, handshakeTimeout: handshakeMs };
   const server = createServer(tlsOptions, (socket) => {
     socket.setNoDelay(true);

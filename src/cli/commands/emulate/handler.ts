@@ -8,9 +8,12 @@ import { startEmulator } from '../../../emulator/index.js';
 import { banner, endpointFile } from './support/emulator-banner.js';
 import { chooseAllocator } from './support/choose-allocator.js';
 import { loadEmulatorConfig } from './support/load-emulator-config.js';
+import type { EmulatorConfigFile } from './support/emulator-config.js';
 import type { EmulateCommandOptions } from './define.js';
 import { fidelitySettings } from './fidelity-settings.js';
 import { gradeOnExit } from './grade-on-exit.js';
+import { observedDevices } from '../../../../suites/emulate-grading/grade-observed.js';
+import type { UserNames } from '../../../../suites/emulate-grading/device-names.js';
 import { scenarioPlanner } from '../../../../suites/emulate-grading/scenario-planner.js';
 import { writeX509Devices, x509BannerLines } from './support/write-x509-devices.js';
 import { isValidRegistrationId } from '../../../emulator/dps-limits.js';
@@ -78,13 +81,15 @@ export const handle: CommandHandler<EmulateCommandOptions> = async (options, con
       context.signal.addEventListener('abort', () => done(), { once: true });
     });
 
+    // what a device had not done by now, it may still have been doing: judged as such, not as a failure
+    const stoppedAt = Date.now();
     const why = typeof context.signal.reason === 'string' ? context.signal.reason : 'stop requested';
     context.stdout.write(`stopping (${why}): writing the observations and the report set\n`);
     await emulator.close();
     // the records first, the report set after: what the emulator saw is never lost because one part
     // cannot be written (a full disk, a report formatter); each part that fails is named, and exit is 2
     const failures: string[] = [];
-    const attempt = async <T>(what: string, work: () => Promise<T>): Promise<T | undefined> => {
+    const attempt = async <T>(what: string, work: () => T | Promise<T>): Promise<T | undefined> => {
       try {
         return await work();
       } catch (error) {
@@ -92,16 +97,20 @@ export const handle: CommandHandler<EmulateCommandOptions> = async (options, con
         return undefined;
       }
     };
+    const names = userNames(options, config);
     const reportPath = join(out, 'emulator-observations.json');
     let observed = 0;
-    await attempt('emulator-observations.json', () => {
+    await attempt('emulator-observations.json', async () => {
       const endedAt = new Date().toISOString();
-      const report = { idScope: emulator.idScope, startedAt, endedAt, allocation: allocation.description, ...emulator.observations() };
+      // the device list is read from the transcript: if that fails, the registrations are still written
+      const devices = await attempt('the device list of emulator-observations.json', () => observedDevices({ entries: emulator.transcript.entries(), names }));
+      const observations = emulator.observations();
+      const report = { idScope: emulator.idScope, startedAt, endedAt, allocation: allocation.description, ...observations, ...(devices ? { devices } : {}) };
       observed = report.registrations.length;
-      return writeFileAtomic(reportPath, `${JSON.stringify(redactor.redactDeep(report), null, 2)}\n`);
+      await writeFileAtomic(reportPath, `${JSON.stringify(redactor.redactDeep(report), null, 2)}\n`);
     });
     await attempt('emulator-transcript.json', () => writeFileAtomic(join(out, 'emulator-transcript.json'), `${JSON.stringify(emulator.transcript.entries(), null, 2)}\n`));
-    const graded = await attempt('the report set', () => gradeOnExit(emulator, { out, startedAt, defaultDialect: config?.dialect ?? 'ga', redactor }));
+    const graded = await attempt('the report set', () => gradeOnExit(emulator, { out, startedAt, stoppedAt, defaultDialect: config?.dialect ?? 'ga', redactor, names }));
     context.stdout.write(`stopped; ${observed} registration(s) observed; report: ${reportPath}\n`);
     if (graded) context.stdout.write(`graded: ${graded.results} result(s), ${graded.failedMust} MUST failed or errored; ${join(out, 'summary.md')}\n`);
     if (failures.length > 0) {
@@ -113,3 +122,11 @@ export const handle: CommandHandler<EmulateCommandOptions> = async (options, con
     await allocation.close();
   }
 };
+
+/** The user's names for implementations: `--implementation` for every device, the config file per registration ID. */
+function userNames(options: EmulateCommandOptions, config: EmulatorConfigFile | undefined): UserNames {
+  return {
+    ...(options.implementation !== undefined ? { all: options.implementation } : {}),
+    ...(config?.implementations !== undefined ? { byRegistrationId: config.implementations } : {}),
+  };
+}
