@@ -24,7 +24,9 @@ export const handle: CommandHandler<DeviceCommandOptions> = async (options, cont
     throw usageError('device needs exactly one of --adapter "CMD" (a subprocess) or --module FILE (a Node module, in-process)');
   }
   checkTransportServed(options.transport);
-  await preflightRun(options, [['--module', options.module]]);
+  // a URL (file:, data:) is the loader's to read; a path is checked as the input file it is
+  const modulePath = options.module !== undefined && !/^[a-z]+:/i.test(options.module) ? options.module : undefined;
+  await preflightRun(options, [['--module', modulePath]]);
   const userWebhook = options.webhook === undefined ? undefined : parseHttpUrl(options.webhook, '--webhook').toString();
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
   const redactor = new SecretRedactor();

@@ -34,8 +34,9 @@ export const handle: CommandHandler<ReportMergeOptions> = async (options, { stdo
   const reports = options.dirs.map(readReport);
   const into = reports.find((r) => resolve(dirname(r.path)) === resolve(options.out));
   if (into) throw usageError(`--out ${options.out} is where ${into.source} lives; write the merged report somewhere else`);
-  await checkOutDir(options.out);
+  // merged in memory first: inputs that cannot be merged are refused before --out is created
   const merged = mergeReports(reports, packageVersion);
+  await checkOutDir(options.out);
   const written = await writeReportSet(options.out, merged.results, merged.runInfo, { attachments: linkedNotes(reports) });
   stdout.write(formatMergeSummary(reports, merged, written.paths, { color: isTTY }));
   // a missing shard (a CI job that died) must not pass the gate with the results the others had
