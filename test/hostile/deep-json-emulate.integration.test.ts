@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deriveDeviceKey, signSasToken } from '../../src/emulator/index.js';
 import { httpsCall, type HttpsAnswer } from '../emulator/helpers/https-call.js';
+import { ctrfView } from '../helpers/ctrf-view.js';
 import { cliPath, repoRoot } from '../helpers/run-cli.js';
 
 const DEEP = 10_000;
@@ -127,7 +128,7 @@ describe('emulate with JSON nested 10,000 deep from a device and from a webhook'
     const transcript = readFileSync(join(out, 'emulator-transcript.json'), 'utf8');
     assert.ok(transcript.includes('"kind": "webhook-call"'), 'the webhook call is in the transcript');
     for (const file of ['ctrf.json', 'junit.xml', 'summary.md', 'report.html']) assert.ok(existsSync(join(out, file)), `${file} is missing`);
-    const ctrf = JSON.parse(readFileSync(join(out, 'ctrf.json'), 'utf8')) as { results: { tests: Array<{ rawStatus: string; extra: { checkId: string; caseId: string; harnessFault?: boolean } }> } };
+    const ctrf = ctrfView(readFileSync(join(out, 'ctrf.json'), 'utf8')) as { results: { tests: Array<{ rawStatus: string; extra: { checkId: string; caseId: string; harnessFault?: boolean } }> } };
     assert.deepEqual(ctrf.results.tests.filter((t) => t.extra.harnessFault === true), []);
     assert.ok(ctrf.results.tests.some((t) => t.extra.caseId.startsWith('deep-device') && t.rawStatus === 'failed'), 'the deep device has no failed result');
     assert.ok(ctrf.results.tests.some((t) => t.extra.caseId.startsWith('deep-webhook')), 'the device of the deep webhook has no result');
