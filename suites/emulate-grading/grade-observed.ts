@@ -2,10 +2,11 @@ import type { TranscriptEntry } from '../../src/emulator/index.js';
 import type { CheckResult, Dialect, ImplementationRef } from '../../src/results/check-result.js';
 import type { SecretRedactor } from '../../src/results/secret-redactor.js';
 import { observedVerdicts, type Verdicts } from '../device/check-support.js';
-import { checkDataObserved } from '../device/checks/data-checks.js';
+import { checkDataObject, checkDataObserved } from '../device/checks/data-checks.js';
 import { checkMqttProtocol } from '../device/checks/mqtt-checks.js';
 import { checkPollingRetryAfter, checkPollingTerminal, checkPollingThrottle } from '../device/checks/polling-checks.js';
-import { checkRequestPath, checkRequestRegistrationId, checkRequestSas } from '../device/checks/request-checks.js';
+import { checkRequestBody, checkRequestPath, checkRequestRegistrationId, checkRequestSas } from '../device/checks/request-checks.js';
+import { gateCheck } from '../device/causal-gate.js';
 import { DEVICE_CHECKS, type DeviceCheckDef } from '../device/device-checks.js';
 import type { ObservedRun } from '../device/registration-run.js';
 import { readObserved, type RegistrationEvidence } from '../device/evidence/registration-evidence.js';
@@ -60,8 +61,16 @@ function gradeRegistration(registration: ObservedRegistration, input: GradeInput
   const v = observedVerdicts(evidence, input.redactor);
   const implementation = implementationOf(registration.entries);
   const caseId = `${registration.registrationId}#${registration.ordinal}${registration.scenario ? `:${registration.scenario}` : ''}`;
-  return checksFor(registration, evidence).map(([check, body]) =>
-    judgeCheck({ checkId: check.id, level: check.level, dialect: run.dialect, transport: run.transport, caseId, implementation }, () => body(evidence, v)),
+  const checks = checksFor(registration, evidence);
+  const gateContext = { caseChecks: checks.map(([check]) => check) };
+  return checks.map(([check, body]) =>
+    judgeCheck({ checkId: check.id, level: check.level, dialect: run.dialect, transport: run.transport, caseId, implementation }, () => {
+      // one defect, one failed result: a step the registration never reached is not judged (causal-gate.ts)
+      const gate = gateCheck(check, evidence, gateContext);
+      if (gate?.kind === 'not-reached') throw gate.error;
+      if (gate?.kind === 'refused') v.fail(gate.message, { mismatch: 'request-refused' });
+      return body(evidence, v);
+    }),
   );
 }
 
@@ -81,7 +90,8 @@ function checksFor(registration: ObservedRegistration, evidence: RegistrationEvi
     [DEVICE_CHECKS.requestRegistrationId, checkRequestRegistrationId],
     [DEVICE_CHECKS.requestSas, checkRequestSas],
   );
-  if (evidence.registers.length > 0) checks.push([DEVICE_CHECKS.dataSent, checkDataObserved]);
+  if (evidence.registers.length > 0) checks.push([DEVICE_CHECKS.requestBody, checkRequestBody], [DEVICE_CHECKS.dataSent, checkDataObserved]);
+  if (evidence.registers.length > 0 && registration.dialect === 'ga') checks.push([DEVICE_CHECKS.dataObject, checkDataObject]);
   if (answered(202)) checks.push([DEVICE_CHECKS.pollingTerminal, checkPollingTerminal], [DEVICE_CHECKS.pollingRetryAfter, checkPollingRetryAfter]);
   if (answered(429) || registration.scenario === 'device-throttled') checks.push([DEVICE_CHECKS.pollingThrottle, checkPollingThrottle]);
   if (registration.transport !== 'https') checks.push([DEVICE_CHECKS.mqttProtocol, checkMqttProtocol]);

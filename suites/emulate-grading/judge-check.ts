@@ -1,5 +1,5 @@
 import type { CheckResult } from '../../src/results/check-result.js';
-import { isCheckFailure, isCheckSkipped, isTargetMisbehaviour } from '../../src/results/check-outcome-errors.js';
+import { isCheckFailure, isCheckNotReached, isCheckSkipped, isTargetMisbehaviour } from '../../src/results/check-outcome-errors.js';
 import type { CheckMeta } from '../../src/runner/check-meta.js';
 
 /**
@@ -14,6 +14,7 @@ export function judgeCheck(meta: CheckMeta, body: () => string): CheckResult {
     return { ...base, outcome: 'passed', message: body(), durationMs: Date.now() - started };
   } catch (error) {
     const durationMs = Date.now() - started;
+    if (isCheckNotReached(error)) return { ...base, outcome: 'skipped', message: error.message, blockedBy: error.blockedBy, durationMs };
     if (isCheckSkipped(error)) return { ...base, outcome: 'skipped', message: error.message, durationMs };
     if (isCheckFailure(error) || isTargetMisbehaviour(error)) {
       const { mismatch, evidence } = error.details;

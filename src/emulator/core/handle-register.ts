@@ -31,7 +31,7 @@ export function handleRegister(context: CoreContext, request: RegisterRequest): 
     return { reply: errorAnswer(ErrorCatalogue.throttled, delivery, undefined, throttle.retryAfterSeconds), notes: { auth: { ok: true }, notes: [...hookNotes, 'planned throttling'] }, registrationId };
   }
   const dialect = plan.dialect ?? context.defaultDialect;
-  const parsed = parseRegisterBody(request.bodyText, dialect, registrationId);
+  const parsed = parseRegisterBody(request.bodyText, dialect, registrationId, context.payloadPolicy);
   const validation = parsed.ok || parsed.reason !== 'malformed-json' ? [validateBody(context.validator, 'registration-request', dialect, parsed.ok ? parsed.body.value : safeJson(request.bodyText))] : [];
   if (!parsed.ok) {
     const rejected = handleUnexpected(context, asUnexpected(request, parsed.reason, parsed.detail), delivery);

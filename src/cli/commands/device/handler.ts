@@ -1,8 +1,11 @@
 import type { CommandHandler } from '../../command-context.js';
 import { usageError } from '../../../errors/harness-error.js';
 import { parseHttpUrl } from '../../../http/parse-http-url.js';
+import { withFunctionKey } from '../../../http/function-key-url.js';
+import { loadDeviceProfile, profileEmulatorOptions } from './device-profile.js';
 import { SecretRedactor } from '../../../results/secret-redactor.js';
 import { executeCheckRun } from '../../check-run/execute-check-run.js';
+import { emulatorChoices } from '../../common-options.js';
 import { startEmulator, webhookAllocator, type RunningEmulator } from '../../../emulator/index.js';
 import { loadCorpus } from '../../../../suites/corpus/load-corpus.js';
 import { parseShard } from '../../../../suites/corpus/shard-cases.js';
@@ -22,9 +25,13 @@ export const handle: CommandHandler<DeviceCommandOptions> = async (options, cont
     throw usageError('device needs exactly one of --adapter "CMD" (a subprocess) or --module FILE (a Node module, in-process)');
   }
   checkTransportServed(options.transport);
-  const userWebhook = options.webhook === undefined ? undefined : parseHttpUrl(options.webhook, '--webhook').toString();
+  if (options.webhook === undefined && (options.functionKey !== undefined || options.profile !== undefined)) {
+    throw usageError(`${options.functionKey !== undefined ? '--function-key' : '--profile'} is for a webhook given with --webhook (the bundled reference webhook needs neither)`);
+  }
+  const redactor = new SecretRedactor().add(options.functionKey);
+  const userWebhook = options.webhook === undefined ? undefined : withFunctionKey(parseHttpUrl(options.webhook, '--webhook'), options.functionKey).toString();
+  const profile = options.profile === undefined ? undefined : loadDeviceProfile(options.profile);
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
-  const redactor = new SecretRedactor();
   const corpus = loadCorpus();
   let webhook: RunningWebhook | undefined;
   let emulator: RunningEmulator | undefined;
@@ -51,6 +58,8 @@ export const handle: CommandHandler<DeviceCommandOptions> = async (options, cont
           retryAfterSeconds: 0,
           x509: true,
           standardPorts: options.standardPorts === true,
+          ...emulatorChoices(options),
+          ...(profile ? profileEmulatorOptions(profile) : {}),
           allocator: webhookAllocator({ url, timeoutMs: Math.min(options.timeout, 30_000) }),
         });
         if (emulator.groupKey) redactor.add(emulator.groupKey);
@@ -63,6 +72,8 @@ export const handle: CommandHandler<DeviceCommandOptions> = async (options, cont
           corpus,
           timeoutMs: options.timeout,
           endToEnd: userWebhook !== undefined,
+          judgeWebhookAcceptance: userWebhook !== undefined,
+          profile,
           narrowing: { ...(options.transport ? { transport: options.transport } : {}), ...(options.dialect ? { dialect: options.dialect } : {}) },
           declaration: session.declaration,
           shard,

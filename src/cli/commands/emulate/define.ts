@@ -20,6 +20,10 @@ export interface EmulateCommandOptions {
   reRegistration?: 'dps' | 'initial';
   serverName?: string;
   scenarios?: boolean;
+  strictPayload?: boolean;
+  stringPayloadToWebhook?: 'parsed' | 'as-sent';
+  nonJsonStringPayload?: 'refuse' | 'accept';
+  asciiAnswers?: boolean;
 }
 
 export function defineEmulateCommand(program: Command, sink: ActionSink): void {
@@ -43,6 +47,10 @@ export function defineEmulateCommand(program: Command, sink: ActionSink): void {
     .option('--persistent-sessions', 'keep MQTT sessions when CleanSession is 0 (DPS treats every session as clean)')
     .option('--poll-rate-limit', 'answer more than 5 polls per 10 s per device with 429 and Retry-After, as DPS does')
     .addOption(new Option('--re-registration <mode>', 'dps: a repeated registration is a re-provisioning; initial: each reads as the first').choices(['dps', 'initial']))
+    .option('--strict-payload', 'refuse a payload that is not a JSON object, as DPS documents (DPS accepts a JSON string holding one)')
+    .addOption(new Option('--string-payload-to-webhook <what>', 'for a payload sent as a JSON string holding an object, the webhook gets: parsed (the object) or as-sent (the string)').choices(['parsed', 'as-sent']))
+    .addOption(new Option('--non-json-string-payload <what>', 'a payload string that is not JSON: refuse (400012) or accept (passed on as the string)').choices(['refuse', 'accept']))
+    .option('--ascii-answers', "write non-ASCII characters of the answers as \\uXXXX escapes (default raw UTF-8; which DPS writes is unconfirmed)")
     .option('--server-name <name>', 'an extra DNS name for the certificate, printed in the endpoints (default: localhost on 127.0.0.1)')
     .action(lazyAction(sink, () => import('./handler.js'), (args) => optionsOf<EmulateCommandOptions>(args)));
 }
