@@ -10,7 +10,7 @@ import { generateEmulatorTls } from '../src/emulator/tls/emulator-tls.js';
  * `assigned`) carrying the request's correlation-id: the same exchanges, no DPS logic.
  */
 export async function startBareAmqpServer(): Promise<{ port: number; caPem: string; close(): Promise<void> }> {
-  const tls = generateEmulatorTls();
+  const tls = await generateEmulatorTls();
   const container = rhea.create_container({ id: 'bare-amqp' });
   // rhea types the mechanism table as any; enable_plain is its documented way to take PLAIN
   (container.sasl_server_mechanisms as { enable_plain(check: () => boolean): void }).enable_plain(() => true);

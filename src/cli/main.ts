@@ -3,6 +3,7 @@ import { isHarnessError } from '../errors/harness-error.js';
 import { ExitStatus } from './exit-status.js';
 import type { CommandContext } from './command-context.js';
 import type { ActionSink } from './lazy-action.js';
+import { watchStopRequests } from './stop-requests.js';
 import { packageVersion } from '../meta/package-info.js';
 import { defineRunCommand } from './commands/run/define.js';
 import { defineWebhookCommand } from './commands/webhook/define.js';
@@ -56,11 +57,8 @@ export async function main(argv: readonly string[], io: MainIo = {}): Promise<nu
   const stderr = io.stderr ?? process.stderr;
   const controller = new AbortController();
   const signal = io.signal ?? controller.signal;
-  const onSignal = (): void => controller.abort();
-  if (!io.signal) {
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-  }
+  // a command run in-process gets its stop signal from its caller; the real process from SIGINT, SIGTERM and npx
+  const unwatch = io.signal ? undefined : watchStopRequests((why) => controller.abort(why));
   const context: CommandContext = { stdout, stderr, signal, isTTY: Boolean((stdout as NodeJS.WriteStream).isTTY) };
   let status: number = ExitStatus.OK;
   const program = buildProgram({ context, setStatus: (s) => (status = s) });
@@ -86,9 +84,6 @@ export async function main(argv: readonly string[], io: MainIo = {}): Promise<nu
     else stderr.write('(set DPSC_DEBUG=1 for details; please report this)\n');
     return ExitStatus.HARNESS_ERROR;
   } finally {
-    if (!io.signal) {
-      process.removeListener('SIGINT', onSignal);
-      process.removeListener('SIGTERM', onSignal);
-    }
+    unwatch?.();
   }
 }

@@ -113,7 +113,7 @@ export interface RunningEmulator {
   /** the device CA of the X.509 enrollment group (PEM); undefined unless started with `x509: true` */
   deviceCaPem: string | undefined;
   /** a device certificate for X.509 attestation (CN = registration ID unless told otherwise); needs `x509: true` */
-  issueDeviceCertificate(registrationId: string, options?: DeviceCertificateOptions): DeviceCertificate;
+  issueDeviceCertificate(registrationId: string, options?: DeviceCertificateOptions): Promise<DeviceCertificate>;
   /** sets how the emulator treats one registration (replaces an earlier plan) */
   plan(registrationId: string, plan: RegistrationPlan): void;
   /** what the emulator received and answered, per registration and transport (redacted) */

@@ -43,7 +43,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const lifetime = new AbortController();
   // every webhook call and held poll listens on it while it runs: many at once under load is no leak
   setMaxListeners(0, lifetime.signal);
-  const x509 = options.x509 ? setUpX509(redactor) : undefined;
+  const x509 = options.x509 ? await setUpX509(redactor) : undefined;
   const core = new EmulatorCore({
     idScope,
     enrollments,
@@ -139,7 +139,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
     plan: (registrationId, plan) => plans.set(registrationId, plan),
     deviceCaPem: x509?.deviceCaPem,
-    issueDeviceCertificate: (registrationId, certificateOptions) => {
+    issueDeviceCertificate: async (registrationId, certificateOptions) => {
       if (!x509) throw new Error('X.509 is off: start the emulator with x509: true');
       return x509.issue(registrationId, certificateOptions);
     },

@@ -68,7 +68,7 @@ export async function runRegistration(
     endpoint: { host: emulator.host, httpsPort: emulator.httpsPort, mqttPort: emulator.mqttPort, amqpPort: emulator.amqpPort, caPem: emulator.caPem },
     idScope: emulator.idScope,
     registrationId,
-    attestation: deviceCase.x509 ? { type: 'x509', ...emulator.issueDeviceCertificate(registrationId, { enrollment: deviceCase.x509.enrollment }) } : { type: 'symmetricKey', key },
+    attestation: deviceCase.x509 ? { type: 'x509', ...(await emulator.issueDeviceCertificate(registrationId, { enrollment: deviceCase.x509.enrollment })) } : { type: 'symmetricKey', key },
     ...(deviceCase.data !== undefined ? { data: deviceCase.data } : {}),
     timeoutMs: deviceCase.timeoutMs ?? context.timeoutMs,
   };

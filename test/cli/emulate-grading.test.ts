@@ -102,7 +102,8 @@ describe('emulate with a device like the Embedded C SDK (built CLI)', function (
       await registerDevice({ endpoint: emulate.endpoint, transport: 'mqtt', registrationId: 'patient-1' });
     } finally {
       const { code, tests } = await emulate.stop();
-      assert.equal(code, 0);
+      const mustFailed = tests.some((t) => t.extra.level === 'MUST' && (t.extra.outcome === 'failed' || t.extra.outcome === 'errored'));
+      assert.equal(code, mustFailed ? 1 : 0, 'exit 1 when a MUST failed, as every command');
       const retryAfter = tests.filter((t) => t.extra.checkId === 'device.polling.retryAfter');
       assert.deepEqual(
         retryAfter.map((t) => `${t.extra.caseId} ${t.extra.outcome}`),

@@ -158,7 +158,7 @@ describe('azure-iot-java-sdk over MQTT: an answer that arrives during the SDK\'s
     const { dir } = await installedSdkOrSkip(this, implementation);
     assert.ok(dir, 'the Java SDK installs into a directory');
     jar = join(dir, 'azure-iot-java-sdk-adapter.jar');
-    tls = generateEmulatorTls(CANDIDATE_HOSTS);
+    tls = await generateEmulatorTls(CANDIDATE_HOSTS);
   });
 
   for (const timing of ['after-publish', 'during-publish'] as const) {

@@ -59,7 +59,7 @@ describe('emulator X.509 attestation', function () {
     it(`registers over ${transport} with a group certificate and with an individually enrolled one`, async () => {
       for (const enrollment of ['group', 'individual'] as const) {
         const id = `x509-${transport}-${enrollment}`;
-        const certificate = emulator.issueDeviceCertificate(id, { enrollment });
+        const certificate = await emulator.issueDeviceCertificate(id, { enrollment });
         const outcome = await register(emulator, transport, id, certificate);
         assert.ok('result' in outcome, `${id}: ${JSON.stringify(outcome)}`);
         assert.equal(outcome.result.status, 'assigned');
@@ -73,9 +73,9 @@ describe('emulator X.509 attestation', function () {
   }
 
   it('refuses an expired certificate, one whose CN is not the registration ID, one from a foreign CA, and none at all', async () => {
-    const expired = emulator.issueDeviceCertificate('x509-expired', { days: -2 });
-    const wrongCn = emulator.issueDeviceCertificate('x509-cn', { commonName: 'someone-else' });
-    const foreign = generateDeviceCa('a CA nobody enrolled').issue('x509-foreign');
+    const expired = await emulator.issueDeviceCertificate('x509-expired', { days: -2 });
+    const wrongCn = await emulator.issueDeviceCertificate('x509-cn', { commonName: 'someone-else' });
+    const foreign = await (await generateDeviceCa('a CA nobody enrolled')).issue('x509-foreign');
     for (const transport of ['https', 'mqtt', 'amqp'] as const) {
       for (const [id, certificate, reason] of [
         ['x509-expired', expired, /not valid now/],

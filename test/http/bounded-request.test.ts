@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
-import forge from 'node-forge';
+import { generateEmulatorTls } from '../../src/emulator/tls/emulator-tls.js';
 import { boundedRequest } from '../../src/http/bounded-request.js';
 
 async function listen(server: Server): Promise<string> {
@@ -21,21 +21,6 @@ async function withServer(handler: RequestListener, body: (url: string) => Promi
     for (const s of sockets) s.destroy();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
-}
-
-function selfSignedCertificate(): { key: string; cert: string } {
-  const keys = forge.pki.rsa.generateKeyPair(2048);
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = keys.publicKey;
-  cert.serialNumber = '01';
-  cert.validity.notBefore = new Date(Date.now() - 60_000);
-  cert.validity.notAfter = new Date(Date.now() + 3_600_000);
-  const attrs = [{ name: 'commonName', value: '127.0.0.1' }];
-  cert.setSubject(attrs);
-  cert.setIssuer(attrs);
-  cert.setExtensions([{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }]);
-  cert.sign(keys.privateKey, forge.md.sha256.create());
-  return { key: forge.pki.privateKeyToPem(keys.privateKey), cert: forge.pki.certificateToPem(cert) };
 }
 
 describe('boundedRequest', function () {
@@ -151,14 +136,15 @@ describe('boundedRequest', function () {
   });
 
   it('verifies https servers by default and trusts an extra CA when given', async () => {
-    const { key, cert } = selfSignedCertificate();
+    // a server certificate for 127.0.0.1 from a CA no one trusts by default
+    const { keyPem: key, certPem: cert, caPem } = await generateEmulatorTls();
     const server = createHttpsServer({ key, cert }, (_req, res) => res.end('{}'));
     const host = await listen(server);
     try {
       const untrusted = await boundedRequest({ url: `https://${host}/`, body: '{}' });
       if (untrusted.kind !== 'error') return assert.fail(`expected a TLS error, got ${untrusted.kind}`);
       assert.match(untrusted.message, /TLS failure/);
-      const trusted = await boundedRequest({ url: `https://${host}/`, body: '{}', ca: cert });
+      const trusted = await boundedRequest({ url: `https://${host}/`, body: '{}', ca: caPem });
       assert.equal(trusted.kind === 'answered' && trusted.status, 200);
     } finally {
       server.closeAllConnections();

@@ -93,7 +93,8 @@ describe('security: no key, SAS token or function key in any report, log or tran
         if (polled.status !== 202) break;
       }
       child.kill('SIGINT');
-      assert.equal(await exited, 0, run.stderr);
+      // the foreign token's registration fails device.request.sas, a MUST: exit 1 (docs/contract/cli.md)
+      assert.equal(await exited, 1, run.stderr);
       assert.ok(existsSync(join(out, 'emulator-transcript.json')));
       const secrets = [groupKey, deviceKey, functionKey, sas.split('sig=')[1]?.split('&')[0] ?? sas, foreign.split('sig=')[1]?.split('&')[0] ?? foreign];
       // emulator.json carries groupKey on purpose (docs/contract/cli.md: devices and scripts read it); the TLS cache is not a DPS secret

@@ -23,7 +23,7 @@ describe('webhook --ca: an https webhook behind a private CA', function () {
 
   before(async () => {
     reference = await startReferenceWebhook();
-    const tls = generateEmulatorTls();
+    const tls = await generateEmulatorTls();
     writeFileSync(caFile, tls.caPem);
     // TLS in front of the reference webhook, with a certificate from a CA no one trusts by default
     server = createServer({ key: tls.keyPem, cert: tls.certPem }, (req, res) => {

@@ -1,10 +1,9 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
-import forge from 'node-forge';
-import { newCertificate } from './new-certificate.js';
-import { rsaKeysAsync, rsaKeysSync, type PemKeys } from './rsa-keys.js';
-import { signNatively } from './sign-natively.js';
+import { newCertificate, validFor } from './new-certificate.js';
+import { rsaKeysAsync, type PemKeys } from './rsa-keys.js';
+import { publicKeyOf, x509 } from './x509-crypto.js';
 
 /** The emulator's TLS material: a private CA and a server certificate it signed. */
 export interface EmulatorTls {
@@ -13,46 +12,48 @@ export interface EmulatorTls {
   keyPem: string;
 }
 
+const CA_NAME = 'CN=dps-conformance emulator CA, O=dps-conformance';
+
 /**
  * Generates a CA (10 years) and a server certificate (1 year) for `localhost`, 127.0.0.1, ::1 and
- * any extra host names or addresses the emulator binds to.
+ * any extra host names or addresses the emulator binds to; both keys are made at once off the main thread.
  */
-export function generateEmulatorTls(extraNames: readonly string[] = []): EmulatorTls {
-  return certificatesFor(rsaKeysSync(), rsaKeysSync(), extraNames);
-}
-
-/** The same as generateEmulatorTls, with both keys generated at once off the main thread. */
-export async function generateEmulatorTlsAsync(extraNames: readonly string[] = []): Promise<EmulatorTls> {
+export async function generateEmulatorTls(extraNames: readonly string[] = []): Promise<EmulatorTls> {
   const [ca, server] = await Promise.all([rsaKeysAsync(), rsaKeysAsync()]);
   return certificatesFor(ca, server, extraNames);
 }
 
-function certificatesFor(ca: PemKeys, server: PemKeys, extraNames: readonly string[]): EmulatorTls {
-  const caCert = newCertificate(ca.publicPem, 3650);
-  const caName = [{ name: 'commonName', value: 'dps-conformance emulator CA' }, { name: 'organizationName', value: 'dps-conformance' }];
-  caCert.setSubject(caName);
-  caCert.setIssuer(caName);
-  caCert.setExtensions([
-    { name: 'basicConstraints', cA: true, critical: true },
-    { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
-    { name: 'subjectKeyIdentifier' },
-  ]);
-  signNatively(caCert, ca.privatePem);
-
-  const cert = newCertificate(server.publicPem, 365);
-  cert.setSubject([{ name: 'commonName', value: 'localhost' }]);
-  cert.setIssuer(caName);
+async function certificatesFor(ca: PemKeys, server: PemKeys, extraNames: readonly string[]): Promise<EmulatorTls> {
+  const caPublicKey = await publicKeyOf(ca.publicPem);
+  const caCert = await newCertificate({
+    subject: CA_NAME,
+    issuer: CA_NAME,
+    publicPem: ca.publicPem,
+    signingPem: ca.privatePem,
+    ...validFor(3650),
+    extensions: [
+      new x509.BasicConstraintsExtension(true, undefined, true),
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+      await x509.SubjectKeyIdentifierExtension.create(caPublicKey),
+    ],
+  });
   const names = new Set(['localhost', '127.0.0.1', '::1', ...extraNames.filter((n) => n && n !== '0.0.0.0' && n !== '::')]);
-  const altNames = [...names].map((n) => (isIP(n) ? { type: 7, ip: n } : { type: 2, value: n }));
-  cert.setExtensions([
-    { name: 'basicConstraints', cA: false },
-    { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
-    { name: 'extKeyUsage', serverAuth: true },
-    { name: 'subjectAltName', altNames },
-    { name: 'authorityKeyIdentifier', keyIdentifier: caCert.generateSubjectKeyIdentifier().getBytes() },
-  ]);
-  signNatively(cert, ca.privatePem);
-  return { caPem: forge.pki.certificateToPem(caCert), certPem: forge.pki.certificateToPem(cert), keyPem: server.privatePem };
+  const altNames = [...names].map((n) => (isIP(n) ? { type: 'ip' as const, value: n } : { type: 'dns' as const, value: n }));
+  const cert = await newCertificate({
+    subject: 'CN=localhost',
+    issuer: CA_NAME,
+    publicPem: server.publicPem,
+    signingPem: ca.privatePem,
+    ...validFor(365),
+    extensions: [
+      new x509.BasicConstraintsExtension(false),
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment, true),
+      new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
+      new x509.SubjectAlternativeNameExtension(altNames),
+      await x509.AuthorityKeyIdentifierExtension.create(caPublicKey),
+    ],
+  });
+  return { caPem: caCert.toString('pem'), certPem: cert.toString('pem'), keyPem: server.privatePem };
 }
 
 const memo = new Map<string, EmulatorTls>();
@@ -77,7 +78,7 @@ export async function loadOrGenerateTls(extraNames: readonly string[] = [], cach
   }
   let tls = memo.get(key);
   if (!tls) {
-    tls = await generateEmulatorTlsAsync(extraNames);
+    tls = await generateEmulatorTls(extraNames);
     memo.set(key, tls);
   }
   if (cacheDir) {

@@ -1,7 +1,6 @@
-import forge from 'node-forge';
-import { newCertificate } from '../tls/new-certificate.js';
-import { rsaKeysSync, type PemKeys } from '../tls/rsa-keys.js';
-import { signNatively } from '../tls/sign-natively.js';
+import { newCertificate, validFor } from '../tls/new-certificate.js';
+import { rsaKeysAsync, type PemKeys } from '../tls/rsa-keys.js';
+import { publicKeyOf, x509 } from '../tls/x509-crypto.js';
 
 /** A device certificate as an adapter gets it (`attestation: {type: "x509", certPem, keyPem, chainPem}`). */
 export interface DeviceCertificate {
@@ -15,7 +14,7 @@ export interface DeviceCertificate {
 export interface DeviceCa {
   caPem: string;
   /** signs device certificates */
-  issue(commonName: string, options?: IssueOptions): DeviceCertificate;
+  issue(commonName: string, options?: IssueOptions): Promise<DeviceCertificate>;
 }
 
 export interface IssueOptions {
@@ -25,69 +24,85 @@ export interface IssueOptions {
 
 const DAY_MS = 86_400_000;
 
-let deviceKeys: PemKeys | undefined;
+let deviceKeys: Promise<PemKeys> | undefined;
 
 /**
  * The one RSA key pair of every device certificate this process issues. Each certificate still has
  * its own subject, serial and so thumbprint, which is all DPS and the emulator tell devices apart by;
  * a fresh 2048-bit key for each took a third of a full run's CPU (see docs/performance.md).
  */
-function sharedDeviceKeys(): PemKeys {
-  deviceKeys ??= rsaKeysSync();
+function sharedDeviceKeys(): Promise<PemKeys> {
+  deviceKeys ??= rsaKeysAsync();
   return deviceKeys;
 }
 
-function clientExtensions(): object[] {
+function clientExtensions(): x509.Extension[] {
   return [
-    { name: 'basicConstraints', cA: false },
-    { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
-    { name: 'extKeyUsage', clientAuth: true },
+    new x509.BasicConstraintsExtension(false),
+    new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment, true),
+    new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.clientAuth]),
   ];
 }
 
-function validity(cert: forge.pki.Certificate, days: number): void {
-  if (days >= 0) return;
-  // an expired certificate: valid for one day, ending `-days` days ago
-  cert.validity.notAfter = new Date(Date.now() + days * DAY_MS);
-  cert.validity.notBefore = new Date(cert.validity.notAfter.getTime() - DAY_MS);
+/** `days` of validity from now, or for a negative `days` an expired certificate: valid for one day, ending `-days` days ago. */
+function validity(days: number): { notBefore: Date; notAfter: Date } {
+  if (days >= 0) return validFor(days);
+  const notAfter = new Date(Date.now() + days * DAY_MS);
+  return { notBefore: new Date(notAfter.getTime() - DAY_MS), notAfter };
+}
+
+/** An RFC 4514 name with one common name (commas, quotes and the like escaped). */
+function commonNameOnly(commonName: string): string {
+  return new x509.Name([{ CN: [commonName] }]).toString();
 }
 
 /** Generates a device CA (5 years) whose `issue` makes leaf certificates with subject CN = registration ID. */
-export function generateDeviceCa(name = 'dps-conformance device CA'): DeviceCa {
-  const ca = rsaKeysSync();
-  const caCert = newCertificate(ca.publicPem, 1825);
-  const subject = [{ name: 'commonName', value: name }, { name: 'organizationName', value: 'dps-conformance' }];
-  caCert.setSubject(subject);
-  caCert.setIssuer(subject);
-  caCert.setExtensions([{ name: 'basicConstraints', cA: true, critical: true }, { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true }, { name: 'subjectKeyIdentifier' }]);
-  signNatively(caCert, ca.privatePem);
-  const caPem = forge.pki.certificateToPem(caCert);
+export async function generateDeviceCa(name = 'dps-conformance device CA'): Promise<DeviceCa> {
+  const ca = await rsaKeysAsync();
+  const caPublicKey = await publicKeyOf(ca.publicPem);
+  const subject = new x509.Name([{ CN: [name] }, { O: ['dps-conformance'] }]).toString();
+  const caCert = await newCertificate({
+    subject,
+    issuer: subject,
+    publicPem: ca.publicPem,
+    signingPem: ca.privatePem,
+    ...validFor(1825),
+    extensions: [
+      new x509.BasicConstraintsExtension(true, undefined, true),
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+      await x509.SubjectKeyIdentifierExtension.create(caPublicKey),
+    ],
+  });
+  const caPem = caCert.toString('pem');
+  const authorityKeyId = await x509.AuthorityKeyIdentifierExtension.create(caPublicKey);
   return {
     caPem,
-    issue: (commonName, options = {}) => {
-      const leaf = sharedDeviceKeys();
-      const days = options.days ?? 30;
-      const cert = newCertificate(leaf.publicPem, Math.max(days, 1));
-      validity(cert, days);
-      cert.setSubject([{ name: 'commonName', value: commonName }]);
-      cert.setIssuer(subject);
-      cert.setExtensions([...clientExtensions(), { name: 'authorityKeyIdentifier', keyIdentifier: caCert.generateSubjectKeyIdentifier().getBytes() }]);
-      signNatively(cert, ca.privatePem);
-      return { certPem: forge.pki.certificateToPem(cert), keyPem: leaf.privatePem, chainPem: caPem };
+    issue: async (commonName, options = {}) => {
+      const leaf = await sharedDeviceKeys();
+      const cert = await newCertificate({
+        subject: commonNameOnly(commonName),
+        issuer: subject,
+        publicPem: leaf.publicPem,
+        signingPem: ca.privatePem,
+        ...validity(options.days ?? 30),
+        extensions: [...clientExtensions(), authorityKeyId],
+      });
+      return { certPem: cert.toString('pem'), keyPem: leaf.privatePem, chainPem: caPem };
     },
   };
 }
 
 /** A self-signed device certificate (what an individual enrollment enrolls by thumbprint). */
-export function selfSignedDeviceCertificate(commonName: string, options: IssueOptions = {}): DeviceCertificate {
-  const keys = sharedDeviceKeys();
-  const days = options.days ?? 30;
-  const cert = newCertificate(keys.publicPem, Math.max(days, 1));
-  validity(cert, days);
-  const subject = [{ name: 'commonName', value: commonName }];
-  cert.setSubject(subject);
-  cert.setIssuer(subject);
-  cert.setExtensions(clientExtensions());
-  signNatively(cert, keys.privatePem);
-  return { certPem: forge.pki.certificateToPem(cert), keyPem: keys.privatePem, chainPem: '' };
+export async function selfSignedDeviceCertificate(commonName: string, options: IssueOptions = {}): Promise<DeviceCertificate> {
+  const keys = await sharedDeviceKeys();
+  const subject = commonNameOnly(commonName);
+  const cert = await newCertificate({
+    subject,
+    issuer: subject,
+    publicPem: keys.publicPem,
+    signingPem: keys.privatePem,
+    ...validity(options.days ?? 30),
+    extensions: clientExtensions(),
+  });
+  return { certPem: cert.toString('pem'), keyPem: keys.privatePem, chainPem: '' };
 }

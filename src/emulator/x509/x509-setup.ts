@@ -8,7 +8,7 @@ export interface X509Setup {
   enrollments: X509Enrollments;
   groupId: string;
   deviceCaPem: string;
-  issue(registrationId: string, options?: DeviceCertificateOptions): DeviceCertificate;
+  issue(registrationId: string, options?: DeviceCertificateOptions): Promise<DeviceCertificate>;
 }
 
 export interface DeviceCertificateOptions {
@@ -23,17 +23,17 @@ export interface DeviceCertificateOptions {
 export const X509_GROUP_ID = 'dpsc-emulator-x509-group';
 
 /** Generates the device CA and the X.509 enrollments; issued private keys are added to the redactor. */
-export function setUpX509(redactor: Redactor): X509Setup {
-  const ca = generateDeviceCa();
+export async function setUpX509(redactor: Redactor): Promise<X509Setup> {
+  const ca = await generateDeviceCa();
   const enrollments = new X509Enrollments([], [{ groupId: X509_GROUP_ID, caPem: ca.caPem }]);
   return {
     enrollments,
     groupId: X509_GROUP_ID,
     deviceCaPem: ca.caPem,
-    issue: (registrationId, options = {}) => {
+    issue: async (registrationId, options = {}) => {
       const commonName = options.commonName ?? registrationId;
       const days = options.days === undefined ? {} : { days: options.days };
-      const certificate = options.enrollment === 'individual' ? selfSignedDeviceCertificate(commonName, days) : ca.issue(commonName, days);
+      const certificate = await (options.enrollment === 'individual' ? selfSignedDeviceCertificate(commonName, days) : ca.issue(commonName, days));
       if (options.enrollment === 'individual') enrollments.addIndividual({ registrationId, thumbprint: new X509Certificate(certificate.certPem).fingerprint256 });
       redactor.add(certificate.keyPem);
       return certificate;

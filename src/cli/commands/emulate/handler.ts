@@ -23,7 +23,8 @@ const DEFAULT_RETRY_AFTER = 2;
  * Files in `--out`: emulator.json, emulator-ca.pem, .emulator-tls/ (the CA is kept across runs so
  * devices keep trusting it), and on exit emulator-observations.json, emulator-transcript.json and the
  * report set (ctrf.json, junit.xml, summary.md, report.html) grading every registration it saw with the
- * device suite's server-side checks. Exits 0 (docs/contract/cli.md); the verdicts are in the report set.
+ * device suite's server-side checks. The exit status is every command's (docs/contract/cli.md): 1 when
+ * a graded MUST result failed or errored, else 0.
  */
 export const handle: CommandHandler<EmulateCommandOptions> = async (options, context) => {
   const config = options.config === undefined ? undefined : await loadEmulatorConfig(options.config);
@@ -76,6 +77,8 @@ export const handle: CommandHandler<EmulateCommandOptions> = async (options, con
       context.signal.addEventListener('abort', () => done(), { once: true });
     });
 
+    const why = typeof context.signal.reason === 'string' ? context.signal.reason : 'stop requested';
+    context.stdout.write(`stopping (${why}): writing the observations and the report set\n`);
     await emulator.close();
     const report = { idScope: emulator.idScope, startedAt, endedAt: new Date().toISOString(), allocation: allocation.description, ...emulator.observations() };
     const reportPath = join(out, 'emulator-observations.json');
@@ -84,7 +87,7 @@ export const handle: CommandHandler<EmulateCommandOptions> = async (options, con
     const graded = await gradeOnExit(emulator, { out, startedAt, defaultDialect: config?.dialect ?? 'ga', redactor });
     context.stdout.write(`stopped; ${report.registrations.length} registration(s) observed; report: ${reportPath}\n`);
     context.stdout.write(`graded: ${graded.results} result(s), ${graded.failedMust} MUST failed or errored; ${join(out, 'summary.md')}\n`);
-    return ExitStatus.OK;
+    return graded.failedMust > 0 ? ExitStatus.MUST_FAILED : ExitStatus.OK;
   } finally {
     await allocation.close();
   }

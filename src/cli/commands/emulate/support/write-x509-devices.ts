@@ -21,7 +21,7 @@ export async function writeX509Devices(emulator: RunningEmulator, out: string, r
   await writeFileAtomic(deviceCaFile, emulator.deviceCaPem ?? '');
   const devices: X509DeviceFiles['devices'] = [];
   for (const registrationId of registrationIds) {
-    const certificate = emulator.issueDeviceCertificate(registrationId);
+    const certificate = await emulator.issueDeviceCertificate(registrationId);
     const stem = join(dir, registrationId.replace(/[^A-Za-z0-9._-]/g, '_'));
     const files = { registrationId, certFile: `${stem}.cert.pem`, keyFile: `${stem}.key.pem`, chainFile: `${stem}.chain.pem` };
     await writeFileAtomic(files.certFile, certificate.certPem);
