@@ -17,6 +17,7 @@ import { checkAmqpProtocol } from './checks/amqp-checks.js';
 import { checkPollingRetryAfter, checkPollingTerminal, checkPollingThrottle } from './checks/polling-checks.js';
 import { checkRequestBody, checkRequestPath, checkRequestRegistrationId, checkRequestSas } from './checks/request-checks.js';
 import { gateCheck } from './causal-gate.js';
+import { withUnconfirmedNote } from './unconfirmed-notes.js';
 import { allocationSeen, judgeWebhookAcceptance, type AllocationSeen } from './webhook-acceptance.js';
 import { checkResultAssignment, checkResultStatus, checkReturnData, checkReturnDataBigIntegers } from './checks/result-checks.js';
 import { deviceCases, type DeviceCase } from './device-case.js';
@@ -172,7 +173,9 @@ function addCase(
   /** the registration's typed view, read once when it ends and shared by every check of the case */
   let evidence: DeviceEvidence | undefined;
   let judged = 0;
-  const context = { emulator: options.emulator, driver: options.driver, timeoutMs: options.timeoutMs, ...(options.profile?.registrationId !== undefined ? { registrationIdTemplate: options.profile.registrationId } : {}) };
+  const template = options.profile?.registrationId;
+  const { emulator, driver, timeoutMs } = options;
+  const context = { emulator, driver, timeoutMs, ...(template !== undefined ? { registrationIdTemplate: template } : {}) };
   const once = (): Promise<RegistrationRun> => {
     pending ??= runRegistration(context, deviceCase, transport, dialect).then((run) => {
       evidence = readRegistration(run);
@@ -198,7 +201,11 @@ function addCase(
         const gate = gateCheck(check, evidence, gateContext);
         if (gate?.kind === 'not-reached') throw gate.error;
         if (gate?.kind === 'refused') v.fail(gate.message, { mismatch: 'request-refused' });
-        return body(evidence, v, options.redactor);
+        try {
+          return body(evidence, v, options.redactor);
+        } catch (error) {
+          throw withUnconfirmedNote(error, check, evidence);
+        }
       } finally {
         judged += 1;
         // every check of the case has read the run: its transcript copy and typed view (bodies up to 96 KB

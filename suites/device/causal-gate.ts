@@ -1,6 +1,7 @@
 import { CheckNotReached } from '../../src/results/check-outcome-errors.js';
 import { isRefusalStatus } from '../../src/dps/webhook-refusal-status.js';
 import { DEVICE_CHECKS, type DeviceCheckDef } from './device-checks.js';
+import type { OperationEntry } from './evidence/evidence-entry.js';
 import type { RegistrationEvidence } from './evidence/registration-evidence.js';
 import { describeRefusal, ownedRefusals, type OwnedRefusal } from './refusal-owner.js';
 
@@ -65,7 +66,8 @@ export function gateCheck(check: DeviceCheckDef, e: RegistrationEvidence, contex
   const error = notReached(check, e, context);
   if (!error) return undefined;
   const blocker = Object.values(DEVICE_CHECKS).find((def) => def.id === error.blockedBy);
-  const present = blocker !== undefined && (context.caseChecks.includes(blocker) || (context.webhookJudged === true && blocker === DEVICE_CHECKS.e2eAllocationAccepts));
+  const runWide = context.webhookJudged === true && blocker === DEVICE_CHECKS.e2eAllocationAccepts;
+  const present = blocker !== undefined && (context.caseChecks.includes(blocker) || runWide);
   if (present) return { kind: 'not-reached', error };
   return { kind: 'refused', message: `expected to judge ${check.id}, ${error.message.replace(/^not reached: /, '').replace(/; judged by .*$/, '')}` };
 }
@@ -89,7 +91,8 @@ function notReached(check: DeviceCheckDef, e: RegistrationEvidence, context: Gat
   }
   if (step === 'read') {
     // DPS reads the body once the request itself is taken (scope, ID, credentials first)
-    const read = e.registers.some((entry) => (entry.answer.status !== undefined && entry.answer.status < 300) || refusals.some((r) => r.entry === entry && r.owner === DEVICE_CHECKS.requestBody));
+    const bodyRefused = (entry: OperationEntry): boolean => refusals.some((r) => r.entry === entry && r.owner === DEVICE_CHECKS.requestBody);
+    const read = e.registers.some((entry) => (entry.answer.status !== undefined && entry.answer.status < 300) || bodyRefused(entry));
     if (read) return undefined;
     if (first) return blocked(first, 'DPS never read a register body');
     return e.registers.length === 0 ? missingRequest() : undefined;

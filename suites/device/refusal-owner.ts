@@ -19,17 +19,19 @@ export interface OwnedRefusal {
  * reached"): exactly one, so that one defect is one failed result. The more specific check wins where
  * two could claim it (an MQTT topic is device.mqtt.protocol's, not device.request.path's).
  */
-function ownerOfReason(reason: UnexpectedReason, transport: DeviceTransport): DeviceCheckDef {
+function ownerOfReason(reason: UnexpectedReason, transport: DeviceTransport, entry: DeviceEntry): DeviceCheckDef {
   const mqtt = transport === 'mqtt' || transport === 'mqtt-ws';
   const amqp = transport === 'amqp' || transport === 'amqp-ws';
   switch (reason) {
+    case 'registration-id-mismatch':
+      // on AMQP the front end refuses a link on another registration's address: the link address is AMQP's
+      return amqp && entry.kind === 'unexpected' ? DEVICE_CHECKS.amqpProtocol : DEVICE_CHECKS.requestRegistrationId;
     case 'malformed-json':
     case 'invalid-body':
     case 'body-too-large':
     case 'packet-too-large':
     case 'unsupported-media-type':
       return DEVICE_CHECKS.requestBody;
-    case 'registration-id-mismatch':
     case 'invalid-registration-id':
     case 'unknown-registration':
     case 'client-id-mismatch':
@@ -90,7 +92,8 @@ function refusalOf(entry: DeviceEntry, transport: DeviceTransport): OwnedRefusal
   if (entry.notes.auth?.ok === false) {
     return { entry, owner: DEVICE_CHECKS.requestSas, why: `DPS did not accept its credentials (${entry.notes.auth.reason ?? 'unauthorized'})`, answered };
   }
-  if (entry.refusal) return { entry, owner: ownerOfReason(entry.refusal.reason, transport), why: describeReason(entry.refusal.reason, entry.refusal.detail), answered };
+  const { refusal } = entry;
+  if (refusal) return { entry, owner: ownerOfReason(refusal.reason, transport, entry), why: describeReason(refusal.reason, refusal.detail), answered };
   return undefined;
 }
 
@@ -118,7 +121,9 @@ export function ownedRefusals(e: RegistrationEvidence, options: { expectedAuthFa
 
 /** `DPS refused the register request (400 (400012)): <why>`, for messages. */
 export function describeRefusal(refusal: OwnedRefusal): string {
-  const what = refusal.entry.kind === 'connect' ? 'connection' : refusal.entry.kind === 'subscribe' ? 'subscription' : refusal.entry.kind === 'poll' ? 'status poll' : 'register request';
+  const { entry } = refusal;
+  const attempted = entry.kind === 'unexpected' ? entry.attempted : entry.kind;
+  const what = { connect: 'connection', subscribe: 'subscription', poll: 'status poll', register: 'register request', other: 'request' }[attempted];
   return `DPS refused the ${what} with ${refusal.answered}: ${refusal.why}`;
 }
 

@@ -109,3 +109,38 @@ describe('causal device verdicts (built CLI)', function () {
     }
   });
 });
+
+/**
+ * Verdicts that rest on the UNCONFIRMED raw UTF-8 in DPS's answers say so, and `--ascii-answers` shows
+ * them the other way: the real Azure IoT Node SDK reads MQTT answers as ASCII and crashes on raw UTF-8,
+ * and over HTTPS decodes each chunk alone, so a UTF-8 sequence cut between two pieces is lost.
+ */
+describe('verdicts resting on raw UTF-8 in answers (built CLI, the real Node SDK)', function () {
+  this.timeout(240_000);
+  const sdk = `${node} "${join(repoRoot, 'dist', 'implementations', 'azure-iot-node-sdk', 'adapter.js')}"`;
+  let outRoot: string;
+  before(() => {
+    outRoot = mkdtempSync(join(tmpdir(), 'dpsc-utf8-'));
+  });
+  after(() => rmSync(outRoot, { recursive: true, force: true }));
+
+  const run = async (name: string, args: string[]): Promise<{ status: number | null; tests: CtrfTest[] }> => {
+    const out = join(outRoot, name);
+    const result = await runCli(['device', '--adapter', sdk, '--dialect', 'ga', '--timeout', '8000', '--out', out, '--reporter', 'quiet', ...args], { timeoutMs: 230_000 });
+    return { status: result.status, tests: readCtrf(out) };
+  };
+
+  // MQTT: any non-ASCII answer; HTTPS: an answer whose 61-byte pieces cut a combining mark's UTF-8 sequence
+  for (const [transport, cases] of [['mqtt', 'text-accents'], ['https', 'text-combining-marks']] as const) {
+    it(`${transport}: the failures say they rest on raw UTF-8; with --ascii-answers the SDK passes`, async () => {
+      const raw = await run(`${transport}-raw`, ['--transport', transport, '--case-ids', cases]);
+      assert.equal(raw.status, 1, describeTests(raw.tests));
+      const bad = failures(raw.tests);
+      assert.ok(bad.length > 0);
+      for (const t of bad) assert.match(t.message ?? '', /UNCONFIRMED choice: the emulator wrote non-ASCII .* --ascii-answers/, describeTests(bad));
+      const ascii = await run(`${transport}-ascii`, ['--transport', transport, '--case-ids', cases, '--ascii-answers']);
+      assert.equal(ascii.status, 0, describeTests(failures(ascii.tests)));
+      assert.ok(failures(ascii.tests).every((t) => t.extra.level === 'SHOULD'), describeTests(failures(ascii.tests)));
+    });
+  }
+});

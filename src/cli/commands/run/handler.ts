@@ -90,7 +90,8 @@ export const handle: CommandHandler<RunCommandOptions> = async (options, context
         }
 
         const url = withFunctionKey(plan.target.url, functionKey).toString();
-        const emulatorOptions = { redactor, retryAfterSeconds: 0, x509: true, allocator: webhookAllocator({ url, timeoutMs: WEBHOOK_TIMEOUT_MS }), ...emulatorChoices(options) };
+        const allocator = webhookAllocator({ url, timeoutMs: WEBHOOK_TIMEOUT_MS });
+        const emulatorOptions = { redactor, retryAfterSeconds: 0, x509: true, allocator, ...emulatorChoices(options) };
         const main = await clock.time('emulator start-up', () => startEmulator(emulatorOptions));
         emulator = main;
         if (main.groupKey) redactor.add(main.groupKey);
