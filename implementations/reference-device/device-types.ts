@@ -36,7 +36,12 @@ export interface DeviceRegistration {
 export type WaitReason = 'poll' | 'throttled' | 'server-error';
 
 export interface RetryPolicy {
-  delayMs(reason: WaitReason, advisedSeconds: number | undefined): number;
+  /**
+   * How long to wait from now, when DPS's answer has just come. `sinceRequestMs` is how long ago the
+   * request it answers was handed to the transport: a device that counts Retry-After from its own
+   * request (as the Azure IoT C SDK does) subtracts it.
+   */
+  delayMs(reason: WaitReason, advisedSeconds: number | undefined, sinceRequestMs: number): number;
 }
 
 /** What DPS answered to one request, transport-neutral. */

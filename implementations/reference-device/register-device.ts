@@ -81,8 +81,10 @@ export async function registerDevice(reg: DeviceRegistration): Promise<DeviceOut
   const policy = reg.retryPolicy ?? honourRetryAfter;
   const log = reg.log ?? (() => undefined);
   const remaining = (): number => reg.deadline - Date.now();
+  /** when the latest request was handed to the transport */
+  let sentAt = Date.now();
   const wait = async (reason: WaitReason, advised: number | undefined): Promise<void> => {
-    const ms = policy.delayMs(reason, advised);
+    const ms = Math.max(0, policy.delayMs(reason, advised, Date.now() - sentAt));
     if (ms >= remaining()) throw new DeviceError(`gave up: the deadline comes before the next attempt (${reason}, ${ms} ms)`);
     log(`waiting ${ms} ms (${reason}, Retry-After ${advised ?? 'absent'})`);
     if (ms > 0) await sleep(ms);
@@ -91,6 +93,7 @@ export async function registerDevice(reg: DeviceRegistration): Promise<DeviceOut
   const withRetries = async (send: (timeoutMs: number) => Promise<DpsAnswer>): Promise<DpsAnswer> => {
     for (let attempt = 0; ; attempt += 1) {
       if (remaining() <= 0) throw new DeviceError('gave up: deadline reached');
+      sentAt = Date.now();
       const answer = await send(remaining());
       log(`DPS answered ${answer.status}${answer.retryAfterSeconds === undefined ? '' : ` retry-after ${answer.retryAfterSeconds}`}`);
       const retryable = answer.status === 429 || answer.status >= 500;

@@ -28,8 +28,12 @@ export function addRunOptions(command: Command): Command {
     .option('--sign <key>', 'write attestation.json, a signed statement of the results (Ed25519 private key, PEM)');
 }
 
-export function dialectOption(defaultValue?: string): Option {
-  const option = new Option('--dialect <dialect>', 'wire vocabulary to test').choices([...DIALECTS, 'all']);
+/** How `--dialect` reads for a command that calls a webhook: the GA request is the one DPS documents (docs/contract/dialects.md). */
+export const WEBHOOK_DIALECT_HELP =
+  "ga: the webhook request DPS documents (the default); preview: the harness's model of the 2019 preview request, not a documented DPS shape; all: both";
+
+export function dialectOption(defaultValue?: string, description = 'wire vocabulary to test'): Option {
+  const option = new Option('--dialect <dialect>', description).choices([...DIALECTS, 'all']);
   return defaultValue === undefined ? option : option.default(defaultValue);
 }
 

@@ -33,7 +33,9 @@ function applyToRequest(body: Json, profile: WebhookProfile, dialect: Dialect): 
   }
   const member = dialect === 'ga' ? 'payload' : 'data';
   const data = context?.[member];
-  if (context && isObject(data) && profile.payload) context[member] = { ...profile.payload, ...data };
+  // the interactions' device data is an example (their point is the enrollment, attestation and lifecycle):
+  // the profile's members replace it where they name the same member, as a policy's devices send them
+  if (context && isObject(data) && profile.payload) context[member] = { ...data, ...profile.payload };
   return out;
 }
 
@@ -54,7 +56,8 @@ function applyToResponse(interaction: PactInteraction, hubs: readonly string[]):
 /**
  * The DPS -> webhook contract as the profile's devices would make it (docs/webhook-profiles.md): every
  * interaction's request gets the profile's registration ID, enrollment group ID, linked hubs and
- * payload members (where it carries object data), and the answer's hub rule becomes "one of the
+ * payload members, with the profile's values (where it carries object data: its modelId is an example),
+ * and the answer's hub rule becomes "one of the
  * profile's hubs". Descriptions and everything else stay, so results still name the same interactions.
  */
 export function applyProfileToPact(pact: PactFile, profile: WebhookProfile, dialect: Dialect): PactFile {

@@ -12,7 +12,7 @@ import { applyProfileToPact } from './apply-profile-to-pact.js';
 import type { WebhookProfile } from '../webhook-profile/webhook-profile.js';
 import type { Exchange } from './verify-webhook-worker.js';
 import { runWorker } from './verify-webhook-process.js';
-import { isRefusalStatus } from '../dps/webhook-refusal-status.js';
+import { describeRefusalOf, isRefusal, whatDpsDoes } from '../dps/webhook-refusal.js';
 import { webhookTarget } from './webhook-target.js';
 
 export interface VerifyWebhookContractOptions {
@@ -34,13 +34,17 @@ export interface ContractInteractionResult {
   /** the interaction's description in the pact file */
   interaction: string;
   passed: boolean;
-  /** `failed`: the webhook answered against the contract; `errored`: it gave no usable answer */
-  outcome: 'passed' | 'failed' | 'errored';
+  /**
+   * `failed`: the webhook answered against the contract; `errored`: it gave no usable answer; `refused`:
+   * it refused the request cleanly (a 4xx other than 401 and 429, `src/dps/webhook-refusal.ts`), the
+   * policy's answer as DPS reads it, judged as the webhook suite judges it: neither passed nor failed
+   */
+  outcome: 'passed' | 'failed' | 'errored' | 'refused';
   /** one line: what was expected and what came (secrets removed) */
   message: string;
   /** every mismatch, one readable line each (secrets removed) */
   mismatches: string[];
-  /** set when the webhook refused the request cleanly (a 4xx other than 401 and 429): a policy's answer, not a mismatch */
+  /** set when the outcome is `refused`: the answer's status and body (secrets removed) */
   refused?: { status: number; body: string };
   /** the request sent and what came back (secrets removed) */
   evidence: { request: unknown; response?: { status: number; headers: Record<string, string>; body: string }; error?: string };
@@ -111,15 +115,22 @@ function resultFor(
     evidence: redactor.redactDeep(evidence),
   });
   if (exchange?.error) return finish('errored', `expected an answer from the webhook, got ${exchange.error}`, [exchange.error]);
+  // an answer past the size limit is an exchange error above, so every answer here is whole
+  if (exchange?.status !== undefined && isRefusal({ status: exchange.status, truncated: false })) {
+    const body = exchange.body ?? '';
+    const result = finish('refused', `not judged: ${describeRefusalOf(exchange.status, body)}`, []);
+    result.refused = { status: exchange.status, body: redactor.redact(body) };
+    return result;
+  }
   if (!verdict) return finish('errored', 'the verifier did not run this interaction', []);
   const pactProblems = verdict.result === 'OK' ? [] : mismatchLines(report, interaction.description);
   if (verdict.result !== 'OK' && pactProblems.length === 0) pactProblems.push(`verifier result ${verdict.result}`);
   const problems = [...pactProblems, ...optionalMemberProblems(dialect, parseJson(exchange?.body))];
   if (problems.length === 0) return finish('passed', `answered as the contract requires (status ${exchange?.status ?? interaction.response.status})`, []);
-  const result = finish('failed', `contract mismatch: ${problems.join('; ')}`, problems);
   const status = exchange?.status;
-  if (status !== undefined && isRefusalStatus(status)) result.refused = { status, body: redactor.redact(exchange?.body ?? '') };
-  return result;
+  // what DPS does with a 401, 429 or 5xx, as the webhook suite's status check says it
+  const dps = status !== undefined && (status === 401 || status >= 429) ? `: ${whatDpsDoes(status)}` : '';
+  return finish('failed', `contract mismatch: ${problems.join('; ')}${dps}`, problems);
 }
 
 /** Runs `use` with the committed pact file, or with a temporary copy of `changed` (removed afterwards). */

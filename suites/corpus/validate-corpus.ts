@@ -12,8 +12,9 @@ export interface SourcedEntry {
 
 /**
  * Every problem with a list of corpus entries, one line each (empty = valid): the `harness/corpus`
- * schema, then what a schema cannot say: unique ids, `dataJson` that parses, ga data that is an object
- * (or a skip reason), and no TPM enrollment groups (DPS groups do not take TPM).
+ * schema, then what a schema cannot say: unique ids, `dataJson` that parses, `exampleMembers` that are
+ * members of the data, ga data that is an object (or a skip reason), and no TPM enrollment groups (DPS
+ * groups do not take TPM).
  */
 export function corpusProblems(entries: readonly SourcedEntry[]): string[] {
   const registry = getSchemaRegistry();
@@ -38,6 +39,11 @@ export function corpusProblems(entries: readonly SourcedEntry[]): string[] {
         problems.push(`${at}: /dataJson is not JSON text (${error instanceof Error ? error.message : String(error)})`);
         continue;
       }
+    }
+    if (entry.exampleMembers !== undefined) {
+      const data = entry.dataJson === undefined ? entry.data : (JSON.parse(entry.dataJson) as unknown);
+      const names = data !== null && typeof data === 'object' && !Array.isArray(data) ? Object.keys(data) : [];
+      for (const name of entry.exampleMembers.filter((m) => !names.includes(m))) problems.push(`${at}: /exampleMembers names "${name}", which is not a member of the case's object data`);
     }
     if (entry.enrollment === 'group' && entry.attestation === 'tpm') problems.push(`${at}: DPS enrollment groups do not take TPM attestation; use an individual enrollment`);
     for (const dialect of DIALECTS) {

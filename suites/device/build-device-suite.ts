@@ -31,7 +31,7 @@ function checkAdapterProtocol(e: DeviceEvidence, _v: Verdicts, redactor: SecretR
   const { run, adapter } = e;
   // where DPS never finishes, an adapter that simply waits for its implementation is late by design:
   // that lateness is device.timeout.givesUp's failure, not a protocol error (the adapter is restarted all the same)
-  if (isLateGivingUp(run)) return `no reply within timeoutMs (+slack) where DPS never finishes: judged by ${DEVICE_CHECKS.timeoutGivesUp.id}; the adapter was restarted`;
+  if (isLateGivingUp(e)) return `no reply within timeoutMs (+slack) where DPS never finishes: judged by ${DEVICE_CHECKS.timeoutGivesUp.id}; the adapter was restarted`;
   if (adapter.kind === 'fault') {
     throw new TargetMisbehaviour(`expected one valid register reply in time, got ${adapter.fault.kind}: ${adapter.fault.message}`, {
       mismatch: adapter.fault.kind,
@@ -118,10 +118,13 @@ export function buildDeviceSuite(root: Mocha.Suite, options: DeviceSuiteOptions)
   for (const transport of options.transports) {
     for (const dialect of options.dialects) {
       const suite = Mocha.Suite.create(root, `${implementation.name} ${transport} ${dialect}`);
-      for (const deviceCase of deviceCases(options.corpus, { transport, dialect, endToEnd: options.endToEnd, x509: options.claims.attestations.includes('x509') && options.emulator.deviceCaPem !== undefined })) {
+      const cases = deviceCases(options.corpus, { transport, dialect, endToEnd: options.endToEnd, x509: options.claims.attestations.includes('x509') && options.emulator.deviceCaPem !== undefined });
+      // the request checks of the corpus cases own DPS's refusals; a dedicated case refused alike names them (causal-gate.ts)
+      const ownersJudged = cases.some((c) => c.kind === 'corpus' && c.skipReason === undefined && (!options.caseFilter || options.caseFilter(c.caseId)));
+      for (const deviceCase of cases) {
         if (options.caseFilter && !options.caseFilter(deviceCase.caseId)) continue;
         if (!inLane()) continue;
-        const once = addCase(suite, withProfile(deviceCase, options.profile), transport, dialect, implementation, options, allocations);
+        const once = addCase(suite, withProfile(deviceCase, options.profile), transport, dialect, implementation, options, { allocations, ownersJudged });
         if (deviceCase.skipReason === undefined) registrations.push(once);
       }
     }
@@ -167,8 +170,9 @@ function addCase(
   dialect: Dialect,
   implementation: ImplementationRef,
   options: DeviceSuiteOptions,
-  allocations: AllocationSeen[],
+  shared: { allocations: AllocationSeen[]; ownersJudged: boolean },
 ): () => Promise<RegistrationRun> {
+  const { allocations } = shared;
   let pending: Promise<RegistrationRun> | undefined;
   /** the registration's typed view, read once when it ends and shared by every check of the case */
   let evidence: DeviceEvidence | undefined;
@@ -184,7 +188,12 @@ function addCase(
     });
     return pending;
   };
-  const gateContext = { caseChecks: [...deviceCase.checks, ...(deviceCase.mainChecks ?? [])], expectedAuthFailure: deviceCase.kind === 'wrong-credentials', webhookJudged: options.judgeWebhookAcceptance === true };
+  const gateContext = {
+    caseChecks: [...deviceCase.checks, ...(deviceCase.mainChecks ?? [])],
+    expectedAuthFailure: deviceCase.kind === 'wrong-credentials',
+    webhookJudged: options.judgeWebhookAcceptance === true,
+    ownersJudgedElsewhere: shared.ownersJudged,
+  };
   for (const check of deviceCase.checks) {
     const meta = { checkId: check.id, level: check.level, dialect, transport, caseId: deviceCase.caseId, implementation };
     const test = addCheck(suite, meta, async () => {

@@ -37,6 +37,16 @@ const STEP_OF: Readonly<Record<string, Step>> = {
   [DEVICE_CHECKS.e2eReturnDataReachedDevice.id]: 'allocated',
 };
 
+/** The checks that own DPS's refusals of a device's requests (refusal-owner.ts); every corpus case runs them. */
+const REQUEST_OWNERS: readonly DeviceCheckDef[] = [
+  DEVICE_CHECKS.requestPath,
+  DEVICE_CHECKS.requestRegistrationId,
+  DEVICE_CHECKS.requestSas,
+  DEVICE_CHECKS.requestBody,
+  DEVICE_CHECKS.mqttProtocol,
+  DEVICE_CHECKS.amqpProtocol,
+];
+
 /** What the gate needs to know about the case beyond its evidence. */
 export interface GateContext {
   /**
@@ -48,12 +58,19 @@ export interface GateContext {
   expectedAuthFailure?: boolean;
   /** a user's webhook allocates (`device --webhook`): its refusals stop the result checks, owned by the run-wide check */
   webhookJudged?: boolean;
+  /**
+   * the run judges corpus cases of this transport and dialect, whose request checks own DPS's refusals:
+   * a dedicated case (one check) refused the same way is then not reached, naming that owner, rather
+   * than failing a second time for the same defect
+   */
+  ownersJudgedElsewhere?: boolean;
 }
 
 /**
- * How a check whose step was not reached ends: `not-reached` names the check of the same case whose
- * result stopped it; `refused` is for a case that has no such check (the dedicated cases run one check
- * each): the check then fails, naming the refusal, so the defect still shows once.
+ * How a check whose step was not reached ends: `not-reached` names the check whose result stopped it
+ * (of the same case; for a dedicated case, which runs one check, the request check that owns the
+ * refusal in the run's corpus cases); `refused` is for a dedicated case in a run without corpus cases
+ * of its transport and dialect: the check then fails, naming the refusal, so the defect still shows.
  */
 export type GateVerdict = { kind: 'not-reached'; error: CheckNotReached } | { kind: 'refused'; message: string };
 
@@ -67,7 +84,8 @@ export function gateCheck(check: DeviceCheckDef, e: RegistrationEvidence, contex
   if (!error) return undefined;
   const blocker = Object.values(DEVICE_CHECKS).find((def) => def.id === error.blockedBy);
   const runWide = context.webhookJudged === true && blocker === DEVICE_CHECKS.e2eAllocationAccepts;
-  const present = blocker !== undefined && (context.caseChecks.includes(blocker) || runWide);
+  const elsewhere = context.ownersJudgedElsewhere === true && blocker !== undefined && REQUEST_OWNERS.includes(blocker);
+  const present = blocker !== undefined && (context.caseChecks.includes(blocker) || runWide || elsewhere);
   if (present) return { kind: 'not-reached', error };
   return { kind: 'refused', message: `expected to judge ${check.id}, ${error.message.replace(/^not reached: /, '').replace(/; judged by .*$/, '')}` };
 }

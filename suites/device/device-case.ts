@@ -18,6 +18,8 @@ export interface DeviceCase {
   plan: RegistrationPlan;
   /** overrides the command's --timeout for this case */
   timeoutMs?: number;
+  /** the least `timeoutMs` this case can be judged in (its waits and more), whatever --timeout says */
+  minTimeoutMs?: number;
   checks: DeviceCheckDef[];
   /** set when the whole case does not run in this dialect (corpus skip lists, as ajv keeps per-draft skip lists) */
   skipReason?: string;
@@ -35,12 +37,34 @@ const FAST: RegistrationPlan = { retryAfterSeconds: 0 };
 const PNP_DATA: LosslessJson = { modelId: 'dtmi:com:example:Thermostat;1' };
 /** Largest answer delivered in pieces: larger ones would spend seconds in pauses for no extra insight. */
 const MAX_FRAGMENTED_DATA_CHARS = 2048;
+/**
+ * The Retry-After of the timing cases: what DPS sends (docs/protocol/https.md, "Retry-After"). A device
+ * polling on the SDKs' 2 s default interval, or ignoring the value, is then seen polling too soon
+ * (src/dps/retry-after-wait.ts); with 1 s it never was.
+ */
+export const DPS_RETRY_AFTER_SECONDS = 3;
+/**
+ * Waits in each timing case. A device on a 2 s interval falls a second further behind DPS's 3 s with
+ * every wait, less its round trip, and is too soon once that passes the margin (1 s): three waits
+ * leave it two seconds for three round trips (two 429s, which DPS answers at once, leave it one).
+ */
+const TIMING_WAITS = { polls: 3, throttles: 2 } as const;
+/** Time a timing case gives the device beyond its waits (start-up, connection, answers, a loaded machine). */
+const TIMING_SLACK_MS = 10_000;
+const timingBudget = (waits: number): number => waits * DPS_RETRY_AFTER_SECONDS * 1000 + TIMING_SLACK_MS;
+/**
+ * The `timeoutMs` of the never-assigned case, whatever --timeout says: long enough that a device on a
+ * loaded machine (a JVM, say) has its register answered 202 and meets the never-ending operation well
+ * before it (the check is not reached otherwise), short enough not to slow the run much, since a
+ * device without a deadline of its own is waited for all of it.
+ */
+export const GIVES_UP_BUDGET_MS = 8000;
 /** The server-side behaviours of the dedicated cases; `emulate --scenarios` gives them to a device too. */
 export const SCENARIO_PLANS = {
-  /** 202 with Retry-After 1 s */
-  retryAfter: { retryAfterSeconds: 1, pollsBeforeDone: 0 },
-  /** the first register answered 429 (429001) with Retry-After 1 s */
-  throttled: { ...FAST, throttleFirst: { retryAfterSeconds: 1 } },
+  /** 202 with Retry-After 3 s to the register and the next polls, then the terminal answer (3 waits) */
+  retryAfter: { retryAfterSeconds: DPS_RETRY_AFTER_SECONDS, pollsBeforeDone: TIMING_WAITS.polls - 1 },
+  /** the first two registers answered 429 (429001) with Retry-After 3 s */
+  throttled: { ...FAST, throttleFirst: { retryAfterSeconds: DPS_RETRY_AFTER_SECONDS, times: TIMING_WAITS.throttles } },
   /** the allocation fails as DPS reports a webhook's 400 */
   allocationFailed: { ...FAST, allocation: { kind: 'failed', errorCode: 400207, errorMessage: 'Custom allocation failed with status code: 400' } },
   /** 61 bytes (prime) cuts multi-byte UTF-8 sequences at varying offsets, with few pauses */
@@ -71,8 +95,8 @@ export interface DeviceCaseOptions {
 }
 
 /**
- * The cases of one transport x dialect: every symmetric-key corpus case (the device suite registers
- * with symmetric keys; x509 and TPM corpus cases are the webhook suite's), the small ones again with
+ * The cases of one transport x dialect: every symmetric-key corpus case, the X.509 ones when the
+ * implementation claims X.509 (TPM cases are the webhook suite's), the small ones again with
  * fragmented delivery, and one dedicated case per timing or error behaviour.
  */
 export function deviceCases(corpus: readonly CorpusCase[], options: DeviceCaseOptions): DeviceCase[] {
@@ -121,22 +145,23 @@ export function deviceCases(corpus: readonly CorpusCase[], options: DeviceCaseOp
       });
     }
   }
-  const dedicated = (caseId: string, kind: DeviceCaseKind, plan: RegistrationPlan, checks: DeviceCheckDef[], timeoutMs?: number): DeviceCase => ({
+  type Time = Pick<DeviceCase, 'timeoutMs' | 'minTimeoutMs'>;
+  const dedicated = (caseId: string, kind: DeviceCaseKind, plan: RegistrationPlan, checks: DeviceCheckDef[], time: Time = {}): DeviceCase => ({
     caseId,
     kind,
     data: PNP_DATA,
     plan,
     checks: [DEVICE_CHECKS.adapterProtocol, ...checks],
-    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    ...time,
   });
   return [
     ...cases,
     ...fragmented,
-    dedicated('device-retry-after', 'retry-after', SCENARIO_PLANS.retryAfter, [DEVICE_CHECKS.pollingRetryAfter]),
-    dedicated('device-throttled', 'throttle', SCENARIO_PLANS.throttled, [DEVICE_CHECKS.pollingThrottle]),
+    dedicated('device-retry-after', 'retry-after', SCENARIO_PLANS.retryAfter, [DEVICE_CHECKS.pollingRetryAfter], { minTimeoutMs: timingBudget(TIMING_WAITS.polls) }),
+    dedicated('device-throttled', 'throttle', SCENARIO_PLANS.throttled, [DEVICE_CHECKS.pollingThrottle], { minTimeoutMs: timingBudget(TIMING_WAITS.throttles) }),
     dedicated('device-wrong-key', 'wrong-credentials', FAST, [DEVICE_CHECKS.errorCredentials]),
     dedicated('device-allocation-failed', 'allocation-failed', SCENARIO_PLANS.allocationFailed, [DEVICE_CHECKS.errorAllocationFailed]),
-    // DPS never finishes: `assigning` for ever, Retry-After 1 s; the device has 1 s
-    dedicated('device-never-assigned', 'gives-up', { retryAfterSeconds: 1, pollsBeforeDone: 1_000_000 }, [DEVICE_CHECKS.timeoutGivesUp], 1000),
+    // DPS never finishes: `assigning` for ever, Retry-After 1 s (several polls within the budget)
+    dedicated('device-never-assigned', 'gives-up', { retryAfterSeconds: 1, pollsBeforeDone: 1_000_000 }, [DEVICE_CHECKS.timeoutGivesUp], { timeoutMs: GIVES_UP_BUDGET_MS }),
   ];
 }

@@ -22,7 +22,7 @@ export const DEVICE_CHECKS = {
   requestSas: check('device.request.sas', 'MUST', 'every request carries a valid SAS token for the registration'),
   dataSent: check('device.data.sent', 'MUST', "the device data sits under the dialect's member, equal to what the application gave (numbers as doubles); none when none was given"),
   pollingTerminal: check('device.polling.terminal', 'MUST', 'the device polls until DPS answers a terminal status'),
-  pollingRetryAfter: check('device.polling.retryAfter', 'MUST', 'no poll comes sooner than the Retry-After DPS asked for'),
+  pollingRetryAfter: check('device.polling.retryAfter', 'SHOULD', 'no poll comes sooner than the Retry-After DPS asked for'),
   pollingThrottle: check('device.polling.throttle', 'MUST', 'after a 429 with Retry-After, the device retries, and not before the advised delay'),
   amqpProtocol: check('device.amqp.protocol', 'MUST', 'AMQP: SASL PLAIN user name, link addresses, operation types and correlation as documented'),
   mqttProtocol: check('device.mqtt.protocol', 'MUST', 'MQTT: client ID, user name, response subscription, topics and QoS as documented'),

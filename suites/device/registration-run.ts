@@ -70,7 +70,7 @@ export async function runRegistration(
     registrationId,
     attestation: deviceCase.x509 ? { type: 'x509', ...(await emulator.issueDeviceCertificate(registrationId, { enrollment: deviceCase.x509.enrollment })) } : { type: 'symmetricKey', key },
     ...(deviceCase.data !== undefined ? { data: deviceCase.data } : {}),
-    timeoutMs: deviceCase.timeoutMs ?? context.timeoutMs,
+    timeoutMs: deviceCase.timeoutMs ?? Math.max(context.timeoutMs, deviceCase.minTimeoutMs ?? 0),
   };
   const startedAt = Date.now();
   const run: Omit<RegistrationRun, 'entries' | 'finishedAt'> & { exchange?: RegisterExchange; fault?: AdapterFault } = {

@@ -12,7 +12,7 @@ export interface Scenario {
 /** The device suite's server-side cases, in the order a device meets them; after the last, the emulator's defaults. */
 export const SCENARIOS: readonly Scenario[] = [
   { caseId: 'device-retry-after', plan: SCENARIO_PLANS.retryAfter, registers: 1 },
-  { caseId: 'device-throttled', plan: SCENARIO_PLANS.throttled, registers: 2 },
+  { caseId: 'device-throttled', plan: SCENARIO_PLANS.throttled, registers: (SCENARIO_PLANS.throttled.throttleFirst.times ?? 1) + 1 },
   { caseId: 'device-allocation-failed', plan: SCENARIO_PLANS.allocationFailed, registers: 1 },
   { caseId: 'device-fragmented', plan: SCENARIO_PLANS.fragmented, registers: 1 },
 ];

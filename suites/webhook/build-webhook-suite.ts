@@ -13,12 +13,14 @@ import { CONTENT_CHECKS } from './checks/content-checks.js';
 import { USER_CASE_CHECKS } from './checks/user-case-checks.js';
 import { firstHubOrSkip, judgeStableAllocation, STABLE_REPEATS, stableAllocationCheck } from './checks/stability-checks.js';
 import { judgeRobustness, robustnessCheck } from './checks/robustness-checks.js';
-import { acceptsCheck, judgeAcceptance } from './checks/acceptance-checks.js';
+import { acceptsCheck, acceptsNone, judgeAcceptance } from './checks/acceptance-checks.js';
 import { functionKeyCheck, judgeFunctionKey, skipWithoutFunctionKey } from './checks/auth-checks.js';
 import { judgeLatency, latencyP95Check } from './checks/latency-checks.js';
 import { contractInteractions, judgeInteraction, pactContractCheck } from './checks/contract-checks.js';
+import { contractNotExercised } from '../../src/contracts/contract-not-exercised.js';
 import { caseLabel, isRunnable, type PlannedCase } from './planned-case.js';
 import type { WebhookCaller } from './webhook-caller.js';
+import type { WebhookCall } from './webhook-call.js';
 import type { WebhookRunPlan } from './webhook-run-plan.js';
 
 const CASE_CHECKS: readonly CaseCheck[] = [...RESPONSE_CHECKS, ...CONTENT_CHECKS, ...USER_CASE_CHECKS];
@@ -34,6 +36,8 @@ export const ALL_CASES_ID = RUN_WIDE_CASE_ID;
 export function buildWebhookSuite(root: Mocha.Suite, plan: WebhookRunPlan, caller: WebhookCaller): void {
   // a user case may name a dialect the run does not test: it shows as skipped, with no run-wide checks
   const shown = [...new Set([...plan.dialects, ...plan.cases.map((c) => c.dialect)])];
+  // whether the webhook accepted some ga case (undefined: ga not tested), for the preview dialect's advice
+  let gaAccepted: (() => Promise<boolean>) | undefined;
   for (const dialect of shown) {
     const suite = Mocha.Suite.create(root, `webhook ${dialect}`);
     const cases = plan.cases.filter((c) => c.dialect === dialect);
@@ -46,7 +50,9 @@ export function buildWebhookSuite(root: Mocha.Suite, plan: WebhookRunPlan, calle
       addCaseChecks(Mocha.Suite.create(suite, planned.caseId), plan, planned, exchange, baseline);
     }
     // a suite of their own, created last: mocha runs a suite's own tests before its child suites
-    if (plan.runWideChecks && plan.dialects.includes(dialect)) addDialectChecks(Mocha.Suite.create(suite, 'run-wide'), plan, dialect, exchanges, caller, suite);
+    if (dialect === 'ga') gaAccepted = async () => (await Promise.all(exchanges.map((e) => e.first()))).some((c) => c.outcome.kind === 'answered' && c.outcome.status === 200);
+    const previewHint = async (): Promise<boolean> => dialect === 'preview' && (gaAccepted === undefined || (await gaAccepted()));
+    if (plan.runWideChecks && plan.dialects.includes(dialect)) addDialectChecks(Mocha.Suite.create(suite, 'run-wide'), plan, dialect, exchanges, caller, suite, previewHint);
   }
 }
 
@@ -101,6 +107,7 @@ function addDialectChecks(
   exchanges: CaseExchange[],
   caller: WebhookCaller,
   dialectSuite: Mocha.Suite,
+  previewHint: () => Promise<boolean>,
 ): void {
   const { target } = plan;
   const keyCase = exchanges[0]?.planned;
@@ -113,19 +120,28 @@ function addDialectChecks(
       return judgeFunctionKey(new CallJudge(runWide, call, target.redactor));
     });
   }
-  addCheck(suite, metaFor(plan, acceptsCheck, dialect, ALL_CASES_ID), async () => {
-    const judged = exchanges.filter((e) => e.planned.expect?.refused !== true);
-    return judgeAcceptance(caseLabel({ caseId: ALL_CASES_ID, dialect }), await Promise.all(judged.map((e) => e.first())));
-  });
+  const acceptanceCalls = (): Promise<WebhookCall[]> =>
+    Promise.all(exchanges.filter((e) => e.planned.expect?.refused !== true).map((e) => e.first()));
+  addCheck(suite, metaFor(plan, acceptsCheck, dialect, ALL_CASES_ID), async () =>
+    judgeAcceptance(caseLabel({ caseId: ALL_CASES_ID, dialect }), await acceptanceCalls(), { previewHint: await previewHint() }),
+  );
   addCheck(suite, metaFor(plan, latencyP95Check, dialect, ALL_CASES_ID), async () => {
     const calls = (await Promise.all(exchanges.map((e) => e.made()))).flat();
     const times = calls.flatMap((c) => (c.outcome.kind === 'answered' ? [c.outcome.timing.totalMs] : []));
     return judgeLatency(caseLabel({ caseId: ALL_CASES_ID, dialect }), times);
   });
-  addContractChecks(suite, plan, dialect, caller, dialectSuite);
+  addContractChecks(suite, plan, dialect, caller, dialectSuite, async () => acceptsNone(await acceptanceCalls()), previewHint);
 }
 
-function addContractChecks(suite: Mocha.Suite, plan: WebhookRunPlan, dialect: Dialect, caller: WebhookCaller, dialectSuite: Mocha.Suite): void {
+function addContractChecks(
+  suite: Mocha.Suite,
+  plan: WebhookRunPlan,
+  dialect: Dialect,
+  caller: WebhookCaller,
+  dialectSuite: Mocha.Suite,
+  refusedEveryCase: () => Promise<boolean>,
+  previewHint: () => Promise<boolean>,
+): void {
   const { target } = plan;
   let verification: Promise<ContractInteractionResult[]> | undefined;
   // stops the verifier when the run gives up on the webhook (it may have been started early, below)
@@ -155,7 +171,9 @@ function addContractChecks(suite: Mocha.Suite, plan: WebhookRunPlan, dialect: Di
         throw new TargetMisbehaviour(`${label}: ${caller.abandonedReason}`, { mismatch: 'not-sent' });
       }
       const results = await verify();
-      return judgeInteraction(label, results.find((r) => r.interaction === interaction));
+      const notExercised = contractNotExercised(results, { previewHint: await previewHint() });
+      const context = { refusedEveryCase: notExercised !== undefined && (await refusedEveryCase()), ...(notExercised ? { notExercised } : {}) };
+      return judgeInteraction(label, results.find((r) => r.interaction === interaction), context);
     });
   }
 }

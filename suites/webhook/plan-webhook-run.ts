@@ -2,11 +2,9 @@ import { parseHttpUrl } from '../../src/http/parse-http-url.js';
 import { DIALECTS, type Dialect } from '../../src/results/check-result.js';
 import { SecretRedactor } from '../../src/results/secret-redactor.js';
 import { prewarmWebhookVerifier } from '../../src/contracts/verify-webhook-process.js';
-import { loadCorpus } from '../corpus/load-corpus.js';
 import { corpusSkipReason } from '../corpus/corpus-case.js';
-import { allocationSpecFor } from '../corpus/corpus-request.js';
+import { profiledCorpus, profiledSpecFor } from '../corpus/profiled-corpus.js';
 import { buildAllocationRequest } from '../../src/dps/build-allocation-request.js';
-import { applyProfile } from '../../src/webhook-profile/apply-profile.js';
 import { loadWebhookProfile } from '../../src/webhook-profile/load-webhook-profile.js';
 import { EMPTY_PROFILE, isRegistrationId } from '../../src/webhook-profile/webhook-profile.js';
 import { invalidConfigError } from '../../src/errors/harness-error.js';
@@ -31,8 +29,9 @@ export interface WebhookRunRequest {
 
 /**
  * Decides the whole run before any request: the target (with every secret registered for redaction),
- * the dialects, the corpus cases per dialect (with skip reasons), the user cases, and this shard's
- * share. Every mistake is a usage or configuration error (exit 2). When the run includes the run-wide
+ * the dialects, the corpus cases per dialect as the profile's devices make them (with skip reasons:
+ * a dialect the case is not for, or a profile the case is not applicable under), the user cases, and
+ * this shard's share. Every mistake is a usage or configuration error (exit 2). When the run includes the run-wide
  * checks, one Pact verifier child per dialect is forked right away (before the corpus is loaded), so
  * that its slow start overlaps with everything that follows.
  */
@@ -48,7 +47,7 @@ export function planWebhookRun(request: WebhookRunRequest): WebhookRunPlan {
   if (runWideChecks) prewarmWebhookVerifier(dialects.length);
 
   const profile = request.profile === undefined ? EMPTY_PROFILE : loadWebhookProfile(request.profile);
-  const corpus = loadCorpus();
+  const corpus = profiledCorpus(profile);
   const baselineEntry = corpus.find((e) => e.id === BASELINE_CASE_ID);
   const cases: PlannedCase[] = [];
   const problems: string[] = [];
@@ -59,7 +58,13 @@ export function planWebhookRun(request: WebhookRunRequest): WebhookRunPlan {
         if (entry.dialects.includes(dialect)) cases.push({ caseId: entry.id, dialect, title: entry.title, skipReason });
         continue;
       }
-      const spec = applyProfile(allocationSpecFor(entry, dialect, url.toString()), profile, entry.id);
+      const profiled = profiledSpecFor(entry, dialect, profile, url.toString());
+      if ('notApplicable' in profiled) {
+        // the case's point is a member the profile sets otherwise: one skipped result says so
+        cases.push({ caseId: entry.id, dialect, title: entry.title, skipReason: profiled.notApplicable });
+        continue;
+      }
+      const { spec } = profiled;
       if (!isRegistrationId(spec.registrationId)) problems.push(`/registrationId: makes "${spec.registrationId}" for case ${entry.id}, which is not a valid DPS registration ID`);
       const planned: PlannedCase = { caseId: entry.id, dialect, title: entry.title, request: buildAllocationRequest(spec, dialect) };
       const relation = baselineEntry && baselineRelation(entry, baselineEntry, dialect);

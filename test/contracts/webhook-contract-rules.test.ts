@@ -132,7 +132,11 @@ describe('the DPS -> webhook contract holds no rule stricter than a documented c
         assert.deepEqual(body.linkedHubs, profile.linkedHubs);
         if (body.enrollmentGroup) assert.equal(body.enrollmentGroup.enrollmentGroupId, 'contoso-toasters');
         const data = body.deviceRuntimeContext[member] as Record<string, unknown> | undefined;
-        if (data) assert.equal(data['modelId'], 'dtmi:com:example:Thermostat;1', "the interaction's own modelId wins");
+        // the interaction's modelId is an example: the policy's devices send the profile's (a modelId router refuses others)
+        if (data) {
+          assert.equal(data['modelId'], 'dtmi:contoso:toaster;1', "the profile's modelId replaces the interaction's example");
+          assert.deepEqual(data['sensors'], ['temperature', 'humidity'], "the interaction's other members stay");
+        }
         assert.match('CONTOSO-toasters-hub-1001.azure-devices.net', hubRegex(interaction));
       }
     });

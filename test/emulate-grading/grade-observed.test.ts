@@ -71,12 +71,12 @@ describe('emulate grading (server-side device checks on the transcript)', () => 
     assert.match(results[0]?.message ?? '', /unsupported-protocol-version/);
   });
 
-  it('the scenario planner gives successive registrations the scenarios in order, a throttled one its retry, then the defaults', () => {
+  it('the scenario planner gives successive registrations the scenarios in order, a throttled one its retries, then the defaults', () => {
     const plans: string[] = [];
     const next = scenarioPlanner((_id, plan) => plans.push(JSON.stringify(plan)));
-    const notes = Array.from({ length: SCENARIOS.length + 2 }, () => next('dev-1'));
-    assert.deepEqual(notes, ['scenario device-retry-after', 'scenario device-throttled', 'scenario device-throttled', 'scenario device-allocation-failed', 'scenario device-fragmented', undefined]);
-    assert.equal(plans.length, SCENARIOS.length + 1, 'the retry of the throttled register keeps its plan; the last resets to the defaults');
+    const notes = Array.from({ length: SCENARIOS.length + 3 }, () => next('dev-1'));
+    assert.deepEqual(notes, ['scenario device-retry-after', 'scenario device-throttled', 'scenario device-throttled', 'scenario device-throttled', 'scenario device-allocation-failed', 'scenario device-fragmented', undefined]);
+    assert.equal(plans.length, SCENARIOS.length + 1, 'the retries of the throttled register keep its plan; the last resets to the defaults');
     assert.equal(plans[plans.length - 1], '{}');
     assert.equal(next('DEV-1'), undefined, 'registration IDs compare case-insensitively');
   });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { deriveDeviceKey } from '../../src/emulator/index.js';
+import { RetryAfterSchedule } from '../../src/dps/retry-after-wait.js';
 import { Enrollments } from '../../src/emulator/core/enrollments.js';
 import { OPERATIONS_KEPT, RegistrationBook, type Operation } from '../../src/emulator/core/registration-book.js';
 
@@ -10,7 +11,7 @@ describe('emulator state stays bounded', () => {
     const view = { kind: 'group', id: 'g', provisioningStatus: 'enabled', createdDateTimeUtc: '', lastUpdatedDateTimeUtc: '', etag: '""' } as const;
     const ids: string[] = [];
     for (let i = 0; i < OPERATIONS_KEPT + 5; i += 1) {
-      const operation: Operation = { operationId: `op-${i}`, registrationId: 'dev-ops', dialect: 'ga', enrollment: view, hasData: false, pollsAnswered: 0 };
+      const operation: Operation = { operationId: `op-${i}`, registrationId: 'dev-ops', dialect: 'ga', enrollment: view, hasData: false, pollsAnswered: 0, schedule: new RetryAfterSchedule() };
       book.addOperation(record, operation);
       ids.push(operation.operationId);
     }

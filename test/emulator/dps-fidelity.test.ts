@@ -121,7 +121,7 @@ describe('emulator fidelity to DPS (sessions, protocol level, Retry-After, re-re
     const answer = await poll(emulator, 'early-1', String(first.json['operationId']));
     assert.equal(answer.status, 202);
     const polls = emulator.transcript.forRegistration('early-1').filter((e) => e.kind === 'poll');
-    assert.match(polls[0]?.notes?.notes?.join(' ') ?? '', /poll too soon: \d+ ms after an answer with Retry-After 2 s/);
+    assert.match(polls[0]?.notes?.notes?.join(' ') ?? '', /poll too soon: \d+ ms after the device's previous request \(Retry-After 2 s\): \d+ ms early \(more than 1000 ms allowed\)/);
   });
 
   it('with the poll-rate limit, answers the 6th poll within 10 s with 429 and a Retry-After', async () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { CheckFailure, CheckSkipped, TargetMisbehaviour } from '../../src/results/check-outcome-errors.js';
+import { CheckFailure, CheckNotReached, CheckSkipped, TargetMisbehaviour } from '../../src/results/check-outcome-errors.js';
 import { SecretRedactor } from '../../src/results/secret-redactor.js';
 import type { Dialect } from '../../src/results/check-result.js';
 import type { BoundedOutcome } from '../../src/http/bounded-outcome.js';
@@ -20,6 +20,8 @@ import { firstHubOrSkip, judgeStableAllocation } from '../../suites/webhook/chec
 import { judgeLatency } from '../../suites/webhook/checks/latency-checks.js';
 import { percentile } from '../../src/results/percentile.js';
 import { judgeInteraction } from '../../suites/webhook/checks/contract-checks.js';
+import { contractNotExercised } from '../../src/contracts/contract-not-exercised.js';
+import type { ContractInteractionResult } from '../../src/contracts/verify-webhook-contract.js';
 
 const timing = { startedAt: '2024-01-01T00:00:00.000Z', headersMs: 5, totalMs: 7 };
 const entry = loadCorpus().find((c) => c.id === 'many-linked-hubs') ?? assert.fail('corpus case many-linked-hubs');
@@ -193,10 +195,38 @@ describe('webhook checks, each both ways', () => {
 
   it('webhook.contract.pact', () => {
     const base = { interaction: 'i', mismatches: [], evidence: { request: {} } };
-    assert.match(judgeInteraction('i', { ...base, passed: true, outcome: 'passed', message: 'ok' }), /ok/);
-    assert.throws(() => judgeInteraction('i', { ...base, passed: false, outcome: 'failed', message: 'status: expected 200' }), CheckFailure);
-    assert.throws(() => judgeInteraction('i', { ...base, passed: false, outcome: 'errored', message: 'no answer' }), TargetMisbehaviour);
-    assert.throws(() => judgeInteraction('i', undefined), TargetMisbehaviour);
+    const exercised = { refusedEveryCase: false };
+    assert.match(judgeInteraction('i', { ...base, passed: true, outcome: 'passed', message: 'ok' }, exercised), /ok/);
+    assert.throws(() => judgeInteraction('i', { ...base, passed: false, outcome: 'failed', message: 'status: expected 200' }, exercised), CheckFailure);
+    assert.throws(() => judgeInteraction('i', { ...base, passed: false, outcome: 'errored', message: 'no answer' }, exercised), TargetMisbehaviour);
+    assert.throws(() => judgeInteraction('i', undefined, exercised), TargetMisbehaviour);
+  });
+
+  it('webhook.contract.pact reads refusals as contracts verify does: skipped, unless every interaction was refused', () => {
+    const refusedResult = (n: number): ContractInteractionResult => ({
+      interaction: `i${n}`,
+      passed: false,
+      outcome: 'refused',
+      message: 'not judged: refused by the webhook: HTTP 400 "Unrecognized device registration."',
+      mismatches: [],
+      refused: { status: 400, body: 'Unrecognized device registration.' },
+      evidence: { request: {}, response: { status: 400, headers: {}, body: 'Unrecognized device registration.' } },
+    });
+    const accepted: ContractInteractionResult = { interaction: 'ok', passed: true, outcome: 'passed', message: 'ok', mismatches: [], evidence: { request: {}, response: { status: 200, headers: {}, body: '{}' } } };
+    const some = contractNotExercised([refusedResult(1), accepted]);
+    assert.equal(some, undefined, 'one accepted interaction: the contract was exercised');
+    assert.throws(() => judgeInteraction('i1', refusedResult(1), { refusedEveryCase: false }), (e: unknown) => e instanceof CheckSkipped && !(e instanceof CheckNotReached) && /refused by the webhook: HTTP 400/.test(e.message));
+    const none = contractNotExercised([refusedResult(1), refusedResult(2)]);
+    assert.ok(none);
+    assert.match(none.message, /got 2 of 2 refused \(first: HTTP 400 "Unrecognized device registration."\); .*give --profile FILE/);
+    assert.throws(
+      () => judgeInteraction('i1', refusedResult(1), { notExercised: none, refusedEveryCase: false }),
+      (e: unknown) => e instanceof CheckFailure && e.details.mismatch === 'refuses-everything' && /give --profile FILE/.test(e.message),
+    );
+    assert.throws(
+      () => judgeInteraction('i1', refusedResult(1), { notExercised: none, refusedEveryCase: true }),
+      (e: unknown) => e instanceof CheckNotReached && e.blockedBy === 'webhook.allocation.accepts',
+    );
   });
 
   it('names the case in one line and carries the exchange as evidence', () => {

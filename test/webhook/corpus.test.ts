@@ -23,7 +23,7 @@ describe('the case corpus', () => {
     assert.deepEqual(corpusProblems(readCorpusEntries()), []);
   });
 
-  it('catches what the schema cannot: duplicate ids, ga data that is not an object, TPM groups, dataJson that is not JSON', () => {
+  it('catches what the schema cannot: duplicate ids, ga data that is not an object, TPM groups, dataJson that is not JSON, example members the data lacks', () => {
     const base = { title: 't', dialects: ['ga', 'preview'], enrollment: 'group', attestation: 'symmetricKey', linkedHubs: ['h.azure-devices.net'] };
     const problems = corpusProblems([
       { source: 'f', index: 0, value: { ...base, id: 'same' } },
@@ -32,8 +32,10 @@ describe('the case corpus', () => {
       { source: 'f', index: 3, value: { ...base, id: 'tpm', attestation: 'tpm' } },
       { source: 'f', index: 4, value: { ...base, id: 'raw', dataJson: '{oops' } },
       { source: 'f', index: 5, value: { ...base, id: 'both', data: {}, dataJson: '{}' } },
+      { source: 'f', index: 6, value: { ...base, id: 'example', data: { modelId: 'm' }, exampleMembers: ['modelId', 'modelID'] } },
     ]);
-    assert.equal(problems.length, 5, problems.join('\n'));
+    assert.equal(problems.length, 6, problems.join('\n'));
+    assert.match(problems.join('\n'), /exampleMembers names "modelID", which is not a member/);
     assert.match(problems.join('\n'), /duplicate id/);
     assert.match(problems.join('\n'), /ga device data must be a JSON object/);
     assert.match(problems.join('\n'), /TPM/);

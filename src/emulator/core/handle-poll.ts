@@ -29,7 +29,7 @@ export function handlePoll(context: CoreContext, request: PollRequest): StepResu
   const limited = context.pollRateLimiter?.take(registrationId, request.receivedAt);
   if (limited && !limited.ok) {
     const { polls, windowSeconds } = context.pollRateLimiter?.limit ?? { polls: 0, windowSeconds: 0 };
-    operation.lastWait = { at: request.receivedAt, retryAfterSeconds: limited.retryAfterSeconds };
+    operation.schedule.answered(request.receivedAt, limited.retryAfterSeconds);
     notes.push(`poll rate limit: more than ${polls} polls in ${windowSeconds} s`);
     return {
       reply: errorAnswer(ErrorCatalogue.throttled, delivery, undefined, limited.retryAfterSeconds),
@@ -52,14 +52,14 @@ export function handlePoll(context: CoreContext, request: PollRequest): StepResu
     }
     if (!outcome || outcome.kind === 'retry-later' || operation.pollsAnswered <= (plan.pollsBeforeDone ?? 0)) {
       const retryAfter = plan.retryAfterSeconds ?? context.retryAfterSeconds;
-      operation.lastWait = { at: request.receivedAt, retryAfterSeconds: retryAfter };
+      operation.schedule.answered(request.receivedAt, retryAfter);
       return { reply: answer(202, statusBody('assigning', assigningState(operation)), delivery, retryAfter), notes: { auth: { ok: true }, ...(notes.length ? { notes } : {}) }, registrationId };
     }
     const terminal = terminalResult(record, operation, outcome, context.reRegistration);
     if (terminal.note) notes.push(terminal.note);
     operation.terminal = terminal.result;
     record.lastResult = terminal.result;
-    delete operation.lastWait;
+    operation.schedule.answered(request.receivedAt, undefined);
     if (outcome.kind === 'assigned') record.current = { hub: outcome.hub, deviceId: String(terminal.result['deviceId']) };
   }
   const status = String(operation.terminal['status']);

@@ -1,3 +1,4 @@
+import { RetryAfterSchedule } from '../../dps/retry-after-wait.js';
 import { ErrorCatalogue } from '../error-catalogue.js';
 import type { CoreContext } from './core-context.js';
 import type { Delivery, RegisterRequest } from './core-request.js';
@@ -48,12 +49,13 @@ export function handleRegister(context: CoreContext, request: RegisterRequest): 
     enrollment: enrollment.view,
     hasData: parsed.body.hasData,
     pollsAnswered: 0,
+    schedule: new RetryAfterSchedule(),
   };
   if (parsed.body.hasData) operation.data = parsed.body.data;
   if (enrollment.x509Certificate !== undefined) operation.clientCertificate = enrollment.x509Certificate;
   if (parsed.body.dataJson !== undefined) operation.dataJson = parsed.body.dataJson;
   const retryAfter = plan.retryAfterSeconds ?? context.retryAfterSeconds;
-  operation.lastWait = { at: request.receivedAt, retryAfterSeconds: retryAfter };
+  operation.schedule.answered(request.receivedAt, retryAfter, { restart: true });
   context.registrations.addOperation(record, operation);
   startAllocation(context, record, operation, plan);
   const body = { operationId: operation.operationId, status: 'assigning' };

@@ -1,6 +1,7 @@
 import type { Dialect } from '../../results/check-result.js';
 import type { AllocationOutcome } from '../allocation/allocator.js';
 import type { EnrollmentView } from './enrollments.js';
+import type { RetryAfterSchedule } from '../../dps/retry-after-wait.js';
 
 /** What allocation came to, plus `disabled` for a disabled enrollment (no allocation runs). */
 export type OperationOutcome = AllocationOutcome | { kind: 'disabled' };
@@ -20,8 +21,8 @@ export interface Operation {
   pollsAnswered: number;
   /** undefined while the allocator runs */
   outcome?: OperationOutcome;
-  /** the latest answer that told the device to wait (202 or 429): when it left and the Retry-After it gave */
-  lastWait?: { at: number; retryAfterSeconds: number };
+  /** the Retry-Afters this operation's answers gave, against which each poll is judged (src/dps/retry-after-wait.ts) */
+  schedule: RetryAfterSchedule;
   /** settles (never rejects) once the running allocation has set `outcome`; a held poll waits on it */
   settling?: Promise<void>;
   /** the terminal answer, fixed the first time a poll sees it */

@@ -12,8 +12,8 @@ export interface RegistrationPlan {
   retryAfterSeconds?: number;
   /** number of polls answered 202 `assigning` before the terminal answer (default 0) */
   pollsBeforeDone?: number;
-  /** answer the first register request 429 (429001) with this Retry-After */
-  throttleFirst?: { retryAfterSeconds: number };
+  /** answer the first register request (the first `times`, default 1) 429 (429001) with this Retry-After */
+  throttleFirst?: { retryAfterSeconds: number; times?: number };
   /** answer the first N register/poll requests 500 */
   serverErrorFirst?: number;
   /** wait this long before every answer */
@@ -31,7 +31,7 @@ export interface RegistrationPlan {
 
 interface PlanState {
   plan: RegistrationPlan;
-  throttled: boolean;
+  throttlesSent: number;
   serverErrorsSent: number;
 }
 
@@ -41,19 +41,20 @@ export class PlanBook {
 
   /** Sets (replaces) the plan of a registration and resets its fault counters. */
   set(registrationId: string, plan: RegistrationPlan): void {
-    this.#plans.set(registrationId.toLowerCase(), { plan: { ...plan }, throttled: false, serverErrorsSent: 0 });
+    this.#plans.set(registrationId.toLowerCase(), { plan: { ...plan }, throttlesSent: 0, serverErrorsSent: 0 });
   }
 
   get(registrationId: string | undefined): RegistrationPlan {
     return (registrationId && this.#plans.get(registrationId.toLowerCase())?.plan) || {};
   }
 
-  /** True once, for the first register request, when the plan says to throttle it. */
+  /** The throttle for the first register requests (one unless the plan says `times`), when the plan asks for it. */
   takeThrottle(registrationId: string): { retryAfterSeconds: number } | undefined {
     const state = this.#plans.get(registrationId.toLowerCase());
-    if (!state?.plan.throttleFirst || state.throttled) return undefined;
-    state.throttled = true;
-    return state.plan.throttleFirst;
+    const throttle = state?.plan.throttleFirst;
+    if (!state || !throttle || state.throttlesSent >= (throttle.times ?? 1)) return undefined;
+    state.throttlesSent += 1;
+    return throttle;
   }
 
   /** True for the first N requests when the plan asks for server errors. */

@@ -1,16 +1,14 @@
+import { describeWait, TOO_SOON_MARGIN_MS } from '../../dps/retry-after-wait.js';
 import type { Operation } from './registration-book.js';
 
-/** Allowance for clocks and scheduling, as the device suite's `device.polling.retryAfter` has it. */
-const TOLERANCE_MS = 50;
-
 /**
- * A transcript note when a poll comes sooner than the Retry-After the device was last given, so that
+ * A transcript note when a poll comes sooner than the Retry-Afters the device was given allow, so that
  * `emulate`'s observations say so (DPS answers such a poll all the same, unless its rate limit is hit).
+ * "Too soon" is the device suite's definition (src/dps/retry-after-wait.ts), on the same instants the
+ * transcript records, so the note and `device.polling.retryAfter` / `.throttle` agree on every poll.
  */
 export function retryAfterNote(operation: Operation, receivedAt: number): string | undefined {
-  const wait = operation.lastWait;
-  if (!wait) return undefined;
-  const waited = receivedAt - wait.at;
-  if (waited >= wait.retryAfterSeconds * 1000 - TOLERANCE_MS) return undefined;
-  return `poll too soon: ${waited} ms after an answer with Retry-After ${wait.retryAfterSeconds} s`;
+  const judgement = operation.schedule.judge(receivedAt);
+  if (!judgement?.tooSoon) return undefined;
+  return `poll too soon: ${describeWait(judgement)} (more than ${TOO_SOON_MARGIN_MS} ms allowed)`;
 }

@@ -7,6 +7,7 @@ import { formatRunPhases } from './format-run-phases.js';
 import { implementationLabel } from './implementation-label.js';
 import { terminalText } from './terminal-text.js';
 import { verdictOf } from './verdict.js';
+import { dialectNotes } from './dialect-notes.js';
 
 export interface ConsoleFormatOptions {
   /** ANSI colours; only for a terminal */
@@ -41,6 +42,7 @@ export function formatConsoleSummary(results: readonly CheckResult[], runInfo: R
   const lines = results.length > 0 ? table(rows, paint) : ['no results'];
   lines.push('', paint(verdict.pass ? 'green' : 'red', verdict.line));
   if (verdict.incomplete) lines.push(paint('yellow', verdict.incomplete));
+  for (const note of dialectNotes(results)) lines.push(terminalText(`note: ${note}`));
   const phases = formatRunPhases(runInfo.phases);
   if (phases.length > 0) lines.push('', ...phases);
   return `${lines.join('\n')}\n`;

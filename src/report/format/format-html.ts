@@ -14,6 +14,7 @@ import { implementationLabel } from './implementation-label.js';
 import { partyOf } from './party.js';
 import type { ReportFileOptions } from './report-files.js';
 import { verdictOf } from './verdict.js';
+import { dialectNotes } from './dialect-notes.js';
 import { versionHistories } from './version-history.js';
 
 /** The report-set options plus the HTML's own (so REPORT_FILES can pass its options straight through). */
@@ -74,7 +75,7 @@ ${htmlHistory(versionHistories(results))}`;
 <title>${htmlText(title)}</title><style>${HTML_CSS}</style></head><body>
 <h1>${htmlText(`dps-conformance ${runInfo.command}`)}</h1>
 <p class="verdict ${verdict.pass ? 'pass' : 'fail'}" id="verdict"><b>${verdict.pass ? '✓' : '✗'} ${word}</b> ${htmlText(verdict.line.replace(/^(PASS|FAIL): /, ''))}</p>
-${verdict.incomplete ? `<p class="verdict incomplete">⚠ ${htmlText(verdict.incomplete)}</p>\n` : ''}<p class="facts">${htmlText(facts.join(' · '))}</p>
+${verdict.incomplete ? `<p class="verdict incomplete">⚠ ${htmlText(verdict.incomplete)}</p>\n` : ''}${dialectNotes(results).map((note) => `<p class="note">ℹ ${htmlText(note)}</p>\n`).join('')}<p class="facts">${htmlText(facts.join(' · '))}</p>
 ${body}
 </body></html>
 `;

@@ -10,6 +10,7 @@ import { causesBySection, type CauseSection } from './cause-sections.js';
 import { failureCauses, groupByCause, type Cause } from './group-by-cause.js';
 import { markdownGroupEntry, markdownSkippedLine } from './markdown-group-entry.js';
 import { verdictOf } from './verdict.js';
+import { dialectNotes } from './dialect-notes.js';
 
 export interface MarkdownOptions {
   /** the whole summary stays under this many bytes (GitHub job summaries take at most 1 MiB) */
@@ -56,6 +57,7 @@ function header(results: readonly CheckResult[], runInfo: RunInfo): string[] {
   const verdict = verdictOf(results, runInfo);
   const lines = [`# dps-conformance ${mdText(runInfo.command)}: ${verdict.pass ? '✅' : '❌'} ${verdict.pass ? 'PASS' : 'FAIL'}`, '', `**${mdText(verdict.line)}**`, ''];
   if (verdict.incomplete) lines.push(`> ⚠️ ${mdText(verdict.incomplete)}`, '');
+  for (const note of dialectNotes(results)) lines.push(`> ℹ️ ${mdText(note)}`, '');
   const facts = [`dps-conformance ${runInfo.tool.version}`, `suite ${runInfo.suiteVersion}`, `started ${runInfo.startedAt}`];
   if (runInfo.finishedAt) facts.push(`finished ${runInfo.finishedAt}`);
   if (runInfo.shard) facts.push(`shard ${runInfo.shard}`);

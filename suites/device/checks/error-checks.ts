@@ -1,6 +1,8 @@
-import type { RegistrationRun } from '../registration-run.js';
+import { CheckNotReached, CheckSkipped } from '../../../src/results/check-outcome-errors.js';
+import { DEVICE_CHECKS } from '../device-checks.js';
 import type { Verdicts } from '../check-support.js';
 import type { DeviceEvidence } from '../evidence/registration-evidence.js';
+import { describeRefusal, ownedRefusals } from '../refusal-owner.js';
 
 /** An adapter that stopped waiting for its implementation says so with `error.adapterDeadline: true`. */
 function stillRegistering(error: { [member: string]: unknown } | undefined): boolean {
@@ -35,15 +37,43 @@ export function checkErrorAllocationFailed(_e: DeviceEvidence, v: Verdicts): str
   return `reported an error: ${reply.error?.message ?? ''}`;
 }
 
-/** The case where DPS never finishes, and the adapter did not answer in time: the implementation was still registering. */
-export function isLateGivingUp(run: RegistrationRun): boolean {
-  return run.deviceCase.kind === 'gives-up' && run.fault?.kind === 'timeout';
+/**
+ * The never-assigned case reached its point: DPS answered a register of the device 202 `assigning`, so
+ * what the device met afterwards was an operation that never finishes. A device stopped earlier (a
+ * refused register, nothing sent at all) never met it, and says nothing about giving up.
+ */
+export function reachedNeverAssigned(e: DeviceEvidence): boolean {
+  return e.registers.some((entry) => entry.kind === 'register' && entry.answer.status === 202);
+}
+
+/** The case where DPS never finishes, the device met it, and the adapter did not answer in time: the implementation was still registering. */
+export function isLateGivingUp(e: DeviceEvidence): boolean {
+  return e.run.deviceCase.kind === 'gives-up' && e.run.fault?.kind === 'timeout' && reachedNeverAssigned(e);
+}
+
+/**
+ * The check whose result stops the never-assigned case before its point: the one that owns DPS's
+ * refusal of the device's requests (refusal-owner.ts: a bad SAS, a body DPS does not take, a request
+ * it cannot map), or `device.request.path` when no register reached DPS.
+ */
+function stoppedBy(e: DeviceEvidence): { checkId: string; why: string } {
+  if (e.adapter.kind === 'fault') return { checkId: DEVICE_CHECKS.adapterProtocol.id, why: `the adapter failed: ${e.adapter.fault.kind}` };
+  const refusal = ownedRefusals(e)[0];
+  if (refusal) return { checkId: refusal.owner.id, why: describeRefusal(refusal) };
+  const last = e.registers.at(-1);
+  if (!last) return { checkId: DEVICE_CHECKS.requestPath.id, why: 'no register request reached DPS' };
+  return { checkId: DEVICE_CHECKS.requestPath.id, why: `DPS answered its register ${last.answer.status ?? 'nothing'}` };
 }
 
 /** `device.timeout.givesUp` (SHOULD): when DPS never finishes, the implementation gives up in time and says so. */
 export function checkTimeoutGivesUp(e: DeviceEvidence, v: Verdicts): string {
   const { run } = e;
-  if (isLateGivingUp(run)) {
+  if (e.adapter.kind === 'skipped') throw new CheckSkipped(`the adapter skipped this case: ${e.adapter.reason}`);
+  if (!reachedNeverAssigned(e)) {
+    const { checkId, why } = stoppedBy(e);
+    throw new CheckNotReached(`not reached: the device never met a registration that does not finish (${why})`, checkId);
+  }
+  if (isLateGivingUp(e)) {
     v.fail(`expected the implementation to give up within ${run.command.timeoutMs} ms, the adapter had not answered after that (+ slack): it was still registering`, {
       mismatch: 'timeout',
       actual: run.fault?.message,
@@ -54,5 +84,5 @@ export function checkTimeoutGivesUp(e: DeviceEvidence, v: Verdicts): string {
   if (stillRegistering(reply.error)) {
     v.fail(`expected the implementation to give up within ${run.command.timeoutMs} ms, it was still registering (the adapter stopped waiting)`, { mismatch: 'timeout', actual: reply.error });
   }
-  return `gave up: ${reply.error?.message ?? ''}`;
+  return `gave up after ${e.polls.length} poll(s) answered assigning: ${reply.error?.message ?? ''}`;
 }

@@ -1,7 +1,9 @@
+import { describeWait, TOO_SOON_MARGIN_MS } from '../../../src/dps/retry-after-wait.js';
 import type { Verdicts } from '../check-support.js';
 import type { OperationEntry } from '../evidence/evidence-entry.js';
 import { asText, isObject } from '../evidence/json-values.js';
 import type { RegistrationEvidence } from '../evidence/registration-evidence.js';
+import { judgeRetryAfterWaits, type JudgedRequest } from '../evidence/retry-after-waits.js';
 
 /** What the application was told, for a message: nothing when judged from the server side alone (`emulate`). */
 function reported(reply: ReturnType<Verdicts['reply']>): string {
@@ -9,9 +11,6 @@ function reported(reply: ReturnType<Verdicts['reply']>): string {
   if (reply.error) return ` and reported error "${reply.error.message}"`;
   return '';
 }
-
-/** Allowance for clocks and scheduling when comparing a wait with the Retry-After asked for. */
-const TOLERANCE_MS = 50;
 
 /** An answer for a message: its status code and, when its body names one, the operation status. */
 function describeAnswer(entry: OperationEntry): string {
@@ -35,54 +34,50 @@ export function checkPollingTerminal(e: RegistrationEvidence, v: Verdicts): stri
   return `polled ${e.polls.length} time(s) until DPS answered ${asText(terminal.status)}`;
 }
 
-interface Wait {
-  answer: OperationEntry;
-  next?: OperationEntry;
-  retryAfter: number;
-}
-
-/** Pairs of (answer with Retry-After, the device's next request). */
-function waits(ops: readonly OperationEntry[], status: number): Wait[] {
-  const pairs: Wait[] = [];
-  ops.forEach((entry, index) => {
-    const retryAfter = entry.answer.retryAfterSeconds;
-    if (entry.answer.status !== status || retryAfter === undefined) return;
-    const next = ops[index + 1];
-    pairs.push({ answer: entry, retryAfter, ...(next ? { next } : {}) });
+/** The failure of a request that came too soon, with the wait in the one text the emulator's note uses too. */
+function tooSoon(v: Verdicts, what: string, request: JudgedRequest): never {
+  const { judgement } = request;
+  return v.fail(`expected ${what} no more than ${TOO_SOON_MARGIN_MS} ms ahead of the Retry-Afters DPS gave, it came ${describeWait(judgement)}`, {
+    mismatch: 'too-soon',
+    expected: { retryAfterSeconds: judgement.retryAfterSeconds, notAheadByMoreThanMs: TOO_SOON_MARGIN_MS },
+    actual: { aheadMs: judgement.aheadMs, sinceRequestMs: judgement.sinceRequestMs, sinceAnswerMs: judgement.sinceAnswerMs, stretch: judgement.stretch },
   });
-  return pairs;
 }
 
-/** `device.polling.retryAfter`: no poll sooner than the Retry-After of the 202 before it. */
+/**
+ * `device.polling.retryAfter` (SHOULD): no poll after a 202 comes too soon, by the one definition
+ * (src/dps/retry-after-wait.ts) that `emulate`'s live note uses too.
+ */
 export function checkPollingRetryAfter(e: RegistrationEvidence, v: Verdicts): string {
   v.reply();
-  const pairs = waits(e.operations, 202);
-  const followed = pairs.flatMap(({ answer, next, retryAfter }) => (next ? [{ answer, next, retryAfter }] : []));
-  if (followed.length === 0) v.fail(`expected a poll after a 202 with Retry-After, got ${pairs.length === 0 ? 'no such answer' : 'no poll after it'}`, { mismatch: 'missing-request' });
-  for (const { answer, next, retryAfter } of followed) {
-    const waited = next.at - answer.answer.at;
-    if (waited < retryAfter * 1000 - TOLERANCE_MS) {
-      v.fail(`expected the next poll at least ${retryAfter} s after the 202 (Retry-After ${retryAfter}), it came after ${waited} ms`, {
-        mismatch: 'too-soon',
-        expected: retryAfter * 1000,
-        actual: waited,
-      });
-    }
+  const { judged, unfollowed } = judgeRetryAfterWaits(e.operations);
+  // a register after a 202 starts another operation: only polls are judged, as the emulator's note does
+  const polls = judged.filter((j) => j.after.answer.status === 202 && j.entry.kind === 'poll');
+  if (polls.length === 0) {
+    const any202 = judged.some((j) => j.after.answer.status === 202) || unfollowed.some((w) => w.status === 202);
+    v.fail(`expected a poll after a 202 with Retry-After, got ${any202 ? 'no poll after it' : 'no such answer'}`, { mismatch: 'missing-request' });
   }
-  return `${followed.length} poll(s), each after the Retry-After asked for`;
+  const early = polls.find((p) => p.judgement.tooSoon);
+  if (early) tooSoon(v, 'each poll', early);
+  const furthest = Math.max(...polls.map((p) => p.judgement.aheadMs));
+  return `${polls.length} poll(s), none too soon (at most ${Math.max(0, furthest)} ms ahead of the Retry-Afters asked for)`;
 }
 
-/** `device.polling.throttle`: after a 429 with Retry-After, the device retries, and not before the delay. */
+/**
+ * `device.polling.throttle`: after a 429 with Retry-After, the device sends the request again, and not
+ * too soon (the same definition; every 429 is judged, so that a poll the emulator's live note calls
+ * too soon after a 429 of its rate limit is one this check fails).
+ */
 export function checkPollingThrottle(e: RegistrationEvidence, v: Verdicts): string {
   const reply = v.reply();
-  const first = waits(e.operations, 429)[0];
-  if (!first) v.fail('expected the device to meet the planned 429, the emulator never answered one', { mismatch: 'missing-request' });
-  if (!first.next) {
-    v.fail(`expected a retry after the 429 (Retry-After ${first.retryAfter}), the device made no further request${reported(reply)}`, { mismatch: 'no-retry' });
+  const { judged, unfollowed } = judgeRetryAfterWaits(e.operations);
+  const retries = judged.filter((j) => j.after.answer.status === 429);
+  const stopped = unfollowed.find((w) => w.status === 429);
+  if (retries.length === 0 && !stopped) v.fail('expected the device to meet the planned 429, the emulator never answered one', { mismatch: 'missing-request' });
+  const early = retries.find((r) => r.judgement.tooSoon);
+  if (early) tooSoon(v, 'each retry after a 429', early);
+  if (stopped) {
+    v.fail(`expected a retry after the 429 (Retry-After ${stopped.retryAfterSeconds}), the device made no further request${reported(reply)}`, { mismatch: 'no-retry' });
   }
-  const waited = first.next.at - first.answer.answer.at;
-  if (waited < first.retryAfter * 1000 - TOLERANCE_MS) {
-    v.fail(`expected the retry at least ${first.retryAfter} s after the 429, it came after ${waited} ms`, { mismatch: 'too-soon', expected: first.retryAfter * 1000, actual: waited });
-  }
-  return `retried ${waited} ms after the 429 (Retry-After ${first.retryAfter} s)`;
+  return `retried ${retries.length} time(s) after a 429, none too soon (${retries.map((r) => describeWait(r.judgement)).join('; ')})`;
 }

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
-import { CheckFailure, CheckSkipped, TargetMisbehaviour } from '../../../src/results/check-outcome-errors.js';
-import { bodySnippet } from '../answer-body.js';
-import { whatDpsDoes } from '../refusal.js';
+import { CheckFailure, CheckNotReached, CheckSkipped, TargetMisbehaviour } from '../../../src/results/check-outcome-errors.js';
+import type { NotExercised } from '../../../src/contracts/contract-not-exercised.js';
 import type { Dialect } from '../../../src/results/check-result.js';
 import { committedPactsDir } from '../../../src/contracts/committed-pacts.js';
 import { readPactFile } from '../../../src/contracts/pact-file.js';
@@ -18,8 +17,17 @@ export const pactContractCheck: CheckDefinition = {
   title: 'Pact contract verifies',
   requirement:
     "every interaction of the dialect's DPS -> webhook Pact contract (contracts/pacts), with the --profile applied, verifies against the webhook, " +
-    'one result per interaction; an interaction the webhook refuses cleanly (a 4xx) is skipped with the answer quoted',
+    'one result per interaction; an interaction the webhook refuses cleanly (a 4xx) is skipped with the answer quoted, ' +
+    'but when it refuses every interaction of the dialect the contract was not exercised, and each fails with the advice to give --profile',
 };
+
+/** How the rest of the dialect went, for judging one interaction's refusal. */
+export interface ContractContext {
+  /** set when the webhook refused every interaction of the dialect (src/contracts/contract-not-exercised.ts) */
+  notExercised?: NotExercised;
+  /** whether webhook.allocation.accepts failed: the webhook accepted none of the dialect's cases either */
+  refusedEveryCase: boolean;
+}
 
 /** The interaction descriptions of the dialect's webhook contract, in file order (known before verifying, so each gets its own result). */
 export function contractInteractions(dialect: Dialect): string[] {
@@ -27,17 +35,29 @@ export function contractInteractions(dialect: Dialect): string[] {
   return readPactFile(file).interactions.map((i) => i.description);
 }
 
-/** Ends one interaction's check as the verifier judged it. */
-export function judgeInteraction(label: string, result: ContractInteractionResult | undefined): string {
+/**
+ * Ends one interaction's check as the verifier judged it, with `contracts verify`'s judgement of refusals:
+ * a refusal is skipped with the answer quoted; when every interaction was refused, the contract was not
+ * exercised: each fails with the advice, or, when the webhook refused every case as well, is not reached
+ * (webhook.allocation.accepts fails once with the same advice: one defect, one cause).
+ */
+export function judgeInteraction(label: string, result: ContractInteractionResult | undefined, context: ContractContext): string {
   if (!result) throw new TargetMisbehaviour(`${label}: the verifier returned no result for this interaction`, { mismatch: 'not-verified' });
   if (result.outcome === 'passed') return `${label}: ${result.message}`;
-  if (result.refused) {
-    const text = result.refused.body.trim();
-    throw new CheckSkipped(`${label}: not judged: refused by the webhook: HTTP ${result.refused.status}${text === '' ? '' : ` ${bodySnippet(text, 80)}`}`);
+  if (result.outcome === 'refused') {
+    const { notExercised } = context;
+    if (!notExercised) throw new CheckSkipped(`${label}: ${result.message}`);
+    if (context.refusedEveryCase) {
+      throw new CheckNotReached(`${label}: ${result.message}; the webhook accepted none of the dialect's cases either (see webhook.allocation.accepts)`, 'webhook.allocation.accepts');
+    }
+    throw new CheckFailure(`${label}: ${notExercised.message}`, {
+      mismatch: 'refuses-everything',
+      expected: 'at least one interaction accepted with HTTP 200',
+      actual: { refused: notExercised.refused, interactions: notExercised.total, statuses: notExercised.statuses },
+      evidence: result.evidence,
+    });
   }
   const details = { mismatch: 'contract-mismatch', expected: 'the answer the contract describes', actual: result.mismatches, evidence: result.evidence };
   if (result.outcome === 'errored') throw new TargetMisbehaviour(`${label}: ${result.message}`, { ...details, mismatch: 'no-answer' });
-  const status = result.evidence.response?.status;
-  const dps = status !== undefined && (status === 401 || status >= 429) ? `: ${whatDpsDoes(status)}` : '';
-  throw new CheckFailure(`${label}: ${result.message}${dps}`, details);
+  throw new CheckFailure(`${label}: ${result.message}`, details);
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { lazyAction, type ActionSink } from '../../lazy-action.js';
+import { dialectOption, WEBHOOK_DIALECT_HELP } from '../../common-options.js';
 
 export interface ContractsExportOptions {
   dir: string;
@@ -29,7 +30,7 @@ export function defineContractsCommand(program: Command, sink: ActionSink): void
     .command('verify')
     .description('verify a webhook (provider) against the DPS -> webhook contract with the Pact verifier')
     .requiredOption('--url <url>', 'the webhook URL')
-    .option('--dialect <dialect>', 'ga, preview or all', 'ga')
+    .addOption(dialectOption('ga', WEBHOOK_DIALECT_HELP))
     .option('--function-key <key>', 'Azure Functions key (sent as ?code=)')
     .option('--profile <file>', "make the interactions' devices look like ones the webhook's policy accepts (docs/webhook-profiles.md)")
     .action(lazyAction(sink, () => import('./verify-handler.js'), (args) => args[0] as ContractsVerifyOptions));

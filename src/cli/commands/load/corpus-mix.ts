@@ -2,7 +2,6 @@ import type { Dialect } from '../../../results/check-result.js';
 import type { MixItem } from '../../../load/load-mix.js';
 import { buildAllocationRequest } from '../../../dps/build-allocation-request.js';
 import { invalidConfigError } from '../../../errors/harness-error.js';
-import { applyProfile } from '../../../webhook-profile/apply-profile.js';
 import { loadWebhookProfile } from '../../../webhook-profile/load-webhook-profile.js';
 import {
   EMPTY_PROFILE,
@@ -10,9 +9,9 @@ import {
   isRegistrationId,
   type WebhookProfile,
 } from '../../../webhook-profile/webhook-profile.js';
-import { loadCorpus } from '../../../../suites/corpus/load-corpus.js';
 import { corpusSkipReason, type CorpusCase } from '../../../../suites/corpus/corpus-case.js';
-import { allocationSpecFor } from '../../../../suites/corpus/corpus-request.js';
+import type { AllocationRequestSpec } from '../../../dps/build-allocation-request.js';
+import { profiledCorpus, profiledSpecFor } from '../../../../suites/corpus/profiled-corpus.js';
 
 /** A `--profile` and where it came from (for the error that names a bad registration ID). */
 export interface MixProfile {
@@ -25,11 +24,17 @@ export function readMixProfile(path: string | undefined): MixProfile | undefined
   return path === undefined ? undefined : { profile: loadWebhookProfile(path), source: path };
 }
 
-function mixItem(entry: CorpusCase, dialect: Dialect, profile: WebhookProfile): MixItem {
-  // the webhook suite's way (plan-webhook-run.ts): the corpus case's request, then the profile's changes
-  const specFor = (webhookUrl?: string): ReturnType<typeof allocationSpecFor> =>
-    applyProfile(allocationSpecFor(entry, dialect, webhookUrl), profile, entry.id);
-  const spec = specFor();
+/** A case's load item, or undefined when the case is not applicable under the profile (the webhook suite skips it too). */
+function mixItem(entry: CorpusCase, dialect: Dialect, profile: WebhookProfile): MixItem | undefined {
+  // the webhook suite's way (plan-webhook-run.ts): the corpus case's request as the profile's devices make it
+  const profiledFor = (webhookUrl?: string): ReturnType<typeof profiledSpecFor> => profiledSpecFor(entry, dialect, profile, webhookUrl);
+  const first = profiledFor();
+  if ('notApplicable' in first) return undefined;
+  const { spec } = first;
+  const specFor = (webhookUrl?: string): AllocationRequestSpec => {
+    const profiled = profiledFor(webhookUrl);
+    return 'spec' in profiled ? profiled.spec : spec;
+  };
   return {
     caseId: entry.id,
     dialect,
@@ -41,14 +46,15 @@ function mixItem(entry: CorpusCase, dialect: Dialect, profile: WebhookProfile): 
 
 /**
  * The corpus cases that run in the chosen dialect(s), in corpus order, with a `--profile`'s changes
- * (registration ID, linked hubs, enrollment group, payload members: docs/webhook-profiles.md); `all`
+ * (registration ID, linked hubs, enrollment group, payload members: docs/webhook-profiles.md; a case not
+ * applicable under the profile is left out, as the webhook suite skips it); `all`
  * interleaves the ga and preview lists so both dialects share the load evenly. Load cycles through this list.
  */
 export function corpusMix(dialect: Dialect | 'all', given?: MixProfile): MixItem[] {
-  const corpus = loadCorpus();
   const profile = given?.profile ?? EMPTY_PROFILE;
+  const corpus = profiledCorpus(profile);
   const of = (d: Dialect): MixItem[] =>
-    corpus.filter((entry) => corpusSkipReason(entry, d) === undefined).map((entry) => mixItem(entry, d, profile));
+    corpus.filter((entry) => corpusSkipReason(entry, d) === undefined).flatMap((entry) => mixItem(entry, d, profile) ?? []);
   const template = given?.profile.registrationId;
   if (given && template !== undefined) {
     // the loader checked the template on one case; every case's ID must be one DPS takes, before anything is sent

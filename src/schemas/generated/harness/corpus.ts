@@ -51,6 +51,10 @@ export interface CorpusEntry {
   linkedHubs: LinkedHubs;
   tags?: string[];
   /**
+   * Top-level members of the device data whose values are only examples: any value of the same meaning keeps the case's point (an IoT Plug and Play `modelId`, a `deviceType` beside an enrollment case's attestation). A `--profile` payload member of the same name replaces the case's value (the profile defines the policy's devices); a profile member that would replace any other member the case sends makes the case not applicable under that profile (docs/webhook-profiles.md). Each name must be a member of the case's object data.
+   */
+  exampleMembers?: string[];
+  /**
    * Members DPS may add in future versions, merged into the allocation request to prove the webhook ignores what it does not know: `topLevel` into the request, `deviceRuntimeContext` into the runtime context, `enrollment` into the enrollment record.
    */
   requestExtras?: {
