@@ -230,9 +230,9 @@ function addCase(
 }
 
 /**
- * A case as a policy webhook's device would make it (`--profile`): the profile's payload members added
- * to object data (the case's own members win), so the policy takes the device; what the case is about
- * (its data's shape) stays. Data that is not an object, or none, is left as it is.
+ * A case as a policy webhook's device would make it (`--profile`): the profile's payload members set in
+ * object data (the profile's values win, as in the webhook suite), so the policy takes the device; what
+ * the case is about (its data's shape) stays. Data that is not an object, or none, is left as it is.
  */
 function withProfile(deviceCase: DeviceCase, profile: WebhookProfile | undefined): DeviceCase {
   const members = profile?.payload;
@@ -240,5 +240,5 @@ function withProfile(deviceCase: DeviceCase, profile: WebhookProfile | undefined
   if (members === undefined || data === undefined || data === null || typeof data !== 'object' || Array.isArray(data) || typeof data === 'bigint') return deviceCase;
   const added = parseLosslessJson(JSON.stringify(members));
   if (added === null || typeof added !== 'object' || Array.isArray(added) || typeof added === 'bigint') return deviceCase;
-  return { ...deviceCase, data: { ...added, ...data } };
+  return { ...deviceCase, data: { ...data, ...added } };
 }

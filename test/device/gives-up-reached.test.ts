@@ -74,8 +74,8 @@ describe('device.timeout.givesUp is judged only where the device met a registrat
   it('is not reached, blocked by the check that owns the refusal, when DPS refused the register', async () => {
     const outcome = await judge('refused');
     assert.ok(isCheckNotReached(outcome), String(outcome));
-    assert.equal(outcome.blockedBy, 'device.data.sent');
-    assert.match(outcome.message, /never met a registration that does not finish \(DPS answered its register 400/);
+    assert.equal(outcome.blockedBy, 'device.request.body');
+    assert.match(outcome.message, /never met a registration that does not finish \(DPS refused the register request with 400/);
   });
 
   it('is not reached when no register reached DPS at all', async () => {
