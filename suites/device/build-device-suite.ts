@@ -2,7 +2,7 @@ import Mocha from 'mocha';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import type { DeviceDriver, DeviceTransport, StartReply } from '../../src/adapters/protocol-types.js';
 import type { Dialect, ImplementationRef } from '../../src/results/check-result.js';
-import { CheckSkipped, TargetMisbehaviour } from '../../src/results/check-outcome-errors.js';
+import { CheckSkipped, HarnessFault, TargetMisbehaviour } from '../../src/results/check-outcome-errors.js';
 import type { WebhookProfile } from '../../src/webhook-profile/webhook-profile.js';
 import type { SecretRedactor } from '../../src/results/secret-redactor.js';
 import { addCheck } from '../../src/runner/add-check.js';
@@ -23,7 +23,8 @@ import { checkResultAssignment, checkResultStatus, checkReturnData, checkReturnD
 import { deviceCases, type DeviceCase } from './device-case.js';
 import { DEVICE_CHECKS } from './device-checks.js';
 import { readRegistration, type DeviceEvidence } from './evidence/registration-evidence.js';
-import { runRegistration, type RegistrationRun } from './registration-run.js';
+import { HARNESS_ATTEMPTS, runJudgeableRegistration } from './judgeable-registration.js';
+import type { RegistrationRun } from './registration-run.js';
 
 type CheckFn = (e: DeviceEvidence, v: Verdicts, redactor: SecretRedactor) => string;
 
@@ -39,7 +40,9 @@ function checkAdapterProtocol(e: DeviceEvidence, _v: Verdicts, redactor: SecretR
     });
   }
   if (adapter.kind === 'skipped') throw new CheckSkipped(`the adapter skipped this case: ${adapter.reason}`);
-  return `valid reply in ${run.exchange?.durationMs ?? 0} ms`;
+  const retries = run.harnessRetries ?? [];
+  const again = retries.length === 0 ? '' : ` (the registration was made ${retries.length + 1} times: the harness failed in the earlier ones, ${retries.join('; ')})`;
+  return `valid reply in ${run.exchange?.durationMs ?? 0} ms${again}`;
 }
 
 /** The body of every device check, by check id. */
@@ -181,7 +184,7 @@ function addCase(
   const { emulator, driver, timeoutMs } = options;
   const context = { emulator, driver, timeoutMs, ...(template !== undefined ? { registrationIdTemplate: template } : {}) };
   const once = (): Promise<RegistrationRun> => {
-    pending ??= runRegistration(context, deviceCase, transport, dialect).then((run) => {
+    pending ??= runJudgeableRegistration(context, deviceCase, transport, dialect).then((run) => {
       evidence = readRegistration(run);
       if (options.judgeWebhookAcceptance) allocations.push(allocationSeen(deviceCase.caseId, evidence));
       return run;
@@ -204,6 +207,13 @@ function addCase(
       // the register exchange this check judges (JUnit time), not the moment it took to judge it
       if (test.dpsc && run.exchange) test.dpsc.exchangeMs = run.exchange.durationMs;
       try {
+        // the harness failed in every attempt: no check of this registration says anything about the implementation
+        if (run.harnessFault !== undefined) {
+          throw new HarnessFault(`${run.harnessFault}; the registration was made ${HARNESS_ATTEMPTS} times and the harness failed in each, so it judges nothing`, {
+            mismatch: 'harness-fault',
+            evidence: evidenceOf(run, options.redactor),
+          });
+        }
         evidence ??= readRegistration(run);
         const v = verdicts(evidence, options.redactor);
         // a step the registration never reached: not judged, naming the check that stopped it (causal-gate.ts)

@@ -89,6 +89,24 @@ describe('adapter client (protocol v1 over a subprocess)', function () {
     }
   });
 
+  it('gives a restart that ran out of time (a loaded machine) twice as long next time, and says it was a restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dpsc-adapter-'));
+    try {
+      const env = { ...process.env, SCRIPTED_MARKER: join(dir, 'marker'), SCRIPTED_START_DELAY_MS: '3500' };
+      client = new AdapterClient({ command: command('slow-restart'), env, startTimeoutMs: 3000, stopGraceMs: 300 });
+      await client.start();
+      await expectFault(client.register(registerCommand()), 'crash');
+      // the restarts answer start 3.5 s after they begin: too late for 3 s, in time for 6 (node's own start-up aside)
+      const late = await expectFault(client.register(registerCommand({ registrationId: 'dev-2' })), 'timeout');
+      assert.equal(late.evidence.during, 'restart');
+      assert.match(late.message, /^restarting the adapter: no start reply within 3000 ms/);
+      const exchange = await client.register(registerCommand({ registrationId: 'dev-3' }));
+      assert.ok(isResultReply(exchange.reply));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reports a crash on start with the exit status and stderr', async () => {
     client = new AdapterClient({ command: command('crash-on-start') });
     const fault = await expectFault(client.start(), 'crash');

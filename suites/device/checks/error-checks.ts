@@ -1,8 +1,7 @@
 import { CheckNotReached, CheckSkipped } from '../../../src/results/check-outcome-errors.js';
-import { DEVICE_CHECKS } from '../device-checks.js';
+import { registrationStarted, stoppedBeforeRegistering } from './stopped-before-registering.js';
 import type { Verdicts } from '../check-support.js';
 import type { DeviceEvidence } from '../evidence/registration-evidence.js';
-import { describeRefusal, ownedRefusals } from '../refusal-owner.js';
 
 /** An adapter that stopped waiting for its implementation says so with `error.adapterDeadline: true`. */
 function stillRegistering(error: { [member: string]: unknown } | undefined): boolean {
@@ -43,7 +42,7 @@ export function checkErrorAllocationFailed(_e: DeviceEvidence, v: Verdicts): str
  * refused register, nothing sent at all) never met it, and says nothing about giving up.
  */
 export function reachedNeverAssigned(e: DeviceEvidence): boolean {
-  return e.registers.some((entry) => entry.kind === 'register' && entry.answer.status === 202);
+  return registrationStarted(e);
 }
 
 /** The case where DPS never finishes, the device met it, and the adapter did not answer in time: the implementation was still registering. */
@@ -51,26 +50,12 @@ export function isLateGivingUp(e: DeviceEvidence): boolean {
   return e.run.deviceCase.kind === 'gives-up' && e.run.fault?.kind === 'timeout' && reachedNeverAssigned(e);
 }
 
-/**
- * The check whose result stops the never-assigned case before its point: the one that owns DPS's
- * refusal of the device's requests (refusal-owner.ts: a bad SAS, a body DPS does not take, a request
- * it cannot map), or `device.request.path` when no register reached DPS.
- */
-function stoppedBy(e: DeviceEvidence): { checkId: string; why: string } {
-  if (e.adapter.kind === 'fault') return { checkId: DEVICE_CHECKS.adapterProtocol.id, why: `the adapter failed: ${e.adapter.fault.kind}` };
-  const refusal = ownedRefusals(e)[0];
-  if (refusal) return { checkId: refusal.owner.id, why: describeRefusal(refusal) };
-  const last = e.registers.at(-1);
-  if (!last) return { checkId: DEVICE_CHECKS.requestPath.id, why: 'no register request reached DPS' };
-  return { checkId: DEVICE_CHECKS.requestPath.id, why: `DPS answered its register ${last.answer.status ?? 'nothing'}` };
-}
-
 /** `device.timeout.givesUp` (SHOULD): when DPS never finishes, the implementation gives up in time and says so. */
 export function checkTimeoutGivesUp(e: DeviceEvidence, v: Verdicts): string {
   const { run } = e;
   if (e.adapter.kind === 'skipped') throw new CheckSkipped(`the adapter skipped this case: ${e.adapter.reason}`);
   if (!reachedNeverAssigned(e)) {
-    const { checkId, why } = stoppedBy(e);
+    const { checkId, why } = stoppedBeforeRegistering(e);
     throw new CheckNotReached(`not reached: the device never met a registration that does not finish (${why})`, checkId);
   }
   if (isLateGivingUp(e)) {
