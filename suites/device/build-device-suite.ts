@@ -186,7 +186,8 @@ function addCase(
   const once = (): Promise<RegistrationRun> => {
     pending ??= runJudgeableRegistration(context, deviceCase, transport, dialect).then((run) => {
       evidence = readRegistration(run);
-      if (options.judgeWebhookAcceptance) allocations.push(allocationSeen(deviceCase.caseId, evidence));
+      // a registration the harness failed in (harness-faults.ts) says nothing about the webhook's policy
+      if (options.judgeWebhookAcceptance) allocations.push(run.harnessFault === undefined ? allocationSeen(deviceCase.caseId, evidence) : { caseId: deviceCase.caseId, called: false, allocated: false, harnessFault: true });
       return run;
     });
     return pending;

@@ -15,6 +15,8 @@ export interface AllocationSeen {
   answer?: string;
   /** the last call as evidence (the request the emulator sent, what came back) */
   evidence?: unknown;
+  /** the harness failed in every attempt of this registration: it is not counted */
+  harnessFault?: boolean;
 }
 
 function bodyText(body: Body): string {
@@ -55,7 +57,10 @@ export const DEVICE_ACCEPTANCE_ADVICE =
  */
 export function judgeWebhookAcceptance(seen: readonly AllocationSeen[]): string {
   const called = seen.filter((s) => s.called);
-  if (called.length === 0) throw new CheckSkipped('not judged: no registration got as far as the webhook (see the request and result checks)');
+  if (called.length === 0) {
+    if (seen.some((s) => s.harnessFault)) throw new CheckSkipped('not judged: the harness failed in every registration that got as far as the webhook (see their harness errors)');
+    throw new CheckSkipped('not judged: no registration got as far as the webhook (see the request and result checks)');
+  }
   const allocated = called.filter((s) => s.allocated).length;
   const refused = called.filter((s) => !s.allocated);
   if (allocated > 0) return `${allocated} of ${called.length} registrations allocated by the webhook, ${refused.length} not (their result checks are not reached)`;
