@@ -187,7 +187,10 @@ function addCase(
     pending ??= runJudgeableRegistration(context, deviceCase, transport, dialect).then((run) => {
       evidence = readRegistration(run);
       // a registration the harness failed in (harness-faults.ts) says nothing about the webhook's policy
-      if (options.judgeWebhookAcceptance) allocations.push(run.harnessFault === undefined ? allocationSeen(deviceCase.caseId, evidence) : { caseId: deviceCase.caseId, called: false, allocated: false, harnessFault: true });
+      if (options.judgeWebhookAcceptance) {
+        const { caseId } = deviceCase;
+        allocations.push(run.harnessFault === undefined ? allocationSeen(caseId, evidence) : { caseId, called: false, allocated: false, harnessFault: true });
+      }
       return run;
     });
     return pending;

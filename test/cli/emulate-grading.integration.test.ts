@@ -37,7 +37,7 @@ async function startEmulate(out: string, extra: string[] = []): Promise<Emulate>
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   const killer = setTimeout(() => child.kill('SIGKILL'), 90_000);
-  await waitForFile(join(out, 'emulator.json'), 20_000);
+  await waitForFile(join(out, 'emulator.json'), 60_000);
   return {
     endpoint: readEndpoint(join(out, 'emulator.json')),
     out,

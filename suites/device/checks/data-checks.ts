@@ -32,14 +32,18 @@ function registerBodies(e: RegistrationEvidence, v: Verdicts): RegisterBody[] {
   });
 }
 
-/** A register body as a value: its parse, an empty object for an empty body (DPS tolerates it), its text when it is not JSON. */
+/**
+ * A register body as a value: its parse, or its text when it is not JSON, or nothing. An empty (or
+ * blank) body DPS took reads as `{}`: DPS takes the registration ID from the request, and a device with
+ * no data has nothing else to say (the Embedded C SDK's sample publishes no body; docs/protocol/mqtt.md).
+ */
 function bodyValue(entry: RegisterEntry | UnexpectedEntry): unknown {
   const body = entry.body;
   switch (body.kind) {
     case 'json':
       return body.value;
     case 'empty':
-      return {};
+      return entry.kind === 'register' && entry.refusal === undefined ? {} : body.text;
     case 'not-json':
       return body.text;
     case 'none':
@@ -115,9 +119,11 @@ export function checkDataObserved(e: RegistrationEvidence, v: Verdicts): string 
   const member = dataMember(dialect);
   const bodies = registerBodies(e, v);
   let withData = 0;
+  let empty = 0;
   for (const registered of bodies) {
     // a payload sent as a JSON string holding an object is off the documented schema, but DPS takes it: device.data.object says so
     const stringPayload = sentData(registered.body, dialect).kind === 'json-string';
+    if (registered.entry.body.kind === 'empty') empty += 1;
     const problems = (registered.entry.notes.validation ?? []).filter((check) => !check.valid && !check.skipped);
     const first = problems.flatMap((check) => check.errors).find((error) => !(stringPayload && /^\/payload(\/|$)/.test(error.path)));
     if (first) {
@@ -128,7 +134,8 @@ export function checkDataObserved(e: RegistrationEvidence, v: Verdicts): string 
     }
     if (member in registered.body && registered.body[member] !== null) withData += 1;
   }
-  return `${bodies.length} register request(s), valid ${dialect} bodies; ${withData} with "${member}"`;
+  const blank = empty > 0 ? ` (${empty} empty, which DPS takes: the registration ID comes from the request)` : '';
+  return `${bodies.length} register request(s), valid ${dialect} bodies${blank}; ${withData} with "${member}"`;
 }
 
 /**

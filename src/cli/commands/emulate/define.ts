@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { parsePort, parsePositiveInteger } from '../../common-options.js';
 import { lazyAction, optionsOf, type ActionSink } from '../../lazy-action.js';
 
@@ -24,6 +24,8 @@ export interface EmulateCommandOptions {
   stringPayloadToWebhook?: 'parsed' | 'as-sent';
   nonJsonStringPayload?: 'refuse' | 'accept';
   asciiAnswers?: boolean;
+  implementation?: string;
+  amqpMaxMessageSize: boolean;
 }
 
 export function defineEmulateCommand(program: Command, sink: ActionSink): void {
@@ -51,6 +53,15 @@ export function defineEmulateCommand(program: Command, sink: ActionSink): void {
     .addOption(new Option('--string-payload-to-webhook <what>', 'for a payload sent as a JSON string holding an object, the webhook gets: parsed (the object) or as-sent (the string)').choices(['parsed', 'as-sent']))
     .addOption(new Option('--non-json-string-payload <what>', 'a payload string that is not JSON: refuse (400012) or accept (passed on as the string)').choices(['refuse', 'accept']))
     .option('--ascii-answers', "write non-ASCII characters of the answers as \\uXXXX escapes (default raw UTF-8; which DPS writes is unconfirmed)")
+    .option('--implementation <name>', 'the implementation every device is reported as, NAME or NAME/VERSION (default: what each device says it is; per registration ID: the config file\'s "implementations")', parseImplementationName)
+    .option('--no-amqp-max-message-size', 'leave max-message-size out of the AMQP ATTACH frames (AMQP allows it; Azure\'s AMQP services send one)')
     .option('--server-name <name>', 'an extra DNS name for the certificate, printed in the endpoints (default: localhost on 127.0.0.1)')
     .action(lazyAction(sink, () => import('./handler.js'), (args) => optionsOf<EmulateCommandOptions>(args)));
+}
+
+/** An implementation name for the report: printable, at most 120 characters. */
+function parseImplementationName(value: string): string {
+  const name = value.trim();
+  if (name === '' || name.length > 120 || [...name].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) throw new InvalidArgumentError('give a name of 1 to 120 printable characters, NAME or NAME/VERSION');
+  return name;
 }

@@ -4,7 +4,7 @@ import type { EmulateCommandOptions } from './define.js';
 
 type FidelityOptions = Pick<
   EmulatorOptions,
-  'requireKeyName' | 'acceptMqtt31' | 'persistentMqttSessions' | 'pollRateLimit' | 'reRegistration' | 'serverName' | 'strictPayload' | 'stringPayloadToWebhook' | 'nonJsonStringPayload' | 'asciiAnswers'
+  'requireKeyName' | 'acceptMqtt31' | 'persistentMqttSessions' | 'pollRateLimit' | 'reRegistration' | 'serverName' | 'strictPayload' | 'stringPayloadToWebhook' | 'nonJsonStringPayload' | 'asciiAnswers' | 'amqpMaxMessageSize'
 >;
 
 /**
@@ -33,5 +33,8 @@ export function fidelitySettings(options: EmulateCommandOptions, config: Emulato
   if (notJson !== undefined) settings.nonJsonStringPayload = notJson;
   const asciiAnswers = options.asciiAnswers ?? config?.asciiAnswers;
   if (asciiAnswers !== undefined) settings.asciiAnswers = asciiAnswers;
+  // `--no-amqp-max-message-size` can only turn it off, so the file decides unless the flag was given
+  const amqpMaxMessageSize = options.amqpMaxMessageSize === false ? false : config?.amqpMaxMessageSize;
+  if (amqpMaxMessageSize !== undefined) settings.amqpMaxMessageSize = amqpMaxMessageSize;
   return settings;
 }

@@ -16,6 +16,7 @@ export type EmulatorFidelityConfig = Pick<
   | 'stringPayloadToWebhook'
   | 'nonJsonStringPayload'
   | 'asciiAnswers'
+  | 'amqpMaxMessageSize'
 >;
 
 /** `emulate --config FILE`, as `schemas/harness/emulator-config.schema.json` defines it. */
@@ -26,4 +27,6 @@ export interface EmulatorConfigFile extends EmulatorFidelityConfig {
   linkedHubs?: string[];
   retryAfterSeconds?: number;
   dialect?: Dialect;
+  /** registration ID -> the implementation it is reported as (`NAME` or `NAME/VERSION`) */
+  implementations?: Record<string, string>;
 }
