@@ -1,12 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parseCtrf } from '../src/report/format/parse-ctrf.js';
+import type { CheckResult } from '../src/results/check-result.js';
 
 /** Every result of one run, by what it judges (implementation, transport, dialect, case, check), to its outcome. */
 export type Verdicts = Map<string, string>;
-
-interface CtrfTest {
-  extra?: { checkId?: string; caseId?: string; transport?: string; dialect?: string; outcome?: string; implementation?: { name?: string } };
-}
 
 /**
  * Reads a run's verdicts from its ctrf.json (an empty map when it wrote none). A case judged twice by
@@ -14,18 +12,17 @@ interface CtrfTest {
  */
 export async function readVerdicts(outDir: string): Promise<Verdicts> {
   const verdicts: Verdicts = new Map();
-  let tests: CtrfTest[];
+  let results: CheckResult[];
   try {
-    tests = (JSON.parse(await readFile(join(outDir, 'ctrf.json'), 'utf8')) as { results?: { tests?: CtrfTest[] } }).results?.tests ?? [];
+    results = parseCtrf(await readFile(join(outDir, 'ctrf.json'), 'utf8')).results;
   } catch {
     return verdicts;
   }
-  for (const test of tests) {
-    const x = test.extra ?? {};
-    const base = [x.implementation?.name, x.transport, x.dialect, x.caseId, x.checkId].join(' ');
+  for (const x of results) {
+    const base = [x.implementation.name, x.transport, x.dialect, x.caseId, x.checkId].join(' ');
     let key = base;
     for (let n = 2; verdicts.has(key); n += 1) key = `${base} #${n}`;
-    verdicts.set(key, x.outcome ?? 'missing');
+    verdicts.set(key, x.outcome);
   }
   return verdicts;
 }

@@ -7,12 +7,13 @@ import { BROKEN_WEBHOOKS } from '../fixtures/webhooks/broken-webhooks.js';
 import { startFixtureWebhook } from '../fixtures/webhooks/start-fixture-webhook.js';
 import type { RunningWebhook } from '../../implementations/reference-webhook/start-reference-webhook.js';
 import { runCliInProcess } from '../helpers/run-cli-in-process.js';
+import { ctrfView } from '../helpers/ctrf-view.js';
 
 interface CtrfTest {
   extra: { checkId: string; level: string; outcome: string; transport: string; waived?: { reason: string } };
 }
 
-const readTests = (out: string): CtrfTest[] => (JSON.parse(readFileSync(join(out, 'ctrf.json'), 'utf8')) as { results: { tests: CtrfTest[] } }).results.tests;
+const readTests = (out: string): CtrfTest[] => (ctrfView(readFileSync(join(out, 'ctrf.json'), 'utf8')) as { results: { tests: CtrfTest[] } }).results.tests;
 
 /**
  * `--waivers`, `--sign` and `--declare` as a vendor uses them: through the commands that run checks,

@@ -52,4 +52,17 @@ describe('verify-report (built CLI)', function () {
     assert.equal(noKey.status, 2, noKey.stderr + noKey.stdout);
     assert.ok(noKey.stderr.includes(join(t.dir, 'nope.pem')), noKey.stderr);
   });
+
+  it('exits 2 with a clear message when --public-key is given a private key, and never prints it', async () => {
+    const privateKey = join(t.dir, 'given-as-public.pem');
+    writeFileSync(privateKey, keys.privatePem);
+    const run = await runCliInProcess(['verify-report', join(dir, 'attestation.json'), '--public-key', privateKey]);
+    assert.equal(run.status, 2, run.stderr + run.stdout);
+    assert.match(run.stderr, /is a private key; --public-key takes the signer's public key \(openssl pkey -in KEY -pubout -out KEY\.pub\.pem\)/);
+    assert.ok(!(run.stdout + run.stderr).includes(keys.privatePem.split('\n')[1] ?? 'x'), 'the key is never echoed');
+    assert.doesNotMatch(run.stdout, /VERIFIED/);
+    const inline = await runCliInProcess(['verify-report', join(dir, 'attestation.json'), '--public-key', keys.privatePem]);
+    assert.equal(inline.status, 2);
+    assert.match(inline.stderr, /the key given inline is a private key/);
+  });
 });

@@ -7,6 +7,7 @@ import { registerLikeCSdkOverAmqp } from '../fixtures/devices/c-sdk-style-amqp-d
 import { connectAsync } from 'mqtt';
 import { embeddedSasToken, readEndpoint, registerDevice, type EmulatorEndpoint } from '../fixtures/devices/embedded-style-device.js';
 import { cliPath, repoRoot } from '../helpers/run-cli.js';
+import { ctrfView } from '../helpers/ctrf-view.js';
 
 interface CtrfTest {
   status: string;
@@ -61,7 +62,7 @@ async function startEmulate(dirs: string[], extra: string[] = []): Promise<Sessi
       const read = (file: string): string => readFileSync(join(out, file), 'utf8');
       return {
         code,
-        tests: (JSON.parse(read('ctrf.json')) as { results: { tests: CtrfTest[] } }).results.tests,
+        tests: (ctrfView(read('ctrf.json')) as { results: { tests: CtrfTest[] } }).results.tests,
         summary: read('summary.md'),
         observations: JSON.parse(read('emulator-observations.json')) as never,
       };

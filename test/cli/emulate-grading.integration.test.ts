@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { readEndpoint, registerDevice, type EmulatorEndpoint } from '../fixtures/devices/embedded-style-device.js';
 import { cliPath, repoRoot } from '../helpers/run-cli.js';
 import { runCliInProcess } from '../helpers/run-cli-in-process.js';
+import { ctrfView } from '../helpers/ctrf-view.js';
 
 interface CtrfTest {
   status: string;
@@ -46,7 +47,7 @@ async function startEmulate(out: string, extra: string[] = []): Promise<Emulate>
       const code = await exited;
       clearTimeout(killer);
       const ctrf = join(out, 'ctrf.json');
-      const tests = existsSync(ctrf) ? (JSON.parse(readFileSync(ctrf, 'utf8')) as { results: { tests: CtrfTest[] } }).results.tests : [];
+      const tests = existsSync(ctrf) ? (ctrfView(readFileSync(ctrf, 'utf8')) as { results: { tests: CtrfTest[] } }).results.tests : [];
       return { code, stdout, stderr, tests };
     },
   };

@@ -7,6 +7,7 @@ import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readEndpoint, registerDevice } from '../fixtures/devices/embedded-style-device.js';
 import { cliPath, repoRoot } from '../helpers/run-cli.js';
+import { ctrfView } from '../helpers/ctrf-view.js';
 
 const launcher = fileURLToPath(new URL('../fixtures/launchers/npm-exec-style.js', import.meta.url));
 const OTHER_GROUP_KEY = Buffer.alloc(32, 7).toString('base64');
@@ -71,7 +72,7 @@ async function startEmulate(dirs: string[], how: 'direct' | 'npx'): Promise<Star
 }
 
 function outcomes(out: string): string[] {
-  const ctrf = JSON.parse(readFileSync(join(out, 'ctrf.json'), 'utf8')) as { results: { tests: { extra: { checkId: string; caseId: string; outcome: string } }[] } };
+  const ctrf = ctrfView(readFileSync(join(out, 'ctrf.json'), 'utf8')) as { results: { tests: { extra: { checkId: string; caseId: string; outcome: string } }[] } };
   return ctrf.results.tests.map((t) => `${t.extra.caseId} ${t.extra.checkId} ${t.extra.outcome}`);
 }
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUNDLED_IMPLEMENTATIONS, missingPrograms } from '../../src/targets/index.js';
 import { runCli, type CliRun } from '../helpers/run-cli.js';
+import { ctrfView } from '../helpers/ctrf-view.js';
 
 interface CtrfTest {
   extra: { checkId: string; level: string; outcome: string; transport: string; dialect: string; implementation: { name: string } };
@@ -23,7 +24,7 @@ describe('dps-conformance run --implementations azure-iot-python-sdk,azure-iot-j
     }
     const out = join(mkdtempSync(join(tmpdir(), 'dpsc-run-sdk-')), 'report');
     run = await runCli(['run', '--implementations', 'azure-iot-python-sdk,azure-iot-java-sdk', '--shard', '2/12', '--out', out, '--reporter', 'quiet'], { timeoutMs: 380_000 });
-    tests = (JSON.parse(readFileSync(join(out, 'ctrf.json'), 'utf8')) as { results: { tests: CtrfTest[] } }).results.tests;
+    tests = (ctrfView(readFileSync(join(out, 'ctrf.json'), 'utf8')) as { results: { tests: CtrfTest[] } }).results.tests;
   });
 
   it('has a row per SDK transport, each with results of real registrations, and none for the narrowed-out implementations', () => {

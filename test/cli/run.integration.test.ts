@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { runCli, type CliRun } from '../helpers/run-cli.js';
+import { ctrfView } from '../helpers/ctrf-view.js';
 
 interface CtrfTest {
   status: string;
@@ -24,7 +25,7 @@ describe('dps-conformance run (built CLI, no set-up)', function () {
 
   before(async () => {
     run = await runCli(['run', '--implementations', 'reference-webhook,reference-device,azure-iot-node-sdk', '--out', out, '--reporter', 'quiet'], { timeoutMs: 560_000 });
-    const ctrf = JSON.parse(readFileSync(join(out, 'ctrf.json'), 'utf8')) as { results: { tests: CtrfTest[]; extra: { runInfo: { phases?: typeof phases } } } };
+    const ctrf = ctrfView(readFileSync(join(out, 'ctrf.json'), 'utf8')) as { results: { tests: CtrfTest[]; extra: { runInfo: { phases?: typeof phases } } } };
     tests = ctrf.results.tests;
     phases = ctrf.results.extra.runInfo.phases ?? [];
   });

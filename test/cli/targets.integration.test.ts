@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findOnPath } from '../../src/targets/find-on-path.js';
 import { runCliInProcess } from '../helpers/run-cli-in-process.js';
+import { ctrfView } from '../helpers/ctrf-view.js';
 
 interface CtrfTest {
   status: string;
@@ -12,7 +13,7 @@ interface CtrfTest {
 }
 
 function ctrfTests(out: string): CtrfTest[] {
-  return (JSON.parse(readFileSync(join(out, 'ctrf.json'), 'utf8')) as { results: { tests: CtrfTest[] } }).results.tests;
+  return (ctrfView(readFileSync(join(out, 'ctrf.json'), 'utf8')) as { results: { tests: CtrfTest[] } }).results.tests;
 }
 
 function needPython(context: Mocha.Context): void {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../helpers/run-cli.js';
 import { runCliInProcess } from '../helpers/run-cli-in-process.js';
+import { ctrfView } from '../helpers/ctrf-view.js';
 
 interface CtrfTest {
   message?: string;
@@ -17,7 +18,7 @@ const httpsOnlyAdapter = `${node} "${join(repoRoot, 'dist', 'test', 'fixtures', 
 const X509_CASES = 'group-x509-initial,individual-x509-initial,individual-x509-reprovision-moved,many-linked-hubs-x509-group,pnp-model-id-x509-many-hubs';
 
 function readCtrf(dir: string): CtrfTest[] {
-  return (JSON.parse(readFileSync(join(dir, 'ctrf.json'), 'utf8')) as { results: { tests: CtrfTest[] } }).results.tests;
+  return (ctrfView(readFileSync(join(dir, 'ctrf.json'), 'utf8')) as { results: { tests: CtrfTest[] } }).results.tests;
 }
 
 function blocking(tests: readonly CtrfTest[]): string[] {

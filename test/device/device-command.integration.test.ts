@@ -6,6 +6,7 @@ import { FAULTS, type Fault } from '../fixtures/adapters/broken-device-faults.js
 import { repoRoot, type CliRun } from '../helpers/run-cli.js';
 import { runCliInProcess } from '../helpers/run-cli-in-process.js';
 import { startReferenceWebhook } from '../../implementations/reference-webhook/start-reference-webhook.js';
+import { ctrfView } from '../helpers/ctrf-view.js';
 
 interface CtrfTest {
   status: string;
@@ -27,7 +28,7 @@ const sdkAdapter = `${node} "${join(repoRoot, 'dist', 'implementations', 'azure-
 const brokenAdapter = (fault: Fault): string => `${node} "${join(repoRoot, 'dist', 'test', 'fixtures', 'adapters', 'broken-device.js')}" ${fault}`;
 
 function readCtrf(dir: string): CtrfTest[] {
-  return (JSON.parse(readFileSync(join(dir, 'ctrf.json'), 'utf8')) as { results: { tests: CtrfTest[] } }).results.tests;
+  return (ctrfView(readFileSync(join(dir, 'ctrf.json'), 'utf8')) as { results: { tests: CtrfTest[] } }).results.tests;
 }
 
 function blocking(tests: readonly CtrfTest[]): CtrfTest[] {

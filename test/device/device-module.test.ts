@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCliInProcess } from '../helpers/run-cli-in-process.js';
+import { ctrfView } from '../helpers/ctrf-view.js';
 
 interface CtrfTest {
   status: string;
@@ -10,7 +11,7 @@ interface CtrfTest {
 }
 
 function ctrfTests(out: string): CtrfTest[] {
-  return (JSON.parse(readFileSync(join(out, 'ctrf.json'), 'utf8')) as { results: { tests: CtrfTest[] } }).results.tests;
+  return (ctrfView(readFileSync(join(out, 'ctrf.json'), 'utf8')) as { results: { tests: CtrfTest[] } }).results.tests;
 }
 
 /** `device --module FILE`: a Node implementation loaded in-process, its HTTPS routed to the emulator by msw. */

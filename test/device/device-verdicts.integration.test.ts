@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { NAIVE_MODES, type NaiveMode } from '../fixtures/adapters/naive-device-modes.js';
 import { repoRoot } from '../helpers/run-cli.js';
 import { runCliInProcess } from '../helpers/run-cli-in-process.js';
+import { ctrfView } from '../helpers/ctrf-view.js';
 
 interface CtrfTest {
   status: string;
@@ -16,7 +17,7 @@ const node = `"${process.execPath}"`;
 const fixture = (name: string, mode: string): string => `${node} "${join(repoRoot, 'dist', 'test', 'fixtures', 'adapters', `${name}.js`)}" ${mode}`;
 
 function readCtrf(dir: string): CtrfTest[] {
-  return (JSON.parse(readFileSync(join(dir, 'ctrf.json'), 'utf8')) as { results: { tests: CtrfTest[] } }).results.tests;
+  return (ctrfView(readFileSync(join(dir, 'ctrf.json'), 'utf8')) as { results: { tests: CtrfTest[] } }).results.tests;
 }
 
 function outcomeOf(tests: readonly CtrfTest[], checkId: string): string[] {

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startReferenceWebhook, type RunningWebhook } from '../../implementations/reference-webhook/start-reference-webhook.js';
 import { repoRoot, runCli } from '../helpers/run-cli.js';
+import { ctrfView } from '../helpers/ctrf-view.js';
 
 interface CtrfTest {
   message?: string;
@@ -67,7 +68,7 @@ describe('a transport failure of the emulator\'s webhook call (built CLI)', func
       const out = join(outRoot, name);
       const args = ['device', '--adapter', reference, '--transport', 'https', '--dialect', 'ga', '--case-ids', 'pnp-model-id', '--webhook', flaky.url, '--out', out, '--reporter', 'quiet'];
       const result = await runCli(args, { timeoutMs: 100_000 });
-      const tests = (JSON.parse(readFileSync(join(out, 'ctrf.json'), 'utf8')) as { results: { tests: CtrfTest[] } }).results.tests;
+      const tests = (ctrfView(readFileSync(join(out, 'ctrf.json'), 'utf8')) as { results: { tests: CtrfTest[] } }).results.tests;
       return { status: result.status, stderr: result.stderr, tests, requests: flaky.requests() };
     } finally {
       await flaky.close();

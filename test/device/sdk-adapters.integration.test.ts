@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { BUNDLED_IMPLEMENTATIONS } from '../../src/targets/index.js';
 import { installedSdkOrSkip } from '../helpers/installed-sdk.js';
 import { runCliInProcess } from '../helpers/run-cli-in-process.js';
+import { ctrfView } from '../helpers/ctrf-view.js';
 
 interface CtrfTest {
   message?: string;
@@ -12,7 +13,7 @@ interface CtrfTest {
 }
 
 function ctrfTests(out: string): CtrfTest[] {
-  return (JSON.parse(readFileSync(join(out, 'ctrf.json'), 'utf8')) as { results: { tests: CtrfTest[] } }).results.tests;
+  return (ctrfView(readFileSync(join(out, 'ctrf.json'), 'utf8')) as { results: { tests: CtrfTest[] } }).results.tests;
 }
 
 /**

@@ -8,6 +8,7 @@ import { runCliInProcess } from '../helpers/run-cli-in-process.js';
 import { startReferenceWebhook, type RunningWebhook } from '../../implementations/reference-webhook/start-reference-webhook.js';
 import { startFixtureWebhook } from '../fixtures/webhooks/start-fixture-webhook.js';
 import { BROKEN_WEBHOOKS } from '../fixtures/webhooks/broken-webhooks.js';
+import { ctrfView } from '../helpers/ctrf-view.js';
 
 interface CtrfTest {
   status: string;
@@ -28,7 +29,7 @@ interface Ctrf {
 }
 
 async function readCtrf(dir: string): Promise<Ctrf> {
-  return JSON.parse(await readFile(join(dir, 'ctrf.json'), 'utf8')) as Ctrf;
+  return ctrfView(await readFile(join(dir, 'ctrf.json'), 'utf8')) as Ctrf;
 }
 
 function byCheck(ctrf: Ctrf, checkId: string): CtrfTest {

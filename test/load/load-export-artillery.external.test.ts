@@ -10,6 +10,7 @@ import { startFixtureWebhook } from '../fixtures/webhooks/start-fixture-webhook.
 import { BROKEN_WEBHOOKS } from '../fixtures/webhooks/broken-webhooks.js';
 import { startPolicyWebhook } from '../fixtures/webhooks/policy-webhooks.js';
 import { CONTOSO_PROFILE } from '../fixtures/webhooks/contoso-profile.js';
+import { ctrfView } from '../helpers/ctrf-view.js';
 
 const KEY = 'export-test-function-key-7f3a';
 const RATE = 10;
@@ -68,7 +69,7 @@ async function runLoad(
   args: string[] = ['--function-key', KEY, ...ALL_DIALECTS_RUN],
 ): Promise<LoadCounts> {
   const run = await runCliInProcess(['load', '--webhook', url, ...args, '--out', out]);
-  const ctrf = JSON.parse(await readFile(join(out, 'ctrf.json'), 'utf8')) as {
+  const ctrf = ctrfView(await readFile(join(out, 'ctrf.json'), 'utf8')) as {
     results: { tests: { extra: { checkId: string; dialect: string; evidence: { outcomes: LoadOutcomes } } }[] };
   };
   const counts: LoadCounts = { status: run.status, ok: {}, refused: {}, errors: 0 };

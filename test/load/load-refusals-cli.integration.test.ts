@@ -7,6 +7,7 @@ import { startPolicyWebhook, type PolicyWebhookName } from '../fixtures/webhooks
 import { CONTOSO_PROFILE } from '../fixtures/webhooks/contoso-profile.js';
 import { serveWholeRequests } from '../fixtures/webhooks/serve-whole-requests.js';
 import type { RunningWebhook } from '../../implementations/reference-webhook/start-reference-webhook.js';
+import { ctrfView } from '../helpers/ctrf-view.js';
 
 interface LoadErrors {
   status: string;
@@ -43,7 +44,7 @@ describe('dps-conformance load: refusals and --profile (policy webhooks of test/
       const run = await runCliInProcess(['load', '--webhook', webhook.url, '--out', out, ...args]);
       let errors: LoadErrors[] = [];
       try {
-        const ctrf = JSON.parse(await readFile(join(out, 'ctrf.json'), 'utf8')) as {
+        const ctrf = ctrfView(await readFile(join(out, 'ctrf.json'), 'utf8')) as {
           results: {
             tests: {
               status: string;

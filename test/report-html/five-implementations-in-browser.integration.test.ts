@@ -10,7 +10,7 @@ import type { CheckResult } from '../../src/results/check-result.js';
 import { launchChromiumOrSkip, openRecording, type RecordingPage } from '../helpers/browser.js';
 import { repoRoot } from '../helpers/run-cli.js';
 import { HOSTILE_IMG, HOSTILE_SCRIPT, fakeRunInfo } from './fake-results.js';
-import { CRASH_LINE, NODE_SDK, PYTHON_SDK, fiveImplementations } from './five-implementations.js';
+import { CRASH_LINE, JAVA_SDK, NODE_SDK, PYTHON_SDK, fiveImplementations } from './five-implementations.js';
 
 /** The headline's MUST pass rate of one implementation, computed from the results the page was made of. */
 function mustRate(results: readonly CheckResult[], label: string): string {
@@ -69,7 +69,7 @@ describe('report.html of five implementations in headless Chromium', function ()
     const { page } = await openAt(1400);
     const rows = page.locator('#headline tbody tr');
     assert.equal(await rows.count(), 5);
-    const node = implementationLabel({ ...results[0], implementation: NODE_SDK } as CheckResult);
+    const node = implementationLabel({ ...results[0], implementation: NODE_SDK });
     const nodeRow = rows.filter({ hasText: node });
     assert.match(await nodeRow.innerText(), /FAIL/);
     assert.ok((await nodeRow.innerText()).includes(mustRate(results, node)));
@@ -98,6 +98,28 @@ describe('report.html of five implementations in headless Chromium', function ()
     assert.ok(text.includes(HOSTILE_SCRIPT) && text.includes(HOSTILE_IMG));
     assert.equal(await page.evaluate('typeof window.__pwned'), 'undefined');
     assert.deepEqual(requests, [reportUrl]);
+  });
+
+  for (const width of [1400, 800]) {
+    it(`never breaks a matrix or table header inside a word at ${width} px`, async () => {
+      const { page } = await openAt(width);
+      // a header whose word is wider than its column overflows (its words never wrap): none may
+      const overflowing = await page.evaluate(`[...document.querySelectorAll('thead th')].filter((th) => th.scrollWidth > th.clientWidth + 1).map((th) => th.textContent)`);
+      assert.deepEqual(overflowing, []);
+      const lines = await page.evaluate(`[...document.querySelectorAll('table.matrix thead th.upright span')].map((span) => span.getClientRects().length)`);
+      assert.ok(Array.isArray(lines) && lines.length > 0 && lines.every((n) => n === 1), `an upright header is one line: ${JSON.stringify(lines)}`);
+    });
+  }
+
+  it('names an implementation by its display name, with its whole package coordinate and a link to its README', async () => {
+    const { page } = await openAt(1400);
+    const row = page.locator('#headline tbody tr', { hasText: 'Azure IoT Java SDK 2.1.0' });
+    assert.equal(await row.count(), 1);
+    assert.ok((await row.innerText()).includes(`${JAVA_SDK.name}@2.1.0`), 'the coordinate, whole');
+    assert.equal(await row.locator('th').getAttribute('title'), `${JAVA_SDK.name}@2.1.0`);
+    assert.equal(await row.locator('a.docs').getAttribute('href'), 'implementations/azure-iot-java-sdk/README.md');
+    assert.equal(await page.locator('table.matrix th.impl', { hasText: 'Azure IoT Java SDK 2.1.0' }).count(), 1);
+    assert.equal(await page.getByText(/provisioning-device-client@2\.1\.0/).count() >= 1, true);
   });
 
   for (const width of [1400, 800]) {

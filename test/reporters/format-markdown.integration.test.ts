@@ -10,16 +10,20 @@ const bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
 describe('formatMarkdown', function () {
   // the 100k-result cases take seconds of CPU; a loaded machine must not turn that into a failure
   this.timeout(180_000);
-  it('leads with the verdict and table, then failures (blocking MUST, SHOULD, errored), then passes', () => {
+  it('leads with the verdict, the declaration and a line per implementation, then failures by cause, then the rest, badges last', () => {
     const md = formatMarkdown(mixedResults(), runInfo);
     assert.match(md, /^# dps-conformance device: ❌ FAIL/);
     assert.match(md, /FAIL: 2 blocking/);
-    const order = ['## Results by', '## Blocking failures (MUST)', '## Blocking errors', '## SHOULD failures', '## Waived', '## Skipped', '## Passed'].map((h) =>
-      md.indexOf(h),
-    );
+    const order = [
+      '## Declared and signed', '## Verdict per implementation', '## Failures by cause', '### Blocking failures (MUST failed)', '### Blocking errors',
+      '### SHOULD failures', '## Waived', '## Skipped', '## Results by', '## Passed', '## Badges',
+    ].map((h) => md.indexOf(h));
     assert.ok(order.every((index) => index >= 0), String(order));
     assert.deepEqual([...order].sort((a, b) => a - b), order);
-    assert.match(md, /\| ❌ \| azure-iot-provisioning-device@1\.9\.1 \| https \| ga \| 1 \| 1 \| 1 \| 0 \|/);
+    // a harness fault is never an implementation's root cause
+    assert.match(md, /^- ❌ \*\*azure-iot-provisioning-device@1\.9\.1\*\*: FAIL · 33% MUST \(1\/3\) · root causes: device\.payload\.size \(SHOULD, 1 case\) · and 1 harness fault/m);
+    assert.match(md, /\| ❌ \| azure-iot-provisioning-device@1\.9\.1 \| https \| ga \| 1 \| 0 \| 1 \| 1 \| 0 \|/, 'the waived result has its own column');
+    assert.equal(md.match(/Failures by cause/g)?.length, 1);
   });
 
   it('says PASS when no MUST check failed', () => {
@@ -37,11 +41,13 @@ describe('formatMarkdown', function () {
     }
     const md = formatMarkdown(results, runInfo);
     assert.ok(bytes(md) <= 1024 * 1024, `${bytes(md)} bytes`);
-    const match = /… (\d+) more failures not shown; see ctrf\.json/.exec(md);
+    assert.ok(md.split('\n').length <= 1000, `${md.split('\n').length} lines`);
+    const match = /… (\d+) more causes \((\d+) results\) not shown; report\.html lists them all/.exec(md);
     assert.ok(match, 'no truncation note');
-    const shown = (md.match(/^#### /gm) ?? []).length;
+    const shown = (md.match(/^(#### |- \*\*)\d+\./gm) ?? []).length;
     assert.equal(shown + Number(match[1]), 50_000);
-    assert.match(md, /passed results not listed/);
+    assert.match(md, /^## Results by implementation/m, 'the table is kept, after the causes');
+    assert.match(md, /^## Passed \(50000\)/m);
   });
 
   it('groups results by cause: one block per check and message shape, each affected case listed once', () => {
@@ -53,10 +59,10 @@ describe('formatMarkdown', function () {
     results.push(result({ checkId: 'other.check', caseId: 'all-cases', outcome: 'skipped', message: 'ga: not judged: no key' }));
     const md = formatMarkdown(results, runInfo);
     assert.equal((md.match(/^#### /gm) ?? []).length, 1, md.slice(0, 2000));
-    assert.match(md, /#### 1\. webhook\.response\.status · MUST · failed · 2000 cases/);
-    assert.match(md, /affected \(2000\): case-0 \(ga\), case-1 \(ga\),/);
-    assert.match(md, /… and 1940 more/);
-    assert.match(md, /^- other\.check · MUST · run-wide: ga: not judged: no key/m);
+    assert.match(md, /#### 1\. webhook\.response\.status · MUST · failed\n\nazure-iot-provisioning-device@1\.9\.1 · 2000 cases · https · ga · 2001 results/);
+    assert.match(md, /cases \(2000\): case-0 · case-1 · /);
+    assert.match(md, /… and 1992 more/);
+    assert.match(md, /^- other\.check · MUST · azure-iot-provisioning-device@1\.9\.1 · run-wide: ga: not judged: no key/m);
     assert.ok(bytes(md) < 20_000, `${bytes(md)} bytes for one cause`);
   });
 

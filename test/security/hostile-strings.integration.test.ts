@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { runCliInProcess } from '../helpers/run-cli-in-process.js';
+import { ctrfView } from '../helpers/ctrf-view.js';
 
 /** Markup, table, code, CDATA, NUL and terminal-control breakouts in one string. */
 const HOSTILE = '<script>alert("dpsc")</script>|col|`tick`]]><![CDATA[x]]>\u0000\u001b[2J<img src=x onerror=alert(1)>';
@@ -43,7 +44,7 @@ describe('security: strings from an implementation are escaped in every report',
 
   it('the run reports the hostile hub name as a failure (exit 1)', () => {
     assert.equal(run.status, 1, run.stderr);
-    const ctrf = JSON.parse(readFileSync(join(out, 'ctrf.json'), 'utf8')) as { results: { tests: Array<{ message: string; extra: Record<string, unknown> }> } };
+    const ctrf = ctrfView(readFileSync(join(out, 'ctrf.json'), 'utf8')) as { results: { tests: Array<{ message: string; extra: Record<string, unknown> }> } };
     const hub = ctrf.results.tests.find((t) => t.extra['checkId'] === 'webhook.response.hub');
     assert.ok(hub?.message.includes(SCRIPT), `the hub result keeps the hostile text (as JSON text): ${hub?.message ?? 'none'}`);
   });

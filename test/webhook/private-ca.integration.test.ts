@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { generateEmulatorTls } from '../../src/emulator/tls/emulator-tls.js';
 import { startReferenceWebhook, type RunningWebhook } from '../../implementations/reference-webhook/start-reference-webhook.js';
 import { runCliInProcess } from '../helpers/run-cli-in-process.js';
+import { ctrfView } from '../helpers/ctrf-view.js';
 
 interface CtrfTest {
   extra: { checkId: string; level: string; outcome: string };
@@ -44,7 +45,7 @@ describe('webhook --ca: an https webhook behind a private CA', function () {
     await reference.close();
   });
 
-  const tests = (out: string): CtrfTest[] => (JSON.parse(readFileSync(join(out, 'ctrf.json'), 'utf8')) as { results: { tests: CtrfTest[] } }).results.tests;
+  const tests = (out: string): CtrfTest[] => (ctrfView(readFileSync(join(out, 'ctrf.json'), 'utf8')) as { results: { tests: CtrfTest[] } }).results.tests;
 
   it('passes every MUST, Pact contract included, when the CA is given', async () => {
     const out = join(dir, 'with-ca');
