@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { startReferenceWebhook } from '../../implementations/reference-webhook/start-reference-webhook.js';
 import { CONTOSO_PROFILE } from '../fixtures/webhooks/contoso-profile.js';
 import { startPolicyWebhook } from '../fixtures/webhooks/policy-webhooks.js';
+import { ctrfView } from '../helpers/ctrf-view.js';
 import { repoRoot, runCli } from '../helpers/run-cli.js';
 
 interface CtrfTest {
@@ -18,7 +19,7 @@ const fixture = (name: string, mode: string): string => `${node} "${join(repoRoo
 const reference = `${node} "${join(repoRoot, 'dist', 'implementations', 'reference-device', 'adapter.js')}"`;
 
 function readCtrf(dir: string): CtrfTest[] {
-  return (JSON.parse(readFileSync(join(dir, 'ctrf.json'), 'utf8')) as { results: { tests: CtrfTest[] } }).results.tests;
+  return (ctrfView(readFileSync(join(dir, 'ctrf.json'), 'utf8')) as { results: { tests: CtrfTest[] } }).results.tests;
 }
 
 const failures = (tests: readonly CtrfTest[]): CtrfTest[] => tests.filter((t) => t.extra.outcome === 'failed' || t.extra.outcome === 'errored');

@@ -65,6 +65,17 @@ describe('emulate grading (server-side device checks on the transcript)', () => 
     assert.equal(results.find((r) => r.checkId === 'device.data.sent')?.outcome, 'skipped');
   });
 
+  it('a poll DPS refuses (an operation it never gave) fails its owner; device.polling.terminal is not reached, naming it', async () => {
+    const accepted = await register(emulator, 'poll-1', { registrationId: 'poll-1' });
+    assert.equal(accepted.status, 202);
+    assert.equal((await poll(emulator, 'poll-1', 'not-an-operation-dps-gave')).status, 404);
+    const results = gradeObserved({ idScope: emulator.idScope, defaultDialect: 'ga', entries: emulator.transcript.entries(), redactor: new SecretRedactor() });
+    const terminal = results.find((r) => r.checkId === 'device.polling.terminal');
+    assert.deepEqual([terminal?.outcome, terminal?.blockedBy], ['skipped', 'device.request.path'], terminal?.message);
+    assert.match(terminal?.message ?? '', /DPS refused the status poll with 404/);
+    assert.deepEqual(results.filter((r) => r.outcome === 'failed').map((r) => r.checkId), ['device.request.path']);
+  });
+
   it('judges a refused MQTT 3.1 CONNECT on its own, by device.mqtt.protocol only', async () => {
     const client = connect({ host: '127.0.0.1', port: emulator.mqttPort, protocol: 'mqtts', protocolVersion: 3, protocolId: 'MQIsdp', clientId: 'old-1', username: `${emulator.idScope}/registrations/old-1/api-version=2019-03-31`, password: sasFor(emulator, 'old-1'), ca: emulator.caPem, servername: 'localhost', reconnectPeriod: 0 });
     await new Promise<void>((resolve) => client.once('error', () => resolve()).once('close', () => resolve()));
