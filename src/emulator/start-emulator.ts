@@ -1,4 +1,6 @@
 import { setMaxListeners } from 'node:events';
+import { DEFAULT_CONNECTION_TIMEOUTS, type ConnectionTimeouts } from './connection-timeouts.js';
+import { JSON_DEPTH_LIMIT, MAX_CONFIGURABLE_JSON_DEPTH } from '../json/json-depth.js';
 import type { Socket } from 'node:net';
 import type { Server } from 'node:net';
 import { staticAllocator } from './allocation/static-allocator.js';
@@ -66,6 +68,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
     ...(options.pollRateLimit ? { pollRateLimiter: new PollRateLimiter(options.pollRateLimit === true ? DPS_POLL_LIMIT : options.pollRateLimit) } : {}),
     reRegistration: options.reRegistration ?? 'dps',
+    maxJsonDepth: Math.min(options.maxJsonDepth ?? JSON_DEPTH_LIMIT, MAX_CONFIGURABLE_JSON_DEPTH),
     ...(options.onUnexpected ? { onUnexpected: options.onUnexpected } : {}),
     ...(options.beforeRegister ? { beforeRegister: options.beforeRegister } : {}),
     validator: loadSchemaValidator(),
@@ -76,9 +79,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const extraNames = [...(host === '127.0.0.1' || host === 'localhost' ? [] : [host]), ...(options.serverName ? [options.serverName] : [])];
   const tls = await loadOrGenerateTls(extraNames, options.tlsCacheDir);
+  const timeouts: ConnectionTimeouts = { ...DEFAULT_CONNECTION_TIMEOUTS, ...options.connectionTimeouts };
   const mqtt = await createMqttFrontEnd({
     core,
     tls,
+    timeouts,
     signal: lifetime.signal,
     sessions: { acceptMqtt31: options.acceptMqtt31 ?? false, persistent: options.persistentMqttSessions ?? false },
     ...(options.mqttAuthFailure ? { authFailure: options.mqttAuthFailure } : {}),
@@ -86,6 +91,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const amqp = createAmqpFrontEnd({
     core,
     tls,
+    timeouts,
     signal: lifetime.signal,
     ...(options.amqpErrorReply ? { errorReply: options.amqpErrorReply } : {}),
     ...(options.amqpMaxMessageSize === false ? { advertiseMaxMessageSize: false } : {}),
@@ -93,6 +99,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const https = createHttpsFrontEnd({
     core,
     tls,
+    timeouts,
     signal: lifetime.signal,
     // one WebSocket path, two protocols: the subprotocol the device asks for decides
     onUpgrade: (request, socket, head) => (amqp.wantsUpgrade(request) ? amqp.handleUpgrade(request, socket, head) : mqtt.handleUpgrade(request, socket, head)),

@@ -94,6 +94,16 @@ describe('the register body: a payload that is not a JSON object (docs/emulator-
     assert.equal((await registerText(e, 'arr-1', '{"registrationId":"arr-1","payload":[1]}')).status, 400);
     assert.equal((await registerText(e, 'null-1', '{"registrationId":"null-1","payload":null}')).status, 202);
   });
+
+  it('reads a JSON string payload no deeper than the body: a string holding JSON nested past maxJsonDepth is refused, never parsed', async () => {
+    const e = await start({ maxJsonDepth: 8 });
+    const inner = '{"a":'.repeat(10) + '1' + '}'.repeat(10);
+    const refused = await registerText(e, 'deep-1', JSON.stringify({ registrationId: 'deep-1', payload: inner }));
+    assert.equal(refused.status, 400);
+    assert.match(String(refused.json['message']), /JSON string holding JSON nested 10 levels deep/);
+    const shallow = '{"a":'.repeat(7) + '1' + '}'.repeat(7);
+    assert.equal((await registerText(e, 'deep-2', JSON.stringify({ registrationId: 'deep-2', payload: shallow }))).status, 202);
+  });
 });
 
 describe('non-ASCII in answers: raw UTF-8 by default, \\uXXXX escapes with asciiAnswers', function () {

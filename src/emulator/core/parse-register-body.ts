@@ -1,4 +1,5 @@
 import { rawJsonMember } from '../../dps/raw-json-member.js';
+import { isTooDeep, JSON_DEPTH_LIMIT, tooDeepMessage } from '../../json/json-depth.js';
 import type { Dialect } from '../../results/check-result.js';
 import type { UnexpectedReason } from './core-request.js';
 import { DPS_PAYLOAD_POLICY, type PayloadPolicy } from './payload-policy.js';
@@ -29,12 +30,21 @@ const MEMBERS: Record<Dialect, ReadonlySet<string>> = {
  * an object (see PayloadPolicy), a registrationId that differs from the request's. An empty or
  * whitespace body is tolerated (old SDKs over MQTT send `' '`, docs/protocol/mqtt.md).
  */
-export function parseRegisterBody(text: string, dialect: Dialect, registrationId: string, policy: PayloadPolicy = DPS_PAYLOAD_POLICY): ParsedRegisterBody {
+export function parseRegisterBody(
+  text: string,
+  dialect: Dialect,
+  registrationId: string,
+  policy: PayloadPolicy = DPS_PAYLOAD_POLICY,
+  maxJsonDepth = JSON_DEPTH_LIMIT,
+): ParsedRegisterBody {
   const notes: string[] = [];
   let value: unknown;
   if (text.trim() === '') {
     notes.push('empty body tolerated; registrationId taken from the request');
     value = {};
+  } else if (isTooDeep(text, maxJsonDepth)) {
+    // read no deeper than the limit, as a .NET reader refuses it: the same answer as a body that is not JSON
+    return { ok: false, reason: 'malformed-json', detail: tooDeepMessage(text, maxJsonDepth) };
   } else {
     try {
       value = JSON.parse(text);
@@ -55,7 +65,7 @@ export function parseRegisterBody(text: string, dialect: Dialect, registrationId
   }
   let stringPayload: StringPayload | undefined;
   if (dialect === 'ga' && hasPayload && body['payload'] !== null && (typeof body['payload'] !== 'object' || Array.isArray(body['payload']))) {
-    const taken = typeof body['payload'] === 'string' ? takeStringPayload(body['payload'], policy) : undefined;
+    const taken = typeof body['payload'] === 'string' ? takeStringPayload(body['payload'], policy, maxJsonDepth) : undefined;
     if (!taken?.ok) return { ok: false, reason: 'invalid-body', detail: taken?.detail ?? 'payload must be a JSON object.' };
     stringPayload = taken;
     notes.push(taken.note);
@@ -83,7 +93,9 @@ export function parseRegisterBody(text: string, dialect: Dialect, registrationId
 /** A ga payload sent as a string, as the policy takes it: `data`/`dataJson` replace the string when the webhook gets the parse. */
 type StringPayload = { ok: true; note: string; parsed?: { data: unknown; dataJson: string } };
 
-function takeStringPayload(payload: string, policy: PayloadPolicy): StringPayload | { ok: false; detail: string } {
+function takeStringPayload(payload: string, policy: PayloadPolicy, maxJsonDepth: number): StringPayload | { ok: false; detail: string } {
+  // the string's content is parsed as the body is: no deeper than the limit
+  if (isTooDeep(payload, maxJsonDepth)) return { ok: false, detail: `payload is a JSON string holding ${tooDeepMessage(payload, maxJsonDepth)}` };
   let inner: unknown;
   try {
     inner = JSON.parse(payload);

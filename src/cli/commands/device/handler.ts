@@ -6,10 +6,12 @@ import { loadDeviceProfile, profileEmulatorOptions } from './device-profile.js';
 import { SecretRedactor } from '../../../results/secret-redactor.js';
 import { executeCheckRun } from '../../check-run/execute-check-run.js';
 import { emulatorChoices } from '../../common-options.js';
+import { preflightRun } from '../../preflight-paths.js';
 import { startEmulator, webhookAllocator, type RunningEmulator } from '../../../emulator/index.js';
 import { loadCorpus } from '../../../../suites/corpus/load-corpus.js';
 import { parseShard } from '../../../../suites/corpus/shard-cases.js';
 import { checkTransportServed } from '../../../../suites/device/plan-device-run.js';
+import { checkDeviceCaseIds } from '../../../../suites/device/device-case-ids.js';
 import { prepareDeviceTarget, type PreparedDeviceTarget } from '../../../../suites/device/prepare-device-target.js';
 import { startReferenceWebhook, type RunningWebhook } from '../../../../implementations/reference-webhook/start-reference-webhook.js';
 import type { DeviceCommandOptions } from './define.js';
@@ -28,11 +30,15 @@ export const handle: CommandHandler<DeviceCommandOptions> = async (options, cont
   if (options.webhook === undefined && (options.functionKey !== undefined || options.profile !== undefined)) {
     throw usageError(`${options.functionKey !== undefined ? '--function-key' : '--profile'} is for a webhook given with --webhook (the bundled reference webhook needs neither)`);
   }
+  // a URL (file:, data:) is the loader's to read; a path is checked as the input file it is
+  const modulePath = options.module !== undefined && !/^[a-z]+:/i.test(options.module) ? options.module : undefined;
+  await preflightRun(options, [['--module', modulePath], ['--profile', options.profile]]);
   const redactor = new SecretRedactor().add(options.functionKey);
   const userWebhook = options.webhook === undefined ? undefined : withFunctionKey(parseHttpUrl(options.webhook, '--webhook'), options.functionKey).toString();
   const profile = options.profile === undefined ? undefined : loadDeviceProfile(options.profile);
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
   const corpus = loadCorpus();
+  checkDeviceCaseIds(options.caseIds, corpus);
   let webhook: RunningWebhook | undefined;
   let emulator: RunningEmulator | undefined;
   let target: PreparedDeviceTarget | undefined;

@@ -1,6 +1,13 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { parsePort, parsePositiveInteger } from '../../common-options.js';
 import { lazyAction, optionsOf, type ActionSink } from '../../lazy-action.js';
+import { JSON_DEPTH_LIMIT, MAX_CONFIGURABLE_JSON_DEPTH } from '../../../json/json-depth.js';
+
+function parseJsonDepth(value: string): number {
+  const depth = parsePositiveInteger('--max-json-depth')(value);
+  if (depth > MAX_CONFIGURABLE_JSON_DEPTH) throw new InvalidArgumentError(`--max-json-depth is at most ${MAX_CONFIGURABLE_JSON_DEPTH}, got ${depth}`);
+  return depth;
+}
 
 export interface EmulateCommandOptions {
   config?: string;
@@ -18,6 +25,7 @@ export interface EmulateCommandOptions {
   persistentSessions?: boolean;
   pollRateLimit?: boolean;
   reRegistration?: 'dps' | 'initial';
+  maxJsonDepth?: number;
   serverName?: string;
   scenarios?: boolean;
   strictPayload?: boolean;
@@ -53,6 +61,7 @@ export function defineEmulateCommand(program: Command, sink: ActionSink): void {
     .addOption(new Option('--string-payload-to-webhook <what>', 'for a payload sent as a JSON string holding an object, the webhook gets: parsed (the object) or as-sent (the string)').choices(['parsed', 'as-sent']))
     .addOption(new Option('--non-json-string-payload <what>', 'a payload string that is not JSON: refuse (400012) or accept (passed on as the string)').choices(['refuse', 'accept']))
     .option('--ascii-answers', "write non-ASCII characters of the answers as \\uXXXX escapes (default raw UTF-8; which DPS writes is unconfirmed)")
+    .option('--max-json-depth <n>', `the deepest JSON read from a device or webhook, 1 to ${MAX_CONFIGURABLE_JSON_DEPTH} (default ${JSON_DEPTH_LIMIT}; DPS documents no limit)`, parseJsonDepth)
     .option('--implementation <name>', 'the implementation every device is reported as, NAME or NAME/VERSION (default: what each device says it is; per registration ID: the config file\'s "implementations")', parseImplementationName)
     .option('--no-amqp-max-message-size', 'leave max-message-size out of the AMQP ATTACH frames (AMQP allows it; Azure\'s AMQP services send one)')
     .option('--server-name <name>', 'an extra DNS name for the certificate, printed in the endpoints (default: localhost on 127.0.0.1)')

@@ -4,7 +4,7 @@ import type { EmulateCommandOptions } from './define.js';
 
 type FidelityOptions = Pick<
   EmulatorOptions,
-  'requireKeyName' | 'acceptMqtt31' | 'persistentMqttSessions' | 'pollRateLimit' | 'reRegistration' | 'serverName' | 'strictPayload' | 'stringPayloadToWebhook' | 'nonJsonStringPayload' | 'asciiAnswers' | 'amqpMaxMessageSize'
+  'requireKeyName' | 'acceptMqtt31' | 'persistentMqttSessions' | 'pollRateLimit' | 'reRegistration' | 'maxJsonDepth' | 'serverName' | 'strictPayload' | 'stringPayloadToWebhook' | 'nonJsonStringPayload' | 'asciiAnswers' | 'amqpMaxMessageSize'
 >;
 
 /**
@@ -23,6 +23,8 @@ export function fidelitySettings(options: EmulateCommandOptions, config: Emulato
   if (pollRateLimit !== undefined) settings.pollRateLimit = pollRateLimit;
   const reRegistration = options.reRegistration ?? config?.reRegistration;
   if (reRegistration !== undefined) settings.reRegistration = reRegistration;
+  const maxJsonDepth = options.maxJsonDepth ?? config?.maxJsonDepth;
+  if (maxJsonDepth !== undefined) settings.maxJsonDepth = maxJsonDepth;
   const serverName = options.serverName ?? config?.serverName;
   if (serverName !== undefined) settings.serverName = serverName;
   const strictPayload = options.strictPayload ?? config?.strictPayload;

@@ -10,6 +10,7 @@ export type EmulatorFidelityConfig = Pick<
   | 'persistentMqttSessions'
   | 'pollRateLimit'
   | 'reRegistration'
+  | 'maxJsonDepth'
   | 'serverName'
   | 'scenarios'
   | 'strictPayload'
