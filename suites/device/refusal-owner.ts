@@ -1,4 +1,4 @@
-import type { UnexpectedReason } from '../../src/emulator/index.js';
+import { NOT_UTF8, type UnexpectedReason } from '../../src/emulator/index.js';
 import type { DeviceTransport } from '../../src/adapters/protocol-types.js';
 import { DEVICE_CHECKS, type DeviceCheckDef } from './device-checks.js';
 import type { ConnectEntry, DeviceEntry, OperationEntry, SubscribeEntry } from './evidence/evidence-entry.js';
@@ -93,6 +93,8 @@ function refusalOf(entry: DeviceEntry, transport: DeviceTransport): OwnedRefusal
     return { entry, owner: DEVICE_CHECKS.requestSas, why: `DPS did not accept its credentials (${entry.notes.auth.reason ?? 'unauthorized'})`, answered };
   }
   const { refusal } = entry;
+  // bytes that are not UTF-8 are a defect in the data the device sent, whatever DPS answers (docs/emulator-behaviour.md)
+  if (refusal?.detail.startsWith(NOT_UTF8) === true) return { entry, owner: DEVICE_CHECKS.dataSent, why: refusal.detail, answered };
   if (refusal) return { entry, owner: ownerOfReason(refusal.reason, transport, entry), why: describeReason(refusal.reason, refusal.detail), answered };
   return undefined;
 }

@@ -1,4 +1,5 @@
 import { jsonDifference } from '../../../src/adapters/json-difference.js';
+import { NOT_UTF8 } from '../../../src/emulator/index.js';
 import { CheckSkipped } from '../../../src/results/check-outcome-errors.js';
 import type { Verdicts } from '../check-support.js';
 import { brief } from '../check-support.js';
@@ -15,21 +16,32 @@ interface RegisterBody {
 
 /**
  * Every register body DPS took, each a JSON object without the other dialect's member; the first that
- * is not fails here. A body DPS refused is device.request.body's (these checks are then not reached);
+ * is not fails here, as does a body whose bytes are not UTF-8, refused or not. Another body DPS refused
+ * is device.request.body's (these checks are then not reached);
  * an empty body, which DPS tolerates, carries no data. Shared by the device suite and `emulate`'s grading.
  */
 function registerBodies(e: RegistrationEvidence, v: Verdicts): RegisterBody[] {
   const { dialect } = e.run;
   const member = dataMember(dialect);
   const other = dialect === 'ga' ? 'data' : 'payload';
+  // bytes that are not UTF-8 are this check's whether DPS refused the body or took it (refusal-owner.ts)
+  const notUtf8 = e.registers.map(notUtf8Of).find((found) => found !== undefined);
+  if (notUtf8 !== undefined) v.fail(`expected a register body in UTF-8, got ${notUtf8}`, { mismatch: 'not-utf8' });
   const taken = e.registers.filter((entry) => entry.answer.status !== undefined && entry.answer.status < 300);
-  if (taken.length === 0) v.fail('expected a register request DPS takes, the emulator received none', { mismatch: 'missing-request' });
+  if (taken.length === 0 && notUtf8 === undefined) v.fail('expected a register request DPS takes, the emulator received none', { mismatch: 'missing-request' });
   return taken.map((entry) => {
     const value = bodyValue(entry);
     if (!isObject(value)) v.fail(`expected a register body that is a JSON object, got ${brief(value ?? null)}`, { mismatch: 'invalid-body', actual: value });
     if (other in value) v.fail(`expected the ${dialect} member "${member}", got "${other}" (the other dialect's)`, { mismatch: 'wrong-dialect-member', actual: value });
     return { entry, body: value, exact: entry.body.kind === 'json' && entry.body.exact };
   });
+}
+
+/** What the emulator recorded of a register body whose bytes are not UTF-8: its refusal, or its note when it served it. */
+function notUtf8Of(entry: RegisterEntry | UnexpectedEntry): string | undefined {
+  if (entry.kind === 'unexpected') return entry.detail.startsWith(NOT_UTF8) ? entry.detail : undefined;
+  if (entry.refusal?.detail.startsWith(NOT_UTF8) === true) return entry.refusal.detail;
+  return entry.notes.notes?.find((note) => note.startsWith(NOT_UTF8));
 }
 
 /**

@@ -4,7 +4,7 @@ import type { EmulateCommandOptions } from './define.js';
 
 type FidelityOptions = Pick<
   EmulatorOptions,
-  'requireKeyName' | 'acceptMqtt31' | 'persistentMqttSessions' | 'pollRateLimit' | 'reRegistration' | 'maxJsonDepth' | 'serverName' | 'strictPayload' | 'stringPayloadToWebhook' | 'nonJsonStringPayload' | 'asciiAnswers' | 'amqpMaxMessageSize'
+  'requireKeyName' | 'acceptMqtt31' | 'persistentMqttSessions' | 'pollRateLimit' | 'reRegistration' | 'maxJsonDepth' | 'invalidUtf8' | 'serverName' | 'strictPayload' | 'stringPayloadToWebhook' | 'nonJsonStringPayload' | 'asciiAnswers' | 'amqpMaxMessageSize'
 >;
 
 /**
@@ -25,6 +25,7 @@ export function fidelitySettings(options: EmulateCommandOptions, config: Emulato
   if (reRegistration !== undefined) settings.reRegistration = reRegistration;
   const maxJsonDepth = options.maxJsonDepth ?? config?.maxJsonDepth;
   if (maxJsonDepth !== undefined) settings.maxJsonDepth = maxJsonDepth;
+  if (options.acceptInvalidUtf8 === true) settings.invalidUtf8 = 'replace';
   const serverName = options.serverName ?? config?.serverName;
   if (serverName !== undefined) settings.serverName = serverName;
   const strictPayload = options.strictPayload ?? config?.strictPayload;
