@@ -149,6 +149,49 @@ describe('webhook command against realistic policy webhooks (test/fixtures/webho
     assert.match(r.run.stdout, /note: preview: the webhook request of the preview dialect/, 'the console says it too');
   });
 
+  it('one initialTwin defect is one cause: webhook.response.initialTwin fails, the schema and Pact checks do not count it again', async () => {
+    const r = await run('twin-desired-misplaced');
+    assert.equal(r.run.status, 1, describeRun(r));
+    assert.deepEqual(failedIds(r), ['webhook.response.initialTwin'], describeRun(r));
+    const twin = r.results.filter((x) => x.checkId === 'webhook.response.initialTwin' && x.outcome === 'failed');
+    assert.ok(twin.length > 30, `every accepted case: ${twin.length}`);
+    assert.ok(twin.every((x) => x.extra['mismatch'] === 'initial-twin-shape'));
+    assert.match(twin[0]?.message ?? '', /got \/initialTwin\/desired: unexpected member "desired" \(not allowed here\)$/);
+    assert.doesNotMatch(twin[0]?.message ?? '', /expected null/, 'names what is wrong only');
+    assert.ok(r.results.filter((x) => x.checkId === 'webhook.response.schema').every((x) => x.outcome !== 'failed'));
+    assert.ok(r.results.filter((x) => x.checkId === 'webhook.contract.pact').every((x) => x.outcome === 'skipped' && /not judged here: its answer has the defect webhook\.response\.initialTwin/.test(x.message)));
+    assert.equal((r.summary.match(/^#### /gm) ?? []).length, 1, 'summary.md: one block for the one defect');
+  });
+
+  it('a user case the policy refuses is one failed result that says it was refused, its content checks not reached', async () => {
+    const file = join(dir, 'refused.cases.json');
+    await writeFile(
+      file,
+      JSON.stringify({
+        version: 1,
+        cases: [
+          {
+            id: 'stranger-expecting-a-hub',
+            registrationId: 'unknown-device-001',
+            linkedHubs: ['contoso-toasters-hub-1001.azure-devices.net'],
+            expect: { iotHubHostName: 'contoso-toasters-hub-1001.azure-devices.net', returnData: { a: 1 }, initialTwin: { tags: {} } },
+          },
+        ],
+      }),
+    );
+    const r = await run('contoso-policy', ['--profile', profile, '--cases', file]);
+    assert.equal(r.run.status, 1, describeRun(r));
+    const own = r.results.filter((x) => x.caseId === 'user:stranger-expecting-a-hub');
+    const failed = own.filter((x) => x.outcome === 'failed');
+    assert.deepEqual(failed.map((x) => x.checkId), ['webhook.case.refused'], describeRun(r));
+    assert.match(failed[0]?.message ?? '', /expected the webhook to accept this device \(the case expects a hub, data or a twin\), got it refused by the webhook: HTTP 400 "Unrecognized device registration\."/);
+    for (const id of ['webhook.case.hub', 'webhook.case.returnData', 'webhook.case.initialTwin']) {
+      const result = own.find((x) => x.checkId === id);
+      assert.equal(result?.outcome, 'skipped', id);
+      assert.equal(result?.extra['blockedBy'], 'webhook.case.refused', id);
+    }
+  });
+
   it('a refused-expectation fails against a webhook that accepts the device', async () => {
     const r = await run('random-hub', ['--cases', cases]);
     assert.equal(r.run.status, 1, describeRun(r));

@@ -46,6 +46,12 @@ describe('webhook --cases (user cases)', function () {
       'webhook.case.hub user:any-hub ga passed',
       'webhook.case.hub user:any-hub preview passed',
       'webhook.case.hub user:thermostat ga passed',
+      // an expected hub or data expects an accepted device: webhook.case.refused judges that once
+      'webhook.case.refused user:any-hub ga passed',
+      'webhook.case.refused user:any-hub preview passed',
+      'webhook.case.refused user:preview-text preview passed',
+      'webhook.case.refused user:schema-only ga passed',
+      'webhook.case.refused user:thermostat ga passed',
       'webhook.case.returnData user:preview-text preview passed',
       'webhook.case.returnData user:schema-only ga passed',
       'webhook.case.returnData user:thermostat ga passed',
