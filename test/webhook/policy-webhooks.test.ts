@@ -16,7 +16,7 @@ const CONTOSO_CASES = {
       id: 'toaster',
       registrationId: 'breakroom499-contoso-tstrsd-007',
       linkedHubs: ['contoso-toasters-hub-1001.azure-devices.net', 'contoso-heatpumps-hub-1002.azure-devices.net'],
-      data: { modelId: 'dtmi:contoso:toaster;1' },
+      payload: { modelId: 'dtmi:contoso:toaster;1' },
       expect: { iotHubHostName: 'contoso-toasters-hub-1001.azure-devices.net' },
     },
     {

@@ -8,6 +8,7 @@ import { loadWebhookProfile } from '../../../webhook-profile/load-webhook-profil
 import { DIALECTS, type Dialect } from '../../../results/check-result.js';
 import { SecretRedactor } from '../../../results/secret-redactor.js';
 import type { ContractsVerifyOptions } from './define.js';
+import { warnTo } from '../../warn-to.js';
 
 // a refusal is skipped as the webhook suite skips it: the policy's answer, neither passed nor failed
 const LABEL = { passed: 'PASS ', failed: 'FAIL ', errored: 'ERROR', refused: 'SKIP ' } as const;
@@ -41,7 +42,7 @@ export const handle: CommandHandler<ContractsVerifyOptions> = async (options, co
     throw usageError(`--dialect must be ga, preview or all, got "${String(options.dialect)}"`);
   }
   webhookTarget(options.url, options.functionKey); // usage errors before any work
-  const profile = options.profile === undefined ? undefined : loadWebhookProfile(options.profile);
+  const profile = options.profile === undefined ? undefined : loadWebhookProfile(options.profile, warnTo(context));
   const redactor = new SecretRedactor().add(options.functionKey);
   const tally: Tally = { passed: 0, failed: 0, refused: 0, notExercised: [] };
   // whether the webhook accepted a ga interaction (ga runs first): a preview refused whole then points at the dialect
