@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnTimed, type TimedRun } from './spawn-timed.js';
+import { readVerdicts, type Verdicts } from './verdict-differences.js';
 
 export interface FullRunFigure {
   run: TimedRun;
@@ -9,6 +10,8 @@ export interface FullRunFigure {
   phases?: string;
   /** the counts line `run` printed (`PASS`/`FAIL: ... results: ...`) */
   verdict?: string;
+  /** every result's outcome, to compare two runs */
+  verdicts: Verdicts;
 }
 
 async function phasesOf(out: string): Promise<string | undefined> {
@@ -33,7 +36,7 @@ export async function measureFullRun(repoRoot: string, env: NodeJS.ProcessEnv = 
     const run = await spawnTimed(process.execPath, [cli, 'run', '--out', out, '--reporter', 'quiet'], { cwd: repoRoot, timeoutMs: 1_200_000, memory: true, env });
     const phases = await phasesOf(out);
     const verdict = /^(PASS|FAIL)[^\n]*/m.exec(run.stdout)?.[0];
-    return { run, ...(phases ? { phases } : {}), ...(verdict ? { verdict } : {}) };
+    return { run, ...(phases ? { phases } : {}), ...(verdict ? { verdict } : {}), verdicts: await readVerdicts(out) };
   } finally {
     await rm(out, { recursive: true, force: true });
   }

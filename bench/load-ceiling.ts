@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseCtrf } from '../src/report/format/parse-ctrf.js';
 import { corpusMix } from '../src/cli/commands/load/corpus-mix.js';
 import { prepareWebhookRequests } from '../src/load/load-mix.js';
 import type { BareClientJob } from './bare-load-client.js';
@@ -38,11 +39,11 @@ async function loadCli(repoRoot: string, url: string, rate: number): Promise<Ach
   try {
     const cli = join(repoRoot, 'bin', 'dps-conformance.js');
     await spawnTimed(process.execPath, [cli, 'load', '--webhook', url, '--rate', String(rate), '--duration', String(LOAD_SECONDS), '--timeout', '5000', '--out', out], { cwd: repoRoot, timeoutMs: 60_000 });
-    const ctrf = JSON.parse(await readFile(join(out, 'ctrf.json'), 'utf8')) as { results: { tests: { extra?: { checkId?: string; evidence?: LoadEvidence } }[] } };
+    const { results } = parseCtrf(await readFile(join(out, 'ctrf.json'), 'utf8'));
     const achieved: Achieved = { perSecond: 0, errors: 0, dropped: 0, late: 0 };
-    for (const test of ctrf.results.tests) {
-      const evidence = test.extra?.evidence;
-      if (test.extra?.checkId !== 'load.throughput' || !evidence) continue;
+    for (const result of results) {
+      const evidence = result.evidence as LoadEvidence | undefined;
+      if (result.checkId !== 'load.throughput' || !evidence) continue;
       achieved.perSecond += evidence.achievedRatePerSecond;
       achieved.errors += evidence.outcomes.errors + evidence.outcomes.timeouts;
       achieved.dropped += evidence.schedule.dropped;

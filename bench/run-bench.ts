@@ -15,6 +15,8 @@ import { measureFirstRun } from './sdk-install-run.js';
 import { machineInfo } from './machine-info.js';
 import { loadCeilingRow } from './load-ceiling.js';
 import { throughputRows } from './throughput-rows.js';
+import { deviceStabilityRow } from './device-stability.js';
+import { compareVerdicts, describeDifferences } from './verdict-differences.js';
 import { measureWebhookOverhead } from './webhook-overhead.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -50,6 +52,9 @@ log('CLI start: dps-conformance --help vs node -e 0');
 const start = await measureCliStart(repoRoot);
 rows.push({ name: 'CLI start (--help), median', figure: start.helpMs, unit: 'ms', baseline: start.nodeMs, ratio: start.helpMs / start.nodeMs, target: '<= 2x node -e 0', met: start.helpMs <= 2 * start.nodeMs, note: '15 spawns each, alternating' });
 
+log('device suite stability: the reference device and a naive one, several runs each under a CPU hog');
+rows.push(await deviceStabilityRow(repoRoot, log));
+
 log('run with every bundled implementation, first with an empty SDK cache (installs the Python and Java SDKs)');
 const first = await measureFirstRun(repoRoot);
 const mb = (kib: number | undefined): number => (kib ?? Number.NaN) / 1024;
@@ -65,6 +70,16 @@ rows.push({
   target: 'reported',
   met: exitOk(first.run.status),
   note: `empty DPSC_CACHE_DIR; ${first.installSeconds.toFixed(1)} s of it installing (pip and Maven download caches as found); baseline column: the full run below; peak RSS ${mb(first.run.peakRssKiB).toFixed(0)} MB; exit ${String(first.run.status)}`,
+});
+const twice = compareVerdicts([first.verdicts, full.verdicts]);
+rows.push({
+  name: 'two runs in a row: results whose outcome differs',
+  figure: twice.differing.length + twice.unmatched,
+  unit: 'results',
+  baseline: twice.compared,
+  target: '0',
+  met: twice.compared > 0 && twice.differing.length + twice.unmatched === 0,
+  note: `the two \`run\`s above (installing, then cached), every result by implementation, transport, dialect, case and check; baseline column: results compared; ${describeDifferences(twice)}`,
 });
 rows.push({
   name: 'full run wall time',

@@ -1,5 +1,6 @@
 import type { CheckResult } from '../src/results/check-result.js';
 import type { RunInfo } from '../src/results/run-info.js';
+import { certificationFacts } from '../src/report/format/certification-facts.js';
 import { consoleHints } from '../src/report/format/console-hints.js';
 import { formatConsoleCauses, formatSkippedCounts } from '../src/report/format/format-console-causes.js';
 import { formatConsoleSummary, formatResultLine } from '../src/report/format/format-console-summary.js';
@@ -19,6 +20,8 @@ export interface ConsoleViewOptions {
    */
   mode?: ConsoleMode;
   stream?: NodeJS.WritableStream;
+  /** where warnings go (an expired waiver); defaults to process.stderr */
+  warnings?: NodeJS.WritableStream;
   /** defaults to the stream's own `isTTY` */
   isTTY?: boolean;
   /** defaults to isTTY and no NO_COLOR in the environment */
@@ -36,6 +39,7 @@ export interface ConsoleViewOptions {
 export class ConsoleView {
   private readonly mode: ConsoleMode;
   private readonly stream: NodeJS.WritableStream;
+  private readonly warnings: NodeJS.WritableStream;
   private readonly isTTY: boolean;
   private readonly color: boolean;
   private readonly progress: ProgressLine | undefined;
@@ -50,6 +54,7 @@ export class ConsoleView {
   constructor(options: ConsoleViewOptions = {}) {
     this.mode = options.mode ?? 'summary';
     this.stream = options.stream ?? process.stdout;
+    this.warnings = options.warnings ?? process.stderr;
     this.isTTY = options.isTTY ?? (this.stream as { isTTY?: boolean }).isTTY === true;
     this.color = options.color ?? (this.isTTY && !process.env.NO_COLOR);
     this.progress = this.isTTY && this.mode !== 'json' ? new ProgressLine(this.stream) : undefined;
@@ -94,6 +99,9 @@ export class ConsoleView {
   /** The table and verdict, then any closing lines (where the reports went). */
   end(results: readonly CheckResult[], runInfo: RunInfo, closing: readonly string[] = []): void {
     this.progress?.clear();
+    // what the waivers did goes to stderr in every mode, before the table; every report holds it too
+    const facts = certificationFacts(runInfo);
+    for (const line of [...facts.expired, ...facts.unused]) this.warnings.write(`warning: ${terminalText(line)}\n`);
     if (this.mode === 'json') return;
     const before = this.mode === 'quiet' ? [] : [...consoleHints(results), ...formatConsoleCauses(results, { color: this.color }), ...formatSkippedCounts(results)];
     if (before.length > 0) this.stream.write(`\n${before.join('\n')}\n`);

@@ -1,7 +1,7 @@
 import Mocha from 'mocha';
 import { performance } from 'node:perf_hooks';
 import { REPORT_FILES } from '../src/report/format/report-files.js';
-import type { CheckResult } from '../src/results/check-result.js';
+import type { CheckResult, ImplementationRef } from '../src/results/check-result.js';
 import type { RunInfo } from '../src/results/run-info.js';
 import { join } from 'node:path';
 import type { CheckMeta, CheckTest } from '../src/runner/check-meta.js';
@@ -17,6 +17,8 @@ export type ReportSetReporterOptions = ResultReporterOptions &
     outDir?: string;
     /** console output mode (`--reporter`), or `none` */
     console?: ConsoleMode | 'none';
+    /** the name the plan gives an implementation (its display name, as every report gives it) */
+    labelImplementation?: (implementation: ImplementationRef) => string;
   };
 
 /**
@@ -41,7 +43,7 @@ export class ReportSetReporter extends ResultReporter {
     runner.once(Mocha.Runner.constants.EVENT_RUN_BEGIN, () => {
       const root = (runner as { suite?: Mocha.Suite }).suite;
       const metas = root ? plannedChecks(root) : [];
-      this.view?.plan(formatPlan(metas), metas.length);
+      this.view?.plan(formatPlan(metas, options.labelImplementation), metas.length);
     });
     // a phase is one suite under the root: one implementation (or the webhook) and its checks
     runner.on(Mocha.Runner.constants.EVENT_SUITE_BEGIN, (suite: Mocha.Suite) => {
@@ -64,7 +66,7 @@ export class ReportSetReporter extends ResultReporter {
     if (runInfo.phases) {
       // a timed run: ctrf.json gets the report writing phase too (rewritten alone, after the others)
       runInfo.phases.push({ name: 'report writing', startMs: Number.isFinite(startMs) ? startMs : 0, ms });
-      await writeReportSet(outDir, results, runInfo, { ...options, stepSummary: false, files: REPORT_FILES.filter((f) => f.name === 'ctrf.json') });
+      await writeReportSet(outDir, results, runInfo, { ...options, stepSummary: false, files: REPORT_FILES.filter((f) => f.name === 'ctrf.json'), badges: false, attachments: [] });
     }
     if (options.console !== 'json' && options.console !== 'none') {
       const stream = options.stream ?? process.stdout;

@@ -12,6 +12,11 @@ export interface ResultReporterOptions {
   output?: string;
   /** applied to all results before they are written (waivers, redaction) */
   postProcess?: (results: CheckResult[]) => CheckResult[];
+  /**
+   * called once every result is in and post-processed, before anything is written: may complete the run
+   * info the reports show (what the waivers did)
+   */
+  describeRun?: (results: readonly CheckResult[]) => void;
   /** receives each result as it is produced, already through `postProcess` (progress displays) */
   onResult?: (result: CheckResult) => void;
   /** receives the final results once the run ends */
@@ -45,9 +50,10 @@ export class ResultReporter extends Mocha.reporters.Base {
     runner.on(EVENT_TEST_PENDING, (test) => this.add(resultFromTest(test, 'pending')));
     runner.on(EVENT_TEST_FAIL, (test, error) => this.add(resultFromTest(test, 'fail', error)));
     runner.once(EVENT_RUN_END, () => {
+      const results = this.options.postProcess ? this.options.postProcess(this.results) : this.results;
+      this.options.describeRun?.(results);
       const runInfo = { ...(this.options.runInfo ?? defaultRunInfo()) };
       runInfo.finishedAt ??= new Date().toISOString();
-      const results = this.options.postProcess ? this.options.postProcess(this.results) : this.results;
       const writing = this.finish(results, runInfo);
       if (writing) this.writing = writing.catch((error: unknown) => this.writeFailed(error));
       this.options.onEnd?.(results, runInfo);

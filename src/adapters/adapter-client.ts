@@ -38,6 +38,8 @@ const REQUEST_SCHEMA: Record<RequestKind, string> = {
 };
 
 const MAX_EVIDENCE_LINES = 20;
+/** A start that timed out is given twice as long next time, up to this many times the option. */
+const MAX_START_STRETCH = 4;
 const MAX_EVIDENCE_LINE_CHARS = 4000;
 
 interface Pending {
@@ -76,6 +78,10 @@ export class AdapterClient implements DeviceDriver {
   private answered = new Set<number>();
   private consecutiveTimeouts = 0;
   private gaveUp = false;
+  /** grows after a start that ran out of time (a loaded machine), up to MAX_START_STRETCH times the option */
+  private startTimeoutMs: number;
+  /** the adapter answered `start` once in this run: a later start is a restart */
+  private everStarted = false;
   /** how many processes were started; tests and evidence use it */
   spawnCount = 0;
 
@@ -93,6 +99,7 @@ export class AdapterClient implements DeviceDriver {
       ...(options.env ? { env: options.env } : {}),
     };
     this.registry = options.registry ?? getSchemaRegistry();
+    this.startTimeoutMs = this.options.startTimeoutMs;
   }
 
   get exhausted(): boolean {
@@ -111,8 +118,16 @@ export class AdapterClient implements DeviceDriver {
 
   async start(): Promise<StartReply> {
     await this.ensureProcess();
-    const { message } = await this.request('start', { cmd: 'start', version: 1 }, this.options.startTimeoutMs);
+    let message: Record<string, LosslessJson>;
+    try {
+      ({ message } = await this.request('start', { cmd: 'start', version: 1 }, this.startTimeoutMs));
+    } catch (error) {
+      // the next start (a new process) gets longer: an SDK's start-up on a busy machine outruns a fixed limit
+      if (error instanceof AdapterFault && error.kind === 'timeout') this.startTimeoutMs = Math.min(this.startTimeoutMs * 2, this.options.startTimeoutMs * MAX_START_STRETCH);
+      throw error;
+    }
     this.started = true;
+    this.everStarted = true;
     // onLine validated the reply against the same schema; the guard types it without a cast
     const reply = this.registry.check('adapter/start-reply', message);
     if (!reply.valid) throw new AdapterFault('off-schema', `the start reply does not match ${reply.schema}`, { schemaErrors: reply.errors });
@@ -127,7 +142,9 @@ export class AdapterClient implements DeviceDriver {
       try {
         await this.start();
       } catch (error) {
-        if (error instanceof AdapterFault) throw new AdapterFault(error.kind, `restarting the adapter: ${error.message}`, error.evidence);
+        if (error instanceof AdapterFault) {
+          throw new AdapterFault(error.kind, `restarting the adapter: ${error.message}`, { ...error.evidence, ...(this.everStarted ? { during: 'restart' as const } : {}) });
+        }
         throw error;
       }
     }

@@ -20,6 +20,12 @@ export interface AdapterFaultEvidence {
   stderr?: string;
   exit?: { code: number | null; signal: string | null };
   schemaErrors?: unknown;
+  /**
+   * `restart`: the fault came while starting the adapter again for a request, after it had started
+   * and answered before in this run (a restart that runs out of time on a loaded machine is the
+   * harness's problem to retry, not a verdict on the implementation)
+   */
+  during?: 'restart';
 }
 
 export class AdapterFault extends Error {

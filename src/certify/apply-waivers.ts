@@ -1,10 +1,11 @@
 import type { CheckResult } from '../results/check-result.js';
+import type { WaiverNote, WaiverSummary } from '../results/run-info.js';
 import type { Waiver } from '../schemas/generated/harness/waivers.js';
 
 export interface WaiverOutcome {
   /** the results, each failed or errored one that a live waiver matches carrying `waived` */
   results: CheckResult[];
-  /** waivers past their expiry date: they applied to nothing, and the console should say so */
+  /** waivers past their expiry date: they applied to nothing, and the reports say so */
   expired: Waiver[];
   /** live waivers that matched no failed or errored result: the failure is gone or the waiver is mistyped */
   unused: Waiver[];
@@ -49,15 +50,28 @@ export function applyWaivers(results: readonly CheckResult[], waivers: readonly 
   };
 }
 
-function describeWaiver(waiver: Waiver): string {
-  const narrow = [waiver.caseId && `case ${waiver.caseId}`, waiver.implementation && `implementation ${waiver.implementation}`].filter(Boolean);
-  return `${waiver.checkId}${narrow.length > 0 ? ` (${narrow.join(', ')})` : ''}`;
+function note(waiver: Waiver): WaiverNote {
+  const out: WaiverNote = { checkId: waiver.checkId, reason: waiver.reason, expires: waiver.expires };
+  if (waiver.caseId !== undefined) out.caseId = waiver.caseId;
+  if (waiver.implementation !== undefined) out.implementation = waiver.implementation;
+  return out;
 }
 
-/** Console warnings for expired and unused waivers, one line each (empty when there is nothing to say). */
-export function formatWaiverWarnings(outcome: Pick<WaiverOutcome, 'expired' | 'unused'>): string[] {
-  return [
-    ...outcome.expired.map((w) => `warning: waiver for ${describeWaiver(w)} expired on ${w.expires} and no longer applies`),
-    ...outcome.unused.map((w) => `warning: waiver for ${describeWaiver(w)} matched no failed or errored result (fixed? then remove it)`),
-  ];
+/**
+ * What the waivers did to a run's (already waived) results, for the run info every report shows: how
+ * many results they waived, which waivers had expired, and which live ones matched nothing.
+ */
+export function waiverSummary(waivers: readonly Waiver[], results: readonly CheckResult[], today: Date | string = new Date()): WaiverSummary {
+  const unwaived = results.map((r) => {
+    if (r.waived === undefined) return r;
+    const { waived: _waived, ...rest } = r;
+    return rest;
+  });
+  const outcome = applyWaivers(unwaived, waivers, today);
+  return {
+    given: waivers.length,
+    waivedResults: results.filter((r) => r.waived !== undefined).length,
+    expired: outcome.expired.map(note),
+    unused: outcome.unused.map(note),
+  };
 }

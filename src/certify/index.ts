@@ -12,7 +12,7 @@ export {
 } from './narrow-to-declaration.js';
 export { declarationMismatchResults } from './declaration-mismatch-results.js';
 export { loadWaivers, type Waiver } from './load-waivers.js';
-export { applyWaivers, formatWaiverWarnings, utcDate, type WaiverOutcome } from './apply-waivers.js';
+export { applyWaivers, utcDate, waiverSummary, type WaiverOutcome } from './apply-waivers.js';
 export { loadSigningKey, loadPublicKey, parseSigningKey, keyIdOf } from './key-files.js';
 export { signResults, signReportDir, signStatement, writeAttestation, ATTESTATION_FILE, type SignResultsInput } from './sign-results.js';
 export {

@@ -46,9 +46,26 @@ export function loadSigningKey(pathOrPem: string): KeyObject {
   return parseSigningKey(pem, label);
 }
 
-/** Reads a `--public-key PEM` file (or inline PEM); a private key is accepted too: its public half is used. */
+/** A PEM that holds a private key (any kind, encrypted or not): what must never be handed to a verifier. */
+function holdsPrivateKey(pem: string): boolean {
+  if (/-----BEGIN (?:[A-Z0-9]+ )?(?:ENCRYPTED )?PRIVATE KEY-----/.test(pem)) return true;
+  try {
+    createPrivateKey(pem);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads a `--public-key PEM` file (or inline PEM). A private key is refused (exit 2): a customer checks a
+ * vendor's results with the vendor's public key, and a private key given here means it left the vendor.
+ */
 export function loadPublicKey(pathOrPem: string): KeyObject {
   const { pem, label } = readPem(pathOrPem);
+  if (holdsPrivateKey(pem)) {
+    throw badKey(label, "is a private key; --public-key takes the signer's public key (openssl pkey -in KEY -pubout -out KEY.pub.pem). Keep the private key with the signer and never pass it to the party that verifies");
+  }
   let key: KeyObject;
   try {
     key = createPublicKey(pem);

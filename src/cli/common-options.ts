@@ -10,6 +10,8 @@ export interface RunOptions {
   declare?: string;
   waivers?: string;
   sign?: string;
+  /** `device`, `webhook`: where the implementation's own notes are (report.html and summary.md link them) */
+  docsUrl?: string;
 }
 
 export { CONSOLE_REPORTERS, type ConsoleReporterName } from '../../reporters/console-view.js';
@@ -26,6 +28,24 @@ export function addRunOptions(command: Command): Command {
     .option('--declare <file>', 'what the implementation claims (identity, dialects, transports, attestations)')
     .option('--waivers <file>', 'accepted failures, each with check id, reason and expiry')
     .option('--sign <key>', 'write attestation.json, a signed statement of the results (Ed25519 private key, PEM)');
+}
+
+/** `--docs-url URL`: the implementation's own notes (a README explaining its failures), linked from its row of every report. */
+export function docsUrlOption(): Option {
+  return new Option('--docs-url <url>', "a link to the implementation's own notes (e.g. its README), shown beside it in report.html and summary.md").argParser(parseDocsUrl);
+}
+
+function parseDocsUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidArgumentError(`--docs-url takes an http(s) URL, got "${value}"`);
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username !== '' || url.password !== '') {
+    throw new InvalidArgumentError(`--docs-url takes an http(s) URL without a user name or password, got "${url.protocol}…"`);
+  }
+  return url.href;
 }
 
 /** How `--dialect` reads for a command that calls a webhook: the GA request is the one DPS documents (docs/contract/dialects.md). */

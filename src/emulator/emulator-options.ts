@@ -69,6 +69,11 @@ export interface EmulatorOptions {
   beforeRegister?: (registrationId: string) => string | undefined;
   /** how AMQP carries a DPS error: reject the request's delivery (default) or answer with a message (docs/protocol/amqp.md) */
   amqpErrorReply?: AmqpErrorReply;
+  /**
+   * advertise `max-message-size` in the emulator's AMQP ATTACH frames (default true, as Azure's AMQP
+   * services do; UNCONFIRMED for DPS, docs/emulator-behaviour.md); false leaves it out, as AMQP allows
+   */
+  amqpMaxMessageSize?: boolean;
   /** overrides the DPS-like answer to requests no case planned for */
   onUnexpected?: UnexpectedPolicy;
   /** transcript entries kept (default 10 000; oldest dropped) */

@@ -2,6 +2,7 @@ import { setMaxListeners } from 'node:events';
 import type { Socket } from 'node:net';
 import type { Server } from 'node:net';
 import { staticAllocator } from './allocation/static-allocator.js';
+import { DeviceConnections } from './core/device-connections.js';
 import { EmulatorCore } from './core/emulator-core.js';
 import { DEFAULT_POLL_HOLD_MS } from './core/hold-poll.js';
 import { Enrollments, type EnrollmentConfig } from './core/enrollments.js';
@@ -38,6 +39,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const redactor = options.redactor ?? createRedactor();
   for (const key of enrollments.allKeys()) redactor.add(key);
   const transcript = new Transcript(redactor, options.transcriptCap);
+  const connections = new DeviceConnections(transcript);
   const plans = new PlanBook();
   const registrations = new RegistrationBook();
   const lifetime = new AbortController();
@@ -62,6 +64,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     ...(options.beforeRegister ? { beforeRegister: options.beforeRegister } : {}),
     validator: loadSchemaValidator(),
     transcript,
+    connections,
     signal: lifetime.signal,
   });
 
@@ -74,7 +77,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     sessions: { acceptMqtt31: options.acceptMqtt31 ?? false, persistent: options.persistentMqttSessions ?? false },
     ...(options.mqttAuthFailure ? { authFailure: options.mqttAuthFailure } : {}),
   });
-  const amqp = createAmqpFrontEnd({ core, tls, signal: lifetime.signal, ...(options.amqpErrorReply ? { errorReply: options.amqpErrorReply } : {}) });
+  const amqp = createAmqpFrontEnd({
+    core,
+    tls,
+    signal: lifetime.signal,
+    ...(options.amqpErrorReply ? { errorReply: options.amqpErrorReply } : {}),
+    ...(options.amqpMaxMessageSize === false ? { advertiseMaxMessageSize: false } : {}),
+  });
   const https = createHttpsFrontEnd({
     core,
     tls,
@@ -99,6 +108,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const close = async (): Promise<void> => {
     if (closed) return;
     closed = true;
+    // recorded before the sockets go, whatever order they then report their end in
+    connections.endAll();
     lifetime.abort();
     await Promise.all(listeners.map(({ server }) => closeServer(server, sockets)));
     await Promise.all([mqtt.close(), amqp.close()]);

@@ -1,11 +1,18 @@
-import { appendFile, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, normalize } from 'node:path';
 import type { CheckResult } from '../results/check-result.js';
 import type { RunInfo } from '../results/run-info.js';
 import { reportWriteError } from '../errors/harness-error.js';
 import { formatBadges } from './format/format-badges.js';
 import { REPORT_FILES, type ReportFile, type ReportFileOptions } from './format/report-files.js';
 import { writeFileAtomic } from './atomic-write.js';
+
+/** A file copied into the report directory beside the reports (a bundled implementation's README that they link to). */
+export interface Attachment {
+  /** where it goes, relative to the report directory (a plain relative path, no `..`) */
+  relativePath: string;
+  sourcePath: string;
+}
 
 export interface WriteReportSetOptions extends ReportFileOptions {
   /**
@@ -17,6 +24,8 @@ export interface WriteReportSetOptions extends ReportFileOptions {
   files?: readonly ReportFile[];
   /** write `badges/<name>.json` (shields.io endpoint badges); default true */
   badges?: boolean;
+  /** files copied beside the reports */
+  attachments?: readonly Attachment[];
 }
 
 export interface WrittenReportSet {
@@ -54,6 +63,13 @@ export async function writeReportSet(
       }
       written.paths.push(path);
     }
+    for (const attachment of options.attachments ?? []) {
+      const path = join(outDir, attachment.relativePath);
+      if (!isPlainRelative(attachment.relativePath)) continue;
+      await mkdir(dirname(path), { recursive: true });
+      await writeFileAtomic(path, await readFile(attachment.sourcePath));
+      written.paths.push(path);
+    }
     if (options.badges !== false && results.length > 0) {
       await mkdir(join(outDir, 'badges'), { recursive: true });
       for (const badge of formatBadges(results)) {
@@ -77,3 +93,8 @@ export async function writeReportSet(
   return written;
 }
 
+
+/** A path that stays inside the report directory: relative, no `..` step. */
+function isPlainRelative(path: string): boolean {
+  return path !== '' && !isAbsolute(path) && !normalize(path).split(/[\\/]/).includes('..');
+}

@@ -1,7 +1,7 @@
 /**
  * What a check throws to say how it ended. Three kinds of bad are kept apart (as bowtie keeps them apart):
  * the target answered wrongly (CheckFailure -> `failed`), the target misbehaved (TargetMisbehaviour ->
- * `errored`), and the harness broke (anything else -> `errored` with harnessFault, exit status 2).
+ * `errored`), and the harness broke (HarnessFault, or anything else -> `errored` with harnessFault, exit status 2).
  */
 
 export interface OutcomeDetails {
@@ -28,6 +28,25 @@ export class TargetMisbehaviour extends Error {
     this.name = 'TargetMisbehaviour';
     this.details = details;
   }
+}
+
+/**
+ * The harness itself failed to judge the target: the emulator's own call to the webhook failed for a
+ * transport reason, an adapter restart outran the time given on a loaded machine, and this persisted
+ * after the harness tried again. `errored` with `harnessFault` (exit status 2), with evidence; never a
+ * result of the implementation.
+ */
+export class HarnessFault extends Error {
+  readonly details: OutcomeDetails;
+  constructor(message: string, details: OutcomeDetails = {}) {
+    super(message);
+    this.name = 'HarnessFault';
+    this.details = details;
+  }
+}
+
+export function isHarnessFault(value: unknown): value is HarnessFault {
+  return value instanceof HarnessFault;
 }
 
 export class CheckSkipped extends Error {

@@ -14,6 +14,13 @@ export type Outcome = 'passed' | 'failed' | 'errored' | 'skipped';
 export interface ImplementationRef {
   name: string;
   version?: string;
+  /**
+   * the name every report shows (`Azure IoT Java SDK`), when it is not the package name itself; the
+   * package coordinate (`name@version`) stays available beside it (docs/contract/reports.md)
+   */
+  displayName?: string;
+  /** where the implementation's own notes are: a bundled implementation's README, or `--docs-url` */
+  docsUrl?: string;
 }
 
 /** A waiver that applied to a failed or errored MUST result (see `--waivers`). */

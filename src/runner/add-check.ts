@@ -1,6 +1,6 @@
 import Mocha from 'mocha';
 import type { CheckBody, CheckMeta, CheckRecord, CheckTest } from './check-meta.js';
-import { isCheckFailure, isCheckNotReached, isCheckSkipped, isTargetMisbehaviour } from '../results/check-outcome-errors.js';
+import { isCheckFailure, isCheckNotReached, isCheckSkipped, isHarnessFault, isTargetMisbehaviour } from '../results/check-outcome-errors.js';
 
 /** The title a check test shows in mocha: `checkId [caseId]`. */
 export function checkTitle(meta: CheckMeta): string {
@@ -10,8 +10,8 @@ export function checkTitle(meta: CheckMeta): string {
 /**
  * Adds one check to a suite as a mocha test. The body never decides the outcome by accident: a
  * CheckFailure is `failed`, a TargetMisbehaviour is `errored`, a CheckSkipped is `skipped` (a CheckNotReached
- * also records `blockedBy`), and any
- * other exception is a harness fault (`errored`, exit status 2).
+ * also records `blockedBy`), a HarnessFault (with its evidence) and any
+ * other exception are a harness fault (`errored`, exit status 2).
  */
 export function addCheck(suite: Mocha.Suite, meta: CheckMeta, body: CheckBody): CheckTest {
   const record: CheckRecord = { meta };
@@ -28,6 +28,10 @@ export function addCheck(suite: Mocha.Suite, meta: CheckMeta, body: CheckBody): 
       }
       if (isCheckFailure(error) || isTargetMisbehaviour(error)) {
         record.message = error.message;
+        record.details = error.details;
+      } else if (isHarnessFault(error)) {
+        record.harnessFault = true;
+        record.message = `harness fault: ${error.message}`;
         record.details = error.details;
       } else {
         record.harnessFault = true;

@@ -2,7 +2,7 @@ import Mocha from 'mocha';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import type { DeviceDriver, DeviceTransport, StartReply } from '../../src/adapters/protocol-types.js';
 import type { Dialect, ImplementationRef } from '../../src/results/check-result.js';
-import { CheckSkipped, TargetMisbehaviour } from '../../src/results/check-outcome-errors.js';
+import { CheckSkipped, HarnessFault, TargetMisbehaviour } from '../../src/results/check-outcome-errors.js';
 import type { SecretRedactor } from '../../src/results/secret-redactor.js';
 import { addCheck } from '../../src/runner/add-check.js';
 import type { CorpusCase } from '../corpus/corpus-case.js';
@@ -18,7 +18,8 @@ import { checkResultAssignment, checkResultStatus, checkReturnData, checkReturnD
 import { deviceCases, type DeviceCase } from './device-case.js';
 import { DEVICE_CHECKS } from './device-checks.js';
 import { readRegistration, type DeviceEvidence } from './evidence/registration-evidence.js';
-import { runRegistration, type RegistrationRun } from './registration-run.js';
+import { HARNESS_ATTEMPTS, runJudgeableRegistration } from './judgeable-registration.js';
+import type { RegistrationRun } from './registration-run.js';
 
 type CheckFn = (e: DeviceEvidence, v: Verdicts, redactor: SecretRedactor) => string;
 
@@ -34,7 +35,9 @@ function checkAdapterProtocol(e: DeviceEvidence, _v: Verdicts, redactor: SecretR
     });
   }
   if (adapter.kind === 'skipped') throw new CheckSkipped(`the adapter skipped this case: ${adapter.reason}`);
-  return `valid reply in ${run.exchange?.durationMs ?? 0} ms`;
+  const retries = run.harnessRetries ?? [];
+  const again = retries.length === 0 ? '' : ` (the registration was made ${retries.length + 1} times: the harness failed in the earlier ones, ${retries.join('; ')})`;
+  return `valid reply in ${run.exchange?.durationMs ?? 0} ms${again}`;
 }
 
 /** The body of every device check, by check id. */
@@ -148,7 +151,7 @@ function addCase(
   let evidence: DeviceEvidence | undefined;
   let judged = 0;
   const once = (): Promise<RegistrationRun> => {
-    pending ??= runRegistration({ emulator: options.emulator, driver: options.driver, timeoutMs: options.timeoutMs }, deviceCase, transport, dialect);
+    pending ??= runJudgeableRegistration({ emulator: options.emulator, driver: options.driver, timeoutMs: options.timeoutMs }, deviceCase, transport, dialect);
     return pending;
   };
   for (const check of deviceCase.checks) {
@@ -161,6 +164,13 @@ function addCase(
       // the register exchange this check judges (JUnit time), not the moment it took to judge it
       if (test.dpsc && run.exchange) test.dpsc.exchangeMs = run.exchange.durationMs;
       try {
+        // the harness failed in every attempt: no check of this registration says anything about the implementation
+        if (run.harnessFault !== undefined) {
+          throw new HarnessFault(`${run.harnessFault}; the registration was made ${HARNESS_ATTEMPTS} times and the harness failed in each, so it judges nothing`, {
+            mismatch: 'harness-fault',
+            evidence: evidenceOf(run, options.redactor),
+          });
+        }
         evidence ??= readRegistration(run);
         return body(evidence, verdicts(evidence, options.redactor), options.redactor);
       } finally {

@@ -90,8 +90,8 @@ export interface DeviceCaseOptions {
 }
 
 /**
- * The cases of one transport x dialect: every symmetric-key corpus case (the device suite registers
- * with symmetric keys; x509 and TPM corpus cases are the webhook suite's), the small ones again with
+ * The cases of one transport x dialect: every symmetric-key corpus case, the X.509 ones when the
+ * implementation claims X.509 (TPM cases are the webhook suite's), the small ones again with
  * fragmented delivery, and one dedicated case per timing or error behaviour.
  */
 export function deviceCases(corpus: readonly CorpusCase[], options: DeviceCaseOptions): DeviceCase[] {

@@ -17,6 +17,7 @@ import { buildDeviceSuite, type DeviceSuiteHandle, type Lane } from './build-dev
 import { caseShardFilter } from './case-shard-filter.js';
 import { DEVICE_CHECKS } from './device-checks.js';
 import { planDeviceCoverage, type DeviceNarrowing } from './plan-device-run.js';
+import { startOnceMore } from './start-once-more.js';
 
 export interface DeviceTargetOptions {
   /** the adapter command, run through the shell (or `module`) */
@@ -76,7 +77,7 @@ export async function prepareDeviceTarget(options: DeviceTargetOptions): Promise
   let claims: StartReply | undefined;
   let startFailure: TargetMisbehaviour | undefined;
   try {
-    claims = await driver.start();
+    claims = await startOnceMore(driver);
   } catch (error) {
     if (!isAdapterFault(error)) throw error;
     startFailure = new TargetMisbehaviour(`expected a valid start reply, got ${error.kind}: ${error.message}`, {

@@ -17,6 +17,10 @@ export interface RegistrationRun {
   entries: readonly TranscriptEntry[];
   startedAt: number;
   finishedAt: number;
+  /** the harness failed in earlier registrations of this case, which were made again (why, each) */
+  harnessRetries?: string[];
+  /** the harness failed in this registration too, the last attempt: nothing here judges the implementation */
+  harnessFault?: string;
 }
 
 /**

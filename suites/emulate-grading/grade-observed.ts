@@ -1,15 +1,18 @@
 import type { TranscriptEntry } from '../../src/emulator/index.js';
-import type { CheckResult, Dialect, ImplementationRef } from '../../src/results/check-result.js';
+import type { CheckResult, Dialect } from '../../src/results/check-result.js';
 import type { SecretRedactor } from '../../src/results/secret-redactor.js';
 import { observedVerdicts, type Verdicts } from '../device/check-support.js';
+import { checkAmqpProtocol, isAmqpTransport } from '../device/checks/amqp-checks.js';
 import { checkDataObserved } from '../device/checks/data-checks.js';
 import { checkMqttProtocol } from '../device/checks/mqtt-checks.js';
-import { checkPollingRetryAfter, checkPollingTerminal, checkPollingThrottle } from '../device/checks/polling-checks.js';
+import { checkPollingThrottle } from '../device/checks/polling-checks.js';
 import { checkRequestPath, checkRequestRegistrationId, checkRequestSas } from '../device/checks/request-checks.js';
 import { DEVICE_CHECKS, type DeviceCheckDef } from '../device/device-checks.js';
 import type { ObservedRun } from '../device/registration-run.js';
 import { readObserved, type RegistrationEvidence } from '../device/evidence/registration-evidence.js';
+import { nameDevice, type DeviceName, type UserNames } from './device-names.js';
 import { judgeCheck } from './judge-check.js';
+import { checkFinished, checkRegisterSent, checkRetryAfterIfPolled, type Session } from './registration-ending.js';
 import { splitRegistrations, type ObservedRegistration } from './split-registrations.js';
 
 export interface GradeInput {
@@ -19,62 +22,80 @@ export interface GradeInput {
   /** every transcript entry, in order (redacted) */
   entries: readonly TranscriptEntry[];
   redactor: SecretRedactor;
+  /** when the session ended (ms since the epoch; default now): what a device had not done by then, it may still have been doing */
+  stoppedAt?: number;
+  /** the user's names for the implementations (`--implementation`, the config file's `implementations`) */
+  names?: UserNames;
 }
 
 type Body = (e: RegistrationEvidence, v: Verdicts) => string;
 
+/** A device's entries (by registration ID, without case, as DPS compares them), in order. */
+function byDevice(entries: readonly TranscriptEntry[]): Map<string, TranscriptEntry[]> {
+  const devices = new Map<string, TranscriptEntry[]>();
+  for (const entry of entries) {
+    if (entry.registrationId === undefined) continue;
+    const key = entry.registrationId.toLowerCase();
+    const list = devices.get(key) ?? [];
+    list.push(entry);
+    devices.set(key, list);
+  }
+  return devices;
+}
+
 /**
  * `emulate`'s verdicts: one result per observed registration for every device check that can be judged
- * from the server side, with the device suite's check ids, bodies and messages. The implementation is
- * what the device says it is (its MQTT ClientVersion or HTTPS User-Agent), the case the registration
+ * from the server side, with the device suite's check ids, bodies and messages, under the transport
+ * the registration used. The implementation is one per device (nameDevice), the case the registration
  * (`{registrationId}#{n}`, then `:{case id}` of the scenario under `--scenarios`).
  */
 export function gradeObserved(input: GradeInput): CheckResult[] {
-  const byDevice = new Map<string, TranscriptEntry[]>();
-  for (const entry of input.entries) {
-    if (entry.registrationId === undefined) continue;
-    const key = entry.registrationId.toLowerCase();
-    const list = byDevice.get(key) ?? [];
-    list.push(entry);
-    byDevice.set(key, list);
-  }
+  const session: Session = { stoppedAt: input.stoppedAt ?? Date.now() };
   const results: CheckResult[] = [];
-  for (const entries of byDevice.values()) {
+  for (const entries of byDevice(input.entries).values()) {
     const registrationId = entries[0]?.registrationId ?? '';
+    const { implementation } = nameDevice(registrationId, entries, input.names ?? {});
     for (const registration of splitRegistrations(registrationId, entries, input.defaultDialect)) {
-      results.push(...gradeRegistration(registration, input));
+      const run: ObservedRun = {
+        transport: registration.transport,
+        dialect: registration.dialect,
+        registrationId: registration.registrationId,
+        entries: registration.entries,
+        command: { idScope: input.idScope },
+      };
+      const evidence = readObserved(run);
+      const v = observedVerdicts(evidence, input.redactor);
+      const caseId = `${registration.registrationId}#${registration.ordinal}${registration.scenario ? `:${registration.scenario}` : ''}`;
+      for (const [check, body] of checksFor(registration, evidence, session)) {
+        const meta = { checkId: check.id, level: check.level, dialect: run.dialect, transport: run.transport, caseId, implementation };
+        results.push(judgeCheck(meta, () => body(evidence, v)));
+      }
     }
   }
   return results;
 }
 
-function gradeRegistration(registration: ObservedRegistration, input: GradeInput): CheckResult[] {
-  const run: ObservedRun = {
-    transport: registration.transport,
-    dialect: registration.dialect,
-    registrationId: registration.registrationId,
-    entries: registration.entries,
-    command: { idScope: input.idScope },
-  };
-  const evidence = readObserved(run);
-  const v = observedVerdicts(evidence, input.redactor);
-  const implementation = implementationOf(registration.entries);
-  const caseId = `${registration.registrationId}#${registration.ordinal}${registration.scenario ? `:${registration.scenario}` : ''}`;
-  return checksFor(registration, evidence).map(([check, body]) =>
-    judgeCheck({ checkId: check.id, level: check.level, dialect: run.dialect, transport: run.transport, caseId, implementation }, () => body(evidence, v)),
-  );
+/** How every device that registered in the session was named, and what it said (for the observation report). */
+export function observedDevices(input: Pick<GradeInput, 'entries' | 'names'>): DeviceName[] {
+  return [...byDevice(input.entries).values()].map((entries) => nameDevice(entries[0]?.registrationId ?? '', entries, input.names ?? {}));
 }
 
-/** The server-side checks that apply to what the registration did (a refused CONNECT has no request to judge the path of). */
-function checksFor(registration: ObservedRegistration, evidence: RegistrationEvidence): [DeviceCheckDef, Body][] {
+/**
+ * The server-side checks that apply to what the registration did. A refused CONNECT is judged on what
+ * it did, not on what it could not do; an accepted connection that never registered, and a
+ * registration that never got a terminal answer, are judged on what was missing (registration-ending.ts).
+ */
+function checksFor(registration: ObservedRegistration, evidence: RegistrationEvidence, session: Session): [DeviceCheckDef, Body][] {
   const answered = (status: number): boolean => evidence.device.some((e) => 'answer' in e && e.answer.status === status);
+  const protocol: [DeviceCheckDef, Body][] = [];
+  if (isAmqpTransport(registration.transport)) protocol.push([DEVICE_CHECKS.amqpProtocol, checkAmqpProtocol]);
+  else if (registration.transport !== 'https') protocol.push([DEVICE_CHECKS.mqttProtocol, checkMqttProtocol]);
   const checks: [DeviceCheckDef, Body][] = [];
   if (evidence.operations.length === 0) {
-    // a connection that never got to register: judge what it did (a refused CONNECT), not what it did not
     if (evidence.connect !== undefined) checks.push([DEVICE_CHECKS.requestRegistrationId, checkRequestRegistrationId]);
     if (evidence.device.some((e) => e.notes.auth !== undefined)) checks.push([DEVICE_CHECKS.requestSas, checkRequestSas]);
-    if (registration.transport !== 'https') checks.push([DEVICE_CHECKS.mqttProtocol, checkMqttProtocol]);
-    return checks;
+    if (evidence.connect?.notes.auth?.ok === true) checks.push([DEVICE_CHECKS.dataSent, checkRegisterSent(registration, session)]);
+    return [...checks, ...protocol];
   }
   checks.push(
     [DEVICE_CHECKS.requestPath, checkRequestPath],
@@ -82,33 +103,9 @@ function checksFor(registration: ObservedRegistration, evidence: RegistrationEvi
     [DEVICE_CHECKS.requestSas, checkRequestSas],
   );
   if (evidence.registers.length > 0) checks.push([DEVICE_CHECKS.dataSent, checkDataObserved]);
-  if (answered(202)) checks.push([DEVICE_CHECKS.pollingTerminal, checkPollingTerminal], [DEVICE_CHECKS.pollingRetryAfter, checkPollingRetryAfter]);
-  if (answered(429) || registration.scenario === 'device-throttled') checks.push([DEVICE_CHECKS.pollingThrottle, checkPollingThrottle]);
-  if (registration.transport !== 'https') checks.push([DEVICE_CHECKS.mqttProtocol, checkMqttProtocol]);
-  return checks;
-}
-
-const UNKNOWN_DEVICE: ImplementationRef = { name: 'device (no user agent)' };
-const MAX_NAME = 120;
-
-/** The device's own name for itself: MQTT `ClientVersion` in the user name, or the HTTPS User-Agent. */
-export function implementationOf(entries: readonly TranscriptEntry[]): ImplementationRef {
-  for (const entry of entries) {
-    const wire = entry.request.wire;
-    if (!wire) continue;
-    let agent: string | undefined;
-    if ('username' in wire && wire.username) agent = new URLSearchParams(wire.username.split('/').slice(3).join('/')).get('ClientVersion') ?? undefined;
-    if ('headers' in wire) {
-      const header = wire.headers['user-agent'];
-      agent = Array.isArray(header) ? header[0] : header;
-    }
-    if (agent) return nameAndVersion(agent.slice(0, MAX_NAME));
+  if (answered(202)) {
+    checks.push([DEVICE_CHECKS.pollingTerminal, checkFinished(registration, session)], [DEVICE_CHECKS.pollingRetryAfter, checkRetryAfterIfPolled]);
   }
-  return UNKNOWN_DEVICE;
-}
-
-/** `azure-iot-provisioning-device/1.9.1 (node ...)` -> name and version. */
-function nameAndVersion(agent: string): ImplementationRef {
-  const match = /^([^/\s]+)\/([^\s]+)/.exec(agent);
-  return match ? { name: match[1]!, version: match[2]! } : { name: agent };
+  if (answered(429) || registration.scenario === 'device-throttled') checks.push([DEVICE_CHECKS.pollingThrottle, checkPollingThrottle]);
+  return [...checks, ...protocol];
 }

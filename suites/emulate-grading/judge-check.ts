@@ -1,5 +1,5 @@
 import type { CheckResult } from '../../src/results/check-result.js';
-import { isCheckFailure, isCheckSkipped, isTargetMisbehaviour } from '../../src/results/check-outcome-errors.js';
+import { isCheckFailure, isCheckNotReached, isCheckSkipped, isTargetMisbehaviour } from '../../src/results/check-outcome-errors.js';
 import type { CheckMeta } from '../../src/runner/check-meta.js';
 
 /**
@@ -14,7 +14,9 @@ export function judgeCheck(meta: CheckMeta, body: () => string): CheckResult {
     return { ...base, outcome: 'passed', message: body(), durationMs: Date.now() - started };
   } catch (error) {
     const durationMs = Date.now() - started;
-    if (isCheckSkipped(error)) return { ...base, outcome: 'skipped', message: error.message, durationMs };
+    if (isCheckSkipped(error)) {
+      return { ...base, outcome: 'skipped', message: error.message, durationMs, ...(isCheckNotReached(error) ? { blockedBy: error.blockedBy } : {}) };
+    }
     if (isCheckFailure(error) || isTargetMisbehaviour(error)) {
       const { mismatch, evidence } = error.details;
       const result: CheckResult = { ...base, outcome: isCheckFailure(error) ? 'failed' : 'errored', message: error.message, durationMs };

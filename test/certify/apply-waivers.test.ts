@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { applyWaivers, formatWaiverWarnings } from '../../src/certify/apply-waivers.js';
+import { applyWaivers, waiverSummary } from '../../src/certify/apply-waivers.js';
+import { certificationFacts } from '../../src/report/format/certification-facts.js';
+import { runInfo } from '../reporters/sample-results.js';
 import { isBlocking, type CheckResult } from '../../src/results/check-result.js';
 import type { Waiver } from '../../src/schemas/generated/harness/waivers.js';
 import { makeResult } from '../merge/report-fixtures.js';
@@ -46,10 +48,19 @@ describe('applyWaivers', () => {
     assert.equal(input[0]?.waived, undefined);
   });
 
-  it('words the console warnings', () => {
-    assert.deepEqual(formatWaiverWarnings({ expired: [waiver({ caseId: 'a' })], unused: [waiver({ implementation: 'x' })] }), [
-      'warning: waiver for webhook.response.schema (case a) expired on 2025-06-30 and no longer applies',
-      'warning: waiver for webhook.response.schema (implementation x) matched no failed or errored result (fixed? then remove it)',
-    ]);
+  it('sums up for the reports what the waivers did: results waived, waivers expired, waivers that matched nothing', () => {
+    const live = waiver({ caseId: 'a' });
+    const old = waiver({ caseId: 'b', expires: '2020-01-01' });
+    const idle = waiver({ implementation: 'x' });
+    const results = applyWaivers([failed({ caseId: 'a' })], [live, old, idle], '2025-01-01').results;
+    assert.deepEqual(waiverSummary([live, old, idle], results, '2025-01-01'), {
+      given: 3,
+      waivedResults: 1,
+      expired: [{ checkId: 'webhook.response.schema', caseId: 'b', reason: old.reason, expires: '2020-01-01' }],
+      unused: [{ checkId: 'webhook.response.schema', implementation: 'x', reason: idle.reason, expires: idle.expires }],
+    });
+    const facts = certificationFacts({ ...runInfo, waivers: waiverSummary([live, old, idle], results, '2025-01-01') });
+    assert.deepEqual(facts.expired, [`waiver for webhook.response.schema (case b) expired on 2020-01-01 and no longer applies (${old.reason})`]);
+    assert.deepEqual(facts.unused, [`waiver for webhook.response.schema (implementation x) matched no failed or errored result: fixed? then remove it (${idle.reason})`]);
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { runBounded } from '../../src/cli/commands/run/run-bounded.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCliInProcess } from '../helpers/run-cli-in-process.js';
 
 describe('run --concurrency (one adapter per implementation and transport, a bounded number at once)', () => {
   it('runs at most the limit at once, starts the tasks in the order given, and waits for all (a rejection included)', async () => {
@@ -23,7 +23,7 @@ describe('run --concurrency (one adapter per implementation and transport, a bou
   });
 
   it('answers --concurrency 0 with a message naming the option and exit 2', async () => {
-    const run = await runCli(['run', '--concurrency', '0', '--out', '/nonexistent-dpsc-out']);
+    const run = await runCliInProcess(['run', '--concurrency', '0', '--out', '/nonexistent-dpsc-out']);
     assert.equal(run.status, 2);
     assert.match(run.stderr, /--concurrency takes a positive whole number, got "0"/);
     assert.doesNotMatch(run.stderr, /\n\s+at /);

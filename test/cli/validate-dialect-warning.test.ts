@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { otherDialectMembers } from '../../src/schemas/other-dialect-members.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCliInProcess } from '../helpers/run-cli-in-process.js';
 
 describe('validate warns when a document uses the other dialect\'s member', function () {
   this.timeout(30_000);
@@ -23,10 +23,10 @@ describe('validate warns when a document uses the other dialect\'s member', func
   });
 
   it('a preview returnData checked as ga passes with a warning; a ga document gets none', async () => {
-    const preview = await runCli(['validate', 'allocation-response', file('preview.json', { iotHubHostName: 'hub-1.azure-devices.net', returnData: '{"a":1}' })]);
+    const preview = await runCliInProcess(['validate', 'allocation-response', file('preview.json', { iotHubHostName: 'hub-1.azure-devices.net', returnData: '{"a":1}' })]);
     assert.equal(preview.status, 0, preview.stderr);
     assert.match(preview.stderr, /^warning: \/returnData is a member of the preview dialect; ga uses `payload`/m);
-    const ga = await runCli(['validate', 'allocation-response', file('ga.json', { iotHubHostName: 'hub-1.azure-devices.net', payload: { a: 1 } })]);
+    const ga = await runCliInProcess(['validate', 'allocation-response', file('ga.json', { iotHubHostName: 'hub-1.azure-devices.net', payload: { a: 1 } })]);
     assert.equal(ga.status, 0, ga.stderr);
     assert.equal(ga.stderr, '');
   });

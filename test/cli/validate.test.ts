@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../helpers/run-cli.js';
+import { runCliInProcess } from '../helpers/run-cli-in-process.js';
 
-describe('dps-conformance validate (built CLI)', () => {
+describe('dps-conformance validate (the CLI entry, in-process; standard input: bin-process.integration.test.ts)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'dpsc-validate-'));
   const file = (name: string, text: string): string => {
     const path = join(dir, name);
@@ -14,14 +14,14 @@ describe('dps-conformance validate (built CLI)', () => {
 
   it('exits 0 for a valid SDK register body and names the schema', async () => {
     const path = file('ok.json', JSON.stringify({ registrationId: 'dev-001', payload: { modelId: 'dtmi:com:example:Thermostat;1' } }));
-    const run = await runCli(['validate', 'registration-request', path]);
+    const run = await runCliInProcess(['validate', 'registration-request', path]);
     assert.equal(run.status, 0);
     assert.match(run.stdout, /valid: .*ok\.json conforms to ga\/registration-request/);
   });
 
   it('exits 1 and lists every error with its path, expectation and value', async () => {
     const path = file('bad.json', JSON.stringify({ registrationId: 'dev.', payload: 'text', extra: 1 }));
-    const run = await runCli(['validate', 'registration-request', path]);
+    const run = await runCliInProcess(['validate', 'registration-request', path]);
     assert.equal(run.status, 1);
     assert.match(run.stdout, /does not conform to ga\/registration-request \(3 errors\)/);
     assert.match(run.stdout, /\/registrationId: expected a string matching .* got the string "dev\."/);
@@ -31,7 +31,7 @@ describe('dps-conformance validate (built CLI)', () => {
 
   it('uses the --dialect directory: a ga body is not a preview body', async () => {
     const path = file('ga.json', JSON.stringify({ registrationId: 'dev-001', payload: {} }));
-    const run = await runCli(['validate', 'registration-request', path, '--dialect', 'preview']);
+    const run = await runCliInProcess(['validate', 'registration-request', path, '--dialect', 'preview']);
     assert.equal(run.status, 1);
     assert.match(run.stdout, /preview\/registration-request/);
     assert.match(run.stdout, /\/payload: unexpected member "payload"/);
@@ -39,32 +39,27 @@ describe('dps-conformance validate (built CLI)', () => {
 
   it('exits 2 with the line and column when the file is not JSON', async () => {
     const path = file('broken.json', '{\n  "registrationId": "a",\n  "payload": }\n');
-    const run = await runCli(['validate', 'registration-request', path]);
+    const run = await runCliInProcess(['validate', 'registration-request', path]);
     assert.equal(run.status, 2);
     assert.match(run.stderr, /broken\.json is not valid JSON at line 3, column 14/);
     assert.equal(run.stdout, '');
   });
 
   it('exits 2 for an unreadable file and for an unknown schema, without a stack trace', async () => {
-    const missing = await runCli(['validate', 'registration-request', join(dir, 'nope.json')]);
+    const missing = await runCliInProcess(['validate', 'registration-request', join(dir, 'nope.json')]);
     assert.equal(missing.status, 2);
     assert.match(missing.stderr, /cannot read .*nope\.json: ENOENT/);
-    const unknown = await runCli(['validate', 'no-such-schema', file('x.json', '{}')]);
+    const unknown = await runCliInProcess(['validate', 'no-such-schema', file('x.json', '{}')]);
     assert.equal(unknown.status, 2);
     assert.match(unknown.stderr, /unknown schema "no-such-schema"/);
     assert.doesNotMatch(unknown.stderr + missing.stderr, /\n\s+at /);
   });
 
   it('lists the schema names', async () => {
-    const run = await runCli(['validate', '--list']);
+    const run = await runCliInProcess(['validate', '--list']);
     assert.equal(run.status, 0);
     for (const name of ['ga/allocation-response', 'preview/allocation-response', 'adapter/register-reply', 'harness/cases']) {
       assert.match(run.stdout, new RegExp(`\\n  ${name}\\n`));
     }
-  });
-
-  it('reads standard input with "-"', async () => {
-    const run = await runCli(['validate', 'adapter/stop-reply', '-'], { input: '{"seq":3,"stopped":true}' });
-    assert.equal(run.status, 0);
   });
 });

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../helpers/run-cli.js';
+import { runCliInProcess } from '../helpers/run-cli-in-process.js';
+import { ctrfView } from '../helpers/ctrf-view.js';
 
 interface CtrfTest {
   status: string;
@@ -10,7 +11,7 @@ interface CtrfTest {
 }
 
 function ctrfTests(out: string): CtrfTest[] {
-  return (JSON.parse(readFileSync(join(out, 'ctrf.json'), 'utf8')) as { results: { tests: CtrfTest[] } }).results.tests;
+  return (ctrfView(readFileSync(join(out, 'ctrf.json'), 'utf8')) as { results: { tests: CtrfTest[] } }).results.tests;
 }
 
 /** `device --module FILE`: a Node implementation loaded in-process, its HTTPS routed to the emulator by msw. */
@@ -29,7 +30,7 @@ describe('device --module (in-process, msw)', function () {
   it('passes the reference device, loaded in-process and told only the global DPS host', async () => {
     const out = tempDir();
     const module = join('dist', 'implementations', 'reference-device', 'in-process.js');
-    const run = await runCli(['device', '--module', module, '--dialect', 'ga', '--case-ids', 'pnp-model-id,data-flat', '--out', out], {
+    const run = await runCliInProcess(['device', '--module', module, '--dialect', 'ga', '--case-ids', 'pnp-model-id,data-flat', '--out', out], {
       timeoutMs: 120_000,
       env: { GITHUB_STEP_SUMMARY: '' },
     });
@@ -42,7 +43,7 @@ describe('device --module (in-process, msw)', function () {
   it('fails a module that loses the returned data with device.returnData.fidelity (exit 1)', async () => {
     const out = tempDir();
     const module = join('dist', 'test', 'fixtures', 'in-process', 'loses-return-data.js');
-    const run = await runCli(['device', '--module', module, '--dialect', 'ga', '--case-ids', 'pnp-model-id', '--out', out], {
+    const run = await runCliInProcess(['device', '--module', module, '--dialect', 'ga', '--case-ids', 'pnp-model-id', '--out', out], {
       timeoutMs: 120_000,
       env: { GITHUB_STEP_SUMMARY: '' },
     });
@@ -54,13 +55,13 @@ describe('device --module (in-process, msw)', function () {
 
   it('reports a module that cannot be loaded as errored adapter.start, and needs exactly one of --adapter and --module', async () => {
     const out = tempDir();
-    const run = await runCli(['device', '--module', 'no-such-module.js', '--out', out], { timeoutMs: 60_000, env: { GITHUB_STEP_SUMMARY: '' } });
+    const run = await runCliInProcess(['device', '--module', 'no-such-module.js', '--out', out], { timeoutMs: 60_000, env: { GITHUB_STEP_SUMMARY: '' } });
     assert.equal(run.status, 1, run.stdout + run.stderr);
     assert.deepEqual(ctrfTests(out).map((t) => [t.extra.checkId, t.extra.outcome]), [['adapter.start', 'errored']]);
-    const both = await runCli(['device', '--module', 'x.js', '--adapter', 'node x.js', '--out', tempDir()], { timeoutMs: 30_000 });
+    const both = await runCliInProcess(['device', '--module', 'x.js', '--adapter', 'node x.js', '--out', tempDir()], { timeoutMs: 30_000 });
     assert.equal(both.status, 2);
     assert.match(both.stderr, /exactly one of --adapter/);
-    const neither = await runCli(['device', '--out', tempDir()], { timeoutMs: 30_000 });
+    const neither = await runCliInProcess(['device', '--out', tempDir()], { timeoutMs: 30_000 });
     assert.equal(neither.status, 2);
   });
 });

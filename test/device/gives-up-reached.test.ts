@@ -5,6 +5,7 @@ import { isCheckFailure, isCheckNotReached } from '../../src/results/check-outco
 import { SecretRedactor } from '../../src/results/secret-redactor.js';
 import { verdicts } from '../../suites/device/check-support.js';
 import { checkTimeoutGivesUp } from '../../suites/device/checks/error-checks.js';
+import { checkPollingRetryAfter } from '../../suites/device/checks/polling-checks.js';
 import { deviceCases } from '../../suites/device/device-case.js';
 import { readRegistration } from '../../suites/device/evidence/registration-evidence.js';
 import { runRegistration } from '../../suites/device/registration-run.js';
@@ -46,12 +47,12 @@ describe('device.timeout.givesUp is judged only where the device met a registrat
 
   const neverAssigned = deviceCases([], { transport: 'https', dialect: 'ga', endToEnd: false }).find((c) => c.caseId === 'device-never-assigned');
 
-  async function judge(behaviour: Behaviour): Promise<unknown> {
+  async function judge(behaviour: Behaviour, check = checkTimeoutGivesUp): Promise<unknown> {
     assert.ok(neverAssigned);
     const run = await runRegistration({ emulator, driver: scriptedDriver(emulator, behaviour), timeoutMs: 20_000 }, neverAssigned, 'https', 'ga');
     const evidence = readRegistration(run);
     try {
-      return checkTimeoutGivesUp(evidence, verdicts(evidence, new SecretRedactor()));
+      return check(evidence, verdicts(evidence, new SecretRedactor()));
     } catch (error) {
       return error;
     }
@@ -76,6 +77,13 @@ describe('device.timeout.givesUp is judged only where the device met a registrat
     assert.ok(isCheckNotReached(outcome), String(outcome));
     assert.equal(outcome.blockedBy, 'device.data.sent');
     assert.match(outcome.message, /never met a registration that does not finish \(DPS answered its register 400/);
+  });
+
+  it('device.polling.retryAfter is not reached either when DPS refused the register: it never asked for a wait', async () => {
+    const outcome = await judge('refused', checkPollingRetryAfter);
+    assert.ok(isCheckNotReached(outcome), String(outcome));
+    assert.equal(outcome.blockedBy, 'device.data.sent');
+    assert.match(outcome.message, /DPS never asked the device to wait/);
   });
 
   it('is not reached when no register reached DPS at all', async () => {

@@ -5,11 +5,14 @@ import { SecretRedactor } from '../../src/results/secret-redactor.js';
 import { gradeObserved } from '../../suites/emulate-grading/grade-observed.js';
 import { scenarioPlanner, SCENARIOS } from '../../suites/emulate-grading/scenario-planner.js';
 import { poll, register, sasFor } from '../emulator/helpers/device.js';
+import { openAmqp, registerOverAmqp } from '../emulator/helpers/amqp-device.js';
+import { connectDevice, pollTopic, REGISTER_TOPIC, request } from '../emulator/helpers/mqtt-device.js';
 
-function grade(emulator: RunningEmulator): { checkId: string; caseId: string; outcome: string; message: string; mismatch?: string }[] {
+function grade(emulator: RunningEmulator): { checkId: string; caseId: string; transport: string; outcome: string; message: string; mismatch?: string }[] {
   return gradeObserved({ idScope: emulator.idScope, defaultDialect: 'ga', entries: emulator.transcript.entries(), redactor: new SecretRedactor() }).map((r) => ({
     checkId: r.checkId,
     caseId: r.caseId,
+    transport: r.transport,
     outcome: r.outcome,
     message: r.message,
     ...(r.mismatch !== undefined ? { mismatch: r.mismatch } : {}),
@@ -60,6 +63,31 @@ describe('emulate grading (server-side device checks on the transcript)', () => 
     const results = grade(emulator);
     assert.deepEqual(results.map((r) => `${r.checkId} ${r.outcome}`), ['device.mqtt.protocol failed']);
     assert.match(results[0]?.message ?? '', /unsupported-protocol-version/);
+  });
+
+  it('keeps each connection\'s entries with its own registration: MQTT PUBACKs and ends never leak into the next transport\'s', async () => {
+    const id = 'hopper-1';
+    for (const ws of [false, true]) {
+      const client = await connectDevice(emulator, id, { ws });
+      await client.subscribeAsync('$dps/registrations/res/#', { qos: 1 });
+      let answer = await request(client, REGISTER_TOPIC, JSON.stringify({ registrationId: id }), '1');
+      for (let rid = 2; answer.json['status'] === 'assigning'; rid += 1) answer = await request(client, pollTopic(String(answer.json['operationId'])), '', String(rid));
+      await client.endAsync();
+    }
+    const amqp = await openAmqp(emulator, id);
+    assert.ok(!('refused' in amqp));
+    await registerOverAmqp(amqp, JSON.stringify({ registrationId: id }));
+    await amqp.close();
+    // each end is recorded when the emulator's side of the socket closes, a moment after the device's
+    const ended = (): number => emulator.transcript.entries({ registrationId: id, kind: 'closed' }).length;
+    for (const deadline = Date.now() + 10_000; ended() < 3 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 20));
+    const results = grade(emulator);
+    assert.deepEqual([...new Set(results.map((r) => `${r.caseId} ${r.transport}`))], ['hopper-1#1 mqtt', 'hopper-1#2 mqtt-ws', 'hopper-1#3 amqp']);
+    assert.deepEqual(results.filter((r) => r.outcome !== 'passed').map((r) => `${r.caseId} ${r.checkId}: ${r.message}`), []);
+    assert.ok(results.some((r) => r.caseId === 'hopper-1#3' && r.checkId === 'device.amqp.protocol'));
+    const ends = emulator.transcript.entries({ registrationId: id, kind: 'closed' }).map((e) => `${e.connection ?? ''} ${e.closed ?? ''}`);
+    assert.equal(ends.length, 3);
+    assert.ok(ends.every((end) => / disconnect$/.test(end)), ends.join(', '));
   });
 
   it('the scenario planner gives successive registrations the scenarios in order, a throttled one its retries, then the defaults', () => {

@@ -1,5 +1,5 @@
 /**
- * Child process of leak.test.ts, run as `node --expose-gc leak-child.js`: starts one emulator, sends it
+ * Child process of leak.integration.test.ts, run as `node --expose-gc leak-child.js`: starts one emulator, sends it
  * 2,000 hostile inputs to warm up (the transcript, capped at 1,000 entries here, is full by then), takes
  * heapUsed after forced GC, sends 10,000 more, takes it again, checks a valid registration still works,
  * and prints one JSON line with the numbers. The inputs come from a fixed fast-check seed.

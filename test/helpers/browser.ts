@@ -35,7 +35,7 @@ export async function launchChromiumOrSkip(context: Mocha.Context): Promise<Brow
     const where = process.env.CHROMIUM_PATH ? `CHROMIUM_PATH=${process.env.CHROMIUM_PATH} does not exist` : 'no /usr/bin/chromium';
     const why = `${where} (install Debian package "chromium", as .ci/run does, or set CHROMIUM_PATH)`;
     if (process.env.CI === 'true') throw new Error(`browser test cannot run under CI=true: ${why}`);
-    console.log(`      (skipped: ${why})`);
+    process.stderr.write(`      (skipped: ${why})\n`);
     context.skip();
   }
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: 60_000 });

@@ -10,10 +10,10 @@ export async function installedSdkOrSkip(context: Context, implementation: Bundl
   const missing = missingPrograms(implementation);
   if (missing.length > 0) {
     if (process.env['CI'] === 'true') assert.fail(`${missing.join(', ')} required under CI=true`);
-    console.log(`    (skipped: ${missing.join(' and ')} not on PATH)`);
+    process.stderr.write(`    (skipped: ${missing.join(' and ')} not on PATH)\n`);
     context.skip();
   }
-  const readiness = await ensureInstalled(implementation, { progress: (line) => console.log(`    ${line}`) });
+  const readiness = await ensureInstalled(implementation, { progress: (line) => process.stderr.write(`    ${line}\n`) });
   assert.equal(readiness.state, 'ready', JSON.stringify(readiness));
   if (readiness.state !== 'ready') throw new Error('not ready');
   return { command: readiness.command, ...(readiness.dir !== undefined ? { dir: readiness.dir } : {}) };

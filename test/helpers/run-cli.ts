@@ -14,7 +14,12 @@ export interface CliRun {
   durationMs: number;
 }
 
-/** Runs the built CLI as a user would, with a hard time limit so a hang fails the test instead of the suite. */
+/**
+ * Runs the built CLI as a user would, in a child process, with a hard time limit so a hang fails the
+ * test instead of the suite. A test that checks only exit status and output uses runCliInProcess
+ * (run-cli-in-process.ts) instead: the same answer without a Node start-up; this one is for what only
+ * a process shows (signals, stdin, the bin script), and its file is a `*.integration.test.ts`.
+ */
 export function runCli(
   args: readonly string[],
   options: { cwd?: string; input?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {},

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMeasuredCli, type MeasuredRun } from './run-measured-cli.js';
+import { ctrfView } from '../helpers/ctrf-view.js';
 
 /** One result of ctrf.json, as the hostile tests read it. */
 export interface HostileResult {
@@ -29,7 +30,7 @@ export async function hostileRun(args: readonly string[], setup?: (out: string) 
   try {
     const run = await runMeasuredCli([...args, ...(setup?.(out) ?? []), '--out', out, '--reporter', 'quiet'], { hardLimitMs: HARD_LIMIT_MS });
     try {
-      const ctrf = JSON.parse(readFileSync(join(out, 'ctrf.json'), 'utf8')) as { results: { tests: Array<{ rawStatus: string; message: string; extra: Record<string, unknown> }>; extra?: { runInfo?: Record<string, unknown> } } };
+      const ctrf = ctrfView(readFileSync(join(out, 'ctrf.json'), 'utf8')) as { results: { tests: Array<{ rawStatus: string; message: string; extra: Record<string, unknown> }>; extra?: { runInfo?: Record<string, unknown> } } };
       const results = ctrf.results.tests.map((t) => ({ checkId: String(t.extra['checkId']), outcome: t.rawStatus, caseId: String(t.extra['caseId']), message: t.message, extra: t.extra }));
       return { run, results, runInfo: ctrf.results.extra?.runInfo };
     } catch (error) {

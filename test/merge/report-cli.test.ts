@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCtrf } from '../../src/report/format/parse-ctrf.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCliInProcess } from '../helpers/run-cli-in-process.js';
 import { makeResult, makeRunInfo, tempDir, writeRun } from './report-fixtures.js';
 
 const env = { GITHUB_STEP_SUMMARY: '', NO_COLOR: '1' };
@@ -17,7 +17,7 @@ describe('report merge and report diff (built CLI)', function () {
     const a = await writeRun(t.dir, 'shard-1', [makeResult({ caseId: 'one' })], makeRunInfo({ shard: '1/2' }));
     const b = await writeRun(t.dir, 'shard-2', [makeResult({ caseId: 'two', level: 'SHOULD', outcome: 'failed' })], makeRunInfo({ shard: '2/2' }));
     const out = join(t.dir, 'merged');
-    const run = await runCli(['report', 'merge', a, b, '--out', out], { env });
+    const run = await runCliInProcess(['report', 'merge', a, b, '--out', out], { env });
     assert.equal(run.status, 0, run.stderr + run.stdout);
     for (const file of ['ctrf.json', 'junit.xml', 'summary.md']) assert.ok(existsSync(join(out, file)), file);
     const merged = parseCtrf(readFileSync(join(out, 'ctrf.json'), 'utf8'));
@@ -28,7 +28,7 @@ describe('report merge and report diff (built CLI)', function () {
 
   it('exits 1 when a merged result blocks', async () => {
     const a = await writeRun(t.dir, 'a', [makeResult({ outcome: 'errored', message: 'hung' })]);
-    const run = await runCli(['report', 'merge', a, '--out', join(t.dir, 'm')], { env });
+    const run = await runCliInProcess(['report', 'merge', a, '--out', join(t.dir, 'm')], { env });
     assert.equal(run.status, 1, run.stderr + run.stdout);
     assert.match(run.stdout, /FAIL: 1 blocking/);
   });
@@ -36,7 +36,7 @@ describe('report merge and report diff (built CLI)', function () {
   it('exits 2 for different suite versions, naming the directories of each', async () => {
     const a = await writeRun(t.dir, 'old', [makeResult()], makeRunInfo({ suiteVersion: 'sha256:old' }));
     const b = await writeRun(t.dir, 'new', [makeResult()], makeRunInfo({ suiteVersion: 'sha256:new' }));
-    const run = await runCli(['report', 'merge', a, b, '--out', join(t.dir, 'm')], { env });
+    const run = await runCliInProcess(['report', 'merge', a, b, '--out', join(t.dir, 'm')], { env });
     assert.equal(run.status, 2, run.stderr + run.stdout);
     assert.match(run.stderr, /different suite versions/);
     assert.ok(run.stderr.includes(`sha256:old: ${a}`) && run.stderr.includes(`sha256:new: ${b}`), run.stderr);
@@ -46,11 +46,11 @@ describe('report merge and report diff (built CLI)', function () {
   it('exits 2 naming a missing or corrupt ctrf.json', async () => {
     mkdirSync(join(t.dir, 'empty'));
     const a = await writeRun(t.dir, 'a', [makeResult()]);
-    const missing = await runCli(['report', 'merge', a, join(t.dir, 'empty'), '--out', join(t.dir, 'm')], { env });
+    const missing = await runCliInProcess(['report', 'merge', a, join(t.dir, 'empty'), '--out', join(t.dir, 'm')], { env });
     assert.equal(missing.status, 2, missing.stderr + missing.stdout);
     assert.ok(missing.stderr.includes(join(t.dir, 'empty', 'ctrf.json')), missing.stderr);
     writeFileSync(join(a, 'ctrf.json'), '{"reportFormat": "CTRF", ');
-    const corrupt = await runCli(['report', 'diff', a, a], { env });
+    const corrupt = await runCliInProcess(['report', 'diff', a, a], { env });
     assert.equal(corrupt.status, 2, corrupt.stderr + corrupt.stdout);
     assert.match(corrupt.stderr, /ctrf\.json is not valid JSON at line 1/);
   });
@@ -59,18 +59,18 @@ describe('report merge and report diff (built CLI)', function () {
     const base = await writeRun(t.dir, 'base', [makeResult({ caseId: 'a' }), makeResult({ caseId: 'b', outcome: 'failed', message: 'bad' })]);
     const worse = await writeRun(t.dir, 'worse', [makeResult({ caseId: 'a', outcome: 'failed', message: 'payload lost' }), makeResult({ caseId: 'b' })]);
     const better = await writeRun(t.dir, 'better', [makeResult({ caseId: 'a' }), makeResult({ caseId: 'b' })]);
-    const regressed = await runCli(['report', 'diff', base, join(worse, 'ctrf.json')], { env });
+    const regressed = await runCliInProcess(['report', 'diff', base, join(worse, 'ctrf.json')], { env });
     assert.equal(regressed.status, 1, regressed.stderr + regressed.stdout);
     assert.match(regressed.stdout, /NEW FAILURES \(1\):\n {2}device\.returnData\.fidelity \[a\] azure-iot-provisioning-device https ga: was passed, now failed: payload lost/);
     assert.match(regressed.stdout, /fixed \(1\):/);
-    const improved = await runCli(['report', 'diff', base, better], { env });
+    const improved = await runCliInProcess(['report', 'diff', base, better], { env });
     assert.equal(improved.status, 0, improved.stderr + improved.stdout);
     assert.match(improved.stdout, /OK: 0 new failures \(0 blocking\), 0 still failing, 1 fixed/);
   });
 
   it('diff exits 2 when an input cannot be read', async () => {
     const base = await writeRun(t.dir, 'base', [makeResult()]);
-    const run = await runCli(['report', 'diff', base, join(t.dir, 'nope')], { env });
+    const run = await runCliInProcess(['report', 'diff', base, join(t.dir, 'nope')], { env });
     assert.equal(run.status, 2, run.stderr + run.stdout);
     assert.ok(run.stderr.includes(join(t.dir, 'nope')), run.stderr);
   });

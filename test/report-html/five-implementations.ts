@@ -3,7 +3,13 @@ import { HOSTILE_IMG, HOSTILE_SCRIPT } from './fake-results.js';
 
 export const NODE_SDK: ImplementationRef = { name: 'azure-iot-provisioning-device', version: '1.9.1' };
 export const PYTHON_SDK: ImplementationRef = { name: 'azure-iot-device', version: '2.14.0' };
-export const JAVA_SDK: ImplementationRef = { name: 'provisioning-device-client', version: '2.1.0' };
+/** The one with a display name and a long package coordinate, as `run` names the bundled Java SDK. */
+export const JAVA_SDK: ImplementationRef = {
+  name: 'com.microsoft.azure.sdk.iot.provisioning:provisioning-device-client',
+  version: '2.1.0',
+  displayName: 'Azure IoT Java SDK',
+  docsUrl: 'implementations/azure-iot-java-sdk/README.md',
+};
 export const REFERENCE_DEVICE: ImplementationRef = { name: 'reference-device', version: '0.1.0' };
 export const REFERENCE_WEBHOOK: ImplementationRef = { name: 'http://127.0.0.1:7071/api/allocate' };
 

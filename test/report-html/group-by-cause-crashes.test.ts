@@ -20,7 +20,7 @@ describe('group by cause: crashes, shapes, the failure causes', () => {
 
   it('takes the case id, numbers and quoted values out of a message shape', () => {
     assert.equal(messageShape(base.message, base.caseId), 'expected returnData of {case} unchanged, got N members changed');
-    assert.equal(messageShape('got "abc" after 6100 ms'), 'got "…" after N ms');
+    assert.equal(messageShape('got "abc" after 6100 ms'), 'got "…" after {duration}');
   });
 
   it('makes the same check with the same message shape one cause, over cases, transports and dialects', () => {

@@ -30,7 +30,7 @@ describe('shields.io badges', () => {
       const results = fiveImplementations();
       await writeReportSet(dir, results, fakeRunInfo, { stepSummary: false });
       const files = (await readdir(join(dir, 'badges'))).sort();
-      assert.deepEqual(files, ['127.0.0.1-7071-api-allocate.json', 'azure-iot-device.json', 'azure-iot-provisioning-device.json', 'provisioning-device-client.json', 'reference-device.json']);
+      assert.deepEqual(files, ['127.0.0.1-7071-api-allocate.json', 'azure-iot-device.json', 'azure-iot-provisioning-device.json', 'com.microsoft.azure.sdk.iot.provisioning-provisioning-device-client.json', 'reference-device.json']);
       for (const file of files) {
         const badge: unknown = JSON.parse(await readFile(join(dir, 'badges', file), 'utf8'));
         const check = registry.validate('harness/shields-endpoint', undefined, badge);

@@ -4,13 +4,18 @@ import { fakeRunInfo } from '../report-html/fake-results.js';
 import { CRASH_LINE, MQTT_CRASH_STDERR, fiveImplementations } from '../report-html/five-implementations.js';
 
 describe('CTRF trace', () => {
-  it('carries the crash line and the adapter stack of an errored result, so CTRF tools show the cause', () => {
-    const tests = formatCtrf(fiveImplementations(), fakeRunInfo).results.tests;
+  it("carries the crash line of an errored result and names the evidence that holds the adapter's stack", () => {
+    const document = formatCtrf(fiveImplementations(), fakeRunInfo);
+    const tests = document.results.tests;
     const crashed = tests.filter((t) => t.rawStatus === 'errored');
     assert.ok(crashed.length > 0);
+    const evidence = document.results.extra?.['evidence'] as Record<string, unknown>;
     for (const test of crashed) {
-      assert.ok(test.trace?.startsWith(`${CRASH_LINE}\n\ncrash: the adapter exited with status 1`), test.trace);
-      assert.ok(test.trace?.includes(MQTT_CRASH_STDERR), 'the whole stack');
+      assert.ok(test.trace?.startsWith(`${CRASH_LINE}\ncrash: the adapter exited with status 1`), test.trace);
+      // the whole stack is in the evidence the trace names, stored once for every result that cites it
+      const id = /evidence (e\d+)$/.exec(test.trace ?? '')?.[1] ?? '';
+      assert.equal(test.extra?.['evidence'], id);
+      assert.ok(JSON.stringify(evidence[id]).includes(JSON.stringify(MQTT_CRASH_STDERR).slice(1, -1)), 'the whole stack');
     }
     assert.ok(tests.filter((t) => t.status === 'passed').every((t) => t.trace === undefined), 'a passed test has no trace');
   });

@@ -6,6 +6,7 @@ import { formatCtrf } from '../../src/report/format/format-ctrf.js';
 import { parseCtrf } from '../../src/report/format/parse-ctrf.js';
 import { ctrfText } from '../../src/report/format/ctrf-text.js';
 import { isHarnessError } from '../../src/errors/harness-error.js';
+import type { CheckResult } from '../../src/results/check-result.js';
 import { mixedResults, result, runInfo } from './sample-results.js';
 import { verdictOf } from '../../src/report/format/verdict.js';
 
@@ -24,16 +25,22 @@ describe('formatCtrf', () => {
     assert.equal(validateCtrf(JSON.parse(JSON.stringify(document))), true, JSON.stringify(validateCtrf.errors));
   });
 
-  it('maps errored to failed with rawStatus errored, and names each test checkId [caseId] implementation transport dialect', () => {
+  it('maps errored to failed with rawStatus errored, a waived result to other (never a failure), and names each test checkId [caseId] in its suite', () => {
     const document = formatCtrf(mixedResults(), runInfo);
     const errored = document.results.tests.find((t) => t.rawStatus === 'errored');
     assert.equal(errored?.status, 'failed');
-    assert.equal(errored?.name, 'device.register.timeout [nested-object] azure-iot-provisioning-device@1.9.1 https ga');
+    assert.equal(errored?.name, 'device.register.timeout [nested-object]');
+    assert.deepEqual(errored?.suite, ['azure-iot-provisioning-device@1.9.1', 'https', 'ga']);
+    assert.deepEqual(errored?.tags, ['MUST']);
     assert.deepEqual(
       document.results.tests.map((t) => t.status),
-      ['passed', 'failed', 'failed', 'failed', 'skipped', 'failed'],
+      ['passed', 'failed', 'failed', 'failed', 'skipped', 'other'],
     );
-    assert.equal(document.results.summary.failed, 4);
+    const waived = document.results.tests[5];
+    assert.equal(waived?.rawStatus, 'failed');
+    assert.deepEqual(waived?.tags, ['MUST', 'WAIVED']);
+    assert.equal(document.results.summary.failed, 3);
+    assert.equal(document.results.summary.other, 1);
     assert.equal(document.results.summary.stop - document.results.summary.start, 60_000);
     assert.deepEqual(document.results.extra?.runInfo, runInfo);
     assert.equal(document.results.tests[1]?.extra?.mismatch, 'schema-mismatch');
@@ -60,11 +67,45 @@ describe('ctrfText', () => {
 });
 
 describe('parseCtrf', () => {
+  /** What ctrf.json keeps of a result: all of it but the check's own evaluation time (a test's duration is the exchange's). */
+  const kept = (r: CheckResult): CheckResult => {
+    const { durationMs: _durationMs, ...rest } = r;
+    return rest;
+  };
+
   it('reads back exactly what formatCtrf wrote (every CheckResult field, and the run info)', () => {
     const results = mixedResults();
     const parsed = parseCtrf(JSON.stringify(formatCtrf(results, runInfo)));
-    assert.deepEqual(parsed.results, results);
+    assert.deepEqual(parsed.results, results.map(kept));
     assert.deepEqual(parsed.runInfo, runInfo);
+  });
+
+  it('stores a piece of evidence once, however many results cite it, and every result reads it back', () => {
+    const transcript = { registrationId: 'dpsc-a', emulator: [{ kind: 'register', body: 'x'.repeat(5000) }] };
+    const results = ['device.result.status', 'device.result.assignment', 'device.returnData.fidelity'].map((checkId) =>
+      result({ checkId, outcome: 'failed', message: 'no', evidence: structuredClone(transcript), exchangeMs: 120 }));
+    const other = result({ checkId: 'device.data.sent', caseId: 'b', outcome: 'failed', message: 'no', evidence: { registrationId: 'dpsc-b' } });
+    const text = ctrfText([...results, other], runInfo);
+    assert.equal(text.split('x'.repeat(5000)).length, 2, 'the transcript is in the file once');
+    const document = JSON.parse(text) as { results: { tests: Array<{ extra?: Record<string, unknown> }>; extra: { evidence: Record<string, unknown> } } };
+    assert.deepEqual(document.results.tests.map((t) => t.extra?.['evidence']), ['e1', 'e1', 'e1', 'e2']);
+    assert.deepEqual(Object.keys(document.results.extra.evidence), ['e1', 'e2']);
+    const parsed = parseCtrf(text).results;
+    assert.deepEqual(parsed.map((r) => r.evidence), [transcript, transcript, transcript, { registrationId: 'dpsc-b' }]);
+    assert.equal(parsed[0]?.evidence, parsed[1]?.evidence, 'read back as one object');
+    assert.deepEqual(parsed.map((r) => r.exchangeMs), [120, 120, 120, undefined]);
+  });
+
+  it('reads a version 1 file, where each test kept every field in its extra', () => {
+    const legacy = {
+      reportFormat: 'CTRF', specVersion: '0.0.0',
+      results: {
+        tool: { name: 'dps-conformance' }, summary: { tests: 1, passed: 0, failed: 1, skipped: 0, pending: 0, other: 0, start: 0, stop: 0 },
+        tests: [{ name: 'x', status: 'failed', duration: 3, message: 'no', extra: { checkId: 'device.a.b', level: 'MUST', outcome: 'errored', dialect: 'ga', transport: 'mqtt', caseId: 'c', implementation: { name: 'sdk', version: '1' }, evidence: { e: 1 }, durationMs: 3 } }],
+        extra: { dpscExtraVersion: 1, runInfo },
+      },
+    };
+    assert.deepEqual(parseCtrf(legacy).results, [{ checkId: 'device.a.b', level: 'MUST', outcome: 'errored', dialect: 'ga', transport: 'mqtt', caseId: 'c', implementation: { name: 'sdk', version: '1' }, message: 'no', evidence: { e: 1 }, durationMs: 3 }]);
   });
 
   it('keeps blockedBy of a result that was not reached, and counts it as skipped and not reached', () => {
@@ -73,7 +114,7 @@ describe('parseCtrf', () => {
     assert.equal(document.results.tests[1]?.status, 'skipped');
     assert.equal(document.results.tests[1]?.extra?.['blockedBy'], 'device.request.body');
     assert.equal((document.results.summary.extra as { notReached?: number } | undefined)?.notReached, 1);
-    assert.deepEqual(parseCtrf(JSON.stringify(document)).results, [result(), blocked]);
+    assert.deepEqual(parseCtrf(JSON.stringify(document)).results, [kept(result()), kept(blocked)]);
   });
 
   it('round-trips a minimal run info and a result without optional fields', () => {
@@ -99,18 +140,18 @@ describe('parseCtrf', () => {
     const foreign = { reportFormat: 'CTRF', specVersion: '0.0.0', results: { tests: [{ name: 't', status: 'passed', duration: 1 }] } };
     assert.match(problem(foreign), /runInfo: missing/);
     const broken = formatCtrf([result()], runInfo);
-    const extra = broken.results.tests[0]?.extra as Record<string, unknown>;
-    extra.level = 'MAY';
-    assert.match(problem(broken), /results\.tests\[0\]\.extra\.level: must be one of MUST, SHOULD/);
+    const test = broken.results.tests[0];
+    if (test) test.tags = ['MAY'];
+    assert.match(problem(broken), /results\.tests\[0\]\.tags\[0\] \(level\): must be one of MUST, SHOULD/);
   });
 });
 
 describe('verdictOf', () => {
-  it('counts results that were not reached among the skipped ones, and not in the pass rate', () => {
+  it('counts results that were not reached apart from the skipped ones and the failures', () => {
     const blocked = result({ checkId: 'device.result.status', outcome: 'skipped', message: 'not reached', blockedBy: 'device.request.body' });
     const failed = result({ checkId: 'device.request.body', outcome: 'failed', message: 'refused' });
     const verdict = verdictOf([failed, blocked], runInfo);
     assert.equal(verdict.pass, false);
-    assert.match(verdict.line, /1 failed, 0 errored, 1 skipped \(1 not reached\)/);
+    assert.match(verdict.line, /1 failed, 0 errored, 0 skipped, 1 not reached$/);
   });
 });

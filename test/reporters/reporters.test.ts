@@ -33,7 +33,7 @@ describe('reporters (driven by a fake runner)', () => {
     const stream = new CaptureStream(false);
     await runFake(ReportSetReporter, { outDir: join(dir, 'console'), stepSummary: false, stream, runInfo }, events);
     const lines = stream.text.split('\n');
-    assert.ok(lines.includes('Failures by cause (2 causes, 2 results):'), stream.text);
+    assert.ok(lines.includes('Failures by cause (2 causes, 2 results; ✗ blocks the verdict, ! does not):'), stream.text);
     assert.ok(lines.some((l) => /^ {2}✗ MUST device\.returnData\.fidelity × 1 · 1 case · fake-sdk@1\.0\.0 · https · ga$/.test(l)), stream.text);
     assert.ok(lines.some((l) => l.startsWith('  ! SHOULD device.register.timeout × 1')));
     assert.ok(lines.some((l) => l.startsWith('skipped: 1 (1 transport amqp not supported; --reporter verbose lists them)')));

@@ -1,7 +1,9 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli, type CliRun } from '../helpers/run-cli.js';
+import type { CliRun } from '../helpers/run-cli.js';
+import { runCliInProcess } from '../helpers/run-cli-in-process.js';
+import { ctrfView } from '../helpers/ctrf-view.js';
 
 /** One test of ctrf.json, as the webhook tests read it. */
 export interface ReportedResult {
@@ -26,7 +28,7 @@ export interface WebhookCliRun {
 export async function runWebhookCli(args: readonly string[], timeoutMs = 60_000): Promise<WebhookCliRun> {
   const out = await mkdtemp(join(tmpdir(), 'dpsc-webhook-'));
   try {
-    const run = await runCli(['webhook', ...args, '--out', out, '--reporter', 'quiet'], { timeoutMs, env: { GITHUB_STEP_SUMMARY: '' } });
+    const run = await runCliInProcess(['webhook', ...args, '--out', out, '--reporter', 'quiet'], { timeoutMs, env: { GITHUB_STEP_SUMMARY: '' } });
     let ctrfText = '';
     let summary = '';
     try {
@@ -35,7 +37,7 @@ export async function runWebhookCli(args: readonly string[], timeoutMs = 60_000)
     } catch {
       // no report (a usage error): the caller asserts on the exit status and stderr
     }
-    const tests = ctrfText === '' ? [] : (JSON.parse(ctrfText) as { results: { tests: Array<{ rawStatus: string; message: string; extra: Record<string, unknown> }> } }).results.tests;
+    const tests = ctrfText === '' ? [] : (ctrfView(ctrfText) as { results: { tests: Array<{ rawStatus: string; message: string; extra: Record<string, unknown> }> } }).results.tests;
     const results = tests.map((t) => ({
       checkId: String(t.extra['checkId']),
       outcome: t.rawStatus,

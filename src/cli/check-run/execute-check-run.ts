@@ -3,15 +3,26 @@ import type { KeyObject } from 'node:crypto';
 import type { CommandContext } from '../command-context.js';
 import type { RunOptions } from '../common-options.js';
 import { ExitStatus } from '../exit-status.js';
-import { applyWaivers, formatWaiverWarnings, loadDeclaration, loadSigningKey, loadWaivers, signReportDir } from '../../certify/index.js';
+import { applyWaivers, ATTESTATION_FILE, keyIdOf, loadDeclaration, loadSigningKey, loadWaivers, signReportDir, waiverSummary } from '../../certify/index.js';
 import type { ImplementationDeclaration, Waiver } from '../../certify/index.js';
-import { isBlocking, type CheckResult } from '../../results/check-result.js';
+import { isBlocking, type CheckResult, type ImplementationRef } from '../../results/check-result.js';
 import type { RunInfo } from '../../results/run-info.js';
 import type { SecretRedactor } from '../../results/secret-redactor.js';
 import { ReportSetReporter, type ReportSetReporterOptions } from '../../../reporters/report-set-reporter.js';
 import { createRunInfo } from '../../runner/create-run-info.js';
+import type { Attachment } from '../../report/write-report-set.js';
+import { labelOf } from '../../report/format/implementation-label.js';
 import { githubAnnotations } from '../../runner/github-annotations.js';
 import { runChecks } from './run-checks.js';
+
+/** The implementation name of the harness's own results (a harness fault): `--docs-url` is never theirs. */
+const HARNESS_NAME = 'dps-conformance';
+
+/** How reports name an implementation (docs/contract/reports.md): its display name and where its notes are. */
+export interface ImplementationNaming {
+  displayName?: string;
+  docsUrl?: string;
+}
 
 /** What a suite's builder gets besides mocha's root suite. */
 export interface CheckRunSession {
@@ -21,6 +32,10 @@ export interface CheckRunSession {
   signal: AbortSignal;
   /** marks the run incomplete (e.g. a target stopped answering and the rest was not run) */
   markIncomplete(reason: string): void;
+  /** gives the implementation that reports as `name` the one display name every report uses, and its notes */
+  nameImplementation(name: string, naming: ImplementationNaming): void;
+  /** copies a file into the report directory at `relativePath` with the reports (a README a report links to) */
+  attach(relativePath: string, sourcePath: string): void;
 }
 
 export interface CheckRunRequest {
@@ -48,7 +63,11 @@ export async function executeCheckRun(request: CheckRunRequest): Promise<number>
   const runInfo = createRunInfo(request.command, {
     ...(options.shard === undefined ? {} : { shard: options.shard }),
     ...(declaration === undefined ? {} : { declaration }),
+    // the results are signed after the reports are written: the reports say so, and with which key
+    ...(signingKey === undefined ? {} : { signature: { keyId: keyIdOf(signingKey), file: ATTESTATION_FILE } }),
   });
+  const naming = new Map<string, ImplementationNaming>();
+  const attachments: Attachment[] = [];
   const session: CheckRunSession = {
     runInfo,
     declaration,
@@ -58,22 +77,45 @@ export async function executeCheckRun(request: CheckRunRequest): Promise<number>
       runInfo.incomplete = true;
       runInfo.incompleteReason ??= reason;
     },
+    nameImplementation(name, given) {
+      naming.set(name, given);
+    },
+    attach(relativePath, sourcePath) {
+      attachments.push({ relativePath, sourcePath });
+    },
   };
-  const usedWaivers = new Set<Waiver>();
+  /** The run's implementations under their display names; `--docs-url` names the notes of the one under test. */
+  const namedImplementation = (implementation: ImplementationRef): ImplementationRef => {
+    const docs = options.docsUrl === undefined || implementation.name === HARNESS_NAME ? undefined : { docsUrl: options.docsUrl };
+    const given = naming.get(implementation.name) ?? docs;
+    return given === undefined ? implementation : { ...implementation, ...given };
+  };
+  const named = (result: CheckResult): CheckResult => {
+    const implementation = namedImplementation(result.implementation);
+    return implementation === result.implementation ? result : { ...result, implementation };
+  };
   const postProcess = (results: CheckResult[]): CheckResult[] => {
-    const redacted = results.map((r) => redactor.redactDeep(r));
+    const redacted = results.map((r) => named(redactor.redactDeep(r)));
     if (waivers.length === 0) return redacted;
     const outcome = applyWaivers(redacted, waivers);
-    for (const w of waivers) if (!outcome.unused.includes(w)) usedWaivers.add(w);
     return outcome.results;
+  };
+  // once every result is in, before any report is written: what the waivers did is part of the reports (and of what is signed)
+  const describeRun = (results: readonly CheckResult[]): void => {
+    if (waivers.length === 0) return;
+    runInfo.waivers = waiverSummary(waivers, results);
   };
   const reporterOptions: ReportSetReporterOptions = {
     runInfo,
     outDir: options.out,
     console: options.reporter,
     stream: context.stdout,
+    warnings: context.stderr,
     isTTY: context.isTTY,
     postProcess,
+    describeRun,
+    attachments,
+    labelImplementation: (implementation) => labelOf(namedImplementation(implementation)),
   };
 
   let outcome;
@@ -89,11 +131,6 @@ export async function executeCheckRun(request: CheckRunRequest): Promise<number>
   }
   const { results, aborted } = outcome;
 
-  if (waivers.length > 0) {
-    const warnings = applyWaivers([], waivers);
-    const unused = waivers.filter((w) => !usedWaivers.has(w) && !warnings.expired.includes(w));
-    for (const line of formatWaiverWarnings({ expired: warnings.expired, unused })) context.stderr.write(`${line}\n`);
-  }
   if (signingKey) {
     const signed = await signReportDir(options.out, {
       runInfo: outcome.runInfo,

@@ -51,6 +51,10 @@ export async function runChecks<Options extends ResultReporterOptions>(options: 
     if (options.signal?.aborted) onAbort();
     else options.signal?.addEventListener('abort', onAbort, { once: true });
   });
+  // mocha's runner keeps its uncaughtException and unhandledRejection listeners on the process after
+  // the run; a caller that runs checks in its own process (a test, the programmatic API) must not
+  // collect one pair per run, nor have a finished run catch its errors
+  mocha.dispose();
   // a report that could not be written is a harness error (exit 2), after the run has finished
   if (writeError !== undefined) throw writeError;
   if (!collected) throw new Error('the reporter did not report the end of the run');

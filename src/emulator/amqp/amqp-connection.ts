@@ -23,11 +23,21 @@ export interface AmqpConnectionOptions {
   handshakeTimeoutMs: number;
   /** the TLS client certificate chain, when the device presented one (X.509 attestation) */
   clientCertificate?: readonly string[] | undefined;
+  /** the `max-message-size` of the emulator's ATTACH frames (bytes); undefined leaves it out (see ADVERTISED_MAX_MESSAGE_BYTES) */
+  maxMessageSize?: number | undefined;
 }
 
 /** room for the AMQP framing and message sections on top of the 96 KB body */
 const FRAME_SLACK = 8 * 1024;
 const MAX_FRAME_BYTES = MAX_MESSAGE_BYTES + FRAME_SLACK;
+/**
+ * The `max-message-size` the emulator advertises in its ATTACH frames by default: the largest message
+ * it takes in one frame (a 96 KB body and its sections; a larger body is answered 413, as by DPS).
+ * Azure's AMQP services advertise one; whether DPS does, and its value, is UNCONFIRMED
+ * (docs/emulator-behaviour.md). AMQP lets a peer leave it out (no limit), but the Azure IoT C SDK's
+ * AMQP library logs an error for that, and a build whose logger is not initialised aborts on it.
+ */
+export const ADVERTISED_MAX_MESSAGE_BYTES = MAX_FRAME_BYTES;
 
 /** What one device connection has established so far. */
 interface ConnectionState {
@@ -48,14 +58,29 @@ interface ConnectionState {
  */
 export function serveAmqpConnection(stream: Duplex, options: AmqpConnectionOptions): void {
   const { core, frontEnd, signal } = options;
+  const connections = core.context.connections;
+  const connection = connections.newId(frontEnd);
   const state: ConnectionState = {};
   const record = (request: CoreRequest): CoreReply => core.handle(request);
-  const base = (wire: AmqpWire): { frontEnd: typeof frontEnd; wire: AmqpWire; receivedAt: number } => ({ frontEnd, wire, receivedAt: Date.now() });
+  const base = (wire: AmqpWire): { frontEnd: typeof frontEnd; connection: string; wire: AmqpWire; receivedAt: number } => ({
+    frontEnd,
+    connection,
+    wire,
+    receivedAt: Date.now(),
+  });
+  // how the connection ends is evidence: a device that sent `close`, or one whose connection just ended
+  let closeReceived = false;
+  let endedByEmulator: string | undefined;
+  const endByEmulator = (context: EventContext, condition: string, description: string): void => {
+    endedByEmulator = description;
+    context.connection.close({ condition, description });
+  };
   const socket = new RheaSocket(stream, {
     id: `${frontEnd}-device`,
     maxFrameBytes: MAX_FRAME_BYTES,
     onProblem: (problem) => {
       const who = state.identity ? { registrationId: state.identity.registrationId } : {};
+      endedByEmulator = problem.kind === 'frame-too-large' ? `a frame of ${problem.bytes} bytes` : `bytes that are not AMQP: ${problem.detail}`;
       if (problem.kind === 'frame-too-large') {
         record({ kind: 'unexpected', ...base({ amqp: 'frame' }), reason: 'packet-too-large', detail: `AMQP frame of ${problem.bytes} bytes`, ...who });
       } else {
@@ -69,7 +94,11 @@ export function serveAmqpConnection(stream: Duplex, options: AmqpConnectionOptio
     if (!authenticated) socket.destroy();
   }, options.handshakeTimeoutMs);
   handshake.unref();
-  stream.on('close', () => clearTimeout(handshake));
+  stream.on('close', () => {
+    clearTimeout(handshake);
+    if (endedByEmulator !== undefined) connections.ended(connection, 'emulator', endedByEmulator);
+    else connections.ended(connection, closeReceived ? 'disconnect' : 'dropped');
+  });
 
   const container = rhea.create_container({ id: 'dps-conformance-emulator' });
   const certificate = options.clientCertificate;
@@ -89,7 +118,10 @@ export function serveAmqpConnection(stream: Duplex, options: AmqpConnectionOptio
     socket.fragment = reply.delivery.fragment;
     if (reply.delivery.slowMs) await sleep(reply.delivery.slowMs, signal);
     const ok = reply.kind === 'answer' && reply.status === 200;
-    if (ok) authenticated = true;
+    if (ok) {
+      authenticated = true;
+      if (identity) connections.accepted(connection, frontEnd, identity.registrationId);
+    }
     // rhea writes the failed SASL outcome; the connection then ends (DPS closes it too)
     else setTimeout(() => socket.close(), 0);
     return ok;
@@ -100,6 +132,9 @@ export function serveAmqpConnection(stream: Duplex, options: AmqpConnectionOptio
   for (const event of ['error', 'connection_error', 'disconnected', 'session_error', 'sender_error', 'receiver_error']) {
     container.on(event, () => undefined);
   }
+  container.on('connection_close', () => {
+    closeReceived = true;
+  });
   container.on('protocol_error', (error: unknown) => {
     // bytes rhea could not read as AMQP (e.g. no SASL layer, a bad frame): recorded, then rhea ends the connection
     const detail = error instanceof Error ? error.message : String(error);
@@ -113,9 +148,10 @@ export function serveAmqpConnection(stream: Duplex, options: AmqpConnectionOptio
     if (reply.kind === 'answer' && reply.status === 200) {
       state.identity = named;
       authenticated = true;
+      connections.accepted(connection, frontEnd, named.registrationId);
       return true;
     }
-    context.connection.close({ condition: 'amqp:unauthorized-access', description: 'the client certificate does not attest this registration' });
+    endByEmulator(context, 'amqp:unauthorized-access', 'the client certificate does not attest this registration');
     return false;
   };
 
@@ -133,7 +169,7 @@ export function serveAmqpConnection(stream: Duplex, options: AmqpConnectionOptio
     const reason = named ? 'registration-id-mismatch' : 'unknown-link-address';
     const detail = named ? `link to ${address ?? ''}, SASL named ${state.identity?.idScope ?? ''}/registrations/${state.identity?.registrationId ?? ''}` : `link address ${JSON.stringify(address ?? null)}`;
     const reply = record({ kind: 'unexpected', ...base(wire), reason, detail, ...(state.identity ? { registrationId: state.identity.registrationId } : {}) });
-    if (reply.kind === 'disconnect') context.connection.close({ condition: 'amqp:not-allowed', description: reply.reason });
+    if (reply.kind === 'disconnect') endByEmulator(context, 'amqp:not-allowed', reply.reason);
     else if (reply.kind === 'answer') link.close(rejectionOf(reply));
     return false;
   };
@@ -155,7 +191,7 @@ export function serveAmqpConnection(stream: Duplex, options: AmqpConnectionOptio
     const send = (): void => {
       if (socket.closed || signal.aborted) return;
       if (reply.kind === 'disconnect') {
-        context.connection.close({ condition: 'amqp:not-allowed', description: reply.reason });
+        endByEmulator(context, 'amqp:not-allowed', reply.reason);
         return;
       }
       if (reply.kind !== 'answer') return;
@@ -174,7 +210,16 @@ export function serveAmqpConnection(stream: Duplex, options: AmqpConnectionOptio
   const accept = container.websocket_accept.bind(container) as unknown as (socket: RheaSocket, options: Record<string, unknown>) => void;
   // require_sasl: the mechanism table answers every name (ANONYMOUS too), which would otherwise make
   // rhea accept devices that skip SASL; only a device with a client certificate may (X.509, as the SDKs do)
-  accept(socket, { require_sasl: certificate === undefined, autoaccept: false, max_frame_size: MAX_FRAME_BYTES, container_id: 'dps-conformance-emulator' });
+  // the links a device attaches are made from sender_options / receiver_options: their ATTACH carries max-message-size
+  const linkOptions = options.maxMessageSize === undefined ? {} : { max_message_size: options.maxMessageSize };
+  accept(socket, {
+    require_sasl: certificate === undefined,
+    autoaccept: false,
+    max_frame_size: MAX_FRAME_BYTES,
+    container_id: 'dps-conformance-emulator',
+    sender_options: linkOptions,
+    receiver_options: linkOptions,
+  });
 }
 
 /** The answer as a message on the device's receiver link, correlated by the request's correlation-id (or message-id). */

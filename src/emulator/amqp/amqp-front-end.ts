@@ -6,7 +6,7 @@ import type { EmulatorCore } from '../core/emulator-core.js';
 import { MAX_MESSAGE_BYTES } from '../dps-limits.js';
 import type { EmulatorTls } from '../tls/emulator-tls.js';
 import { peerCertificateChain, REQUEST_CLIENT_CERTIFICATE } from '../x509/peer-certificate.js';
-import { serveAmqpConnection, type AmqpErrorReply } from './amqp-connection.js';
+import { ADVERTISED_MAX_MESSAGE_BYTES, serveAmqpConnection, type AmqpErrorReply } from './amqp-connection.js';
 
 /** The WebSocket subprotocol of AMQP over WebSocket (OASIS AMQP WebSocket binding), which the SDKs ask for. */
 export const AMQP_WEBSOCKET_PROTOCOL = 'AMQPWSB10';
@@ -27,8 +27,21 @@ export interface AmqpFrontEnd {
  * port. Every device message becomes the same core request as on HTTPS and MQTT; see
  * docs/protocol/amqp.md for the exchange.
  */
-export function createAmqpFrontEnd(options: { core: EmulatorCore; tls: EmulatorTls; signal: AbortSignal; errorReply?: AmqpErrorReply }): AmqpFrontEnd {
-  const connection = { core: options.core, signal: options.signal, errorReply: options.errorReply ?? 'reject', handshakeTimeoutMs: HANDSHAKE_TIMEOUT_MS };
+export function createAmqpFrontEnd(options: {
+  core: EmulatorCore;
+  tls: EmulatorTls;
+  signal: AbortSignal;
+  errorReply?: AmqpErrorReply;
+  /** advertise `max-message-size` in ATTACH frames (default true, as Azure's AMQP services do) */
+  advertiseMaxMessageSize?: boolean;
+}): AmqpFrontEnd {
+  const connection = {
+    core: options.core,
+    signal: options.signal,
+    errorReply: options.errorReply ?? 'reject',
+    handshakeTimeoutMs: HANDSHAKE_TIMEOUT_MS,
+    maxMessageSize: options.advertiseMaxMessageSize === false ? undefined : ADVERTISED_MAX_MESSAGE_BYTES,
+  };
   const server = createServer({ cert: options.tls.certPem, key: options.tls.keyPem, ...REQUEST_CLIENT_CERTIFICATE }, (socket) => {
     socket.setNoDelay(true);
     socket.on('error', () => socket.destroy());

@@ -9,6 +9,8 @@ export const STATUS_OPERATION = 'iotdps-get-operationstatus';
 
 export interface MessageContext {
   frontEnd: Extract<FrontEnd, 'amqp' | 'amqp-ws'>;
+  /** the DeviceConnections id of the connection it came on */
+  connection: string;
   wire: AmqpWire;
   receivedAt: number;
   identity: DpsAmqpIdentity | undefined;
@@ -68,6 +70,7 @@ export function messageRequest(message: Message, context: MessageContext): CoreR
   };
   const base = {
     frontEnd: context.frontEnd,
+    connection: context.connection,
     wire,
     receivedAt: context.receivedAt,
     ...(context.apiVersion !== undefined ? { apiVersion: context.apiVersion } : {}),

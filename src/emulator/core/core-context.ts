@@ -3,6 +3,7 @@ import type { Allocator } from '../allocation/allocator.js';
 import type { SchemaValidator } from '../support/shared-services.js';
 import type { Transcript } from '../transcript/transcript.js';
 import type { X509Enrollments } from '../x509/x509-enrollments.js';
+import type { DeviceConnections } from './device-connections.js';
 import type { Enrollments } from './enrollments.js';
 import type { PollRateLimiter } from './poll-rate-limiter.js';
 import type { PlanBook } from './registration-plan.js';
@@ -31,6 +32,8 @@ export interface CoreContext {
   beforeRegister?: (registrationId: string) => string | undefined;
   validator: SchemaValidator | undefined;
   transcript: Transcript;
+  /** the MQTT and AMQP connections of devices: their ids, and a record of how each accepted one ended */
+  connections: DeviceConnections;
   /** longest hold of a poll while its allocation runs (ms; 0 or absent = answer at once), see hold-poll.ts */
   pollHoldMs?: number;
   /** aborted when the emulator closes: stops allocations and webhook retries */

@@ -38,6 +38,8 @@ export interface AmqpWire {
 
 interface RequestCommon {
   frontEnd: FrontEnd;
+  /** the MQTT or AMQP connection that carries it (DeviceConnections ids); HTTPS requests name none */
+  connection?: string;
   wire: WireRequest;
   /** Date.now() when the front end had the whole request */
   receivedAt: number;

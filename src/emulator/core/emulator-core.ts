@@ -75,6 +75,7 @@ export class EmulatorCore {
       frontEnd: request.frontEnd,
       kind: request.kind,
       ...(registrationId !== undefined ? { registrationId } : {}),
+      ...(request.connection !== undefined ? { connection: request.connection } : {}),
       // the parsed `body` is made from bodyText when the transcript is read
       request: bodyText === undefined ? { wire: request.wire } : { wire: request.wire, bodyText },
       response: responseRecord(request, reply),

@@ -47,6 +47,7 @@ export class AnswerAcks {
       frontEnd: state?.frontEnd ?? 'mqtt',
       kind: 'acknowledged',
       ...(state?.registrationId !== undefined ? { registrationId: state.registrationId } : {}),
+      ...(state ? { connection: state.connection } : {}),
       request: {},
       response: { topic },
       durationMs: ms,

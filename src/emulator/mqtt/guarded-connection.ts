@@ -1,15 +1,21 @@
 import { Duplex } from 'node:stream';
 import { writeInPieces } from '../support/write-in-pieces.js';
 
+/** MQTT 3.1.1 control packet type 14 (section 3.14) */
+const DISCONNECT = 14;
+
 /**
  * Sits between a device's stream (TLS socket or WebSocket stream) and aedes:
  * - inbound, it reads MQTT fixed headers and calls `onOversize` (then stops passing data on) when a
- *   packet announces more than `maxPacketBytes`, so aedes never buffers an oversized packet;
+ *   packet announces more than `maxPacketBytes`, so aedes never buffers an oversized packet, and notes
+ *   a DISCONNECT (how the device left is evidence: a clean goodbye, or a connection that just ended);
  * - outbound, it writes in small pieces with pauses while `fragment` is set (planned fragmented
  *   delivery; each piece becomes its own TLS record or WebSocket frame).
  */
 export class GuardedConnection extends Duplex {
   fragment: { chunkBytes: number; pauseMs: number } | undefined;
+  /** the device sent an MQTT DISCONNECT */
+  disconnectReceived = false;
   readonly #inner: Duplex;
   readonly #maxPacketBytes: number;
   readonly #onOversize: (bytes: number) => void;
@@ -63,6 +69,7 @@ export class GuardedConnection extends Duplex {
     let i = 0;
     while (i < chunk.length) {
       if (this.#state === 'type') {
+        if (chunk[i]! >> 4 === DISCONNECT) this.disconnectReceived = true;
         i += 1;
         this.#state = 'length';
         this.#length = 0;

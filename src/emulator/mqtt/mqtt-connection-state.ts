@@ -4,6 +4,10 @@ import type { GuardedConnection } from './guarded-connection.js';
 /** What the MQTT front end remembers about one device connection. */
 export interface MqttConnectionState {
   frontEnd: Extract<FrontEnd, 'mqtt' | 'mqtt-ws'>;
+  /** DeviceConnections id, named by every transcript entry of this connection */
+  connection: string;
+  /** set when the emulator itself ends the connection (a refusal, a limit): why */
+  endedByEmulator?: string;
   /** the TLS client certificate chain (X.509 attestation), when the device presented one */
   clientCertificate?: readonly string[];
   guard: GuardedConnection;

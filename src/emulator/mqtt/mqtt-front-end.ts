@@ -60,19 +60,26 @@ export async function createMqttFrontEnd(options: {
   const acks = new AnswerAcks(core);
   broker.on('ack', (packet, client) => acks.acknowledged(client, states.get(client), packet && 'topic' in packet ? packet.topic : undefined));
 
+  const connections = core.context.connections;
   const attach = (stream: Duplex, frontEnd: MqttConnectionState['frontEnd'], request?: IncomingMessage): void => {
+    const connection = connections.newId(frontEnd);
     const guard: GuardedConnection = new GuardedConnection(stream, {
       maxPacketBytes: MAX_MESSAGE_BYTES + PACKET_SLACK,
       onOversize: (bytes) => {
-        core.handle({ kind: 'unexpected', frontEnd, wire: { packet: 'publish' }, receivedAt: Date.now(), reason: 'packet-too-large', detail: `MQTT packet of ${bytes} bytes`, ...(state.registrationId ? { registrationId: state.registrationId } : {}) });
+        core.handle({ kind: 'unexpected', frontEnd, connection, wire: { packet: 'publish' }, receivedAt: Date.now(), reason: 'packet-too-large', detail: `MQTT packet of ${bytes} bytes`, ...(state.registrationId ? { registrationId: state.registrationId } : {}) });
+        state.endedByEmulator = `a packet of ${bytes} bytes`;
         guard.destroy();
       },
     });
     const tlsSocket = stream instanceof TLSSocket ? stream : request?.socket instanceof TLSSocket ? request.socket : undefined;
     const clientCertificate = peerCertificateChain(tlsSocket);
-    const state: MqttConnectionState = { frontEnd, guard, ...(clientCertificate ? { clientCertificate } : {}) };
+    const state: MqttConnectionState = { frontEnd, connection, guard, ...(clientCertificate ? { clientCertificate } : {}) };
     pending.set(guard, state);
     guard.on('error', () => guard.destroy());
+    guard.on('close', () => {
+      if (state.endedByEmulator !== undefined) connections.ended(connection, 'emulator', state.endedByEmulator);
+      else connections.ended(connection, guard.disconnectReceived ? 'disconnect' : 'dropped');
+    });
     broker.handle(guard, request);
   };
 
@@ -82,7 +89,7 @@ export async function createMqttFrontEnd(options: {
     states.set(client, state);
     const parsed = parseMqttUsername(username);
     const wire = { packet: 'connect' as const, clientId: client.id, ...(username !== undefined ? { username } : {}), ...connectFlags(state) };
-    const base = { frontEnd: state.frontEnd, wire, receivedAt: Date.now() };
+    const base = { frontEnd: state.frontEnd, connection: state.connection, wire, receivedAt: Date.now() };
     const passwordText = password?.toString('utf8');
     let request: CoreRequest;
     if (!parsed) request = { kind: 'unexpected', ...base, reason: 'malformed-username', detail: `username ${JSON.stringify(username ?? null)}` };
@@ -103,7 +110,10 @@ export async function createMqttFrontEnd(options: {
     state.guard.fragment = reply.delivery.fragment;
     afterDelay(reply.delivery.slowMs, signal, () => {
       if (reply.kind === 'disconnect') return client.conn.destroy();
-      if (reply.kind === 'answer' && (reply.status === 200 || (parsed && options.authFailure === 'topic-401' && reply.status === 401))) return done(null, true);
+      if (reply.kind === 'answer' && (reply.status === 200 || (parsed && options.authFailure === 'topic-401' && reply.status === 401))) {
+        if (parsed) connections.accepted(state.connection, state.frontEnd, parsed.registrationId);
+        return done(null, true);
+      }
       done(refusal(), false);
     });
   };
@@ -120,7 +130,10 @@ export async function createMqttFrontEnd(options: {
       state.responseQos = reply.qos;
       return done(null, { ...subscription, qos: reply.qos });
     }
-    if (reply.kind === 'disconnect') return done(new Error('subscription not allowed'));
+    if (reply.kind === 'disconnect') {
+      if (state) state.endedByEmulator = reply.reason;
+      return done(new Error('subscription not allowed'));
+    }
     done(null, null); // the policy chose to answer instead: deny this subscription only (SUBACK 0x80)
   };
 
@@ -131,6 +144,7 @@ export async function createMqttFrontEnd(options: {
     const answerIt = (): void => {
       const reply = core.handle(request);
       if (reply.kind === 'disconnect') {
+        state.endedByEmulator = reply.reason;
         done(new Error(`disconnected: ${reply.reason}`));
         return;
       }
@@ -197,6 +211,7 @@ function publishRequest(state: MqttConnectionState, packet: PublishPacket): Core
   const bodyText = Buffer.isBuffer(packet.payload) ? packet.payload.toString('utf8') : String(packet.payload);
   const base = {
     frontEnd: state.frontEnd,
+    connection: state.connection,
     wire,
     receivedAt: Date.now(),
     ...(state.apiVersion ? { apiVersion: state.apiVersion } : {}),
@@ -216,7 +231,13 @@ function publishRequest(state: MqttConnectionState, packet: PublishPacket): Core
 
 /** Parse step: one topic filter of a device SUBSCRIBE into a core request (anything but the response topics is unexpected). */
 function subscribeRequest(state: MqttConnectionState | undefined, topic: string, qos: number): CoreRequest {
-  const base = { frontEnd: state?.frontEnd ?? 'mqtt', wire: { packet: 'subscribe' as const, topic, qos }, receivedAt: Date.now(), ...(state?.registrationId ? { registrationId: state.registrationId } : {}) };
+  const base = {
+    frontEnd: state?.frontEnd ?? 'mqtt',
+    ...(state ? { connection: state.connection } : {}),
+    wire: { packet: 'subscribe' as const, topic, qos },
+    receivedAt: Date.now(),
+    ...(state?.registrationId ? { registrationId: state.registrationId } : {}),
+  };
   if (!isResponseSubscription(topic)) return { kind: 'unexpected', ...base, reason: 'unknown-topic', detail: `SUBSCRIBE ${topic}` };
   return { kind: 'subscribe', ...base, topic, qos };
 }

@@ -70,6 +70,7 @@ export function recordSentForDevice(core: EmulatorCore, state: MqttConnectionSta
     frontEnd: state?.frontEnd ?? 'mqtt',
     kind,
     ...(state?.registrationId !== undefined ? { registrationId: state.registrationId } : {}),
+    ...(state ? { connection: state.connection } : {}),
     request: {},
     response: { ...(bodyText !== undefined ? { bodyText } : {}), topic },
     notes: { notes: [kind === 'replay' ? `sent by the emulator from the kept session on ${topic}, not asked for in this connection` : `subscription ${topic} restored from the kept session, not sent by the device`] },

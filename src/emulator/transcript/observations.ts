@@ -67,9 +67,12 @@ export function observe(transcript: TranscriptView, registrations: RegistrationB
   return { registrations: [...byId.values()], unattributed, transcriptEntries: entries.length, transcriptDropped: transcript.dropped };
 }
 
+/** entries the emulator records on a device's behalf that are not requests of the device */
+const NOT_REQUESTS = new Set(['closed', 'acknowledged', 'replay', 'restored-subscription']);
+
 function addEntry(obs: RegistrationObservation, entry: TranscriptEntry): void {
   if (entry.frontEnd !== 'webhook') {
-    obs.requests += 1;
+    if (!NOT_REQUESTS.has(entry.kind)) obs.requests += 1;
     if (!obs.transports.includes(entry.frontEnd)) obs.transports.push(entry.frontEnd);
   }
   const status = entry.response?.status;

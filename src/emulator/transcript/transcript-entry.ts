@@ -1,3 +1,4 @@
+import type { ConnectionEnd } from '../core/device-connections.js';
 import type { ExchangeNotes, FrontEnd, WireRequest } from '../core/core-request.js';
 
 /** One recorded exchange; what the transcript returns is redacted. */
@@ -7,9 +8,13 @@ export interface TranscriptEntry {
   at: string;
   /** `webhook` entries are calls the emulator made to an allocation webhook */
   frontEnd: FrontEnd | 'webhook';
-  /** register, poll, status-lookup, connect, subscribe, unexpected, allocation, webhook-call, replay, restored-subscription, acknowledged, ... */
+  /** register, poll, status-lookup, connect, subscribe, unexpected, allocation, webhook-call, replay, restored-subscription, acknowledged, closed, ... */
   kind: string;
   registrationId?: string;
+  /** the MQTT or AMQP connection that carried it (`mqtt-3`, `amqp-ws-7`); HTTPS requests name none */
+  connection?: string;
+  /** `closed` entries: how the device's connection ended */
+  closed?: ConnectionEnd;
   /**
    * `bodyText`: the body exactly as received (HTTPS body, MQTT payload; for `webhook-call`, the
    * AllocationRequest exactly as sent); `body`: its parse (integers beyond 2^53 rounded), or the text

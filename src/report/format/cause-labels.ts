@@ -1,4 +1,7 @@
+import { isRunWide } from '../../results/run-wide.js';
 import type { Cause } from './group-by-cause.js';
+
+const distinct = <T>(values: readonly T[]): T[] => [...new Set(values)];
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -9,8 +12,8 @@ export function checksLabel(cause: Cause): string {
 
 /** `3 cases · azure-iot-provisioning-device@1.9.1 · mqtt · ga, preview`: where a cause was seen, in one line. */
 export function whereLine(cause: Cause): string {
-  const distinct = (pick: (a: Cause['affected'][number]) => string): string[] => [...new Set(cause.affected.map(pick))];
-  return [plural(distinct((a) => a.caseId).length, 'case'), distinct((a) => a.implementation).join(', '), distinct((a) => a.transport).join(', '), distinct((a) => a.dialect).join(', ')].join(' · ');
+  const each = (pick: (a: Cause['affected'][number]) => string): string[] => [...new Set(cause.affected.map(pick))];
+  return [plural(each((a) => a.caseId).length, 'case'), each((a) => a.implementation).join(', '), each((a) => a.transport).join(', '), each((a) => a.dialect).join(', ')].join(' · ');
 }
 
 /**
@@ -20,3 +23,18 @@ export function whereLine(cause: Cause): string {
 export function causeTotals(causes: readonly Cause[]): string {
   return `${plural(causes.length, 'cause')}, ${plural(causes.reduce((sum, c) => sum + c.count, 0), 'result')}`;
 }
+
+/** `Azure IoT Java SDK 2.1.3 · 35 cases · https, mqtt · ga · 175 results` */
+export function causeWhere(cause: Cause): string {
+  const cases = cause.cases.every(isRunWide) ? 'run-wide' : `${cause.cases.length} case${cause.cases.length === 1 ? '' : 's'}`;
+  const transports = distinct(cause.cases.flatMap((c) => c.transports)).join(', ');
+  const dialects = distinct(cause.cases.flatMap((c) => c.dialects)).join(', ');
+  return `${cause.implementation} · ${cases} · ${transports} · ${dialects} · ${cause.count} result${cause.count === 1 ? '' : 's'}`;
+}
+
+/** `device.data.sent · MUST · failed · wrong-type`: what the cause is, with its level always said. */
+export function causeTitle(cause: Cause): string {
+  const outcome = cause.waived === cause.count ? `WAIVED (${cause.outcome})` : cause.outcome;
+  return [checksLabel(cause), cause.level, `${outcome}${cause.firstResult.harnessFault ? ' (harness fault)' : ''}`, ...(cause.mismatch === undefined ? [] : [cause.mismatch])].join(' · ');
+}
+

@@ -6,3 +6,12 @@ export function clipLine(text: string, maxChars: number): string {
   if (last >= 0xd800 && last <= 0xdbff) cut -= 1;
   return `${text.slice(0, cut)}…`;
 }
+
+/** `text` cut to at most `max` characters at a word boundary (a space, `.`, `:`, `/`, `-` or `@`), never inside a word. */
+export function clipAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max - 1);
+  const cut = Math.max(...[' ', '.', ':', '/', '-', '@'].map((sep) => head.lastIndexOf(sep)));
+  return `${cut > max / 3 ? head.slice(0, cut) : head}…`;
+}
+

@@ -4,27 +4,47 @@ import { formatCtrf } from './format-ctrf.js';
 import { safeStringify } from './json-safe.js';
 
 /**
- * ctrf.json as text: the document indented for a person, each test on one line. Indenting every test
- * made a third of the file whitespace (6.8 MB for 4,889 results); one line per test also keeps the file
- * greppable and its diffs one line per result.
+ * ctrf.json as text: the document indented for a person, each test on one line and each piece of
+ * evidence on one line. Indenting every test made a third of the file whitespace (6.8 MB for 4,889
+ * results); one line per test also keeps the file greppable and its diffs one line per result.
  */
 export function ctrfText(results: readonly CheckResult[], runInfo: RunInfo): string {
   return [...ctrfChunks(results, runInfo)].join('');
 }
 
-/** ctrfText's text in pieces (one per test), so that a big report is written without holding it whole. */
+const indent = (text: string, by: string): string => text.replace(/\n/g, `\n${by}`);
+
+/** `"key": {...}` members, one per line, as the body of an object at the given indent. */
+function* membersPerLine(entries: ReadonlyArray<readonly [string, unknown]>, pad: string): Generator<string> {
+  for (let i = 0; i < entries.length; i += 1) {
+    const [key, value] = entries[i] as readonly [string, unknown];
+    yield `${pad}${JSON.stringify(key)}: ${safeStringify(value)}${i < entries.length - 1 ? ',' : ''}\n`;
+  }
+}
+
+/** ctrfText's text in pieces (one per test and per piece of evidence), so that a big report is written without holding it whole. */
 export function* ctrfChunks(results: readonly CheckResult[], runInfo: RunInfo): Generator<string> {
   const document = formatCtrf(results, runInfo);
-  const tests = document.results.tests;
-  const head = safeStringify({ ...document, results: { ...document.results, tests: [] } }, 2);
-  // the first match is the member itself: a target's text in the head is JSON-escaped, so its quotes never match
+  const { tests, extra = {}, ...rest } = document.results;
+  const { evidence, ...info } = extra as { evidence?: Record<string, unknown> } & Record<string, unknown>;
+  // everything before the tests, indented for a person; the test list and the evidence store written line by line
+  const head = safeStringify({ ...document, results: { ...rest, tests: [] } }, 2);
   const marker = '"tests": []';
   const at = head.indexOf(marker);
-  if (tests.length === 0) {
-    yield `${head}\n`;
-    return;
-  }
   yield `${head.slice(0, at)}"tests": [\n`;
   for (let i = 0; i < tests.length; i += 1) yield `      ${safeStringify(tests[i])}${i < tests.length - 1 ? ',' : ''}\n`;
-  yield `    ]${head.slice(at + marker.length)}\n`;
+  yield '    ],\n    "extra": {\n';
+  const infoEntries = Object.entries(info);
+  for (let i = 0; i < infoEntries.length; i += 1) {
+    const [key, value] = infoEntries[i] as [string, unknown];
+    yield `      ${JSON.stringify(key)}: ${indent(safeStringify(value, 2), '      ')},\n`;
+  }
+  const pieces = Object.entries(evidence ?? {});
+  if (pieces.length === 0) yield '      "evidence": {}\n';
+  else {
+    yield '      "evidence": {\n';
+    yield* membersPerLine(pieces, '        ');
+    yield '      }\n';
+  }
+  yield `    }${head.slice(at + marker.length)}\n`;
 }

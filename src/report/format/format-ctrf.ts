@@ -1,7 +1,9 @@
-import type { CheckResult, Outcome } from '../../results/check-result.js';
+import type { CheckResult, ImplementationRef, Outcome } from '../../results/check-result.js';
 import type { RunInfo } from '../../results/run-info.js';
 import { countOutcomes, groupBy, rowKey } from '../../results/summarise-results.js';
-import { adapterFaultOf, crashLine, stderrOf } from './crash-line.js';
+import { adapterFaultOf, crashLine } from './crash-line.js';
+import { EvidenceIndex } from './evidence-index.js';
+import { implementationCoordinate, implementationLabel } from './implementation-label.js';
 import { toJsonSafe } from './json-safe.js';
 import { truncateText } from './text-limits.js';
 import { CTRF_SPEC_VERSION, DPSC_CTRF_EXTRA_VERSION, type CtrfDocument, type CtrfStatus, type CtrfTest } from './ctrf-document.js';
@@ -9,7 +11,8 @@ import { CTRF_SPEC_VERSION, DPSC_CTRF_EXTRA_VERSION, type CtrfDocument, type Ctr
 /**
  * CTRF status of each outcome. `errored` is `failed` (with `rawStatus: "errored"`), not `other`: a target
  * that crashed or hung fails conformance as surely as a wrong answer, and CTRF tools show `other` as
- * neutral. The exact outcome is kept in `rawStatus` and `extra.outcome`.
+ * neutral. A waived result is `other` (with `rawStatus` its outcome and the tag `WAIVED`): accepted, so
+ * never counted among the failures. The exact outcome is kept in `rawStatus` whenever it differs.
  */
 export const CTRF_STATUS: Readonly<Record<Outcome, CtrfStatus>> = {
   passed: 'passed',
@@ -18,9 +21,16 @@ export const CTRF_STATUS: Readonly<Record<Outcome, CtrfStatus>> = {
   skipped: 'skipped',
 };
 
-/** The CTRF test name: `checkId [caseId] implementation transport dialect`. */
-export function ctrfTestName(result: CheckResult): string {
-  return `${result.checkId} [${result.caseId}] ${rowKey(result)}`;
+/** The tag of a waived result, beside its level. */
+export const WAIVED_TAG = 'WAIVED';
+
+function statusOf(result: CheckResult): CtrfStatus {
+  return result.waived !== undefined ? 'other' : CTRF_STATUS[result.outcome];
+}
+
+/** The CTRF test name: `checkId [caseId]`; the implementation, transport and dialect are its `suite`. */
+export function ctrfTestName(result: Pick<CheckResult, 'checkId' | 'caseId'>): string {
+  return `${result.checkId} [${result.caseId}]`;
 }
 
 function epochMs(iso: string | undefined, fallback: number): number {
@@ -28,60 +38,88 @@ function epochMs(iso: string | undefined, fallback: number): number {
   return Number.isFinite(ms) ? ms : fallback;
 }
 
-/** CheckResult fields kept in each test's `extra`, in a fixed order so a re-written file is byte-identical. */
-const EXTRA_KEYS = [
-  'checkId', 'level', 'outcome', 'dialect', 'transport', 'caseId', 'implementation',
-  'mismatch', 'expected', 'actual', 'evidence', 'durationMs', 'exchangeMs', 'waived', 'harnessFault',
-  'blockedBy',
-] as const satisfies ReadonlyArray<Exclude<keyof CheckResult, 'message'>>;
+/** CheckResult fields a test's `extra` keeps when present, in a fixed order so a re-written file is byte-identical. */
+const EXTRA_KEYS = ['mismatch', 'expected', 'actual', 'waived', 'harnessFault', 'blockedBy'] as const satisfies ReadonlyArray<keyof CheckResult>;
 
-/** Every CheckResult field except the message (CTRF holds it natively), JSON-safe. */
-function testExtra(result: CheckResult): Record<string, unknown> {
+/** What a test needs beyond CTRF's own fields, JSON-safe; the evidence as its id in the document's store. */
+function testExtra(result: CheckResult, evidenceId: string | undefined): Record<string, unknown> | undefined {
   const extra: Record<string, unknown> = {};
   for (const key of EXTRA_KEYS) {
     const value = toJsonSafe(result[key]);
     if (value !== undefined) extra[key] = value;
   }
-  return extra;
+  if (evidenceId !== undefined) extra.evidence = evidenceId;
+  return Object.keys(extra).length === 0 ? undefined : extra;
 }
 
-/** Enough of a trace to see the cause; the whole evidence stays in `extra`. */
-const MAX_TRACE_CHARS = 8 * 1024;
+/** Enough of a trace to see the cause in a CTRF tool; the adapter's stderr and the whole exchange are the evidence. */
+const MAX_TRACE_CHARS = 400;
+
+/** CTRF `trace` of a failed or errored result whose adapter crashed or misbehaved: the crash's first line and the fault, and where the stderr is. */
+function traceOf(result: CheckResult, evidenceId: string | undefined): { trace?: string } {
+  if (result.outcome !== 'failed' && result.outcome !== 'errored') return {};
+  const fault = adapterFaultOf(result.evidence);
+  const crash = crashLine(result.evidence);
+  if (fault === undefined && crash === undefined) return {};
+  const parts = [crash, fault ? `${fault.kind}: ${fault.message}` : undefined].filter((p): p is string => p !== undefined && p !== '');
+  const where = evidenceId === undefined ? '' : `\nstderr and the whole exchange: evidence ${evidenceId}`;
+  return { trace: `${truncateText(parts.join('\n'), MAX_TRACE_CHARS)}${where}` };
+}
 
 /**
- * CTRF `trace` of a failed or errored result: the crash's first line, then the target's stderr (the
- * stack of a crashed adapter), or the fault the harness recorded, so CTRF tools show the cause.
+ * The implementations a document names, by the label its tests' `suite` starts with: the label every
+ * report shows, made unique with the coordinate when two implementations share one.
  */
-function traceOf(result: CheckResult): { trace?: string } {
-  if (result.outcome !== 'failed' && result.outcome !== 'errored') return {};
-  const stderr = stderrOf(result.evidence);
-  const fault = adapterFaultOf(result.evidence);
-  const parts = [crashLine(result.evidence), fault ? `${fault.kind}: ${fault.message}` : undefined, stderr?.trim()].filter((p): p is string => p !== undefined && p !== '');
-  const unique = parts.filter((part, i) => parts.indexOf(part) === i);
-  return unique.length === 0 ? {} : { trace: truncateText(unique.join('\n\n'), MAX_TRACE_CHARS) };
+function implementationKeys(results: readonly CheckResult[]): { keyOf: (r: CheckResult) => string; table: Record<string, ImplementationRef> } {
+  const byCoordinate = new Map<string, ImplementationRef>();
+  for (const r of results) if (!byCoordinate.has(implementationCoordinate(r))) byCoordinate.set(implementationCoordinate(r), r.implementation);
+  const labels = groupBy([...byCoordinate.values()], (impl) => implementationLabel({ implementation: impl }));
+  const keys = new Map<string, string>();
+  const table: Record<string, ImplementationRef> = {};
+  for (const [label, impls] of labels) {
+    for (const impl of impls) {
+      const coordinate = implementationCoordinate({ implementation: impl });
+      const key = impls.length === 1 ? label : `${label} (${coordinate})`;
+      keys.set(coordinate, key);
+      table[key] = toJsonSafe(impl) as ImplementationRef;
+    }
+  }
+  return { keyOf: (r) => keys.get(implementationCoordinate(r)) ?? implementationLabel(r), table };
 }
 
-function ctrfTest(result: CheckResult): CtrfTest {
+function ctrfTest(result: CheckResult, implementation: string, evidenceId: string | undefined): CtrfTest {
+  const status = statusOf(result);
   const test: CtrfTest = {
     name: ctrfTestName(result),
-    status: CTRF_STATUS[result.outcome],
-    rawStatus: result.outcome,
-    // the time the exchange took when the check knows it; a check's own evaluation time says little
-    duration: Math.max(0, Math.round(result.exchangeMs ?? result.durationMs ?? 0)),
+    status,
+    // the time the exchange the check judged took (the register call, the webhook's answer), else 0: a
+    // check's own evaluation time says nothing about the target
+    duration: Math.max(0, Math.round(result.exchangeMs ?? 0)),
     message: result.message,
-    ...traceOf(result),
-    suite: [rowKey(result)],
-    tags: [result.level],
-    extra: testExtra(result),
   };
+  if (status !== result.outcome) test.rawStatus = result.outcome;
+  Object.assign(test, traceOf(result, evidenceId));
+  test.suite = [implementation, result.transport, result.dialect];
+  test.tags = result.waived === undefined ? [result.level] : [result.level, WAIVED_TAG];
+  const extra = testExtra(result, evidenceId);
+  if (extra !== undefined) test.extra = extra;
   return test;
 }
 
-/** A CTRF document of the results; `extra` carries every CheckResult field and the run info, so parseCtrf can read it back. */
+/**
+ * A CTRF document of the results (docs/contract/reports.md "ctrf.json"). Each test is one result: its
+ * name `checkId [caseId]`, its suite `[implementation, transport, dialect]`, its tags `[level]` (and
+ * `WAIVED`), its `extra` only what the result has beyond that. The document's `extra` holds the run info,
+ * the implementations by label, and each piece of evidence once (`evidence`, by id), which the tests that
+ * cite it name. parseCtrf reads it back.
+ */
 export function formatCtrf(results: readonly CheckResult[], runInfo: RunInfo): CtrfDocument {
   const start = epochMs(runInfo.startedAt, 0);
   const stop = Math.max(start, epochMs(runInfo.finishedAt, start));
   const counts = countOutcomes(results);
+  const evidence = new EvidenceIndex(results);
+  const { keyOf, table } = implementationKeys(results);
+  const waived = counts.waived;
   const document: CtrfDocument = {
     reportFormat: 'CTRF',
     specVersion: CTRF_SPEC_VERSION,
@@ -91,18 +129,23 @@ export function formatCtrf(results: readonly CheckResult[], runInfo: RunInfo): C
       summary: {
         tests: results.length,
         passed: counts.passed,
-        failed: counts.failed + counts.errored,
+        failed: counts.failed + counts.errored - waived,
         skipped: counts.skipped,
         pending: 0,
-        other: 0,
+        other: waived,
         suites: groupBy(results, rowKey).size,
         start,
         stop,
         duration: stop - start,
         extra: { ...counts },
       },
-      tests: results.map(ctrfTest),
-      extra: { dpscExtraVersion: DPSC_CTRF_EXTRA_VERSION, runInfo: toJsonSafe(runInfo) },
+      tests: results.map((r) => ctrfTest(r, keyOf(r), evidence.idOf(r))),
+      extra: {
+        dpscExtraVersion: DPSC_CTRF_EXTRA_VERSION,
+        runInfo: toJsonSafe(runInfo),
+        implementations: table,
+        evidence: Object.fromEntries(evidence.pieces),
+      },
     },
   };
   if (stop > 0) document.timestamp = new Date(stop).toISOString();

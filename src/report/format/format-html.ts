@@ -1,7 +1,10 @@
 import type { CheckResult } from '../../results/check-result.js';
 import type { RunInfo } from '../../results/run-info.js';
 import { causeTotals } from './cause-labels.js';
-import { failureCauses } from './group-by-cause.js';
+import { failureCauses, waivedCauses } from './group-by-cause.js';
+import { htmlCertification } from './html-certification.js';
+import { HtmlEvidenceStore } from './html-evidence-store.js';
+import { htmlNotReached } from './html-not-reached.js';
 import { durationHistogram, percentile } from './html-charts.js';
 import { htmlText } from './html-escape.js';
 import { DRILL_DOWN_LIMITS, htmlDrillDown, type DrillDownLimits } from './html-drill-down.js';
@@ -23,7 +26,7 @@ export interface HtmlOptions extends ReportFileOptions {
   htmlLimits?: Partial<DrillDownLimits>;
 }
 
-const LEGEND = 'pass: every result that ran passed · partial: failures that do not block (SHOULD, waived) · fail: a MUST check failed or errored · skipped: nothing ran · –: not run. Counts: passed/ran. A cell with a failure links to its first cause.';
+const LEGEND = 'pass: every result that ran passed · partial: failures that do not block (SHOULD, waived) · fail: a MUST check failed or errored · skipped: nothing ran · –: not run. Counts: passed/judged; not reached: a failure in the same case stopped the check, so it was not judged. A cell with a failure links to its first cause.';
 
 /** The webhook answer times, when the webhook results recorded them. */
 function webhookTimes(results: readonly CheckResult[]): string {
@@ -53,21 +56,29 @@ export function formatHtml(results: readonly CheckResult[], runInfo: RunInfo, op
   const facts = [`dps-conformance ${runInfo.tool.version}`, `suite ${runInfo.suiteVersion}`, `started ${runInfo.startedAt}`];
   if (runInfo.finishedAt) facts.push(`finished ${runInfo.finishedAt}`);
   if (runInfo.shard) facts.push(`shard ${runInfo.shard}`);
-  const groups = failureCauses(results);
-  const drillDown = htmlDrillDown(groups, { ...DRILL_DOWN_LIMITS, ...options.htmlLimits });
-  const problems = verdict.counts.failed + verdict.counts.errored;
+  const limits = { ...DRILL_DOWN_LIMITS, ...options.htmlLimits };
+  const evidence = new HtmlEvidenceStore(limits.maxEvidenceChars);
+  const failures = failureCauses(results);
+  const waived = waivedCauses(results);
+  const drillDown = htmlDrillDown(failures, evidence, limits);
+  const waivedDown = htmlDrillDown(waived, evidence, limits, drillDown.shown + 1);
+  // a matrix cell links to its first failure, else to its first waived cause
+  for (const [key, id] of waivedDown.firstEntry) if (!drillDown.firstEntry.has(key)) drillDown.firstEntry.set(key, id);
   const body = results.length === 0
     ? '<p class="none">No results.</p>'
     : `<h2 id="implementations">Implementations</h2>
-${htmlHeadline(results, groups, drillDown.causeIds)}
+${htmlHeadline(results, failures, drillDown.causeIds)}
 <h2 id="matrix">Compatibility matrix</h2>
 ${htmlMatrix(results, drillDown.firstEntry)}
 <p class="legend">${htmlText(LEGEND)}</p>
 ${webhookTimes(results)}
 ${htmlLoad(results)}
-<h2 id="failures">Failures by cause (${causeTotals(groups)})</h2>
-${problems > 0 ? drillDown.html : '<p class="none">No failed or errored results.</p>'}
-${htmlHistory(versionHistories(results))}`;
+<h2 id="failures">Failures by cause (${causeTotals(failures)})</h2>
+${failures.length > 0 ? drillDown.html : `<p class="none">${waived.length > 0 ? 'No failed or errored results other than the waived ones below.' : 'No failed or errored results.'}</p>`}
+${waived.length > 0 ? `<h2 id="waived">Waived: accepted failures, not counted as failures (${causeTotals(waived)})</h2>\n${waivedDown.html}` : ''}
+${htmlNotReached(results)}
+${htmlHistory(versionHistories(results))}
+${evidence.html()}`;
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
@@ -75,7 +86,8 @@ ${htmlHistory(versionHistories(results))}`;
 <title>${htmlText(title)}</title><style>${HTML_CSS}</style></head><body>
 <h1>${htmlText(`dps-conformance ${runInfo.command}`)}</h1>
 <p class="verdict ${verdict.pass ? 'pass' : 'fail'}" id="verdict"><b>${verdict.pass ? '✓' : '✗'} ${word}</b> ${htmlText(verdict.line.replace(/^(PASS|FAIL): /, ''))}</p>
-${verdict.incomplete ? `<p class="verdict incomplete">⚠ ${htmlText(verdict.incomplete)}</p>\n` : ''}${dialectNotes(results).map((note) => `<p class="note">ℹ ${htmlText(note)}</p>\n`).join('')}<p class="facts">${htmlText(facts.join(' · '))}</p>
+${verdict.incomplete ? `<p class="verdict incomplete">⚠ ${htmlText(verdict.incomplete)}</p>\n` : ''}${dialectNotes(results).map((note) => `<p class="note">ℹ ${htmlText(note)}</p>\n`).join('')}${htmlCertification(runInfo)}
+<p class="facts">${htmlText(facts.join(' · '))}</p>
 ${body}
 </body></html>
 `;

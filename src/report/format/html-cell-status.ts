@@ -1,4 +1,5 @@
 import type { OutcomeCounts } from '../../results/summarise-results.js';
+import type { DisplayCounts } from './verdict.js';
 
 /**
  * How a matrix cell reads. `fail` follows the exit-status rule (a MUST failed or errored, not waived),
@@ -16,13 +17,17 @@ export function cellStatus(counts: OutcomeCounts): CellStatus {
 /** The mark shown beside the word, so a cell never speaks by colour alone. */
 export const CELL_MARK: Record<CellStatus, string> = { pass: '✓', partial: '◐', fail: '✗', skipped: '○' };
 
-/** `2/4 passed · 1 failed · 1 errored`: the counts a cell shows under its status word. */
-export function cellCounts(counts: OutcomeCounts): string {
-  const ran = counts.total - counts.skipped;
-  const parts = ran > 0 ? [`${counts.passed}/${ran} passed`] : [];
-  if (counts.failed > 0) parts.push(`${counts.failed} failed`);
-  if (counts.errored > 0) parts.push(`${counts.errored} errored`);
-  if (counts.skipped > 0) parts.push(`${counts.skipped} skipped`);
-  if (counts.waived > 0) parts.push(`${counts.waived} waived`);
+/**
+ * `2/4 passed · 1 failed · 1 errored`: the counts a cell shows under its status word; waived results
+ * apart from the failures, results not reached apart from the skipped.
+ */
+export function cellCounts(c: DisplayCounts): string {
+  const judged = c.passed + c.failed + c.errored + c.waived;
+  const parts = judged > 0 ? [`${c.passed}/${judged} passed`] : [];
+  if (c.failed > 0) parts.push(`${c.failed} failed`);
+  if (c.errored > 0) parts.push(`${c.errored} errored`);
+  if (c.waived > 0) parts.push(`${c.waived} waived`);
+  if (c.skipped > 0) parts.push(`${c.skipped} skipped`);
+  if (c.notReached > 0) parts.push(`${c.notReached} not reached`);
   return parts.join(' · ');
 }

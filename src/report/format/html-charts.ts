@@ -1,3 +1,4 @@
+import { clipAtWord } from './clip-line.js';
 import { htmlText } from './html-escape.js';
 
 export interface Bar {
@@ -20,7 +21,7 @@ export function passRateChart(bars: readonly Bar[], title: string): string {
     const width = bar.percent === undefined ? 0 : Math.round((bar.percent * barWidth) / 100);
     const colour = bar.percent === undefined ? '#bbb' : bar.percent === 100 ? '#2a7a2a' : bar.percent >= 80 ? '#a86d00' : '#b02a2a';
     const value = bar.percent === undefined ? 'not run' : `${bar.percent}%`;
-    const label = bar.label.length > 48 ? `${bar.label.slice(0, 47)}…` : bar.label;
+    const label = clipAtWord(bar.label, 48);
     return `<text x="${labelWidth - 6}" y="${y + 14}" text-anchor="end">${htmlText(label)}</text>`
       + `<rect x="${labelWidth}" y="${y}" width="${barWidth}" height="16" fill="#eee"/>`
       + `<rect x="${labelWidth}" y="${y}" width="${width}" height="16" fill="${colour}"/>`

@@ -1,11 +1,14 @@
 import type { CheckResult } from '../../results/check-result.js';
+import { isRunWide } from '../../results/run-wide.js';
 import { causesBySection, type CauseSection } from './cause-sections.js';
-import { causeTotals, checksLabel, whereLine } from './cause-labels.js';
+import { causeTotals, causeWhere, checksLabel } from './cause-labels.js';
 import { checkFamily } from './check-family.js';
 import type { Cause } from './group-by-cause.js';
 import { clipLine } from './clip-line.js';
 import { htmlText } from './html-escape.js';
-import { implementationLabel } from './implementation-label.js';
+import type { HtmlEvidenceStore } from './html-evidence-store.js';
+import { lostCharacters } from './lost-characters.js';
+
 import { requestDataOf } from './request-data.js';
 import { describeValue, truncateText } from './text-limits.js';
 
@@ -13,7 +16,7 @@ import { describeValue, truncateText } from './text-limits.js';
 export interface DrillDownLimits {
   /** causes that get an entry; the rest are counted in a note */
   maxEntries: number;
-  /** rows of one cause's affected table */
+  /** rows of one cause's table of cases */
   maxAffectedRows: number;
   /** evidence per result, in characters */
   maxEvidenceChars: number;
@@ -27,11 +30,11 @@ export interface DrillDownLimits {
 
 export const DRILL_DOWN_LIMITS: DrillDownLimits = {
   maxEntries: 500,
-  maxAffectedRows: 200,
+  maxAffectedRows: 60,
   maxEvidenceChars: 16 * 1024,
   maxValueChars: 4 * 1024,
   maxLineChars: 300,
-  maxTotalChars: 2 * 1024 * 1024,
+  maxTotalChars: 600 * 1024,
 };
 
 export interface DrillDown {
@@ -50,7 +53,7 @@ const TITLES: Record<CauseSection, string> = {
   'blocking-errored': 'Blocking errors (MUST errored: the target misbehaved or the harness broke)',
   'should-failed': 'SHOULD failures (not blocking)',
   'should-errored': 'SHOULD errors (not blocking)',
-  waived: 'Waived (accepted failures)',
+  waived: 'Waived: accepted failures, not counted as failures',
 };
 
 function block(text: string, maxChars: number, className: string): string {
@@ -63,18 +66,26 @@ function fact(label: string, value: string): string {
   return `<dt>${label}</dt><dd>${htmlText(value)}</dd>`;
 }
 
-/** check, level, case, expected vs actual and evidence of one result. */
-function resultDetails(result: CheckResult, limits: DrillDownLimits): string {
+/** Characters lost on the way (U+FFFD where a character was), by code point: mojibake on screen tells a reader nothing. */
+function lostCharactersHtml(result: CheckResult): string {
+  if (!('expected' in result) || !('actual' in result)) return '';
+  const lost = lostCharacters(result.expected, result.actual);
+  if (lost.length === 0) return '';
+  const rows = lost.map((l) => `<tr><td><code>${htmlText(l.path || '(the value)')}</code></td><td>${htmlText(l.expected)}</td><td>${htmlText(l.actual)}</td><td>${htmlText(l.summary)}</td></tr>`);
+  return `<h5>characters lost, by code point</h5><table class="lost"><thead><tr><th scope="col">where</th><th scope="col">expected</th><th scope="col">got</th><th scope="col">what happened</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** check, level, case, expected vs actual, lost characters, request data and a link to the evidence of one result. */
+function resultDetails(result: CheckResult, evidenceId: string | undefined, limits: DrillDownLimits): string {
   const facts = [
     fact('check', result.checkId),
     fact('level', result.level),
     fact('outcome', result.mismatch ? `${result.outcome} (${result.mismatch})` : result.outcome),
     fact('case', result.caseId),
-    fact('implementation', implementationLabel(result)),
     fact('transport · dialect', `${result.transport} · ${result.dialect}`),
     fact('message', truncateText(result.message, limits.maxValueChars)),
   ];
-  if (result.waived) facts.push(fact('waived', `until ${result.waived.expires}: ${result.waived.reason}`));
+  if (result.waived) facts.push(fact('WAIVED', `until ${result.waived.expires}: ${result.waived.reason}`));
   if (result.harnessFault) facts.push(fact('harness fault', 'the harness broke while producing this result, not the target'));
   const parts = [`<dl>${facts.join('')}</dl>`];
   if ('expected' in result || 'actual' in result) {
@@ -82,66 +93,74 @@ function resultDetails(result: CheckResult, limits: DrillDownLimits): string {
       `<div><h5>${label}</h5>${present ? block(describeValue(value), limits.maxValueChars, label) : '<p class="none">not recorded</p>'}</div>`;
     parts.push(`<div class="pair">${side('expected', 'expected' in result, result.expected)}${side('actual', 'actual' in result, result.actual)}</div>`);
   }
+  parts.push(lostCharactersHtml(result));
   const sent = requestDataOf(result.evidence);
   if (sent !== undefined) parts.push(`<h5>request data sent</h5>${block(describeValue(sent), limits.maxValueChars, 'request')}`);
-  parts.push('<h5>evidence</h5>');
-  parts.push(result.evidence === undefined ? '<p class="none">no evidence recorded</p>' : block(describeValue(result.evidence), limits.maxEvidenceChars, 'evidence'));
+  parts.push(evidenceId === undefined ? '<p class="none">no evidence recorded</p>' : `<p class="evidence-link">evidence (the exchange, stored once): <a href="#${evidenceId}">${evidenceId}</a></p>`);
   return parts.join('');
 }
 
-/** Where a cause was seen: one row per affected case x implementation x transport x dialect (checks counted). */
-function affectedTable(group: Cause, limits: DrillDownLimits): string {
-  const shown = group.affected.slice(0, limits.maxAffectedRows).map((a) => {
-    const checks = a.checkIds.length === 1 ? (a.checkIds[0] ?? '') : `${a.checkIds.length} checks`;
-    return `<tr><td>${htmlText(clipLine(a.caseId, limits.maxLineChars))}</td><td>${htmlText(clipLine(a.implementation, limits.maxLineChars))}</td><td>${a.transport}</td><td>${a.dialect}</td><td>${htmlText(checks)}</td></tr>`;
+/** The cases a cause hit, one row each: where it showed, the checks it hit, the data the case sent, and how its message differed. */
+function casesTable(cause: Cause, limits: DrillDownLimits): string {
+  const shown = cause.cases.slice(0, limits.maxAffectedRows).map((c) => {
+    const checks = c.checkIds.length === 1 ? (c.checkIds[0] ?? '') : `${c.checkIds.length} checks`;
+    const data = c.data === undefined ? '' : `<code>${htmlText(clipLine(c.data, limits.maxLineChars))}</code>`;
+    const detail = c.detail === undefined ? '' : `<br><small>${htmlText(clipLine(c.detail, limits.maxLineChars))}</small>`;
+    return `<tr><td>${htmlText(isRunWide(c) ? 'run-wide' : clipLine(c.caseId, limits.maxLineChars))}</td><td>${htmlText(c.transports.join(', '))}</td><td>${htmlText(c.dialects.join(', '))}</td><td>${htmlText(checks)}</td><td>${data}${detail}</td></tr>`;
   });
-  const left = group.affected.length - shown.length;
-  const more = left > 0 ? `<p class="note">and ${left} more; every result is in ctrf.json</p>` : '';
-  return `<table class="affected"><thead><tr><th scope="col">case</th><th scope="col">implementation</th><th scope="col">transport</th><th scope="col">dialect</th><th scope="col">checks</th></tr></thead><tbody>${shown.join('')}</tbody></table>${more}`;
+  const left = cause.cases.length - shown.length;
+  const more = left > 0 ? `<p class="note">and ${left} more cases; every result is in ctrf.json</p>` : '';
+  return `<table class="affected"><colgroup><col style="width:18%"><col style="width:14%"><col style="width:8%"><col style="width:14%"><col></colgroup><thead><tr><th scope="col">case</th><th scope="col">transports</th><th scope="col">dialects</th><th scope="col">checks</th><th scope="col">data sent · how it read</th></tr></thead><tbody>${shown.join('')}</tbody></table>${more}`;
 }
 
-function entry(group: Cause, id: string, limits: DrillDownLimits): string {
-  const first = group.firstResult;
-  const checks = checksLabel(group);
-  const cause = group.crash ? `${group.crash} · ${first.message}` : first.message;
-  const summary = `<summary><span class="badge ${group.outcome}">${group.outcome.toUpperCase()}</span> <span class="level">${group.level}</span> <code>${htmlText(clipLine(checks, limits.maxLineChars))}</code> <span class="count">× ${group.count}</span> <span class="where">${htmlText(clipLine(whereLine(group), limits.maxLineChars))}</span><br><span class="msg" title="${htmlText(group.messageShape)}">${htmlText(clipLine(cause, limits.maxLineChars))}</span></summary>`;
-  const firstWhere = `${implementationLabel(first)} · ${first.transport} · ${first.dialect} · case ${first.caseId}`;
+/** `device.data.sent · MUST · wrong-type`: the level on every cause, beside the kind of mismatch. */
+function entry(cause: Cause, id: string, evidence: HtmlEvidenceStore, limits: DrillDownLimits): string {
+  const first = cause.firstResult;
+  const waived = cause.waived === cause.count;
+  const message = cause.crash ? `${cause.crash} · ${first.message}` : first.message;
+  const badge = waived ? '<span class="badge waived">WAIVED</span> ' : '';
+  const mismatch = cause.mismatch === undefined ? '' : ` <span class="mismatch">${htmlText(clipLine(cause.mismatch, 60))}</span>`;
+  const summary = `<summary>${badge}<span class="badge ${cause.outcome}">${cause.outcome.toUpperCase()}</span> <span class="level">${cause.level}</span> <code>${htmlText(clipLine(checksLabel(cause), limits.maxLineChars))}</code>${mismatch} <span class="count">× ${cause.count}</span> <span class="where">${htmlText(clipLine(causeWhere(cause), limits.maxLineChars))}</span><br><span class="msg" title="${htmlText(clipLine(cause.messageShape, limits.maxLineChars))}">${htmlText(clipLine(message, limits.maxLineChars))}</span></summary>`;
+  const firstWhere = `${first.transport} · ${first.dialect} · case ${first.caseId}`;
+  const waiver = waived && first.waived ? `<p class="waiver">WAIVED until ${htmlText(first.waived.expires)}: ${htmlText(first.waived.reason)}</p>` : '';
   const parts = [
-    `<h4>affected (${group.count} results)</h4>`,
-    affectedTable(group, limits),
+    waiver,
+    `<h4>cases (${cause.cases.length}; ${cause.count} results)</h4>`,
+    casesTable(cause, limits),
     `<h4>the first: ${htmlText(clipLine(firstWhere, limits.maxLineChars))}</h4>`,
-    resultDetails(first, limits),
+    resultDetails(first, evidence.cite(first.evidence, id), limits),
   ];
-  return `<details id="${id}" class="entry ${group.outcome}">${summary}${parts.join('')}</details>`;
+  return `<details id="${id}" class="entry ${waived ? 'waived' : cause.outcome}">${summary}${parts.join('')}</details>`;
 }
 
 /**
- * The failures, grouped by cause (failureCauses) and sectioned by causeSection: one `<details>` per
- * cause listing the cases, implementations, transports and dialects it hit, with the request data sent
- * and the evidence of the first. Passed and skipped results get none: the matrix counts them and
- * ctrf.json holds them. Over a limit, the rest are counted.
+ * The failures, grouped by cause (failureCauses, then waivedCauses apart) and sectioned by causeSection:
+ * one `<details>` per cause with its level, kind of mismatch, the cases it hit with their data, the
+ * request data sent and a link to the evidence of the first (stored once, in `evidence`). Passed and
+ * skipped results get none: the matrix counts them and ctrf.json holds them. Over a limit, the rest are
+ * counted.
  */
-export function htmlDrillDown(groups: readonly Cause[], limits: DrillDownLimits = DRILL_DOWN_LIMITS): DrillDown {
+export function htmlDrillDown(causes: readonly Cause[], evidence: HtmlEvidenceStore, limits: DrillDownLimits = DRILL_DOWN_LIMITS, startAt = 1): DrillDown {
   const firstEntry = new Map<string, string>();
   const causeIds = new Map<Cause, string>();
   const out: string[] = [];
   let size = 0;
   let shown = 0;
   let leftOut = 0;
-  for (const section of causesBySection(groups)) {
+  for (const section of causesBySection(causes)) {
     const items: string[] = [];
-    for (const group of section.causes) {
+    for (const cause of section.causes) {
       if (shown >= limits.maxEntries || size > limits.maxTotalChars) {
         leftOut += 1;
         continue;
       }
+      const id = `cause-${startAt + shown}`;
       shown += 1;
-      const id = `cause-${shown}`;
-      const html = entry(group, id, limits);
+      const html = entry(cause, id, evidence, limits);
       size += html.length;
       items.push(html);
-      causeIds.set(group, id);
-      for (const a of group.affected) {
+      causeIds.set(cause, id);
+      for (const a of cause.affected) {
         for (const checkId of a.checkIds) {
           const key = JSON.stringify([a.implementation, a.transport, a.dialect, checkFamily(checkId)]);
           if (!firstEntry.has(key)) firstEntry.set(key, id);
@@ -153,7 +172,7 @@ export function htmlDrillDown(groups: readonly Cause[], limits: DrillDownLimits 
     out.push(`<section><h3>${htmlText(TITLES[section.section])}: ${causeTotals(section.causes)}${more}</h3>${items.join('\n')}</section>`);
   }
   if (leftOut > 0) {
-    out.unshift(`<p class="note left-out">Showing ${shown} of ${shown + leftOut} causes; ${leftOut} more are not shown here, to keep this page small (at most ${limits.maxEntries} entries and about ${Math.round(limits.maxTotalChars / 1024 / 1024)} MB); every result is in ctrf.json.</p>`);
+    out.unshift(`<p class="note left-out">Showing ${shown} of ${shown + leftOut} causes; ${leftOut} more are not shown here, to keep this page small (at most ${limits.maxEntries} entries and about ${Math.round(limits.maxTotalChars / 1024)} KB); every result is in ctrf.json.</p>`);
   }
   return { html: out.join('\n'), firstEntry, causeIds, shown, leftOut };
 }

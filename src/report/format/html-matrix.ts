@@ -5,6 +5,8 @@ import { clipLine } from './clip-line.js';
 import { CELL_MARK, cellCounts, cellStatus } from './html-cell-status.js';
 import { cellKey, matrixRow } from './html-cell-key.js';
 import { htmlText } from './html-escape.js';
+import { implementationCoordinate } from './implementation-label.js';
+import { displayCountsOf } from './verdict.js';
 import { PARTY_TITLE, partyOf, type Party } from './party.js';
 
 /** Long names (a webhook URL, a hostile implementation) must not make the table unreadable. */
@@ -14,11 +16,10 @@ const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function cell(results: readonly CheckResult[] | undefined, link: string | undefined): string {
   if (!results) return '<td class="none" title="not run">–</td>';
-  const counts = countOutcomes(results);
-  const status = cellStatus(counts);
+  const status = cellStatus(countOutcomes(results));
   const word = `<span class="mark">${CELL_MARK[status]}</span> <b>${status}</b>`;
   const head = link ? `<a href="#${link}">${word}</a>` : word;
-  const text = htmlText(cellCounts(counts));
+  const text = htmlText(cellCounts(displayCountsOf(results)));
   return `<td class="${status}" title="${status}: ${text}">${head}<br><small>${text}</small></td>`;
 }
 
@@ -29,9 +30,9 @@ function columnLabel(family: string, party: Party): string {
 
 function partyTable(party: Party, results: readonly CheckResult[], firstCause: ReadonlyMap<string, string>): string {
   const families = [...new Set(results.map((r) => checkFamily(r.checkId)))].sort(byText);
-  const head = `<thead><tr><th scope="col">implementation</th><th scope="col">transport</th><th scope="col">dialect</th>${families
-    .map((f) => `<th scope="col" title="${htmlText(f)}">${htmlText(clipLine(columnLabel(f, party), MAX_LABEL_CHARS))}</th>`)
-    .join('')}<th scope="col">all</th></tr></thead>`;
+  const head = `<thead><tr><th scope="col">implementation</th><th scope="col" class="upright"><span>transport</span></th><th scope="col" class="upright"><span>dialect</span></th>${families
+    .map((f) => `<th scope="col" class="family upright" title="${htmlText(f)}"><span>${htmlText(clipLine(columnLabel(f, party), MAX_LABEL_CHARS))}</span></th>`)
+    .join('')}<th scope="col" class="upright"><span>all</span></th></tr></thead>`;
   const byImplementation = [...groupBy(results, (r) => matrixRow(r)[0])].sort(([a], [b]) => byText(a, b));
   const bodies = byImplementation.map(([implementation, own]) => {
     const rows = [...groupBy(own, (r) => JSON.stringify(matrixRow(r)))].sort(([a], [b]) => byText(a, b));
@@ -43,12 +44,14 @@ function partyTable(party: Party, results: readonly CheckResult[], firstCause: R
         return cell(byCell.get(key), firstCause.get(key));
       });
       const firstOfRow = families.map((family) => firstCause.get(JSON.stringify([implementation, transport, dialect, family]))).find((id) => id !== undefined);
-      const name = index === 0 ? `<th scope="rowgroup" rowspan="${rows.length}" class="impl">${htmlText(clipLine(implementation, MAX_LABEL_CHARS))}</th>` : '';
+      const coordinate = implementationCoordinate(own[0] as CheckResult);
+      const name = index === 0 ? `<th scope="rowgroup" rowspan="${rows.length}" class="impl" title="${htmlText(coordinate)}">${htmlText(clipLine(implementation, MAX_LABEL_CHARS))}</th>` : '';
       return `<tr>${name}<th scope="row">${htmlText(transport)}</th><th scope="row">${htmlText(dialect)}</th>${cells.join('')}${cell(group, firstOfRow)}</tr>`;
     });
     return `<tbody>${trs.join('\n')}</tbody>`;
   });
-  const width = Math.max(6, Math.round(60 / Math.max(1, families.length + 1)));
+  // the family columns share what the name, transport and dialect columns leave; their headers stand upright (rotated), so no word breaks
+  const width = Math.round((1000 * (100 - 27)) / Math.max(1, families.length + 1)) / 1000;
   const cols = `<colgroup><col class="c-impl"><col class="c-row"><col class="c-row">${families.map(() => `<col style="width:${width}%">`).join('')}<col style="width:${width}%"></colgroup>`;
   return `<h3 id="matrix-${party}">${PARTY_TITLE[party]}</h3><table class="matrix" data-party="${party}">${cols}${head}${bodies.join('\n')}</table>`;
 }

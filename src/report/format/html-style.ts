@@ -13,8 +13,9 @@ h1{font-size:1.4em;margin:0 0 .4em}h2{font-size:1.15em;margin:1.4em 0 .4em}h3{fo
 .facts,.note,small{color:#555}
 table{border-collapse:collapse;margin:.4em 0;width:100%;table-layout:fixed}
 th,td{border:1px solid #bbb;padding:4px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
-thead th{background:#f0f0f0;font-size:.9em}tbody th{font-weight:normal;background:#fafafa}
-.matrix col.c-impl{width:16%}.matrix col.c-row{width:6%}.matrix td{font-size:.92em}
+thead th{background:#f0f0f0;font-size:.85em;overflow-wrap:normal;word-break:normal;hyphens:none}tbody th{font-weight:normal;background:#fafafa}
+.matrix col.c-impl{width:16%}.matrix col.c-row{width:5.5%}
+.matrix thead th.upright{vertical-align:bottom;text-align:left;padding:6px 2px}.matrix thead th.upright span{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;display:inline-block}.matrix td{font-size:.92em}
 .matrix th.impl{font-weight:bold}
 .matrix a{color:inherit}
 td.pass{background:#dcf2dc}td.partial{background:#fff1c2}td.fail{background:#f8d4d4}td.skipped,td.none{background:#eee;color:#666}
@@ -26,8 +27,11 @@ svg.chart{max-width:100%;height:auto;font:12px system-ui,sans-serif}
 details.entry{border:1px solid #ccc;border-left:4px solid #b02a2a;border-radius:3px;margin:4px 0;padding:2px 8px}
 details.entry.errored{border-left-color:#a86d00}
 summary{cursor:pointer;padding:3px 0;overflow-wrap:anywhere}.where{color:#555}.count{font-weight:bold}.msg{display:inline-block;margin-left:1.2em;overflow-wrap:anywhere}
-.badge{font-weight:bold;font-size:.85em;padding:0 4px;border-radius:3px;color:#fff}.badge.failed{background:#b02a2a}.badge.errored{background:#a86d00}
-.level{font-size:.85em;border:1px solid #888;padding:0 3px;border-radius:3px}
+.badge{font-weight:bold;font-size:.85em;padding:0 4px;border-radius:3px;color:#fff}.badge.failed{background:#b02a2a}.badge.errored{background:#a86d00}.badge.waived{background:#2a5fa8}
+details.entry.waived{border-left-color:#2a5fa8}.waiver{color:#1d3f70}
+.certification{margin:.6em 0}.certification th{width:9em;background:#f4f6fb}.waiver-notes{margin:.2em 0;padding-left:1.1em}.warning{color:#8a4b00}
+.coordinate{overflow-wrap:anywhere}table.lost td{font-family:monospace;font-size:.9em}.evidence-item{margin:2px 0}
+.level{font-size:.85em;border:1px solid #888;padding:0 3px;border-radius:3px}.level.MUST{border-color:#b02a2a}.mismatch{font-size:.85em;font-family:monospace}
 table.affected{font-size:.9em}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:.5em 0}dt{color:#555}dd{margin:0;overflow-wrap:anywhere;white-space:pre-wrap}
 .pair{display:grid;grid-template-columns:1fr 1fr;gap:12px}.pair>div{min-width:0}

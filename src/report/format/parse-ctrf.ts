@@ -1,5 +1,5 @@
 import { DIALECTS, TRANSPORTS, type CheckResult, type Level, type Outcome } from '../../results/check-result.js';
-import type { RunInfo } from '../../results/run-info.js';
+import type { RunInfo, WaiverNote, WaiverSummary } from '../../results/run-info.js';
 import { invalidConfigError, notJsonError } from '../../errors/harness-error.js';
 import { DPSC_CTRF_EXTRA_VERSION } from './ctrf-document.js';
 
@@ -78,16 +78,79 @@ function readResult(test: unknown, path: string, problems: Problems): CheckResul
   return result;
 }
 
+/** What a version 2 document shares among its tests: the implementations by label and the evidence by id. */
+interface SharedParts {
+  implementations: Record<string, unknown>;
+  evidence: Record<string, unknown>;
+}
+
+const NAME = /^(\S+) \[([\s\S]*)\]$/;
+
+/**
+ * A test of a version 2 document (formatCtrf): the check and case from its name, implementation,
+ * transport and dialect from its suite, the level from its first tag, the outcome from `rawStatus` (or
+ * the status), the evidence from the store by id; the rest from `extra`.
+ */
+function readResultV2(test: unknown, path: string, problems: Problems, shared: SharedParts): CheckResult | undefined {
+  if (!isObject(test)) {
+    problems.add(path, 'must be a test object written by dps-conformance');
+    return undefined;
+  }
+  const name = typeof test.name === 'string' ? NAME.exec(test.name) : null;
+  if (!name) problems.add(`${path}.name`, 'must be `checkId [caseId]`');
+  const suite = Array.isArray(test.suite) ? test.suite : [];
+  const [label, transport, dialect] = suite as unknown[];
+  const okTransport = problems.oneOf(transport, TRANSPORTS, `${path}.suite[1] (transport)`);
+  const okDialect = problems.oneOf(dialect, DIALECTS, `${path}.suite[2] (dialect)`);
+  const implementation = typeof label === 'string' ? readImplementation(shared.implementations[label], `results.extra.implementations[${JSON.stringify(label)}]`, problems) : undefined;
+  if (typeof label !== 'string') problems.add(`${path}.suite[0] (implementation)`, 'must name an implementation of results.extra.implementations');
+  const level: unknown = Array.isArray(test.tags) ? (test.tags as unknown[])[0] : undefined;
+  const okLevel = problems.oneOf(level, LEVELS, `${path}.tags[0] (level)`);
+  const raw = test.rawStatus ?? test.status;
+  const okOutcome = problems.oneOf(raw, OUTCOMES, `${path}.rawStatus or status (outcome)`);
+  const message = test.message;
+  const okMessage = problems.string(message, `${path}.message`);
+  const x = isObject(test.extra) ? test.extra : {};
+  const p = `${path}.extra`;
+  const { mismatch, harnessFault, waived, blockedBy, evidence } = x;
+  const okMismatch = problems.optionalString(mismatch, `${p}.mismatch`);
+  const okFault = harnessFault === undefined || typeof harnessFault === 'boolean';
+  if (!okFault) problems.add(`${p}.harnessFault`, 'must be a boolean when present');
+  const okBlockedBy = problems.optionalString(blockedBy, `${p}.blockedBy`);
+  const okEvidence = evidence === undefined || (typeof evidence === 'string' && evidence in shared.evidence);
+  if (!okEvidence) problems.add(`${p}.evidence`, 'must be the id of a piece of results.extra.evidence');
+  const waiver = readWaiver(waived, `${p}.waived`, problems);
+  if (!name || !(okTransport && okDialect && okLevel && okOutcome && okMessage && okMismatch && okFault && okBlockedBy && okEvidence)) return undefined;
+  if (implementation === undefined || waiver === false) return undefined;
+  const result: CheckResult = { checkId: name[1] ?? '', level, outcome: raw, dialect, transport, caseId: name[2] ?? '', implementation, message };
+  if (typeof evidence === 'string') result.evidence = shared.evidence[evidence];
+  if (mismatch !== undefined) result.mismatch = mismatch;
+  if ('expected' in x) result.expected = x.expected;
+  if ('actual' in x) result.actual = x.actual;
+  // a test's duration is the exchange the check judged, in whole ms; 0 when it judged none
+  if (typeof test.duration === 'number' && test.duration > 0) result.exchangeMs = test.duration;
+  if (waiver !== undefined) result.waived = waiver;
+  if (harnessFault !== undefined) result.harnessFault = harnessFault;
+  if (blockedBy !== undefined) result.blockedBy = blockedBy;
+  return result;
+}
+
 function readImplementation(value: unknown, path: string, problems: Problems): CheckResult['implementation'] | undefined {
   if (!isObject(value)) {
     problems.add(path, 'must be an object with a name');
     return undefined;
   }
-  const { name, version } = value;
+  const { name, version, displayName, docsUrl } = value;
   const okName = problems.string(name, `${path}.name`);
   const okVersion = problems.optionalString(version, `${path}.version`);
-  if (!okName || !okVersion) return undefined;
-  return version === undefined ? { name } : { name, version };
+  const okDisplay = problems.optionalString(displayName, `${path}.displayName`);
+  const okDocs = problems.optionalString(docsUrl, `${path}.docsUrl`);
+  if (!okName || !okVersion || !okDisplay || !okDocs) return undefined;
+  const implementation: CheckResult['implementation'] = { name };
+  if (version !== undefined) implementation.version = version;
+  if (displayName !== undefined) implementation.displayName = displayName;
+  if (docsUrl !== undefined) implementation.docsUrl = docsUrl;
+  return implementation;
 }
 
 /** The waiver of a result: undefined when absent, false when malformed (a problem is noted). */
@@ -122,12 +185,48 @@ function readRunInfo(value: unknown, problems: Problems): RunInfo | undefined {
   if (incompleteReason !== undefined) info.incompleteReason = incompleteReason;
   if (shard !== undefined) info.shard = shard;
   if ('declaration' in value) info.declaration = value.declaration;
+  const waivers = readWaiverSummary(value.waivers, `${p}.waivers`, problems);
+  if (waivers !== undefined) info.waivers = waivers;
+  const signature = value.signature;
+  if (isObject(signature) && typeof signature.keyId === 'string' && typeof signature.file === 'string') info.signature = { keyId: signature.keyId, file: signature.file };
+  else if (signature !== undefined) problems.add(`${p}.signature`, 'must be {keyId, file} when present');
+  if (Array.isArray(value.phases)) info.phases = value.phases as NonNullable<RunInfo['phases']>;
   return info;
 }
 
+function readWaiverNotes(value: unknown, path: string, problems: Problems): WaiverNote[] {
+  if (!Array.isArray(value)) {
+    problems.add(path, 'must be a list of waivers');
+    return [];
+  }
+  const notes: WaiverNote[] = [];
+  value.forEach((item: unknown, i: number) => {
+    if (!isObject(item) || typeof item.checkId !== 'string' || typeof item.reason !== 'string' || typeof item.expires !== 'string') {
+      problems.add(`${path}[${i}]`, 'must be {checkId, reason, expires} with optional caseId and implementation');
+      return;
+    }
+    const note: WaiverNote = { checkId: item.checkId, reason: item.reason, expires: item.expires };
+    if (typeof item.caseId === 'string') note.caseId = item.caseId;
+    if (typeof item.implementation === 'string') note.implementation = item.implementation;
+    notes.push(note);
+  });
+  return notes;
+}
+
+/** What the run's waivers did (runInfo.waivers), undefined when absent. */
+function readWaiverSummary(value: unknown, path: string, problems: Problems): WaiverSummary | undefined {
+  if (value === undefined) return undefined;
+  if (!isObject(value) || typeof value.given !== 'number' || typeof value.waivedResults !== 'number') {
+    problems.add(path, 'must be {given, waivedResults, expired, unused}');
+    return undefined;
+  }
+  return { given: value.given, waivedResults: value.waivedResults, expired: readWaiverNotes(value.expired, `${path}.expired`, problems), unused: readWaiverNotes(value.unused, `${path}.unused`, problems) };
+}
+
 /**
- * Reads a ctrf.json written by formatCtrf back into results and run info (for `report merge` and
- * `report diff`). Accepts the file's text or the parsed value; anything else is a harness error
+ * Reads a ctrf.json written by formatCtrf (this version's layout, or version 1's, where each test's
+ * `extra` held every field) back into results and run info (for `report merge`, `report diff` and
+ * `verify-report`). Results that cite one piece of evidence share one object. Accepts the file's text or the parsed value; anything else is a harness error
  * (exit status 2) listing what is wrong, with `source` naming the file.
  */
 export function parseCtrf(input: unknown, source = 'ctrf.json'): { results: CheckResult[]; runInfo: RunInfo } {
@@ -144,14 +243,19 @@ export function parseCtrf(input: unknown, source = 'ctrf.json'): { results: Chec
   const body = document.results;
   if (!isObject(body) || !Array.isArray(body.tests)) throw invalidConfigError(source, ['results.tests: must be an array']);
   const extra = isObject(body.extra) ? body.extra : {};
-  const extraVersion = extra.dpscExtraVersion;
-  if (typeof extraVersion === 'number' && extraVersion > DPSC_CTRF_EXTRA_VERSION) {
+  const extraVersion = typeof extra.dpscExtraVersion === 'number' ? extra.dpscExtraVersion : 1;
+  if (extraVersion > DPSC_CTRF_EXTRA_VERSION) {
     problems.add('results.extra.dpscExtraVersion', `is ${extraVersion}; this dps-conformance reads up to ${DPSC_CTRF_EXTRA_VERSION} (upgrade it)`);
   }
   const runInfo = readRunInfo(extra.runInfo, problems);
   const results: CheckResult[] = [];
+  // version 1 kept every field in each test's extra; version 2 shares implementations and evidence (docs/contract/reports.md)
+  const shared = extraVersion === 1
+    ? undefined
+    : { implementations: isObject(extra.implementations) ? extra.implementations : {}, evidence: isObject(extra.evidence) ? extra.evidence : {} };
   body.tests.forEach((test: unknown, index: number) => {
-    const result = readResult(test, `results.tests[${index}]`, problems);
+    const at = `results.tests[${index}]`;
+    const result = shared === undefined ? readResult(test, at, problems) : readResultV2(test, at, problems, shared);
     if (result) results.push(result);
   });
   if (problems.list.length > 0 || !runInfo) throw invalidConfigError(source, problems.list);

@@ -1,3 +1,6 @@
+import { clipLine } from './clip-line.js';
+import { safeStringify } from './json-safe.js';
+
 /**
  * The data a result's failure was caused by, read out of its evidence for a report reader: for a
  * webhook result the device's registration ID, enrollment, attestation and device data of the
@@ -36,7 +39,9 @@ function allocationSummary(body: Json): Json | undefined {
 }
 
 function registerSummary(command: Json): Json | undefined {
-  if (command['cmd'] !== 'register') return undefined;
+  // the device suite keeps the register command without its `cmd` (the adapter request it sent)
+  const register = command['cmd'] === 'register' || (command['cmd'] === undefined && 'registrationId' in command && 'transport' in command && 'dialect' in command);
+  if (!register) return undefined;
   const out: Json = {};
   for (const key of ['registrationId', 'dialect', 'transport', 'data']) if (key in command) out[key] = command[key];
   return out;
@@ -51,4 +56,28 @@ export function requestDataOf(evidence: unknown): unknown {
   const request = isObject(raw) && 'body' in raw ? parsed(raw['body']) : parsed(raw);
   if (!isObject(request)) return request;
   return allocationSummary(request) ?? registerSummary(request) ?? request;
+}
+
+/** How much of the device data a cause's case list shows; the whole request is in the evidence. */
+const MAX_DATA_CHARS = 80;
+
+/**
+ * The device data a result's request carried, as one clipped line of JSON (`{"deviceType":"thermostat"}`),
+ * `(none)` when the request carried none; undefined when the evidence holds no request. What a cause's
+ * list of cases shows, so a reader sees which data shapes the defect depends on.
+ */
+export function dataSentOf(evidence: unknown): string | undefined {
+  const sent = requestDataOf(evidence);
+  if (!isObject(sent)) return undefined;
+  let text: string;
+  if ('data' in sent) text = oneLine(sent['data']);
+  else if ('payload' in sent) text = oneLine(sent['payload']);
+  else if ('deviceData' in sent || 'registrationId' in sent) text = '(none)';
+  else return undefined;
+  return clipLine(text, MAX_DATA_CHARS);
+}
+
+function oneLine(value: unknown): string {
+  if (value === undefined) return '(none)';
+  return safeStringify(value);
 }

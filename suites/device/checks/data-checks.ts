@@ -34,13 +34,18 @@ function registerBodies(e: RegistrationEvidence, v: Verdicts): RegisterBody[] {
   });
 }
 
-/** A register body as a value: its parse, or its text when it is not JSON, or nothing. */
+/**
+ * A register body as a value: its parse, or its text when it is not JSON, or nothing. An empty (or
+ * blank) body DPS took reads as `{}`: DPS takes the registration ID from the request, and a device with
+ * no data has nothing else to say (the Embedded C SDK's sample publishes no body; docs/protocol/mqtt.md).
+ */
 function bodyValue(entry: RegisterEntry | UnexpectedEntry): unknown {
   const body = entry.body;
   switch (body.kind) {
     case 'json':
       return body.value;
     case 'empty':
+      return entry.kind === 'register' && entry.refusal === undefined ? {} : body.text;
     case 'not-json':
       return body.text;
     case 'none':
@@ -117,7 +122,9 @@ export function checkDataObserved(e: RegistrationEvidence, v: Verdicts): string 
   const member = dataMember(dialect);
   const bodies = registerBodies(e, v);
   let withData = 0;
+  let empty = 0;
   for (const registered of bodies) {
+    if (registered.entry.body.kind === 'empty') empty += 1;
     const problems = (registered.entry.notes.validation ?? []).filter((check) => !check.valid && !check.skipped);
     const first = problems[0]?.errors[0];
     if (first) {
@@ -129,5 +136,6 @@ export function checkDataObserved(e: RegistrationEvidence, v: Verdicts): string 
     failRefused(v, registered);
     if (member in registered.body && registered.body[member] !== null) withData += 1;
   }
-  return `${bodies.length} register request(s), valid ${dialect} bodies; ${withData} with "${member}"`;
+  const blank = empty > 0 ? ` (${empty} empty, which DPS takes: the registration ID comes from the request)` : '';
+  return `${bodies.length} register request(s), valid ${dialect} bodies${blank}; ${withData} with "${member}"`;
 }

@@ -1,5 +1,5 @@
 import { CheckNotReached, CheckSkipped } from '../../../src/results/check-outcome-errors.js';
-import { DEVICE_CHECKS } from '../device-checks.js';
+import { registrationStarted, stoppedBeforeRegistering } from './stopped-before-registering.js';
 import type { Verdicts } from '../check-support.js';
 import type { DeviceEvidence } from '../evidence/registration-evidence.js';
 
@@ -42,7 +42,7 @@ export function checkErrorAllocationFailed(_e: DeviceEvidence, v: Verdicts): str
  * refused register, nothing sent at all) never met it, and says nothing about giving up.
  */
 export function reachedNeverAssigned(e: DeviceEvidence): boolean {
-  return e.registers.some((entry) => entry.kind === 'register' && entry.answer.status === 202);
+  return registrationStarted(e);
 }
 
 /** The case where DPS never finishes, the device met it, and the adapter did not answer in time: the implementation was still registering. */
@@ -50,27 +50,12 @@ export function isLateGivingUp(e: DeviceEvidence): boolean {
   return e.run.deviceCase.kind === 'gives-up' && e.run.fault?.kind === 'timeout' && reachedNeverAssigned(e);
 }
 
-/**
- * The check whose result stops the never-assigned case before its point: the one that owns DPS's
- * refusal of the device's last register (a bad SAS, a body DPS does not take, a request it cannot
- * map), or `device.request.path` when no register reached DPS.
- */
-function stoppedBy(e: DeviceEvidence): { checkId: string; why: string } {
-  if (e.adapter.kind === 'fault') return { checkId: DEVICE_CHECKS.adapterProtocol.id, why: `the adapter failed: ${e.adapter.fault.kind}` };
-  const last = e.registers.at(-1);
-  if (!last) return { checkId: DEVICE_CHECKS.requestPath.id, why: 'no register request reached DPS' };
-  const answer = `DPS answered its register ${last.answer.status ?? 'nothing'}${last.refusal ? ` (${last.refusal.reason})` : ''}`;
-  if (last.notes.auth?.ok === false) return { checkId: DEVICE_CHECKS.requestSas.id, why: answer };
-  if (last.kind === 'register' && last.refusal) return { checkId: DEVICE_CHECKS.dataSent.id, why: answer };
-  return { checkId: DEVICE_CHECKS.requestPath.id, why: answer };
-}
-
 /** `device.timeout.givesUp` (SHOULD): when DPS never finishes, the implementation gives up in time and says so. */
 export function checkTimeoutGivesUp(e: DeviceEvidence, v: Verdicts): string {
   const { run } = e;
   if (e.adapter.kind === 'skipped') throw new CheckSkipped(`the adapter skipped this case: ${e.adapter.reason}`);
   if (!reachedNeverAssigned(e)) {
-    const { checkId, why } = stoppedBy(e);
+    const { checkId, why } = stoppedBeforeRegistering(e);
     throw new CheckNotReached(`not reached: the device never met a registration that does not finish (${why})`, checkId);
   }
   if (isLateGivingUp(e)) {

@@ -1,9 +1,11 @@
 import { describeWait, TOO_SOON_MARGIN_MS } from '../../../src/dps/retry-after-wait.js';
+import { CheckNotReached } from '../../../src/results/check-outcome-errors.js';
 import type { Verdicts } from '../check-support.js';
 import type { OperationEntry } from '../evidence/evidence-entry.js';
 import { asText, isObject } from '../evidence/json-values.js';
 import type { RegistrationEvidence } from '../evidence/registration-evidence.js';
 import { judgeRetryAfterWaits, type JudgedRequest } from '../evidence/retry-after-waits.js';
+import { stoppedBeforeRegistering } from './stopped-before-registering.js';
 
 /** What the application was told, for a message: nothing when judged from the server side alone (`emulate`). */
 function reported(reply: ReturnType<Verdicts['reply']>): string {
@@ -55,7 +57,12 @@ export function checkPollingRetryAfter(e: RegistrationEvidence, v: Verdicts): st
   const polls = judged.filter((j) => j.after.answer.status === 202 && j.entry.kind === 'poll');
   if (polls.length === 0) {
     const any202 = judged.some((j) => j.after.answer.status === 202) || unfollowed.some((w) => w.status === 202);
-    v.fail(`expected a poll after a 202 with Retry-After, got ${any202 ? 'no poll after it' : 'no such answer'}`, { mismatch: 'missing-request' });
+    if (!any202) {
+      // a registration that never started (its register refused) says nothing about waiting
+      const { checkId, why } = stoppedBeforeRegistering(e);
+      throw new CheckNotReached(`not reached: DPS never asked the device to wait (${why})`, checkId);
+    }
+    v.fail('expected a poll after a 202 with Retry-After, got no poll after it', { mismatch: 'missing-request' });
   }
   const early = polls.find((p) => p.judgement.tooSoon);
   if (early) tooSoon(v, 'each poll', early);

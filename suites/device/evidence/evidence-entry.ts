@@ -1,5 +1,5 @@
 import type { LosslessJson } from '../../../src/adapters/lossless-json.js';
-import type { AmqpWire, ExchangeNotes, FrontEnd, UnexpectedReason } from '../../../src/emulator/index.js';
+import type { AmqpWire, ConnectionEnd, ExchangeNotes, FrontEnd, UnexpectedReason } from '../../../src/emulator/index.js';
 
 /**
  * A body as the evidence holds it, parsed once. `json` keeps every digit (`exact`) when the transcript
@@ -47,6 +47,8 @@ interface EntryBase {
   /** when the request was complete (ms since the epoch) */
   at: number;
   frontEnd: FrontEnd | 'webhook';
+  /** the MQTT or AMQP connection that carried it (HTTPS requests name none) */
+  connection?: string;
   durationMs?: number;
   /** what the core noted (dialect, validation, auth, the unexpected-policy decision, free notes); empty when none */
   notes: ExchangeNotes;
@@ -127,6 +129,14 @@ export interface SentForDeviceEntry extends EntryBase {
   body: Body;
 }
 
+/** The end of a device's MQTT or AMQP connection that the emulator had accepted. */
+export interface ClosedEntry extends EntryBase {
+  kind: 'closed';
+  frontEnd: FrontEnd;
+  /** the device's clean close, a connection that just ended, the emulator's doing, or still open when the emulator stopped */
+  how: ConnectionEnd;
+}
+
 /** What one call of the emulator to the allocation webhook came to. */
 export type WebhookCallOutcome =
   | { kind: 'answered'; status: number; body: Body; truncated: boolean }
@@ -168,7 +178,8 @@ export type DeviceEntry =
   | SubscribeEntry
   | UnexpectedEntry
   | AcknowledgedEntry
-  | SentForDeviceEntry;
+  | SentForDeviceEntry
+  | ClosedEntry;
 
 /** Every entry of a registration's evidence, a tagged union by `kind`. */
 export type EvidenceEntry = DeviceEntry | WebhookCallEntry | AllocationEntry | OtherEntry;

@@ -19,6 +19,7 @@ export function readEntry(entry: TranscriptEntry): EvidenceEntry {
     seq: entry.seq,
     at: Date.parse(entry.at),
     ...(entry.durationMs !== undefined ? { durationMs: entry.durationMs } : {}),
+    ...(entry.connection !== undefined ? { connection: entry.connection } : {}),
     notes: entry.notes ?? {},
   };
   if (entry.frontEnd === 'webhook') {
@@ -53,6 +54,8 @@ export function readEntry(entry: TranscriptEntry): EvidenceEntry {
     }
     case 'acknowledged':
       return { ...base, frontEnd, kind: 'acknowledged', ...topicOf(entry) };
+    case 'closed':
+      return { ...base, frontEnd, kind: 'closed', how: entry.closed ?? 'dropped' };
     case 'replay':
     case 'restored-subscription':
       return { ...base, frontEnd, kind: entry.kind, ...topicOf(entry), body: bodyOf(entry.response?.bodyText, undefined) };

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { addRunOptions, dialectOption, timeoutOption, type RunOptions } from '../../common-options.js';
+import { addRunOptions, dialectOption, docsUrlOption, timeoutOption, type RunOptions } from '../../common-options.js';
 import { lazyAction, optionsOf, type ActionSink } from '../../lazy-action.js';
 
 export interface DeviceCommandOptions extends RunOptions {
@@ -23,6 +23,7 @@ export function defineDeviceCommand(program: Command, sink: ActionSink): void {
       .option('--module <file>', 'instead of --adapter: a Node ES module exporting start, register and stop, loaded in-process; msw routes its HTTPS to the emulator')
       .addOption(new Option('--transport <transport>', 'test only this transport').choices(['https', 'mqtt', 'mqtt-ws', 'amqp', 'amqp-ws']))
       .addOption(dialectOption())
+      .addOption(docsUrlOption())
       .option('--standard-ports', 'serve at the ports DPS uses (443, 8883, 5671) on a loopback address of its own (127.0.0.2 and up), for SDKs that take no port (needs root or cap_net_bind_service)')
       .option('--webhook <url>', 'make the emulator call this webhook (an end-to-end run)')
       .addOption(timeoutOption('time limit for each adapter request, in ms', 20000))

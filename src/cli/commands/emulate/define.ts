@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { parsePort, parsePositiveInteger } from '../../common-options.js';
 import { lazyAction, optionsOf, type ActionSink } from '../../lazy-action.js';
 
@@ -20,6 +20,8 @@ export interface EmulateCommandOptions {
   reRegistration?: 'dps' | 'initial';
   serverName?: string;
   scenarios?: boolean;
+  implementation?: string;
+  amqpMaxMessageSize: boolean;
 }
 
 export function defineEmulateCommand(program: Command, sink: ActionSink): void {
@@ -43,6 +45,15 @@ export function defineEmulateCommand(program: Command, sink: ActionSink): void {
     .option('--persistent-sessions', 'keep MQTT sessions when CleanSession is 0 (DPS treats every session as clean)')
     .option('--poll-rate-limit', 'answer more than 5 polls per 10 s per device with 429 and Retry-After, as DPS does')
     .addOption(new Option('--re-registration <mode>', 'dps: a repeated registration is a re-provisioning; initial: each reads as the first').choices(['dps', 'initial']))
+    .option('--implementation <name>', 'the implementation every device is reported as, NAME or NAME/VERSION (default: what each device says it is; per registration ID: the config file\'s "implementations")', parseImplementationName)
+    .option('--no-amqp-max-message-size', 'leave max-message-size out of the AMQP ATTACH frames (AMQP allows it; Azure\'s AMQP services send one)')
     .option('--server-name <name>', 'an extra DNS name for the certificate, printed in the endpoints (default: localhost on 127.0.0.1)')
     .action(lazyAction(sink, () => import('./handler.js'), (args) => optionsOf<EmulateCommandOptions>(args)));
+}
+
+/** An implementation name for the report: printable, at most 120 characters. */
+function parseImplementationName(value: string): string {
+  const name = value.trim();
+  if (name === '' || name.length > 120 || [...name].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) throw new InvalidArgumentError('give a name of 1 to 120 printable characters, NAME or NAME/VERSION');
+  return name;
 }

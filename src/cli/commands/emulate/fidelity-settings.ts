@@ -2,7 +2,7 @@ import type { EmulatorOptions } from '../../../emulator/index.js';
 import type { EmulatorConfigFile } from './support/emulator-config.js';
 import type { EmulateCommandOptions } from './define.js';
 
-type FidelityOptions = Pick<EmulatorOptions, 'requireKeyName' | 'acceptMqtt31' | 'persistentMqttSessions' | 'pollRateLimit' | 'reRegistration' | 'serverName'>;
+type FidelityOptions = Pick<EmulatorOptions, 'requireKeyName' | 'acceptMqtt31' | 'persistentMqttSessions' | 'pollRateLimit' | 'reRegistration' | 'serverName' | 'amqpMaxMessageSize'>;
 
 /**
  * The emulator's departures from DPS for `emulate`: a flag wins over the config file, the file over
@@ -22,5 +22,8 @@ export function fidelitySettings(options: EmulateCommandOptions, config: Emulato
   if (reRegistration !== undefined) settings.reRegistration = reRegistration;
   const serverName = options.serverName ?? config?.serverName;
   if (serverName !== undefined) settings.serverName = serverName;
+  // `--no-amqp-max-message-size` can only turn it off, so the file decides unless the flag was given
+  const amqpMaxMessageSize = options.amqpMaxMessageSize === false ? false : config?.amqpMaxMessageSize;
+  if (amqpMaxMessageSize !== undefined) settings.amqpMaxMessageSize = amqpMaxMessageSize;
   return settings;
 }

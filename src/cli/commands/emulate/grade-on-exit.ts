@@ -4,6 +4,7 @@ import { isBlocking, type CheckResult, type Dialect } from '../../../results/che
 import type { SecretRedactor } from '../../../results/secret-redactor.js';
 import { createRunInfo } from '../../../runner/create-run-info.js';
 import { gradeObserved } from '../../../../suites/emulate-grading/grade-observed.js';
+import type { UserNames } from '../../../../suites/emulate-grading/device-names.js';
 
 export interface GradeSummary {
   results: number;
@@ -17,14 +18,17 @@ export interface GradeSummary {
  */
 export async function gradeOnExit(
   emulator: RunningEmulator,
-  options: { out: string; startedAt: string; defaultDialect: Dialect; redactor: SecretRedactor },
+  options: { out: string; startedAt: string; stoppedAt: number; defaultDialect: Dialect; redactor: SecretRedactor; names: UserNames },
 ): Promise<GradeSummary> {
   const runInfo = createRunInfo('emulate', { startedAt: options.startedAt });
+  const entries = emulator.transcript.entries();
   const graded = gradeObserved({
     idScope: emulator.idScope,
     defaultDialect: options.defaultDialect,
-    entries: emulator.transcript.entries(),
+    entries,
     redactor: options.redactor,
+    stoppedAt: options.stoppedAt,
+    names: options.names,
   });
   const results: CheckResult[] = graded.map((result) => options.redactor.redactDeep(result));
   runInfo.finishedAt = new Date().toISOString();

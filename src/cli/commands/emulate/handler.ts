@@ -8,9 +8,12 @@ import { startEmulator } from '../../../emulator/index.js';
 import { banner, endpointFile } from './support/emulator-banner.js';
 import { chooseAllocator } from './support/choose-allocator.js';
 import { loadEmulatorConfig } from './support/load-emulator-config.js';
+import type { EmulatorConfigFile } from './support/emulator-config.js';
 import type { EmulateCommandOptions } from './define.js';
 import { fidelitySettings } from './fidelity-settings.js';
 import { gradeOnExit } from './grade-on-exit.js';
+import { observedDevices } from '../../../../suites/emulate-grading/grade-observed.js';
+import type { UserNames } from '../../../../suites/emulate-grading/device-names.js';
 import { scenarioPlanner } from '../../../../suites/emulate-grading/scenario-planner.js';
 import { writeX509Devices, x509BannerLines } from './support/write-x509-devices.js';
 import { isValidRegistrationId } from '../../../emulator/dps-limits.js';
@@ -77,14 +80,19 @@ export const handle: CommandHandler<EmulateCommandOptions> = async (options, con
       context.signal.addEventListener('abort', () => done(), { once: true });
     });
 
+    // what a device had not done by now, it may still have been doing: judged as such, not as a failure
+    const stoppedAt = Date.now();
     const why = typeof context.signal.reason === 'string' ? context.signal.reason : 'stop requested';
     context.stdout.write(`stopping (${why}): writing the observations and the report set\n`);
     await emulator.close();
-    const report = { idScope: emulator.idScope, startedAt, endedAt: new Date().toISOString(), allocation: allocation.description, ...emulator.observations() };
+    const names = userNames(options, config);
+    const devices = observedDevices({ entries: emulator.transcript.entries(), names });
+    const endedAt = new Date().toISOString();
+    const report = { idScope: emulator.idScope, startedAt, endedAt, allocation: allocation.description, ...emulator.observations(), devices };
     const reportPath = join(out, 'emulator-observations.json');
     await writeFileAtomic(reportPath, `${JSON.stringify(redactor.redactDeep(report), null, 2)}\n`);
     await writeFileAtomic(join(out, 'emulator-transcript.json'), `${JSON.stringify(emulator.transcript.entries(), null, 2)}\n`);
-    const graded = await gradeOnExit(emulator, { out, startedAt, defaultDialect: config?.dialect ?? 'ga', redactor });
+    const graded = await gradeOnExit(emulator, { out, startedAt, stoppedAt, defaultDialect: config?.dialect ?? 'ga', redactor, names });
     context.stdout.write(`stopped; ${report.registrations.length} registration(s) observed; report: ${reportPath}\n`);
     context.stdout.write(`graded: ${graded.results} result(s), ${graded.failedMust} MUST failed or errored; ${join(out, 'summary.md')}\n`);
     return graded.failedMust > 0 ? ExitStatus.MUST_FAILED : ExitStatus.OK;
@@ -92,3 +100,11 @@ export const handle: CommandHandler<EmulateCommandOptions> = async (options, con
     await allocation.close();
   }
 };
+
+/** The user's names for implementations: `--implementation` for every device, the config file per registration ID. */
+function userNames(options: EmulateCommandOptions, config: EmulatorConfigFile | undefined): UserNames {
+  return {
+    ...(options.implementation !== undefined ? { all: options.implementation } : {}),
+    ...(config?.implementations !== undefined ? { byRegistrationId: config.implementations } : {}),
+  };
+}

@@ -1,14 +1,29 @@
-import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { CommandHandler } from '../../command-context.js';
 import { usageError } from '../../../errors/harness-error.js';
 import { ExitStatus } from '../../exit-status.js';
 import { packageVersion } from '../../../meta/package-info.js';
-import { writeReportSet } from '../../../report/write-report-set.js';
+import { writeReportSet, type Attachment } from '../../../report/write-report-set.js';
 import { isBlocking } from '../../../results/check-result.js';
 import { formatMergeSummary } from '../../../merge/format-merge-summary.js';
 import { mergeReports } from '../../../merge/merge-reports.js';
-import { readReport } from '../../../merge/read-report.js';
+import { readReport, type LoadedReport } from '../../../merge/read-report.js';
 import type { ReportMergeOptions } from './define.js';
+
+/** The notes (a bundled implementation's README) an input's reports link to by a relative path, to copy beside the merged reports. */
+function linkedNotes(reports: readonly LoadedReport[]): Attachment[] {
+  const attachments = new Map<string, Attachment>();
+  for (const report of reports) {
+    for (const result of report.results) {
+      const url = result.implementation.docsUrl;
+      if (url === undefined || attachments.has(url) || /^[a-z][a-z0-9+.-]*:/i.test(url)) continue;
+      const sourcePath = join(dirname(report.path), url);
+      if (existsSync(sourcePath)) attachments.set(url, { relativePath: url, sourcePath });
+    }
+  }
+  return [...attachments.values()];
+}
 
 /**
  * `report merge DIR... --out DIR`: exit 1 when any merged result is blocking or the merge is incomplete (a
@@ -19,7 +34,7 @@ export const handle: CommandHandler<ReportMergeOptions> = async (options, { stdo
   const into = reports.find((r) => resolve(dirname(r.path)) === resolve(options.out));
   if (into) throw usageError(`--out ${options.out} is where ${into.source} lives; write the merged report somewhere else`);
   const merged = mergeReports(reports, packageVersion);
-  const written = await writeReportSet(options.out, merged.results, merged.runInfo);
+  const written = await writeReportSet(options.out, merged.results, merged.runInfo, { attachments: linkedNotes(reports) });
   stdout.write(formatMergeSummary(reports, merged, written.paths, { color: isTTY }));
   // a missing shard (a CI job that died) must not pass the gate with the results the others had
   if (merged.runInfo.incomplete === true && options.allowIncomplete !== true) {

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import Mocha from 'mocha';
 import type { CommandHandler } from '../../command-context.js';
-import { packageVersion } from '../../../meta/package-info.js';
-import { executeCheckRun } from '../../check-run/execute-check-run.js';
+import { existsSync } from 'node:fs';
+import { packagePath, packageVersion } from '../../../meta/package-info.js';
+import type { BundledImplementation } from '../../../targets/index.js';
+import { executeCheckRun, type CheckRunSession } from '../../check-run/execute-check-run.js';
 import { startEmulator, webhookAllocator, type RunningEmulator } from '../../../emulator/index.js';
 import { withFunctionKey } from '../../../http/function-key-url.js';
 import { loadCorpus } from '../../../../suites/corpus/load-corpus.js';
@@ -20,10 +22,32 @@ import { startStandardPortsEmulator } from './standard-ports-emulator.js';
 import type { RunCommandOptions } from './define.js';
 import { PhaseClock } from '../../../results/run-phase.js';
 
+/** The reference webhook's implementation name in reports: stable, so runs on different ports merge and diff as one. */
+const REFERENCE_WEBHOOK_REPORTS_AS = 'dps-conformance-reference-webhook';
+
 /** Webhook answer time limit in `run` (the webhook suite's default). */
 const WEBHOOK_TIMEOUT_MS = 10_000;
 /** Per-register limit for the bundled devices; generous, since a shared CI machine can be slow. */
 const DEVICE_TIMEOUT_MS = 20_000;
+
+/** The reference webhook as reports name it, beside the bundled devices. */
+const REFERENCE_WEBHOOK_NAMING = { name: 'reference-webhook', label: 'reference webhook', reportsAs: REFERENCE_WEBHOOK_REPORTS_AS };
+
+/**
+ * Every bundled implementation gets one display name in every report (its label, e.g. `Azure IoT Java
+ * SDK`) and a link to its README, which explains each of its failures with the SDK's own source line:
+ * the README is copied beside the reports (`implementations/<name>/README.md`), so the link works
+ * wherever the report directory is opened or published.
+ */
+function nameBundledImplementations(session: CheckRunSession, implementations: ReadonlyArray<Pick<BundledImplementation, 'name' | 'label' | 'reportsAs'>>): void {
+  for (const implementation of implementations) {
+    const readme = packagePath('implementations', implementation.name, 'README.md');
+    const relative = `implementations/${implementation.name}/README.md`;
+    const hasReadme = existsSync(readme);
+    if (hasReadme) session.attach(relative, readme);
+    session.nameImplementation(implementation.reportsAs, { displayName: implementation.label, ...(hasReadme ? { docsUrl: relative } : {}) });
+  }
+}
 
 /** Adds a suite's checks between a first and a last hook that time it as one phase. */
 function timeSuite(suite: Mocha.Suite, begin: () => () => void, build: () => void): void {
@@ -73,7 +97,7 @@ export const handle: CommandHandler<RunCommandOptions> = async (options, context
       ...(options.shard === undefined ? {} : { shard: options.shard }),
     });
     // a stable name, so runs on different ports merge and diff as one implementation
-    plan.target.implementation = { name: 'dps-conformance-reference-webhook', version: packageVersion };
+    plan.target.implementation = { name: REFERENCE_WEBHOOK_REPORTS_AS, version: packageVersion };
     const { redactor } = plan.target;
 
     return await executeCheckRun({
@@ -82,6 +106,7 @@ export const handle: CommandHandler<RunCommandOptions> = async (options, context
       context,
       redactor,
       build: async (root, session) => {
+        nameBundledImplementations(session, selection.webhook ? [REFERENCE_WEBHOOK_NAMING, ...selection.devices] : selection.devices);
         const caller = new WebhookCaller(plan.target, (reason) => session.markIncomplete(reason));
         if (selection.webhook) {
           const webhookSuite = Mocha.Suite.create(root, 'webhook suite: reference webhook');

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { addRunOptions, dialectOption, timeoutOption, WEBHOOK_DIALECT_HELP, type RunOptions } from '../../common-options.js';
+import { addRunOptions, dialectOption, docsUrlOption, timeoutOption, WEBHOOK_DIALECT_HELP, type RunOptions } from '../../common-options.js';
 import { lazyAction, optionsOf, type ActionSink } from '../../lazy-action.js';
 
 export interface WebhookCommandOptions extends RunOptions {
@@ -24,6 +24,7 @@ export function defineWebhookCommand(program: Command, sink: ActionSink): void {
       .requiredOption('--url <url>', 'the webhook URL, as DPS would call it')
       .option('--function-key <key>', 'Azure Functions key; sent as ?code= like DPS does, never written to reports')
       .addOption(dialectOption('ga', WEBHOOK_DIALECT_HELP))
+      .addOption(docsUrlOption())
       .option('--ca <file>', 'extra CA certificate (PEM) to trust for an https webhook with a private CA')
       .option('--profile <file>', "make the corpus's devices look like ones the webhook's policy accepts (JSON, see docs/webhook-profiles.md)")
       .option('--cases <file>', 'your own expectations (JSON, see schemas/harness/cases.schema.json)')

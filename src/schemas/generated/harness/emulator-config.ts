@@ -29,7 +29,7 @@ export type LinkedHubs = [HostName, ...HostName[]];
 export type Dialect = 'ga' | 'preview';
 
 /**
- * Configuration for `emulate --config FILE`. Every member is optional; without a file the emulator serves one ID scope with one symmetric-key enrollment group using custom allocation (docs/contract/cli.md). `enrollments`: individual (`registrationId` + `primaryKey`) or group (`groupId` + `primaryKey`; devices sign with the key derived from it), symmetric key only in this version; `provisioningStatus: disabled` makes registrations end `disabled`. `allocation`: `custom` calls `webhookUrl` (a function key in its `?code=` query is a secret and is redacted in reports), `static` always assigns `hub`. `linkedHubs` is what the webhook receives; `retryAfterSeconds` is the Retry-After the emulator answers with (default 2); `dialect` picks the wire vocabulary (default `ga`). How the emulator departs from DPS where a user may want it to (each documented in docs/emulator-behaviour.md): `requireKeyName` refuses SAS tokens without `skn`, `acceptMqtt31` accepts MQTT 3.1, `persistentMqttSessions` keeps sessions when CleanSession is 0, `pollRateLimit` answers polls beyond a per-device rate with 429, `reRegistration: initial` answers every registration as a first one, `serverName` adds a DNS name to the certificate and prints it; `scenarios` takes successive registrations of one device through the device suite's server-side cases. Command-line options (`--webhook`, `--retry-after`, `--require-skn`, ...) override the file. Unknown members are rejected to catch typos.
+ * Configuration for `emulate --config FILE`. Every member is optional; without a file the emulator serves one ID scope with one symmetric-key enrollment group using custom allocation (docs/contract/cli.md). `enrollments`: individual (`registrationId` + `primaryKey`) or group (`groupId` + `primaryKey`; devices sign with the key derived from it), symmetric key only in this version; `provisioningStatus: disabled` makes registrations end `disabled`. `allocation`: `custom` calls `webhookUrl` (a function key in its `?code=` query is a secret and is redacted in reports), `static` always assigns `hub`. `linkedHubs` is what the webhook receives; `retryAfterSeconds` is the Retry-After the emulator answers with (default 2); `dialect` picks the wire vocabulary (default `ga`). How the emulator departs from DPS where a user may want it to (each documented in docs/emulator-behaviour.md): `requireKeyName` refuses SAS tokens without `skn`, `acceptMqtt31` accepts MQTT 3.1, `persistentMqttSessions` keeps sessions when CleanSession is 0, `pollRateLimit` answers polls beyond a per-device rate with 429, `reRegistration: initial` answers every registration as a first one, `serverName` adds a DNS name to the certificate and prints it, `amqpMaxMessageSize: false` leaves max-message-size out of AMQP ATTACH frames; `scenarios` takes successive registrations of one device through the device suite's server-side cases; `implementations` names the implementation of a device by its registration ID. Command-line options (`--webhook`, `--retry-after`, `--require-skn`, ...) override the file. Unknown members are rejected to catch typos.
  */
 export interface EmulatorConfiguration {
   idScope?: IDScope;
@@ -74,6 +74,16 @@ export interface EmulatorConfiguration {
    * Take successive registrations of each device through the device suite's server-side cases (Retry-After, 429, failed allocation, fragmented answers, then a plain one), so a physical device meets the cases an adapter gets. Default false.
    */
   scenarios?: boolean;
+  /**
+   * Advertise `max-message-size` in the emulator's AMQP ATTACH frames, as Azure's AMQP services do (UNCONFIRMED for DPS). `false` leaves it out, as AMQP allows; the Azure IoT C SDK logs an error for that and some of its builds abort. Default true.
+   */
+  amqpMaxMessageSize?: boolean;
+  /**
+   * The implementation each device is reported as, by registration ID (compared without case): `NAME` or `NAME/VERSION`. Wins over `--implementation` and over what the device says it is (HTTPS User-Agent, MQTT ClientVersion, AMQP client-version).
+   */
+  implementations?: {
+    [k: string]: string;
+  };
 }
 export interface IndividualEnrollmentSymmetricKey {
   registrationId: RegistrationID;

@@ -5,7 +5,7 @@ import type { EmulatorConfiguration } from '../../../../schemas/generated/harnes
 /** The members that choose between DPS's behaviour and another (docs/emulator-behaviour.md). */
 export type EmulatorFidelityConfig = Pick<
   EmulatorConfiguration,
-  'requireKeyName' | 'acceptMqtt31' | 'persistentMqttSessions' | 'pollRateLimit' | 'reRegistration' | 'serverName' | 'scenarios'
+  'requireKeyName' | 'acceptMqtt31' | 'persistentMqttSessions' | 'pollRateLimit' | 'reRegistration' | 'serverName' | 'scenarios' | 'amqpMaxMessageSize'
 >;
 
 /** `emulate --config FILE`, as `schemas/harness/emulator-config.schema.json` defines it. */
@@ -16,4 +16,6 @@ export interface EmulatorConfigFile extends EmulatorFidelityConfig {
   linkedHubs?: string[];
   retryAfterSeconds?: number;
   dialect?: Dialect;
+  /** registration ID -> the implementation it is reported as (`NAME` or `NAME/VERSION`) */
+  implementations?: Record<string, string>;
 }

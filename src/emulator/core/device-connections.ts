@@ -1,0 +1,73 @@
+import type { FrontEnd } from './core-request.js';
+import { dpsTimestamp } from './dps-timestamp.js';
+import type { Transcript } from '../transcript/transcript.js';
+
+/**
+ * How a device connection ended: the device said goodbye (MQTT DISCONNECT, AMQP `close`), the
+ * connection ended without that (a crash, a lost network, a killed process), the emulator ended it
+ * (a refusal, a limit), or it was still open when the emulator stopped.
+ */
+export type ConnectionEnd = 'disconnect' | 'dropped' | 'emulator' | 'emulator-stopped';
+
+const END_NOTES: Record<ConnectionEnd, string> = {
+  disconnect: 'the device closed the connection (a clean close: MQTT DISCONNECT or AMQP close)',
+  dropped: 'the connection ended without a close from the device (it crashed, lost the network or was killed)',
+  emulator: 'the emulator ended the connection',
+  'emulator-stopped': 'the connection was still open when the emulator stopped',
+};
+
+interface Open {
+  frontEnd: FrontEnd;
+  registrationId: string;
+}
+
+/**
+ * The MQTT and AMQP connections of devices: each gets an id (`mqtt-3`, `amqp-ws-7`) that every
+ * transcript entry it carried names, and once the emulator accepted it (CONNECT, SASL or an X.509
+ * link), its end is recorded as a `closed` entry: what a device did last is evidence (a device that
+ * connects and leaves, one that crashes between register and poll). On close, every connection still
+ * open is recorded as `emulator-stopped` before the sockets go, so the record does not depend on
+ * the order sockets report their end.
+ */
+export class DeviceConnections {
+  readonly #transcript: Transcript;
+  readonly #open = new Map<string, Open>();
+  #next = 0;
+
+  constructor(transcript: Transcript) {
+    this.#transcript = transcript;
+  }
+
+  /** A fresh id for a connection of `frontEnd`. */
+  newId(frontEnd: FrontEnd): string {
+    this.#next += 1;
+    return `${frontEnd}-${this.#next}`;
+  }
+
+  /** The emulator accepted the connection as `registrationId`: its end will be recorded. */
+  accepted(connection: string, frontEnd: FrontEnd, registrationId: string): void {
+    this.#open.set(connection, { frontEnd, registrationId });
+  }
+
+  /** The connection ended; recorded once, and only for an accepted connection. */
+  ended(connection: string, how: ConnectionEnd, detail?: string): void {
+    const open = this.#open.get(connection);
+    if (!open) return;
+    this.#open.delete(connection);
+    this.#transcript.record({
+      at: dpsTimestamp(),
+      frontEnd: open.frontEnd,
+      kind: 'closed',
+      registrationId: open.registrationId,
+      connection,
+      request: {},
+      closed: how,
+      notes: { notes: [detail === undefined ? END_NOTES[how] : `${END_NOTES[how]}: ${detail}`] },
+    });
+  }
+
+  /** The emulator is stopping: every connection still open is recorded as such. */
+  endAll(): void {
+    for (const connection of [...this.#open.keys()]) this.ended(connection, 'emulator-stopped');
+  }
+}
