@@ -79,7 +79,8 @@ describe('webhook command against realistic policy webhooks (test/fixtures/webho
     );
     assert.ok(r.results.filter((x) => x.checkId === 'webhook.contract.pact').every((x) => x.outcome === 'skipped'));
     assert.equal((r.summary.match(/^#### /gm) ?? []).length, 1, 'summary.md: one block for the one cause');
-    assert.match(r.summary, /where: run-wide \(ga\), run-wide \(preview\)/);
+    assert.match(r.summary, /#### 1\. webhook\.allocation\.accepts · MUST · failed · refuses-everything\n/);
+    assert.match(r.summary, /\n\S+ · run-wide · http · ga, preview · 2 results\n/, 'the one cause covers both dialects, run-wide');
   });
 
   it('the docs-sample policy with a profile and a case file: exit 0, the refused and accepted expectations pass', async () => {
@@ -214,7 +215,9 @@ describe('webhook command against realistic policy webhooks (test/fixtures/webho
         (x) => x.message.includes('group-symkey-initial') && x.message.includes('Invalid characters in payload.'),
       ),
     );
-    assert.match(r.summary, /#### 1\. webhook\.robustness\.variant · MUST · failed · \d+ cases/);
+    assert.match(r.summary, /#### 1\. webhook\.robustness\.variant · MUST · failed · refused-variant\n/);
+    assert.match(r.summary, new RegExp(`\\n\\S+ · ${failed.length} cases · http · ga · ${failed.length} results\\n`), 'one cause lists its cases');
+    assert.match(r.summary, /- cases \(\d+\): text-accents /);
     assert.match(r.summary, /"name": "Café Müller"/, 'summary.md shows the device data that was refused');
   });
 
