@@ -74,7 +74,10 @@ export class CallJudge {
       throw new CheckNotReached(`${this.label}: not judged: the answer is HTTP ${answer.status}, not 200 (see webhook.response.status)`, 'webhook.response.status');
     }
     const reading = readJsonBody(answer.bodyBytes);
-    if (!reading.ok) throw new CheckNotReached(`${this.label}: not judged: the body is not JSON (see webhook.response.json)`, 'webhook.response.json');
+    if (!reading.ok) {
+      const what = reading.mismatch === 'too-deep' ? 'JSON nested deeper than the harness reads' : 'not JSON';
+      throw new CheckNotReached(`${this.label}: not judged: the body is ${what} (see webhook.response.json)`, 'webhook.response.json');
+    }
     return reading.value;
   }
 
