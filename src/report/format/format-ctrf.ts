@@ -1,7 +1,7 @@
 import type { CheckResult, ImplementationRef, Outcome } from '../../results/check-result.js';
 import type { RunInfo } from '../../results/run-info.js';
 import { countOutcomes, groupBy, rowKey } from '../../results/summarise-results.js';
-import { adapterFaultOf, crashLine } from './crash-line.js';
+import { adapterFaultOf, crashLine, errorLine } from './crash-line.js';
 import { EvidenceIndex } from './evidence-index.js';
 import { implementationCoordinate, implementationLabel } from './implementation-label.js';
 import { toJsonSafe } from './json-safe.js';
@@ -55,11 +55,16 @@ function testExtra(result: CheckResult, evidenceId: string | undefined): Record<
 /** Enough of a trace to see the cause in a CTRF tool; the adapter's stderr and the whole exchange are the evidence. */
 const MAX_TRACE_CHARS = 400;
 
-/** CTRF `trace` of a failed or errored result whose adapter crashed or misbehaved: the crash's first line and the fault, and where the stderr is. */
+/**
+ * CTRF `trace` of a failed or errored result whose adapter crashed or misbehaved: the crash's first line
+ * and the fault, and where the stderr is. Without a fault, only an error line of the stderr is quoted:
+ * an adapter's ordinary log line in every failure's trace was noise (and a fifth of the main job's
+ * ctrf.json); the stderr stays whole in the evidence.
+ */
 function traceOf(result: CheckResult, evidenceId: string | undefined): { trace?: string } {
   if (result.outcome !== 'failed' && result.outcome !== 'errored') return {};
   const fault = adapterFaultOf(result.evidence);
-  const crash = crashLine(result.evidence);
+  const crash = fault === undefined ? errorLine(result.evidence) : crashLine(result.evidence);
   if (fault === undefined && crash === undefined) return {};
   const parts = [crash, fault ? `${fault.kind}: ${fault.message}` : undefined].filter((p): p is string => p !== undefined && p !== '');
   const where = evidenceId === undefined ? '' : `\nstderr and the whole exchange: evidence ${evidenceId}`;
