@@ -3,6 +3,7 @@ import type { RunInfo } from '../../results/run-info.js';
 import { countOutcomes, groupBy, rowKey } from '../../results/summarise-results.js';
 import { adapterFaultOf, crashLine, errorLine } from './crash-line.js';
 import { EvidenceIndex } from './evidence-index.js';
+import { packEvidence } from './evidence-packing.js';
 import { implementationCoordinate, implementationLabel } from './implementation-label.js';
 import { toJsonSafe } from './json-safe.js';
 import { truncateText } from './text-limits.js';
@@ -115,7 +116,7 @@ function ctrfTest(result: CheckResult, implementation: string, evidenceId: strin
  * A CTRF document of the results (docs/contract/reports.md "ctrf.json"). Each test is one result: its
  * name `checkId [caseId]`, its suite `[implementation, transport, dialect]`, its tags `[level]` (and
  * `WAIVED`), its `extra` only what the result has beyond that. The document's `extra` holds the run info,
- * the implementations by label, and each piece of evidence once (`evidence`, by id), which the tests that
+ * the implementations by label, and each piece of evidence once (`evidence`, by id, packed: evidence-packing.ts), which the tests that
  * cite it name. parseCtrf reads it back.
  */
 export function formatCtrf(results: readonly CheckResult[], runInfo: RunInfo): CtrfDocument {
@@ -149,7 +150,7 @@ export function formatCtrf(results: readonly CheckResult[], runInfo: RunInfo): C
         dpscExtraVersion: DPSC_CTRF_EXTRA_VERSION,
         runInfo: toJsonSafe(runInfo),
         implementations: table,
-        evidence: Object.fromEntries(evidence.pieces),
+        evidence: Object.fromEntries([...evidence.pieces].map(([id, piece]) => [id, packEvidence(piece)])),
       },
     },
   };
