@@ -53,6 +53,13 @@ describe('evidence packing (ctrf.json stores a parsed body only as its text)', (
     assert.equal(back[0]?.evidence, back[1]?.evidence, 'results citing one piece share one object');
   });
 
+  it('never parses a body text nested past the harness\'s depth limit (it stays as it was)', () => {
+    const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+    const piece = { request: { bodyText: deep, body: '[nested deeper than 256 levels: cut here]' } };
+    assert.equal(packEvidence(piece), piece);
+    assert.throws(() => unpackEvidence({ request: { bodyText: deep, [BODY_FROM_TEXT]: true } }), /deeper/);
+  });
+
   it('refuses a file whose marked body has text that is not JSON, naming the piece (exit status 2)', () => {
     const text = ctrfText([result({ outcome: 'failed', evidence: registrationEvidence() })], runInfo).replace('"bodyText":"{\\"operationId', '"bodyText":"x{\\"operationId');
     assert.throws(() => parseCtrf(text), (error: Error & { exitCode?: number }) => /results\.extra\.evidence\.e1: a body marked bodyFromText/.test(error.message));

@@ -231,7 +231,7 @@ function unpackStore(store: Record<string, unknown>, problems: Problems): Record
     try {
       out[id] = unpackEvidence(piece);
     } catch (error) {
-      problems.add(`results.extra.evidence.${id}`, `a body marked bodyFromText has a bodyText that is not JSON (${error instanceof Error ? error.message : String(error)})`);
+      problems.add(`results.extra.evidence.${id}`, `a body marked bodyFromText has a bodyText that cannot be read back (${error instanceof Error ? error.message : String(error)})`);
       out[id] = piece;
     }
   }
