@@ -136,7 +136,8 @@ describe('emulator with a custom allocation webhook', () => {
     assert.match(String((await finalState('wh-unlinked'))['errorMessage']), /not linked/);
     webhook.behaviour = () => undefined; // never answers
     // an emulator of its own with a short webhook timeout: the one case that waits it out
-    const impatient = await startEmulator({ retryAfterSeconds: 0, allocator: webhookAllocator({ url: webhook.url, timeoutMs: 300, retrySchedule: { retries: 0, initialMs: 5, incrementMs: 5 } }) });
+    const allocator = webhookAllocator({ url: webhook.url, timeoutMs: 300, retrySchedule: { retries: 0, initialMs: 5, incrementMs: 5 } });
+    const impatient = await startEmulator({ retryAfterSeconds: 0, allocator });
     let state: Record<string, unknown>;
     try {
       const answers = await registerUntilDone(impatient, 'wh-timeout', undefined, 100);
