@@ -135,7 +135,7 @@ export function optionalMembersComment(dialect: Dialect): string {
   const data = dialect === 'ga' ? '`payload` (a JSON object or null)' : '`returnData` (a string or null)';
   return (
     `Optional members, not required by this interaction but typed when present: ${data} and ` +
-    '`initialTwin` (an object or null); dps-conformance checks them beside the Pact verifier ' +
+    '`initialTwin` (null, or {tags?, properties?: {desired?}} and nothing else); dps-conformance checks them beside the Pact verifier ' +
     `(schemas/${dialect}/allocation-response.schema.json).`
   );
 }
