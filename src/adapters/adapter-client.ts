@@ -1,7 +1,9 @@
 import { getSchemaRegistry, type SchemaRegistry } from '../schemas/schema-registry.js';
 import { AdapterFault, type AdapterFaultKind } from './adapter-fault.js';
 import { AdapterProcess, type AdapterOutput } from './adapter-process.js';
-import { parseLosslessJson, stringifyLosslessJson, type LosslessJson } from './lossless-json.js';
+import type { JsonValue } from '../json/json-value.js';
+import { parseJson } from '../json/parse-json.js';
+import { stringifyJson } from '../json/stringify-json.js';
 import type { DeviceDriver, RegisterCommand, RegisterExchange, StartReply, StopOutcome } from './protocol-types.js';
 
 export interface AdapterClientOptions {
@@ -49,9 +51,9 @@ interface Pending {
   lines: string[];
   stderrMark: number;
   startedAt: number;
-  reply?: { message: Record<string, LosslessJson>; line: string };
+  reply?: { message: Record<string, JsonValue>; line: string };
   timer?: NodeJS.Timeout;
-  resolve: (value: { message: Record<string, LosslessJson>; line: string; stderr: string; durationMs: number }) => void;
+  resolve: (value: { message: Record<string, JsonValue>; line: string; stderr: string; durationMs: number }) => void;
   reject: (fault: AdapterFault) => void;
 }
 
@@ -118,7 +120,7 @@ export class AdapterClient implements DeviceDriver {
 
   async start(): Promise<StartReply> {
     await this.ensureProcess();
-    let message: Record<string, LosslessJson>;
+    let message: Record<string, JsonValue>;
     try {
       ({ message } = await this.request('start', { cmd: 'start', version: 1 }, this.startTimeoutMs));
     } catch (error) {
@@ -208,7 +210,7 @@ export class AdapterClient implements DeviceDriver {
     kind: RequestKind,
     body: Record<string, unknown>,
     timeoutMs: number,
-  ): Promise<{ message: Record<string, LosslessJson>; line: string; stderr: string; durationMs: number }> {
+  ): Promise<{ message: Record<string, JsonValue>; line: string; stderr: string; durationMs: number }> {
     const proc = this.proc;
     this.seq += 1;
     const request = { seq: this.seq, ...body };
@@ -235,7 +237,7 @@ export class AdapterClient implements DeviceDriver {
         this.fail(stray.kind, `before this request: ${stray.message}`, stray.evidence);
         return;
       }
-      if (!proc?.running || !proc.send(stringifyLosslessJson(request))) {
+      if (!proc?.running || !proc.send(stringifyJson(request))) {
         this.fail('crash', 'the adapter is not running (it exited before the request could be sent)');
         return;
       }
@@ -276,9 +278,9 @@ export class AdapterClient implements DeviceDriver {
   }
 
   private onLine(text: string): void {
-    let message: LosslessJson;
+    let message: JsonValue;
     try {
-      message = parseLosslessJson(text);
+      message = parseJson(text);
     } catch (error) {
       const trimmed = text.trimStart();
       const kind: AdapterFaultKind = trimmed.startsWith('{') ? 'malformed' : 'non-protocol-output';
@@ -315,7 +317,7 @@ export class AdapterClient implements DeviceDriver {
       return;
     }
     const expected = pending && !pending.reply ? `seq ${pending.seq}` : 'nothing (no request was open)';
-    this.fail('wrong-seq', `the adapter replied with seq ${stringifyLosslessJson(seq ?? null)}, expected ${expected}`);
+    this.fail('wrong-seq', `the adapter replied with seq ${stringifyJson(seq ?? null)}, expected ${expected}`);
   }
 
   private settle(pending: Pending): void {

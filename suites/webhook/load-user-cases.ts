@@ -3,7 +3,8 @@ import addFormatsModule from 'ajv-formats';
 import type { UserCase, UserCaseFile } from '../../src/schemas/generated/harness/cases.js';
 import { invalidConfigError } from '../../src/errors/harness-error.js';
 import { parseJsonText, readTextFile } from '../../src/json/parse-json-file.js';
-import { parseLosslessJson, stringifyLosslessJson } from '../../src/adapters/lossless-json.js';
+import { parseJson } from '../../src/json/parse-json.js';
+import { stringifyJson } from '../../src/json/stringify-json.js';
 import { getSchemaRegistry } from '../../src/schemas/schema-registry.js';
 import { formatReadableErrors } from '../../src/schemas/readable-errors.js';
 import type { Dialect } from '../../src/results/check-result.js';
@@ -42,7 +43,7 @@ export function loadUserCases(path: string, dialects: readonly Dialect[], webhoo
   if (!outcome.valid) throw invalidConfigError(path, formatReadableErrors(outcome.errors));
   const file = document as UserCaseFile;
   // the same file read again without rounding: device data is sent with every digit it was given
-  const exact = parseLosslessJson(text) as { cases: { data?: unknown }[] };
+  const exact = parseJson(text) as { cases: { data?: unknown }[] };
   const problems: string[] = [];
   const planned: PlannedCase[] = [];
   const firstAt = new Map<string, number>();
@@ -101,6 +102,6 @@ function specOf(userCase: UserCase, webhookUrl: string, exactCase: { data?: unkn
   };
   const groupId = userCase.enrollmentGroupId ?? profile.enrollmentGroupId;
   if (groupId !== undefined) spec.enrollmentGroupId = groupId;
-  if ('data' in userCase) spec.deviceDataJson = exactCase && 'data' in exactCase ? stringifyLosslessJson(exactCase.data) : JSON.stringify(userCase.data);
+  if ('data' in userCase) spec.deviceDataJson = exactCase && 'data' in exactCase ? stringifyJson(exactCase.data) : JSON.stringify(userCase.data);
   return spec;
 }

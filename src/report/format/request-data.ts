@@ -1,3 +1,4 @@
+import { parseJson } from '../../json/parse-json.js';
 import { clipLine } from './clip-line.js';
 import { safeStringify } from './json-safe.js';
 
@@ -14,7 +15,7 @@ const isObject = (value: unknown): value is Json =>
 function parsed(value: unknown): unknown {
   if (typeof value !== 'string') return value;
   try {
-    return JSON.parse(value) as unknown;
+    return parseJson(value);
   } catch {
     return value;
   }

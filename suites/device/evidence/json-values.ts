@@ -1,7 +1,7 @@
-import type { LosslessJson } from '../../../src/adapters/lossless-json.js';
+import type { JsonValue } from '../../../src/json/json-value.js';
 import type { Dialect } from '../../../src/results/check-result.js';
 
-export type JsonObject = { [key: string]: LosslessJson };
+export type JsonObject = { [key: string]: JsonValue };
 
 /** A JSON object (not an array, not null). */
 export function isObject(value: unknown): value is JsonObject {
@@ -31,9 +31,5 @@ export function roundBigInts(value: unknown): unknown {
   return value;
 }
 
-/** A JSON value as text for messages: strings as they are, anything else as JSON. */
-export function asText(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (value === undefined) return 'undefined';
-  return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) ?? 'undefined';
-}
+/** A JSON value as text for messages: strings as they are, anything else as JSON (big integers as digits). */
+export { jsonAsText as asText } from '../../../src/json/stringify-json.js';
