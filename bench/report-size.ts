@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseCtrf } from '../src/report/format/parse-ctrf.js';
+import { parseJson } from '../src/json/parse-json.js';
+import { stringifyJson } from '../src/json/stringify-json.js';
 import type { CheckResult } from '../src/results/check-result.js';
 import type { BenchRow } from './bench-row.js';
 
@@ -43,7 +45,8 @@ export async function measureReportSet(out: string): Promise<ReportSetFigures> {
   const texts = Object.fromEntries(await Promise.all(SIZED_FILES.map(async (name) => [name, await readFile(join(out, name), 'utf8')] as const))) as Record<SizedFile, string>;
   const bytes = Object.fromEntries(SIZED_FILES.map((name) => [name, bytesOf(texts[name])])) as Record<SizedFile, number>;
   const unreachable: string[] = [];
-  const raw = JSON.parse(texts['ctrf.json']) as { results: { summary: { tests: number }; tests: Json[]; extra: { evidence?: Json } } };
+  // parseJson as parseCtrf reads it: evidence with an integer beyond 2^53 compares digit for digit
+  const raw = parseJson(texts['ctrf.json']) as { results: { summary: { tests: number }; tests: Json[]; extra: { evidence?: Json } } };
   const tests = raw.results.tests;
   const store = raw.results.extra.evidence ?? {};
   let parsed: CheckResult[] | undefined;
@@ -61,7 +64,7 @@ export async function measureReportSet(out: string): Promise<ReportSetFigures> {
   const notStored: string[] = [];
   const notReadBack: string[] = [];
   tests.forEach((test, index) => {
-    const line = JSON.stringify(test);
+    const line = stringifyJson(test);
     const id = isObject(test.extra) ? test.extra.evidence : undefined;
     inlineBytes += bytesOf(line) + 1;
     if (typeof id !== 'string') return;
@@ -70,8 +73,8 @@ export async function measureReportSet(out: string): Promise<ReportSetFigures> {
     const piece = store[id];
     if (piece === undefined) notStored.push(`${String(test.name)}: evidence ${id}`);
     else {
-      if (parsed !== undefined && JSON.stringify(parsed[index]?.evidence) !== JSON.stringify(piece)) notReadBack.push(`${String(test.name)}: evidence ${id}`);
-      inlineBytes += bytesOf(JSON.stringify(piece)) - bytesOf(JSON.stringify(id));
+      if (parsed !== undefined && stringifyJson(parsed[index]?.evidence) !== stringifyJson(piece)) notReadBack.push(`${String(test.name)}: evidence ${id}`);
+      inlineBytes += bytesOf(stringifyJson(piece)) - bytesOf(stringifyJson(id));
     }
   });
   const some = (list: readonly string[]): string => `${list.slice(0, 3).join(', ')}${list.length > 3 ? ', ...' : ''}`;

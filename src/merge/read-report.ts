@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseCtrf } from '../report/format/parse-ctrf.js';
 import { unreadableFileError } from '../errors/harness-error.js';
 import { parseJsonText } from '../json/parse-json-file.js';
+import { parseJson } from '../json/parse-json.js';
 import type { CheckResult } from '../results/check-result.js';
 import type { RunInfo } from '../results/run-info.js';
 
@@ -38,6 +39,14 @@ export function readReport(pathOrDir: string): LoadedReport {
   } catch (error) {
     throw unreadableFileError(path, error);
   }
-  const { results, runInfo } = parseCtrf(parseJsonText(text, path), path);
+  let document: unknown;
+  try {
+    // an integer beyond 2^53 in evidence keeps its digits through a merge (docs/contract/reports.md, "Exact numbers")
+    document = parseJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch {
+    // not JSON: parseJsonText names the line and column of the mistake
+    document = parseJsonText(text, path);
+  }
+  const { results, runInfo } = parseCtrf(document, path);
   return { path, source: pathOrDir, results, runInfo };
 }
