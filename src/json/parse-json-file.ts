@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { notJsonError, unreadableFileError } from '../errors/harness-error.js';
+import { HarnessError, HarnessErrorCode, notJsonError, unreadableFileError } from '../errors/harness-error.js';
 import { parse } from 'lossless-json';
-import { jsonDepth } from './json-depth.js';
-import { MAX_JSON_DEPTH } from './parse-json.js';
+import { COPY_DEPTH_LIMIT, jsonTextDepth } from './json-depth.js';
+import { parseJson } from './parse-json.js';
 
 /** Line and column (1-based) of a character offset in a text. */
 export function positionOf(text: string, offset: number): { line: number; column: number } {
@@ -17,8 +17,7 @@ export function positionOf(text: string, offset: number): { line: number; column
  * file needs the line and column. Undefined when it cannot tell.
  */
 function locateJsonError(text: string): { offset: number; reason: string } | undefined {
-  // lossless-json descends recursively: a text this deep gets JSON.parse's word alone
-  if (jsonDepth(text) > MAX_JSON_DEPTH) return undefined;
+  // lossless-json descends recursively: parseJsonText refused a text deeper than COPY_DEPTH_LIMIT before
   try {
     parse(text, null, { onDuplicateKey: ({ newValue }) => newValue });
     return undefined;
@@ -28,11 +27,20 @@ function locateJsonError(text: string): { offset: number; reason: string } | und
   }
 }
 
-/** Parses JSON text; on failure throws a HarnessError naming the file and the line and column of the mistake. */
-export function parseJsonText(text: string, label: string): unknown {
+/**
+ * Parses JSON text; on failure throws a HarnessError naming the file and the line and column of the
+ * mistake. `exact`: read with parseJson, an integer beyond 2^53 kept as a `bigint` (a report read back);
+ * otherwise JSON.parse (configuration, whose schemas know no bigint).
+ */
+export function parseJsonText(text: string, label: string, options: { exact?: boolean } = {}): unknown {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // a value this deep would break every later walk of it (and JSON.stringify): refused as the file's mistake
+  const depth = jsonTextDepth(source, COPY_DEPTH_LIMIT);
+  if (depth > COPY_DEPTH_LIMIT) {
+    throw new HarnessError(HarnessErrorCode.NOT_JSON, `${label} nests more than ${COPY_DEPTH_LIMIT} levels deep, deeper than the harness reads`, { path: label });
+  }
   try {
-    return JSON.parse(source) as unknown;
+    return options.exact === true ? parseJson(source) : (JSON.parse(source) as unknown);
   } catch (error) {
     const located = locateJsonError(source);
     if (located) throw notJsonError(label, located.reason, positionOf(source, located.offset));

@@ -1,6 +1,6 @@
 import { isInteger, parse } from 'lossless-json';
 import type { JsonValue } from './json-value.js';
-import { jsonDepth } from './json-depth.js';
+import { jsonTextDepth } from './json-depth.js';
 
 /**
  * Deepest nesting parsed. lossless-json descends recursively; this bound keeps a hostile text from
@@ -37,7 +37,7 @@ function lastWins({ newValue }: { newValue: unknown }): unknown {
  * MAX_JSON_DEPTH.
  */
 export function parseJson(text: string): JsonValue {
-  const depth = jsonDepth(text);
+  const depth = jsonTextDepth(text);
   if (depth > MAX_JSON_DEPTH) throw new SyntaxError(`JSON nested ${depth} levels deep, more than the ${MAX_JSON_DEPTH} parsed`);
   // both parsers give JSON values; lossless-json's type is `unknown`, JSON.parse's `any`
   if (!LONG_INTEGER.test(text)) return JSON.parse(text) as JsonValue;

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { parseCtrf } from '../report/format/parse-ctrf.js';
 import { unreadableFileError } from '../errors/harness-error.js';
 import { parseJsonText } from '../json/parse-json-file.js';
-import { parseJson } from '../json/parse-json.js';
 import type { CheckResult } from '../results/check-result.js';
 import type { RunInfo } from '../results/run-info.js';
 
@@ -39,14 +38,7 @@ export function readReport(pathOrDir: string): LoadedReport {
   } catch (error) {
     throw unreadableFileError(path, error);
   }
-  let document: unknown;
-  try {
-    // an integer beyond 2^53 in evidence keeps its digits through a merge (docs/contract/reports.md, "Exact numbers")
-    document = parseJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch {
-    // not JSON: parseJsonText names the line and column of the mistake
-    document = parseJsonText(text, path);
-  }
-  const { results, runInfo } = parseCtrf(document, path);
+  // exact: an integer beyond 2^53 in evidence keeps its digits through a merge (docs/contract/reports.md)
+  const { results, runInfo } = parseCtrf(parseJsonText(text, path, { exact: true }), path);
   return { path, source: pathOrDir, results, runInfo };
 }
