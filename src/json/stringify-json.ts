@@ -18,8 +18,9 @@ export function stringifyJson(value: unknown, indent?: number): string {
 
 /**
  * V8's JSON.stringify with each bigint written as a string no data can hold (a mark made for this
- * call), then each such string swapped for the digits. About twice as fast as lossless-json's
- * stringify (a JavaScript walk) on a report's evidence, with the same text.
+ * call), then each such string swapped for the digits: the same text as lossless-json's stringify
+ * and about as fast (0.98 against 0.97 ms for 78 KB of evidence with one bigint), but a value that
+ * contains itself is JSON.stringify's TypeError, where lossless-json's walk runs out of stack.
  */
 function withBigIntDigits(value: unknown, indent: number | undefined): string {
   const mark = `\u0000${randomUUID()}:`;
