@@ -1,6 +1,7 @@
 import type { Dialect } from '../../src/results/check-result.js';
 import type { RegistrationPlan } from '../../src/emulator/index.js';
-import { parseLosslessJson, type LosslessJson } from '../../src/adapters/lossless-json.js';
+import type { JsonValue } from '../../src/json/json-value.js';
+import { parseJson } from '../../src/json/parse-json.js';
 import type { DeviceTransport } from '../../src/adapters/protocol-types.js';
 import { corpusSkipReason, deviceDataFor, type CorpusCase } from '../corpus/corpus-case.js';
 import { DEVICE_CHECKS, type DeviceCheckDef } from './device-checks.js';
@@ -13,7 +14,7 @@ export interface DeviceCase {
   caseId: string;
   kind: DeviceCaseKind;
   /** the data the application gives the device; undefined = none */
-  data?: LosslessJson;
+  data?: JsonValue;
   /** the emulator plan (dialect is added per run) */
   plan: RegistrationPlan;
   /** overrides the command's --timeout for this case */
@@ -34,7 +35,7 @@ export interface DeviceCase {
 
 /** Retry-After the emulator gives in every case except the dedicated timing cases: tests stay fast. */
 const FAST: RegistrationPlan = { retryAfterSeconds: 0 };
-const PNP_DATA: LosslessJson = { modelId: 'dtmi:com:example:Thermostat;1' };
+const PNP_DATA: JsonValue = { modelId: 'dtmi:com:example:Thermostat;1' };
 /** Largest answer delivered in pieces: larger ones would spend seconds in pauses for no extra insight. */
 const MAX_FRAGMENTED_DATA_CHARS = 2048;
 /**
@@ -79,10 +80,10 @@ export function containsBigInt(value: unknown): boolean {
   return Object.values(value).some(containsBigInt);
 }
 
-function corpusData(entry: CorpusCase, dialect: Dialect): { data?: LosslessJson; size: number } {
+function corpusData(entry: CorpusCase, dialect: Dialect): { data?: JsonValue; size: number } {
   const data = deviceDataFor(entry, dialect);
   if (data === undefined) return { size: 0 };
-  return { data: parseLosslessJson(data.json), size: data.json.length };
+  return { data: parseJson(data.json), size: data.json.length };
 }
 
 export interface DeviceCaseOptions {

@@ -1,6 +1,6 @@
 import { ErrorCatalogue } from '../error-catalogue.js';
 import { escapeNonAscii } from '../support/escape-non-ascii.js';
-import { serializeJson } from '../support/raw-json.js';
+import { serializeJson } from '../../json/raw-json.js';
 import type { TranscriptEntry } from '../transcript/transcript-entry.js';
 import type { CoreContext } from './core-context.js';
 import type { CoreReply, CoreRequest } from './core-request.js';

@@ -1,4 +1,4 @@
-import { rawJsonMember } from '../../dps/raw-json-member.js';
+import { rawJsonMember } from '../../json/raw-json-member.js';
 import { isTooDeep, JSON_DEPTH_LIMIT, tooDeepMessage } from '../../json/json-depth.js';
 import type { Dialect } from '../../results/check-result.js';
 import type { UnexpectedReason } from './core-request.js';
