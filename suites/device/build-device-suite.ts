@@ -7,7 +7,7 @@ import type { WebhookProfile } from '../../src/webhook-profile/webhook-profile.j
 import type { SecretRedactor } from '../../src/results/secret-redactor.js';
 import { addCheck } from '../../src/runner/add-check.js';
 import type { CorpusCase } from '../corpus/corpus-case.js';
-import { parseLosslessJson } from '../../src/adapters/lossless-json.js';
+import { parseJson } from '../../src/json/parse-json.js';
 import { evidenceOf, verdicts, type Verdicts } from './check-support.js';
 import { checkDataBigIntegers, checkDataObject, checkDataSent } from './checks/data-checks.js';
 import { checkDataReachedWebhook, checkReturnDataReachedDevice } from './checks/e2e-checks.js';
@@ -252,7 +252,7 @@ function withProfile(deviceCase: DeviceCase, profile: WebhookProfile | undefined
   const members = profile?.payload;
   const data = deviceCase.data;
   if (members === undefined || data === undefined || data === null || typeof data !== 'object' || Array.isArray(data) || typeof data === 'bigint') return deviceCase;
-  const added = parseLosslessJson(JSON.stringify(members));
+  const added = parseJson(JSON.stringify(members));
   if (added === null || typeof added !== 'object' || Array.isArray(added) || typeof added === 'bigint') return deviceCase;
   return { ...deviceCase, data: { ...data, ...added } };
 }

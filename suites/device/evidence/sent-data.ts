@@ -1,4 +1,5 @@
-import { parseLosslessJson, type LosslessJson } from '../../../src/adapters/lossless-json.js';
+import { parseJson } from '../../../src/json/parse-json.js';
+import type { JsonValue } from '../../../src/json/json-value.js';
 import type { Dialect } from '../../../src/results/check-result.js';
 import { dataMember, isObject, type JsonObject } from './json-values.js';
 
@@ -10,7 +11,7 @@ import { dataMember, isObject, type JsonObject } from './json-values.js';
  */
 export type SentData =
   | { kind: 'absent' }
-  | { kind: 'value'; value: LosslessJson }
+  | { kind: 'value'; value: JsonValue }
   | { kind: 'json-string'; value: JsonObject; text: string };
 
 export function sentData(body: JsonObject, dialect: Dialect): SentData {
@@ -25,9 +26,9 @@ export function sentData(body: JsonObject, dialect: Dialect): SentData {
   return { kind: 'value', value };
 }
 
-function parsedText(text: string): LosslessJson | undefined {
+function parsedText(text: string): JsonValue | undefined {
   try {
-    return parseLosslessJson(text);
+    return parseJson(text);
   } catch {
     return undefined;
   }
