@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { unpackEvidence } from '../src/report/format/evidence-packing.js';
 import { parseCtrf } from '../src/report/format/parse-ctrf.js';
+import { parseJson } from '../src/json/parse-json.js';
+import { stringifyJson } from '../src/json/stringify-json.js';
 import type { CheckResult } from '../src/results/check-result.js';
 import type { BenchRow } from './bench-row.js';
 
@@ -18,7 +21,7 @@ export interface ReportSetFigures {
   evidencePieces: number;
   /** results that cite a piece of evidence */
   citing: number;
-  /** ctrf.json's tests with each one's evidence written inline instead of by id: what the file held before evidence was stored once */
+  /** ctrf.json's tests with each one's evidence written inline, whole, instead of by id: what the file held before evidence was stored once */
   inlineBytes: number;
   /** what could not be reached: a test citing no stored piece, a piece no test cites, a JUnit or report.html pointer to nothing, counts that differ */
   unreachable: string[];
@@ -43,7 +46,8 @@ export async function measureReportSet(out: string): Promise<ReportSetFigures> {
   const texts = Object.fromEntries(await Promise.all(SIZED_FILES.map(async (name) => [name, await readFile(join(out, name), 'utf8')] as const))) as Record<SizedFile, string>;
   const bytes = Object.fromEntries(SIZED_FILES.map((name) => [name, bytesOf(texts[name])])) as Record<SizedFile, number>;
   const unreachable: string[] = [];
-  const raw = JSON.parse(texts['ctrf.json']) as { results: { summary: { tests: number }; tests: Json[]; extra: { evidence?: Json } } };
+  // parseJson as parseCtrf reads it: evidence with an integer beyond 2^53 compares digit for digit
+  const raw = parseJson(texts['ctrf.json']) as { results: { summary: { tests: number }; tests: Json[]; extra: { evidence?: Json } } };
   const tests = raw.results.tests;
   const store = raw.results.extra.evidence ?? {};
   let parsed: CheckResult[] | undefined;
@@ -61,7 +65,7 @@ export async function measureReportSet(out: string): Promise<ReportSetFigures> {
   const notStored: string[] = [];
   const notReadBack: string[] = [];
   tests.forEach((test, index) => {
-    const line = JSON.stringify(test);
+    const line = stringifyJson(test);
     const id = isObject(test.extra) ? test.extra.evidence : undefined;
     inlineBytes += bytesOf(line) + 1;
     if (typeof id !== 'string') return;
@@ -70,8 +74,10 @@ export async function measureReportSet(out: string): Promise<ReportSetFigures> {
     const piece = store[id];
     if (piece === undefined) notStored.push(`${String(test.name)}: evidence ${id}`);
     else {
-      if (parsed !== undefined && JSON.stringify(parsed[index]?.evidence) !== JSON.stringify(piece)) notReadBack.push(`${String(test.name)}: evidence ${id}`);
-      inlineBytes += bytesOf(JSON.stringify(piece)) - bytesOf(JSON.stringify(id));
+      // the piece whole (ctrf.json stores it packed: evidence-packing.ts), as the result had it
+      const whole = stringifyJson(unpackEvidence(piece));
+      if (parsed !== undefined && stringifyJson(parsed[index]?.evidence) !== whole) notReadBack.push(`${String(test.name)}: evidence ${id}`);
+      inlineBytes += bytesOf(whole) - bytesOf(stringifyJson(id));
     }
   });
   const some = (list: readonly string[]): string => `${list.slice(0, 3).join(', ')}${list.length > 3 ? ', ...' : ''}`;

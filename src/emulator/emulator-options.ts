@@ -4,6 +4,7 @@ import type { AmqpErrorReply } from './amqp/amqp-connection.js';
 import type { Allocator } from './allocation/allocator.js';
 import type { DeviceCertificate } from './x509/device-ca.js';
 import type { DeviceCertificateOptions } from './x509/x509-setup.js';
+import type { InvalidUtf8Handling } from './core/decode-device-text.js';
 import type { EnrollmentConfig } from './core/enrollments.js';
 import type { PollRateLimit } from './core/poll-rate-limiter.js';
 import type { RegistrationPlan } from './core/registration-plan.js';
@@ -51,6 +52,20 @@ export interface EmulatorOptions {
   redactor?: Redactor;
   /** refuse SAS tokens without `skn` (default false: accept them, as DPS does for SDKs that send none) */
   requireKeyName?: boolean;
+  /**
+   * refuse a ga `payload` that is not a JSON object, as the documented contract says (default false:
+   * a JSON string holding a JSON object is accepted and parsed, as DPS does; docs/emulator-behaviour.md)
+   */
+  strictPayload?: boolean;
+  /** what the webhook gets for a payload sent as a JSON string holding an object: `parsed` (default, inferred) or `as-sent` */
+  stringPayloadToWebhook?: 'parsed' | 'as-sent';
+  /** a ga payload string that is not JSON (UNCONFIRMED): `refuse` (default, 400012) or `accept` (passed on as the string) */
+  nonJsonStringPayload?: 'refuse' | 'accept';
+  /**
+   * write every non-ASCII character of the answers as a `\uXXXX` escape (default false: raw UTF-8, as
+   * JSON in UTF-8 allows; which DPS writes is UNCONFIRMED, docs/emulator-behaviour.md)
+   */
+  asciiAnswers?: boolean;
   /** accept MQTT 3.1 (protocol level 3) CONNECTs (default false: CONNACK 1, as DPS documents 3.1.1 only) */
   acceptMqtt31?: boolean;
   /** keep MQTT sessions when CleanSession is 0 (default false: every session is clean, as DPS does) */
@@ -62,6 +77,12 @@ export interface EmulatorOptions {
    * JSON_DEPTH_LIMIT; at most 200); deeper is refused as not readable. DPS's own limit is UNCONFIRMED.
    */
   maxJsonDepth?: number;
+  /**
+   * a register body whose bytes are not UTF-8: `refuse` (default) answers it as a body that is not JSON
+   * (400004), `replace` reads each bad sequence as U+FFFD and serves it; both record it, and
+   * `device.data.sent` fails either way. What DPS does is UNCONFIRMED (docs/emulator-behaviour.md).
+   */
+  invalidUtf8?: InvalidUtf8Handling;
   /**
    * how long a connection may take to finish TLS, then to send its first request, on every listener
    * (default 20 s and 30 s, src/emulator/connection-timeouts.ts); a silent peer is destroyed past them
