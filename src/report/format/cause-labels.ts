@@ -10,7 +10,10 @@ export function checksLabel(cause: Cause): string {
   return cause.checkIds.length > 1 ? `${cause.checkId} +${cause.checkIds.length - 1} checks` : cause.checkId;
 }
 
-/** `3 cases · azure-iot-provisioning-device@1.9.1 · mqtt · ga, preview` (`run-wide · ...` for a run-wide check, as causeWhere says): where a cause was seen, in one line. */
+/**
+ * `3 cases · azure-iot-provisioning-device@1.9.1 · mqtt · ga, preview` (`run-wide · ...` for a run-wide
+ * check, as causeWhere says): where a cause was seen, in one line.
+ */
 export function whereLine(cause: Cause): string {
   const each = (pick: (a: Cause['affected'][number]) => string): string[] => [...new Set(cause.affected.map(pick))];
   const cases = cause.affected.every(isRunWide) ? 'run-wide' : plural(each((a) => a.caseId).length, 'case');
