@@ -1,7 +1,10 @@
 import { getSchemaRegistry, type SchemaRegistry } from '../schemas/schema-registry.js';
 import { AdapterFault, type AdapterFaultKind } from './adapter-fault.js';
 import { AdapterProcess, type AdapterOutput } from './adapter-process.js';
-import { parseLosslessJson, stringifyLosslessJson, type LosslessJson } from './lossless-json.js';
+import type { JsonValue } from '../json/json-value.js';
+import { parseJson } from '../json/parse-json.js';
+import { stringifyJson } from '../json/stringify-json.js';
+import type { LeftProcess } from './process-tree.js';
 import { JSON_DEPTH_LIMIT, jsonTextDepth } from '../json/json-depth.js';
 
 /**
@@ -56,9 +59,9 @@ interface Pending {
   lines: string[];
   stderrMark: number;
   startedAt: number;
-  reply?: { message: Record<string, LosslessJson>; line: string };
+  reply?: { message: Record<string, JsonValue>; line: string };
   timer?: NodeJS.Timeout;
-  resolve: (value: { message: Record<string, LosslessJson>; line: string; stderr: string; durationMs: number }) => void;
+  resolve: (value: { message: Record<string, JsonValue>; line: string; stderr: string; durationMs: number }) => void;
   reject: (fault: AdapterFault) => void;
 }
 
@@ -79,6 +82,8 @@ export class AdapterClient implements DeviceDriver {
   private started = false;
   private retiring: Promise<void> = Promise.resolve();
   private lastEnding: Promise<'exited' | 'terminated' | 'killed'> | undefined;
+  /** what each ended adapter process left running outside its group (killed then), over the run */
+  private readonly leftBehind: LeftProcess[] = [];
   private seq = 0;
   private pending: Pending | undefined;
   private strayFault: AdapterFault | undefined;
@@ -125,7 +130,7 @@ export class AdapterClient implements DeviceDriver {
 
   async start(): Promise<StartReply> {
     await this.ensureProcess();
-    let message: Record<string, LosslessJson>;
+    let message: Record<string, JsonValue>;
     try {
       ({ message } = await this.request('start', { cmd: 'start', version: 1 }, this.startTimeoutMs));
     } catch (error) {
@@ -184,12 +189,14 @@ export class AdapterClient implements DeviceDriver {
         problem = error instanceof Error ? error.message : String(error);
       }
     } else if (!proc?.running) {
-      return { replied: false, ended: 'not-running' };
+      await this.retiring;
+      return { replied: false, ended: 'not-running', ...(this.leftBehind.length > 0 ? { leftBehind: [...this.leftBehind] } : {}) };
     }
     // a stop that timed out has already retired the process: its ending is the one to report
     const ending = this.retire() ?? this.lastEnding;
     await this.retiring;
-    return { replied, ended: (await ending) ?? 'not-running', ...(problem === undefined ? {} : { problem }) };
+    const left = this.leftBehind.length > 0 ? { leftBehind: [...this.leftBehind] } : {};
+    return { replied, ended: (await ending) ?? 'not-running', ...(problem === undefined ? {} : { problem }), ...left };
   }
 
   private async ensureProcess(): Promise<void> {
@@ -215,7 +222,7 @@ export class AdapterClient implements DeviceDriver {
     kind: RequestKind,
     body: Record<string, unknown>,
     timeoutMs: number,
-  ): Promise<{ message: Record<string, LosslessJson>; line: string; stderr: string; durationMs: number }> {
+  ): Promise<{ message: Record<string, JsonValue>; line: string; stderr: string; durationMs: number }> {
     const proc = this.proc;
     this.seq += 1;
     const request = { seq: this.seq, ...body };
@@ -242,7 +249,7 @@ export class AdapterClient implements DeviceDriver {
         this.fail(stray.kind, `before this request: ${stray.message}`, stray.evidence);
         return;
       }
-      if (!proc?.running || !proc.send(stringifyLosslessJson(request))) {
+      if (!proc?.running || !proc.send(stringifyJson(request))) {
         this.fail('crash', 'the adapter is not running (it exited before the request could be sent)');
         return;
       }
@@ -283,7 +290,7 @@ export class AdapterClient implements DeviceDriver {
   }
 
   private onLine(text: string): void {
-    let message: LosslessJson;
+    let message: JsonValue;
     const depth = jsonTextDepth(text, ADAPTER_LINE_DEPTH_LIMIT);
     if (depth > ADAPTER_LINE_DEPTH_LIMIT) {
       // refused before parsing: no parse or walk of what the adapter wrote can run out of stack
@@ -291,7 +298,7 @@ export class AdapterClient implements DeviceDriver {
       return;
     }
     try {
-      message = parseLosslessJson(text);
+      message = parseJson(text);
     } catch (error) {
       const trimmed = text.trimStart();
       const kind: AdapterFaultKind = trimmed.startsWith('{') ? 'malformed' : 'non-protocol-output';
@@ -328,7 +335,7 @@ export class AdapterClient implements DeviceDriver {
       return;
     }
     const expected = pending && !pending.reply ? `seq ${pending.seq}` : 'nothing (no request was open)';
-    this.fail('wrong-seq', `the adapter replied with seq ${stringifyLosslessJson(seq ?? null)}, expected ${expected}`);
+    this.fail('wrong-seq', `the adapter replied with seq ${stringifyJson(seq ?? null)}, expected ${expected}`);
   }
 
   private settle(pending: Pending): void {
@@ -367,7 +374,11 @@ export class AdapterClient implements DeviceDriver {
     if (!proc) return undefined;
     this.proc = undefined;
     this.started = false;
-    const ending = this.retiring.then(() => proc.terminate(this.options.stopGraceMs));
+    const ending = this.retiring.then(async () => {
+      const ended = await proc.terminate(this.options.stopGraceMs);
+      this.leftBehind.push(...proc.leftBehind);
+      return ended;
+    });
     this.retiring = ending.then(() => undefined);
     this.lastEnding = ending;
     return ending;

@@ -4,7 +4,8 @@
  * are the types generated from those schemas (`src/schemas/generated/adapter/`).
  */
 import type { Dialect } from '../results/check-result.js';
-import type { LosslessJson } from './lossless-json.js';
+import type { JsonValue } from '../json/json-value.js';
+import type { LeftProcess } from './process-tree.js';
 import type { AdapterStartReply, AttestationKind, DeviceTransport, ImplementationIdentity } from '../schemas/generated/adapter/start-reply.js';
 import type {
   AdapterRegisterReply,
@@ -54,7 +55,7 @@ export interface RegisterCommand {
   registrationId: string;
   attestation: { type: 'symmetricKey'; key: string } | { type: 'x509'; certPem: string; keyPem: string; chainPem: string };
   /** absent = the application supplies no data */
-  data?: LosslessJson;
+  data?: JsonValue;
   timeoutMs: number;
 }
 
@@ -87,4 +88,9 @@ export interface StopOutcome {
   ended: 'exited' | 'terminated' | 'killed' | 'not-running';
   /** why the stop reply was not usable */
   problem?: string;
+  /**
+   * processes the adapter started that were still running outside its process group once it ended, over
+   * the whole run (each adapter process, restarts included); the harness killed them (Linux only)
+   */
+  leftBehind?: LeftProcess[];
 }

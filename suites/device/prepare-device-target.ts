@@ -9,6 +9,7 @@ import { declarationMismatchResults, narrowToDeclaration, type ImplementationDec
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { TargetMisbehaviour } from '../../src/results/check-outcome-errors.js';
 import type { SecretRedactor } from '../../src/results/secret-redactor.js';
+import type { WebhookProfile } from '../../src/webhook-profile/webhook-profile.js';
 import { addCheck } from '../../src/runner/add-check.js';
 import { addKnownResult } from '../../src/runner/result-as-check.js';
 import type { CorpusCase } from '../corpus/corpus-case.js';
@@ -38,6 +39,10 @@ export interface DeviceTargetOptions {
   caseIds?: readonly string[] | undefined;
   /** told when the run gave up on the adapter (3 timeouts in a row): the run is then incomplete */
   onGaveUp?: (reason: string) => void;
+  /** a user's webhook allocates: judge its refusals (see DeviceSuiteOptions) */
+  judgeWebhookAcceptance?: boolean;
+  /** `--profile` of a policy webhook */
+  profile?: WebhookProfile | undefined;
 }
 
 /** How `addTo` places a target that is one of several adapters of one implementation. */
@@ -134,6 +139,8 @@ export async function prepareDeviceTarget(options: DeviceTargetOptions): Promise
       endToEnd: options.endToEnd,
       redactor: options.redactor,
       lane: addOptions.lane,
+      judgeWebhookAcceptance: options.judgeWebhookAcceptance === true,
+      profile: options.profile,
       ...(filters.length === 0 ? {} : { caseFilter: (id: string) => filters.every((f) => f(id)) }),
     });
     // an in-process module has no process to exit: only an adapter's stop is a check (the module is stopped on cleanup)
@@ -223,8 +230,18 @@ function addStopCheck(
     }
     const stderrTail = driver.stderrTail().slice(-4096);
     const outcome = await driver.stop();
-    if (!outcome || outcome.ended === 'not-running') return 'the adapter had already ended';
+    if (!outcome) return 'the adapter had already ended';
     const evidence = redactor.redactDeep({ ...outcome, stderrTail });
+    const left = outcome.leftBehind ?? [];
+    if (left.length > 0) {
+      // a process that left the adapter's group would outlive the run (a setsid grandchild, a daemon)
+      const named = redactor.redact(left.slice(0, 5).map((p) => `pid ${p.pid}: ${p.command}`).join('; '));
+      throw new TargetMisbehaviour(`expected nothing the adapter started to outlive it, got ${left.length} process(es) still running outside its process group (${named}); the harness killed them`, {
+        mismatch: 'left-processes',
+        evidence,
+      });
+    }
+    if (outcome.ended === 'not-running') return 'the adapter had already ended';
     if (!outcome.replied) {
       throw new TargetMisbehaviour(`expected a reply to stop, got ${outcome.problem ?? 'none'}; the adapter ${outcome.ended === 'exited' ? 'then exited' : `had to be ended (${outcome.ended})`}`, {
         mismatch: 'no-stop-reply',
