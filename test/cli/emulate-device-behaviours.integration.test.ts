@@ -31,7 +31,7 @@ interface Observations {
 interface Session {
   endpoint: EmulatorEndpoint;
   out: string;
-  stop(): Promise<{ code: number | null; tests: CtrfTest[]; summary: string; observations: Observations }>;
+  stop(): Promise<{ code: number | null; tests: CtrfTest[]; summary: string; observations: Observations; output: string }>;
 }
 
 /** `emulate` through the built CLI on free ports, stopped with SIGINT. */
@@ -65,6 +65,7 @@ async function startEmulate(dirs: string[], extra: string[] = []): Promise<Sessi
         tests: (ctrfView(read('ctrf.json')) as { results: { tests: CtrfTest[] } }).results.tests,
         summary: read('summary.md'),
         observations: JSON.parse(read('emulator-observations.json')) as never,
+        output,
       };
     },
   };
@@ -153,7 +154,24 @@ describe('emulate grades what devices did (built CLI, devices written for these 
     const session = await startEmulate(dirs, ['--no-amqp-max-message-size', '--implementation', 'our-fw/1.2', '--config', config]);
     const refused = await registerLikeCSdkOverAmqp({ endpoint: session.endpoint, registrationId: 'refuser-1' });
     const other = await registerDevice({ endpoint: session.endpoint, transport: 'mqtt', registrationId: 'other-1', userAgent: 'says-something/9' });
-    const { code, tests } = await session.stop();
+    // a device whose user name names no registration: no graded result, but the stop says so
+    const nameless = await connectAsync({
+      host: session.endpoint.host,
+      port: session.endpoint.mqttPort,
+      protocol: 'mqtts',
+      ca: readFileSync(session.endpoint.caFile, 'utf8'),
+      servername: session.endpoint.serverName,
+      clientId: 'nameless-1',
+      username: 'not-a-dps-user-name',
+      password: 'x',
+      reconnectPeriod: 0,
+    }).then(
+      () => 'connected',
+      (error: Error) => error.message,
+    );
+    const { code, tests, output } = await session.stop();
+    assert.notEqual(nameless, 'connected', 'a user name that names no registration is refused');
+    assert.match(output, /1 request\(s\) named no registration .*"unattributed" in /);
     assert.equal(refused.kind, 'refused-attach');
     assert.equal(other.status, 'assigned');
     const data = of(tests, 'refuser-1#1').get('device.data.sent');

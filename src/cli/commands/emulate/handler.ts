@@ -94,6 +94,10 @@ export const handle: CommandHandler<EmulateCommandOptions> = async (options, con
     await writeFileAtomic(join(out, 'emulator-transcript.json'), `${JSON.stringify(emulator.transcript.entries(), null, 2)}\n`);
     const graded = await gradeOnExit(emulator, { out, startedAt, stoppedAt, defaultDialect: config?.dialect ?? 'ga', redactor, names });
     context.stdout.write(`stopped; ${report.registrations.length} registration(s) observed; report: ${reportPath}\n`);
+    if (report.unattributed.length > 0) {
+      // no registration ID, so no graded result: say so, or a device that never got that far reads as absent
+      context.stdout.write(`${report.unattributed.length} request(s) named no registration (a malformed user name, an unknown path, ...): "unattributed" in ${reportPath}\n`);
+    }
     context.stdout.write(`graded: ${graded.results} result(s), ${graded.failedMust} MUST failed or errored; ${join(out, 'summary.md')}\n`);
     return graded.failedMust > 0 ? ExitStatus.MUST_FAILED : ExitStatus.OK;
   } finally {
