@@ -153,6 +153,8 @@ describe('emulate grades what devices did (built CLI, devices written for these 
     writeFileSync(config, JSON.stringify({ implementations: { 'REFUSER-1': 'their-fw/3.0' } }));
     const session = await startEmulate(dirs, ['--no-amqp-max-message-size', '--implementation', 'our-fw/1.2', '--config', config]);
     const refused = await registerLikeCSdkOverAmqp({ endpoint: session.endpoint, registrationId: 'refuser-1' });
+    // over WebSocket the dead device sends no close frame either: its end must still be seen
+    const refusedWs = await registerLikeCSdkOverAmqp({ endpoint: session.endpoint, registrationId: 'refuser-ws-1', overWebSocket: true });
     const other = await registerDevice({ endpoint: session.endpoint, transport: 'mqtt', registrationId: 'other-1', userAgent: 'says-something/9' });
     // a device whose user name names no registration: no graded result, but the stop says so
     const nameless = await connectAsync({
@@ -173,6 +175,11 @@ describe('emulate grades what devices did (built CLI, devices written for these 
     assert.notEqual(nameless, 'connected', 'a user name that names no registration is refused');
     assert.match(output, /1 request\(s\) named no registration .*"unattributed" in /);
     assert.equal(refused.kind, 'refused-attach');
+    assert.equal(refusedWs.kind, 'refused-attach');
+    const dataWs = of(tests, 'refuser-ws-1#1').get('device.data.sent');
+    assert.equal(dataWs?.extra.outcome, 'failed');
+    assert.equal(dataWs?.extra.transport, 'amqp-ws');
+    assert.match(dataWs?.message ?? '', /missing: a register request: the connection ended without a close from the device/);
     assert.equal(other.status, 'assigned');
     const data = of(tests, 'refuser-1#1').get('device.data.sent');
     assert.equal(data?.extra.outcome, 'failed');
