@@ -171,9 +171,25 @@ describe('emulate grades what devices did (built CLI, devices written for these 
       () => 'connected',
       (error: Error) => error.message,
     );
+    // a device not given the emulator's CA: its handshake fails, and the stop says so and why
+    const untrusting = await connectAsync({
+      host: session.endpoint.host,
+      port: session.endpoint.mqttPort,
+      protocol: 'mqtts',
+      servername: session.endpoint.serverName,
+      clientId: 'untrusting-1',
+      username: `${session.endpoint.idScope}/registrations/untrusting-1/api-version=2019-03-31`,
+      password: 'x',
+      reconnectPeriod: 0,
+    }).then(
+      () => 'connected',
+      (error: Error) => error.message,
+    );
     const { code, tests, output } = await session.stop();
     assert.notEqual(nameless, 'connected', 'a user name that names no registration is refused');
+    assert.notEqual(untrusting, 'connected', 'a device that does not trust the CA gets through TLS');
     assert.match(output, /1 request\(s\) named no registration .*"unattributed" in /);
+    assert.match(output, /1 TLS handshake\(s\) failed before any registration was named .*\n {2}TLS handshake on the MQTT port failed: .*emulator-ca\.pem/);
     assert.equal(refused.kind, 'refused-attach');
     assert.equal(refusedWs.kind, 'refused-attach');
     const dataWs = of(tests, 'refuser-ws-1#1').get('device.data.sent');

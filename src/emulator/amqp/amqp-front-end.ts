@@ -47,9 +47,8 @@ export function createAmqpFrontEnd(options: {
     socket.on('error', () => socket.destroy());
     serveAmqpConnection(socket, { ...connection, frontEnd: 'amqp', clientCertificate: peerCertificateChain(socket) });
   });
-  server.on('tlsClientError', () => {
-    // a failed handshake is the client's problem; never crash
-  });
+  // a failed handshake is the device's problem (never a crash), but it is what the device did: recorded
+  server.on('tlsClientError', (error: Error) => options.core.context.connections.handshakeFailed('amqp', error));
 
   const webSockets = new WebSocketServer({
     noServer: true,

@@ -26,9 +26,8 @@ export function createHttpsFrontEnd(options: HttpsFrontEndOptions): Server {
   const server = createServer({ cert: options.tls.certPem, key: options.tls.keyPem, ...REQUEST_CLIENT_CERTIFICATE }, (request, response) => {
     handleExchange(options, request, response).catch(() => response.socket?.destroy());
   });
-  server.on('tlsClientError', () => {
-    // a client that fails the handshake (no CA, wrong protocol) is its own problem; never crash
-  });
+  // a failed handshake is the device's problem (never a crash), but it is what the device did: recorded
+  server.on('tlsClientError', (error: Error) => options.core.context.connections.handshakeFailed('https', error));
   server.on('clientError', (error, socket) => answerUnparseable(options.core, error, socket));
   if (options.onUpgrade) server.on('upgrade', options.onUpgrade);
   return server;

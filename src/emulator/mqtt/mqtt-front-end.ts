@@ -163,9 +163,8 @@ export async function createMqttFrontEnd(options: {
     socket.setNoDelay(true); // avoids Nagle/delayed-ACK stalls per MQTT round trip
     attach(socket, 'mqtt');
   });
-  server.on('tlsClientError', () => {
-    // failed handshakes are the client's problem; never crash
-  });
+  // a failed handshake is the device's problem (never a crash), but it is what the device did: recorded
+  server.on('tlsClientError', (error: Error) => core.context.connections.handshakeFailed('mqtt', error));
 
   const webSockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES + PACKET_SLACK, handleProtocols: (protocols) => (protocols.has('mqtt') ? 'mqtt' : false) });
   const handleUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {

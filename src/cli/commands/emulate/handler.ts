@@ -16,6 +16,7 @@ import { observedDevices } from '../../../../suites/emulate-grading/grade-observ
 import type { UserNames } from '../../../../suites/emulate-grading/device-names.js';
 import { scenarioPlanner } from '../../../../suites/emulate-grading/scenario-planner.js';
 import { writeX509Devices, x509BannerLines } from './support/write-x509-devices.js';
+import { unattributedLines } from './support/unattributed-lines.js';
 import { isValidRegistrationId } from '../../../emulator/dps-limits.js';
 import { usageError } from '../../../errors/harness-error.js';
 
@@ -94,10 +95,7 @@ export const handle: CommandHandler<EmulateCommandOptions> = async (options, con
     await writeFileAtomic(join(out, 'emulator-transcript.json'), `${JSON.stringify(emulator.transcript.entries(), null, 2)}\n`);
     const graded = await gradeOnExit(emulator, { out, startedAt, stoppedAt, defaultDialect: config?.dialect ?? 'ga', redactor, names });
     context.stdout.write(`stopped; ${report.registrations.length} registration(s) observed; report: ${reportPath}\n`);
-    if (report.unattributed.length > 0) {
-      // no registration ID, so no graded result: say so, or a device that never got that far reads as absent
-      context.stdout.write(`${report.unattributed.length} request(s) named no registration (a malformed user name, an unknown path, ...): "unattributed" in ${reportPath}\n`);
-    }
+    for (const line of unattributedLines(report.unattributed, reportPath)) context.stdout.write(`${line}\n`);
     context.stdout.write(`graded: ${graded.results} result(s), ${graded.failedMust} MUST failed or errored; ${join(out, 'summary.md')}\n`);
     return graded.failedMust > 0 ? ExitStatus.MUST_FAILED : ExitStatus.OK;
   } finally {
