@@ -3,6 +3,7 @@ import { connect as netConnect } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { unattributedLines } from '../../src/cli/commands/emulate/support/unattributed-lines.js';
+import { describeHandshakeFailure } from '../../src/emulator/tls/handshake-failure.js';
 
 /** A TLS client that trusts the system's roots only, as a device not given the emulator's CA: its handshake fails. */
 function untrustingClient(port: number): Promise<string> {
@@ -76,5 +77,23 @@ describe('emulator: failed TLS handshakes are recorded, with what to check', () 
       '1 request(s) named no registration (a malformed user name, an unknown path, ...): "unattributed" in out/emulator-observations.json',
     ]);
     assert.deepEqual(unattributedLines([], 'x'), []);
+  });
+});
+
+describe('describeHandshakeFailure', () => {
+  it("names OpenSSL's short reason for an alert the device sent, and what to check", () => {
+    const alert = Object.assign(new Error('80DCEFB7C47F0000:error:0A000418:SSL routines:ssl3_read_bytes:tlsv1 alert unknown ca:../deps/openssl/openssl/ssl/record/rec_layer_s3.c:1601:SSL alert number 48'), {
+      code: 'ERR_SSL_TLSV1_ALERT_UNKNOWN_CA',
+      reason: 'tlsv1 alert unknown ca',
+    });
+    assert.equal(
+      describeHandshakeFailure('mqtt', alert),
+      "TLS handshake on the MQTT port failed: tlsv1 alert unknown ca (the device refused the emulator's certificate: does it trust emulator-ca.pem, and does it dial a name the certificate carries: localhost, the --host address or the --server-name?)",
+    );
+  });
+
+  it('says what it can of a timeout and of other failures', () => {
+    assert.match(describeHandshakeFailure('amqp', Object.assign(new Error('TLS handshake timeout'), { code: 'ERR_TLS_HANDSHAKE_TIMEOUT' })), /AMQP port failed: TLS handshake timeout \(the device did not finish the handshake in time\)$/);
+    assert.equal(describeHandshakeFailure('https', new Error('something else')), 'TLS handshake on the HTTPS port (HTTPS, MQTT and AMQP over WebSocket) failed: something else');
   });
 });

@@ -14,7 +14,10 @@ const PORTS: Record<TlsListener, string> = {
  */
 export function describeHandshakeFailure(listener: TlsListener, error: Error): string {
   const code = (error as NodeJS.ErrnoException).code ?? '';
-  const what = `TLS handshake on ${PORTS[listener]} failed: ${error.message.trim() || code}`;
+  // OpenSSL's errors carry the short reason ("tlsv1 alert unknown ca") beside a long message with source paths
+  const reason = (error as { reason?: unknown }).reason;
+  const said = typeof reason === 'string' && reason !== '' ? reason : error.message.trim() || code;
+  const what = `TLS handshake on ${PORTS[listener]} failed: ${said}`;
   // OpenSSL's alert codes, as the device sent them (ERR_SSL_TLSV1_ALERT_UNKNOWN_CA, ...)
   if (/UNKNOWN_CA|BAD_CERTIFICATE|CERTIFICATE_UNKNOWN|UNSUPPORTED_CERTIFICATE|CERTIFICATE_EXPIRED|DECRYPT_ERROR/i.test(code)) {
     return `${what} (the device refused the emulator's certificate: does it trust emulator-ca.pem, and does it dial a name the certificate carries: localhost, the --host address or the --server-name?)`;
