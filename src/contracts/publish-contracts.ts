@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fetchFromBroker, type BrokerResponse } from './broker-fetch.js';
 import { committedPactsDir } from './committed-pacts.js';
 import { listPactFiles } from './pact-file.js';
 
@@ -111,9 +112,9 @@ export async function publishContracts(options: PublishContractsOptions): Promis
         content: Buffer.from(p.text, 'utf8').toString('base64'),
       })),
     };
-    let response: Response;
+    let response: BrokerResponse;
     try {
-      response = await fetch(endpoint, {
+      response = await fetchFromBroker(endpoint, {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/hal+json, application/json', ...authorization(options) },
         body: JSON.stringify(body),

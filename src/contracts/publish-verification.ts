@@ -1,3 +1,4 @@
+import { fetchFromBroker, type BrokerRequestInit, type BrokerResponse } from './broker-fetch.js';
 import { authorization, brokerProblem } from './publish-contracts.js';
 
 /** The broker refused or could not be reached; `published` lists the verifications that went through before that. */
@@ -55,10 +56,10 @@ interface HalLinks {
   _links?: Record<string, { href?: string } | undefined>;
 }
 
-async function brokerFetch(url: URL, init: RequestInit, what: string, published: readonly PublishedVerification[]): Promise<unknown> {
-  let response: Response;
+async function brokerFetch(url: URL, init: BrokerRequestInit, what: string, published: readonly PublishedVerification[]): Promise<unknown> {
+  let response: BrokerResponse;
   try {
-    response = await fetch(url, init);
+    response = await fetchFromBroker(url, init);
   } catch (error) {
     const cause = error instanceof Error ? (error.cause as NodeJS.ErrnoException | undefined) : undefined;
     throw new VerificationBrokerError(`cannot reach the Pact Broker at ${url.origin}: ${cause?.code ?? cause?.message ?? String(error)}`, [...published]);

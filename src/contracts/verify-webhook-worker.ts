@@ -7,11 +7,12 @@
  * parent may fork it well before it has the job (see `prewarmWebhookVerifier`), so it loads Pact while
  * the parent is still planning.
  */
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import type { IncomingHttpHeaders } from 'node:http';
 // the Verifier's own module, not the package index: the index also loads the consumer DSL, GraphQL,
 // axios and more (~0.4 s of module loading) that verification never uses; it is the same class
 import { Verifier } from '@pact-foundation/pact/src/dsl/verifier/verifier.js';
+import type { BoundedOutcome } from '../http/bounded-outcome.js';
+import { boundedRequest, DEFAULT_MAX_BODY_BYTES } from '../http/bounded-request.js';
 
 export interface WorkerJob {
   /** extra CA (PEM) to trust for an https webhook */
@@ -56,15 +57,8 @@ interface FilterResponse {
 const NOT_FORWARDED = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive', 'accept-encoding']);
 const NOT_RETURNED = new Set(['connection', 'content-length', 'transfer-encoding', 'keep-alive']);
 
-function describeError(error: unknown): string {
-  const failure = error as NodeJS.ErrnoException;
-  if (failure.code === 'ECONNREFUSED') return 'connection-refused: the webhook refused the connection';
-  if (failure.code === 'ECONNRESET') return 'connection-reset: the webhook closed the connection without an answer';
-  return failure.code ? `${failure.code}: ${failure.message}` : String(failure.message ?? error);
-}
-
 /** DPS's 96 KB message limit (docs/protocol/limits.md), the same cap the webhook suite's own calls use. */
-const MAX_ANSWER_BYTES = 98_304;
+const MAX_ANSWER_BYTES = DEFAULT_MAX_BODY_BYTES;
 
 interface Answer {
   status: number;
@@ -72,39 +66,42 @@ interface Answer {
   body: Buffer;
 }
 
-/** One HTTP(S) request with node:http (fetch refuses some ports and rewrites some headers). */
-function send(url: URL, method: string, headers: Record<string, string>, body: string | Buffer | undefined, timeoutMs: number, ca?: string): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const client = url.protocol === 'https:' ? httpsRequest : httpRequest;
-    const outgoing = client(url, {
-      method,
-      headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) },
-      ...(ca === undefined ? {} : { ca }),
-    });
-    // a limit on the whole exchange, not on idleness: a webhook that drips a byte at a time must still end
-    const timer = setTimeout(() => outgoing.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'timeout' })), timeoutMs);
-    outgoing.on('close', () => clearTimeout(timer));
-    outgoing.on('error', reject);
-    outgoing.on('response', (incoming) => {
-      const chunks: Buffer[] = [];
-      let received = 0;
-      incoming.on('data', (chunk: Buffer) => {
-        received += chunk.length;
-        chunks.push(chunk);
-        // never buffer (or relay over IPC) a flood: past DPS's message limit the answer is given up on
-        if (received > MAX_ANSWER_BYTES) outgoing.destroy(Object.assign(new Error(`the answer is larger than ${MAX_ANSWER_BYTES} bytes`), { code: 'too-large' }));
-      });
-      incoming.on('error', reject);
-      incoming.on('end', () => {
-        const answerHeaders: Record<string, string> = {};
-        for (const [name, value] of Object.entries(incoming.headers)) {
-          if (value !== undefined) answerHeaders[name] = Array.isArray(value) ? value.join(', ') : value;
-        }
-        resolve({ status: incoming.statusCode ?? 0, headers: answerHeaders, body: Buffer.concat(chunks) });
-      });
-    });
-    outgoing.end(body);
+/** Why the webhook gave no answer the verifier can judge, in the words the contract results use. */
+function describeFailure(outcome: BoundedOutcome, timeoutMs: number): string {
+  if (outcome.kind === 'answered') return `too-large: the answer is larger than ${MAX_ANSWER_BYTES} bytes`;
+  if (outcome.kind === 'refused') return 'connection-refused: the webhook refused the connection';
+  if (outcome.kind === 'closed' || outcome.kind === 'reset') return 'connection-reset: the webhook closed the connection without an answer';
+  if (outcome.kind === 'timeout') return `timeout: no answer within ${timeoutMs} ms`;
+  return outcome.code ? `${outcome.code}: ${outcome.message}` : outcome.message;
+}
+
+/**
+ * One HTTP(S) request through the harness's bounded exchange (undici; fetch refuses some ports and
+ * rewrites some headers): a limit on the whole exchange, not on idleness, so a webhook that drips a byte
+ * at a time still ends; past DPS's message limit the answer is given up on, never buffered (or relayed
+ * over IPC) whole.
+ */
+async function send(
+  url: URL,
+  method: string,
+  headers: Record<string, string>,
+  body: string | Buffer | undefined,
+  timeoutMs: number,
+  ca?: string,
+): Promise<Answer | string> {
+  const outcome = await boundedRequest({
+    url,
+    method,
+    headers,
+    ...(body === undefined ? {} : { body }),
+    timeoutMs,
+    maxBodyBytes: MAX_ANSWER_BYTES,
+    ...(ca === undefined ? {} : { ca }),
   });
+  if (outcome.kind !== 'answered' || outcome.truncated) return describeFailure(outcome, timeoutMs);
+  const answerHeaders: Record<string, string> = {};
+  for (const [name, value] of Object.entries(outcome.headers)) answerHeaders[name] = Array.isArray(value) ? value.join(', ') : value;
+  return { status: outcome.status, headers: answerHeaders, body: outcome.bodyBytes };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -133,21 +130,21 @@ async function forward(job: WorkerJob, req: FilterRequest, res: FilterResponse, 
   const body = req.body === undefined || req.method === 'GET' ? undefined : Buffer.isBuffer(req.body) ? req.body : JSON.stringify(req.body);
   const exchange: Exchange = { requestBody: req.body };
   exchanges.push(exchange);
-  try {
-    const answer = await send(new URL(`${job.origin}${job.pathAndQuery}`), req.method, headers, body, job.requestTimeoutMs, job.ca);
-    Object.assign(exchange, { status: answer.status, headers: answer.headers, body: answer.body.toString('utf8') });
-    res.status(answer.status);
-    for (const [name, value] of Object.entries(answer.headers)) if (!NOT_RETURNED.has(name)) res.setHeader(name, value);
-    // the contract judges the body as JSON whatever its label: the label is a SHOULD of its own
-    // (webhook.response.contentType, suites/webhook/CHECKS.md), so JSON labelled text/plain is relayed as JSON
-    if (isUnlabelledJson(answer)) res.setHeader('content-type', 'application/json');
-    res.end(answer.body);
-  } catch (error) {
-    exchange.error = describeError(error);
+  const answer = await send(new URL(`${job.origin}${job.pathAndQuery}`), req.method, headers, body, job.requestTimeoutMs, job.ca);
+  if (typeof answer === 'string') {
+    exchange.error = answer;
     res.status(502);
     res.setHeader('content-type', 'text/plain');
     res.end(`dps-conformance: ${exchange.error}`);
+    return;
   }
+  Object.assign(exchange, { status: answer.status, headers: answer.headers, body: answer.body.toString('utf8') });
+  res.status(answer.status);
+  for (const [name, value] of Object.entries(answer.headers)) if (!NOT_RETURNED.has(name)) res.setHeader(name, value);
+  // the contract judges the body as JSON whatever its label: the label is a SHOULD of its own
+  // (webhook.response.contentType, suites/webhook/CHECKS.md), so JSON labelled text/plain is relayed as JSON
+  if (isUnlabelledJson(answer)) res.setHeader('content-type', 'application/json');
+  res.end(answer.body);
 }
 
 async function run(job: WorkerJob): Promise<WorkerReply> {

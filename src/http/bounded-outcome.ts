@@ -11,6 +11,16 @@ export interface ExchangeTiming {
   totalMs: number;
 }
 
+/**
+ * A pooled call whose reused keep-alive connection the server closed before any byte of the answer
+ * is sent once more on a fresh connection (bounded-request.ts); the outcome is the second try's, and
+ * this is the first try's failure, kept as evidence.
+ */
+export interface FreshConnectionRetry {
+  kind: 'closed' | 'reset';
+  message: string;
+}
+
 /** The peer answered with an HTTP response (any status: 3xx are answers too, never followed). */
 export interface AnsweredOutcome {
   kind: 'answered';
@@ -21,6 +31,7 @@ export interface AnsweredOutcome {
   bodyBytes: Buffer;
   /** true when the body was longer than `maxBodyBytes`: reading stopped and the socket was destroyed */
   truncated: boolean;
+  freshConnectionRetry?: FreshConnectionRetry;
   timing: ExchangeTiming;
 }
 
@@ -38,6 +49,7 @@ export interface FailedOutcome {
   code?: string;
   /** status and body bytes that arrived before the failure, if any */
   partial?: { status: number; bodyBytes: number };
+  freshConnectionRetry?: FreshConnectionRetry;
   timing: ExchangeTiming;
 }
 

@@ -1,10 +1,8 @@
-import http from 'node:http';
-import https from 'node:https';
-import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import type { AnsweredOutcome, BoundedOutcome, ExchangeTiming, FailedOutcome } from './bounded-outcome.js';
+import { Client, type Dispatcher } from 'undici';
+import type { AnsweredOutcome, BoundedOutcome, ExchangeTiming, FailedOutcome, FreshConnectionRetry } from './bounded-outcome.js';
 import { classifyNetworkError } from './classify-network-error.js';
-import { requestTarget } from './request-target.js';
+import { clientOptions, type CarryingConnection, type ConnectionPool, type ExtraCa } from './connection-pool.js';
 
 /** DPS's maximum message size, 96 KB (docs/protocol/limits.md): the default cap on an answer's body. */
 export const DEFAULT_MAX_BODY_BYTES = 98_304;
@@ -20,29 +18,31 @@ export interface BoundedRequestOptions {
   body?: string | Buffer;
   /** extra request headers; `content-type` defaults to `application/json; charset=utf-8` when a body is given */
   headers?: Record<string, string>;
-  /** limit on the whole exchange: connect, headers and body (default 10 000 ms) */
+  /** limit on the whole exchange: waiting for a connection, connect, headers and body (default 10 000 ms) */
   timeoutMs?: number;
-  /** the most body bytes kept; one more byte ends the read and destroys the socket (default 98 304) */
+  /** the most body bytes kept; one more byte ends the read and destroys the connection (default 98 304) */
   maxBodyBytes?: number;
-  /** https only: extra trusted CA certificates (PEM); server certificates are always verified */
-  ca?: string | Buffer | Array<string | Buffer>;
+  /** https only: extra trusted CA certificates (PEM); server certificates are always verified. A pool has its own. */
+  ca?: ExtraCa;
   /** aborting ends the exchange at once with kind `error` */
   signal?: AbortSignal;
   /**
-   * a connection pool to reuse (a keep-alive agent of the URL's protocol); by default each call
-   * has its own connection. A complete answer leaves its connection to the pool; anything else
-   * (timeout, too long, broken) destroys it.
+   * keep-alive connections to the URL's origin to reuse (connection-pool.ts); by default each call
+   * has a connection of its own, closed after it (`Connection: close`). A complete answer leaves its
+   * connection to the pool; anything else (timeout, too long, broken) destroys it. When a reused
+   * connection closes before any byte of the answer, the request is sent once more on a fresh one.
    */
-  agent?: http.Agent;
+  pool?: ConnectionPool;
 }
 
 /**
- * Sends one HTTP(S) request to a peer that may misbehave, and always resolves (never rejects for
- * anything the peer does) with a typed outcome and its timing. The timeout covers the whole exchange,
- * so a peer that drips one byte a second still fails on time; an answer longer than `maxBodyBytes` is
- * cut off (read to one byte past the limit, then the socket is destroyed), never buffered whole;
- * redirects are answers, not followed; each call uses its own connection unless `agent` gives a
- * pool. Rejects only for a caller mistake (a URL that is not http: or https:).
+ * Sends one HTTP(S) request (undici) to a peer that may misbehave, and always resolves (never rejects
+ * for anything the peer does) with a typed outcome and its timing. The timeout covers the whole
+ * exchange, so a peer that drips one byte a second still fails on time; an answer longer than
+ * `maxBodyBytes` is cut off (read to one byte past the limit, then the connection is destroyed), never
+ * buffered whole; redirects are answers, not followed; 1xx interim answers are skipped (except an
+ * unsolicited `100 Continue`, which undici refuses: kind `error`). Rejects only for a caller mistake
+ * (a URL that is not http: or https:).
  */
 export function boundedRequest(options: BoundedRequestOptions): Promise<BoundedOutcome> {
   const url = typeof options.url === 'string' ? new URL(options.url) : options.url;
@@ -51,109 +51,214 @@ export function boundedRequest(options: BoundedRequestOptions): Promise<BoundedO
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const body = options.body === undefined ? undefined : Buffer.isBuffer(options.body) ? options.body : Buffer.from(options.body, 'utf8');
-  const headers: Record<string, string> = { ...options.headers };
-  if (body !== undefined) {
-    if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json; charset=utf-8';
-    headers['content-length'] = String(body.length);
-  }
+  const pool = options.pool;
+  const dispatch = requestOptions(url, options, pool === undefined);
 
   return new Promise((resolve) => {
-    const startedAt = new Date().toISOString();
     const start = performance.now();
-    const timing: ExchangeTiming = { startedAt, totalMs: 0 };
+    const timing: ExchangeTiming = { startedAt: new Date().toISOString(), totalMs: 0 };
     const elapsed = (): number => Math.round((performance.now() - start) * 10) / 10;
-    let status: number | undefined;
-    let received = 0;
+    let own: Client | undefined;
+    let attempt: Attempt;
+    let retried: FreshConnectionRetry | undefined;
     let settled = false;
+    // set before anything is sent: undici may report a failure from within dispatch()
+    const timer = setTimeout(() => settle({ kind: 'timeout', message: `no complete answer within ${timeoutMs} ms (${attempt.progress()})`, ...attempt.partial() }), timeoutMs);
+    const onAbort = (): void => settle({ kind: 'error', message: 'aborted by the caller', ...attempt.partial() });
 
-    const finish = (outcome: Omit<AnsweredOutcome, 'timing'> | Omit<FailedOutcome, 'timing'>, reusable = false): void => {
+    const settle = (outcome: Omit<AnsweredOutcome, 'timing'> | Omit<FailedOutcome, 'timing'>): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
+      attempt.cancel();
+      if (own) void own.destroy().catch(() => undefined);
       timing.totalMs = elapsed();
-      // a complete answer on a pooled connection: the agent keeps the socket for the next call
-      if (!(reusable && options.agent)) request.destroy();
-      resolve({ ...outcome, timing });
+      resolve({ ...outcome, ...(retried ? { freshConnectionRetry: retried } : {}), timing });
     };
-    const fail = (kind: FailedOutcome['kind'], message: string, code?: string): void => {
-      const outcome: Omit<FailedOutcome, 'timing'> = { kind, message };
-      if (code !== undefined) outcome.code = code;
-      if (status !== undefined) outcome.partial = { status, bodyBytes: received };
-      finish(outcome);
+    const onEnd = (end: AttemptEnd): void => {
+      if (settled) return;
+      if ((end.kind === 'closed' || end.kind === 'reset') && end.retryable && pool && retried === undefined) {
+        // the server closed a reused keep-alive connection as the request went out: it never answered
+        // (and most likely never read) it, so it goes once more on a connection opened for it
+        retried = { kind: end.kind, message: end.message };
+        delete timing.connectMs;
+        own = pool.single();
+        sendOn(own);
+        return;
+      }
+      settle(end);
     };
-    const progress = (): string =>
-      timing.headersMs === undefined
-        ? timing.connectMs === undefined
-          ? 'not connected'
-          : 'connected, no headers'
-        : `headers after ${Math.round(timing.headersMs)} ms, ${received} body bytes`;
-
-    const client = url.protocol === 'https:' ? https : http;
-    // plain options rather than the URL: Node would re-derive them from the URL object on every call
-    const requestOptions: https.RequestOptions = { ...requestTarget(url), method: options.method ?? 'POST', headers, agent: options.agent ?? false };
-    if (url.protocol === 'https:') {
-      requestOptions.rejectUnauthorized = true;
-      if (options.ca !== undefined) requestOptions.ca = options.ca;
+    const sendOn = (dispatcher: Dispatcher): void => {
+      attempt = new Attempt(maxBodyBytes, elapsed, timing, onEnd);
+      dispatcher.dispatch({ ...dispatch }, attempt);
+    };
+    const sendPooled = (connections: ConnectionPool): void => {
+      attempt = new Attempt(maxBodyBytes, elapsed, timing, onEnd);
+      // one options object per attempt: the pool tells this attempt which connection carries it
+      connections.dispatch({ ...dispatch }, attempt);
+    };
+    if (pool) sendPooled(pool);
+    else {
+      own = singleUseClient(url, options.ca, timeoutMs);
+      sendOn(own);
     }
-    const request = client.request(requestOptions);
-    const timer = setTimeout(() => fail('timeout', `no complete answer within ${timeoutMs} ms (${progress()})`), timeoutMs);
-    const onAbort = (): void => fail('error', 'aborted by the caller');
     if (options.signal?.aborted) queueMicrotask(onAbort);
-    else options.signal?.addEventListener('abort', onAbort, { once: true });
-
-    request.on('socket', (socket: Socket) => {
-      const connected = (): void => {
-        timing.connectMs ??= elapsed();
-      };
-      // a pooled socket is connected already and will not emit the event again
-      if (socket.connecting) socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', connected);
-      else connected();
-    });
-    request.on('error', (error) => {
-      const classified = classifyNetworkError(error);
-      fail(classified.kind, classified.message, classified.code);
-    });
-    request.on('response', (response) => {
-      timing.headersMs = elapsed();
-      status = response.statusCode ?? 0;
-      const chunks: Buffer[] = [];
-      let kept = 0;
-      let ended = false;
-      response.on('data', (chunk: Buffer) => {
-        received += chunk.length;
-        if (kept < maxBodyBytes) {
-          const part = chunk.subarray(0, maxBodyBytes - kept);
-          chunks.push(part);
-          kept += part.length;
-        }
-        if (received > maxBodyBytes) answer(true);
-      });
-      response.on('end', () => {
-        ended = true;
-        answer(false);
-      });
-      response.on('error', (error) => {
-        // Node reports any break inside the body as ECONNRESET "aborted": the peer went away mid-answer
-        fail('closed', `the answer broke off after ${received} body bytes (${error.message})`, (error as NodeJS.ErrnoException).code);
-      });
-      response.on('close', () => {
-        if (!ended) fail('closed', `the peer closed the connection after ${received} body bytes, before the answer was complete`);
-      });
-      const answer = (truncated: boolean): void =>
-        finish(
-          {
-            kind: 'answered',
-            status: status ?? 0,
-            statusMessage: response.statusMessage ?? '',
-            headers: { ...(response.headers as Record<string, string | string[]>) },
-            bodyBytes: Buffer.concat(chunks, kept),
-            truncated,
-          },
-          !truncated,
-        );
-    });
-    request.end(body);
+    else if (!settled) options.signal?.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/** The headers of a JSON body when the caller gives none (shared: undici only reads them). */
+const JSON_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'content-type': 'application/json; charset=utf-8' });
+
+/** The dispatch options for the URL: path with query, headers (credentials in the URL become Basic auth). */
+function requestOptions(url: URL, options: BoundedRequestOptions, closeAfter: boolean): Dispatcher.DispatchOptions {
+  // undici sends a string as UTF-8 and sets content-length itself
+  const body = options.body;
+  const plain = options.headers === undefined && url.username === '' && url.password === '';
+  const headers: Record<string, string> = plain ? (body === undefined ? {} : JSON_HEADERS) : { ...options.headers };
+  if (!plain && body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = JSON_HEADERS['content-type'] ?? '';
+  if (url.username !== '' || url.password !== '') {
+    headers['authorization'] = `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`, 'utf8').toString('base64')}`;
+  }
+  return {
+    path: `${url.pathname}${url.search}`,
+    method: options.method ?? 'POST',
+    headers,
+    ...(body === undefined ? {} : { body }),
+    // a connection of its own says so, as Node's client without an agent did
+    ...(closeAfter ? { reset: true } : {}),
+  };
+}
+
+/** A client for one exchange, on its own connection. */
+function singleUseClient(url: URL, ca: ExtraCa | undefined, timeoutMs: number): Client {
+  return new Client(url.origin, clientOptions(ca, timeoutMs));
+}
+
+type AttemptEnd = (Omit<AnsweredOutcome, 'timing'> & { retryable?: undefined }) | (Omit<FailedOutcome, 'timing'> & { retryable: boolean });
+
+/** One try of the exchange on one connection: reads the answer within the limits and says how it ended. */
+class Attempt implements Dispatcher.DispatchHandler {
+  readonly #maxBodyBytes: number;
+  readonly #elapsed: () => number;
+  readonly #timing: ExchangeTiming;
+  readonly #onEnd: (end: AttemptEnd) => void;
+  #controller: Dispatcher.DispatchController | undefined;
+  #carrier: CarryingConnection | undefined;
+  #reused = false;
+  #status: number | undefined;
+  #statusMessage = '';
+  #headers: Record<string, string | string[]> = {};
+  #chunks: Buffer[] = [];
+  #kept = 0;
+  #received = 0;
+  #over = false;
+
+  constructor(maxBodyBytes: number, elapsed: () => number, timing: ExchangeTiming, onEnd: (end: AttemptEnd) => void) {
+    this.#maxBodyBytes = maxBodyBytes;
+    this.#elapsed = elapsed;
+    this.#timing = timing;
+    this.#onEnd = onEnd;
+  }
+
+  /** Told by the pool, before the request is written, which client carries it. */
+  carriedBy(client: CarryingConnection): void {
+    this.#carrier = client;
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.#controller = controller;
+    // given up while it waited for a connection: never written
+    if (this.#over) return controller.abort(new Error('the exchange was given up'));
+    this.#reused = (this.#carrier?.answeredOnConnection ?? 0) > 0;
+    this.#timing.connectMs ??= this.#elapsed();
+  }
+
+  onResponseStart(
+    _controller: Dispatcher.DispatchController,
+    statusCode: number,
+    headers: Record<string, string | string[] | undefined>,
+    statusMessage?: string,
+  ): void {
+    if (statusCode < 200) return; // an interim answer (102, 103): the final one follows
+    this.#timing.headersMs = this.#elapsed();
+    this.#status = statusCode;
+    this.#statusMessage = statusMessage ?? '';
+    // undici's parse leaves no undefined values: the object is kept as it is
+    this.#headers = headers as Record<string, string | string[]>;
+  }
+
+  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (this.#over) return;
+    this.#received += chunk.length;
+    if (this.#kept < this.#maxBodyBytes) {
+      const part = chunk.length <= this.#maxBodyBytes - this.#kept ? chunk : chunk.subarray(0, this.#maxBodyBytes - this.#kept);
+      this.#chunks.push(part);
+      this.#kept += part.length;
+    }
+    if (this.#received > this.#maxBodyBytes) {
+      this.#answer(true);
+      controller.abort(new Error('the answer is longer than the limit'));
+    }
+  }
+
+  onResponseEnd(): void {
+    if (this.#over) return;
+    if (this.#carrier) this.#carrier.answeredOnConnection += 1;
+    this.#answer(false);
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    if (this.#over) return;
+    this.#over = true;
+    const partial = this.partial();
+    if (this.#status !== undefined) {
+      this.#onEnd({ kind: 'closed', message: `the answer broke off after ${this.#received} body bytes (${describe(error)})`, ...codeOf(error), ...partial, retryable: false });
+      return;
+    }
+    const classified = classifyNetworkError(error);
+    const retryable = this.#reused && (classified.kind === 'closed' || classified.kind === 'reset');
+    this.#onEnd({ ...classified, retryable });
+  }
+
+  /** Ends this attempt from outside (the exchange settled): a running request is aborted, a waiting one never sent. */
+  cancel(): void {
+    if (this.#over) return;
+    this.#over = true;
+    this.#controller?.abort(new Error('the exchange was given up'));
+  }
+
+  partial(): Pick<FailedOutcome, 'partial'> {
+    return this.#status === undefined ? {} : { partial: { status: this.#status, bodyBytes: this.#received } };
+  }
+
+  progress(): string {
+    return this.#timing.headersMs === undefined
+      ? this.#timing.connectMs === undefined
+        ? 'not connected'
+        : 'connected, no headers'
+      : `headers after ${Math.round(this.#timing.headersMs)} ms, ${this.#received} body bytes`;
+  }
+
+  #answer(truncated: boolean): void {
+    this.#over = true;
+    this.#onEnd({
+      kind: 'answered',
+      status: this.#status ?? 0,
+      statusMessage: this.#statusMessage,
+      headers: this.#headers,
+      bodyBytes: this.#chunks.length === 1 && this.#chunks[0] ? this.#chunks[0] : Buffer.concat(this.#chunks, this.#kept),
+      truncated,
+    });
+  }
+}
+
+function describe(error: Error): string {
+  return error.message || error.name;
+}
+
+function codeOf(error: Error): { code?: string } {
+  const code = (error as NodeJS.ErrnoException).code;
+  return typeof code === 'string' ? { code } : {};
 }

@@ -1,16 +1,16 @@
-import { Agent, request } from 'node:https';
+import { Client } from 'undici';
 import { deriveDeviceKey, signSasToken } from '../emulator/index.js';
 import { registerAndPoll, type DeviceEndpoint, type DpsAnswer, type RegisterOptions, type RegistrationEnd, type SimulatedDevice } from './simulated-device.js';
 
 const API = 'api-version=2019-03-31';
 
 /**
- * A simulated device over HTTPS: one keep-alive connection (an agent of one socket), the SAS signed
+ * A simulated device over HTTPS: one keep-alive connection (an undici client), the SAS signed
  * once for a day, the paths built once; each registration is PUT register, then GET the operation
  * until it is no longer 202, honouring Retry-After (docs/protocol/https.md).
  */
 export class HttpsDevice implements SimulatedDevice {
-  readonly #agent: Agent;
+  readonly #client: Client;
   readonly #headers: Record<string, string>;
   readonly #registerPath: string;
   readonly #pollPrefix: string;
@@ -20,7 +20,10 @@ export class HttpsDevice implements SimulatedDevice {
     readonly registrationId: string,
     groupKey: string,
   ) {
-    this.#agent = new Agent({ keepAlive: true, maxSockets: 1, ca: endpoint.caPem, servername: 'localhost', noDelay: true });
+    // the emulator's certificate names localhost; the endpoint may be an address
+    this.#client = new Client(`https://${endpoint.host.includes(':') ? `[${endpoint.host}]` : endpoint.host}:${endpoint.httpsPort}`, {
+      connect: { ca: endpoint.caPem, servername: 'localhost', rejectUnauthorized: true },
+    });
     const sas = signSasToken({
       idScope: endpoint.idScope,
       registrationId,
@@ -40,32 +43,20 @@ export class HttpsDevice implements SimulatedDevice {
     );
   }
 
-  #send(method: string, path: string, body: string | undefined, signal: AbortSignal): Promise<DpsAnswer> {
-    return new Promise((resolve, reject) => {
-      const payload = body === undefined ? undefined : Buffer.from(body, 'utf8');
-      const headers = payload === undefined ? this.#headers : { ...this.#headers, 'content-length': String(payload.length) };
-      const req = request({ host: this.endpoint.host, port: this.endpoint.httpsPort, method, path, headers, agent: this.#agent, signal }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('error', reject);
-        res.on('end', () => {
-          let parsed: Record<string, unknown> = {};
-          try {
-            parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
-          } catch {
-            // a non-JSON answer keeps an empty body; the status decides
-          }
-          const retryAfter = res.headers['retry-after'];
-          resolve({ status: res.statusCode ?? 0, body: parsed, ...(retryAfter === undefined ? {} : { retryAfterSeconds: Number(retryAfter) || 0 }) });
-        });
-      });
-      req.on('error', reject);
-      req.end(payload);
-    });
+  async #send(method: 'PUT' | 'GET', path: string, body: string | undefined, signal: AbortSignal): Promise<DpsAnswer> {
+    const answer = await this.#client.request({ method, path, headers: this.#headers, ...(body === undefined ? {} : { body }), signal });
+    const text = await answer.body.text();
+    let parsed: Record<string, unknown> = {};
+    try {
+      parsed = JSON.parse(text) as Record<string, unknown>;
+    } catch {
+      // a non-JSON answer keeps an empty body; the status decides
+    }
+    const retryAfter = answer.headers['retry-after'];
+    return { status: answer.statusCode, body: parsed, ...(retryAfter === undefined ? {} : { retryAfterSeconds: Number(retryAfter) || 0 }) };
   }
 
   close(): Promise<void> {
-    this.#agent.destroy();
-    return Promise.resolve();
+    return this.#client.destroy().catch(() => undefined);
   }
 }

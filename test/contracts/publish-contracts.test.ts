@@ -1,14 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
 import { captureContext } from '../helpers/capture-context.js';
 import { handle } from '../../src/cli/commands/contracts/publish-handler.js';
 import type { ContractsPublishOptions } from '../../src/cli/commands/contracts/define.js';
 import { committedPactsDir } from '../../src/contracts/committed-pacts.js';
 import { listPactFiles } from '../../src/contracts/pact-file.js';
-
-const BROKER = 'https://broker.example.test/team-a';
+import { BrokerStandIn } from './broker-stand-in.js';
 
 interface Captured {
   url: string;
@@ -25,30 +22,33 @@ interface Captured {
 
 const context = captureContext;
 
-describe('contracts: publish to a Pact Broker (msw broker)', () => {
-  const server = setupServer();
+describe('contracts: publish to a Pact Broker (a stand-in broker on loopback)', () => {
+  const server = new BrokerStandIn();
+  let BROKER = '';
   let captured: Captured[] = [];
 
-  before(() => server.listen({ onUnhandledRequest: 'error' }));
+  before(async () => {
+    await server.start();
+    BROKER = `${server.origin}/team-a`;
+  });
   afterEach(() => {
-    server.resetHandlers();
+    assert.deepEqual(server.unhandled, [], 'a request the broker stand-in has no route for');
+    server.reset();
     captured = [];
     delete process.env['PACT_BROKER_TOKEN'];
   });
   after(() => server.close());
 
   function acceptingBroker(): void {
-    server.use(
-      http.post(`${BROKER}/contracts/publish`, async ({ request }) => {
-        captured.push({
-          url: request.url,
-          authorization: request.headers.get('authorization'),
-          contentType: request.headers.get('content-type'),
-          body: (await request.json()) as Captured['body'],
-        });
-        return HttpResponse.json({ logs: [{ level: 'info', message: 'Pact published' }, { level: 'debug', message: 'noise' }] });
-      }),
-    );
+    server.on('POST', '/team-a/contracts/publish', (request) => {
+      captured.push({
+        url: request.url,
+        authorization: request.headers.authorization ?? null,
+        contentType: request.headers['content-type'] ?? null,
+        body: request.json() as Captured['body'],
+      });
+      return { json: { logs: [{ level: 'info', message: 'Pact published' }, { level: 'debug', message: 'noise' }] } };
+    });
   }
 
   it('POSTs /contracts/publish once per consumer with the pacts, version, branch, tags and bearer token', async () => {
@@ -96,11 +96,7 @@ describe('contracts: publish to a Pact Broker (msw broker)', () => {
   });
 
   it('exits 2 with the broker\'s reason when the broker refuses, without printing the token', async () => {
-    server.use(
-      http.post(`${BROKER}/contracts/publish`, () =>
-        HttpResponse.json({ errors: { pacticipantVersionNumber: ['is not a valid version'] } }, { status: 400, statusText: 'Bad Request' }),
-      ),
-    );
+    server.on('POST', '/team-a/contracts/publish', () => ({ status: 400, statusText: 'Bad Request', json: { errors: { pacticipantVersionNumber: ['is not a valid version'] } } }));
     const io = context();
     const status = await handle({ brokerUrl: BROKER, consumerVersion: 'x', brokerToken: 'broker-token-abc' }, io.context);
     assert.equal(status, 2);
@@ -110,12 +106,10 @@ describe('contracts: publish to a Pact Broker (msw broker)', () => {
 
   it('exits 2 on 401 and stops at the first refusal', async () => {
     let calls = 0;
-    server.use(
-      http.post(`${BROKER}/contracts/publish`, () => {
-        calls += 1;
-        return new HttpResponse('Unauthorized', { status: 401, statusText: 'Unauthorized' });
-      }),
-    );
+    server.on('POST', '/team-a/contracts/publish', () => {
+      calls += 1;
+      return { status: 401, statusText: 'Unauthorized', text: 'Unauthorized' };
+    });
     const io = context();
     const status = await handle({ brokerUrl: BROKER, consumerVersion: '1' }, io.context);
     assert.equal(status, 2);
@@ -124,10 +118,12 @@ describe('contracts: publish to a Pact Broker (msw broker)', () => {
   });
 
   it('exits 2 when the broker cannot be reached', async () => {
-    server.use(http.post(`${BROKER}/contracts/publish`, () => HttpResponse.error()));
+    const gone = new BrokerStandIn();
+    await gone.start();
+    await gone.close();
     const io = context();
-    const status = await handle({ brokerUrl: BROKER, consumerVersion: '1' }, io.context);
+    const status = await handle({ brokerUrl: `${gone.origin}/team-a`, consumerVersion: '1' }, io.context);
     assert.equal(status, 2);
-    assert.match(io.err(), /cannot reach the Pact Broker at https:\/\/broker\.example\.test/);
+    assert.match(io.err(), new RegExp(`cannot reach the Pact Broker at ${gone.origin.replace(/\./g, '\\.')}: ECONNREFUSED`));
   });
 });

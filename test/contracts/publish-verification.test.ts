@@ -2,8 +2,6 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
 import { captureContext } from '../helpers/capture-context.js';
 import { brokerPublishing, publishAfterRun } from '../../src/cli/commands/webhook/publish-verification-step.js';
 import type { WebhookCommandOptions } from '../../src/cli/commands/webhook/define.js';
@@ -13,10 +11,9 @@ import { writeReportSet } from '../../src/report/write-report-set.js';
 import type { CheckResult } from '../../src/results/check-result.js';
 import { isHarnessError } from '../../src/errors/harness-error.js';
 import { fakeRunInfo } from '../report-html/fake-results.js';
+import { BrokerStandIn, type BrokerRequest } from './broker-stand-in.js';
 
-const BROKER = 'https://broker.example.test/team-a';
 const SHA = '0f6c3a9d';
-const publishLink = (provider: string, consumer: string): string => `${BROKER}/pacts/provider/${provider}/consumer/${consumer}/pact-version/${SHA}/verification-results`;
 
 interface Seen {
   method: string;
@@ -32,38 +29,47 @@ const pact = (dialect: 'ga' | 'preview', interaction: string, outcome: CheckResu
 
 const context = captureContext;
 
-describe('Pact Broker: publishing verification results (msw stand-in for the HAL API)', () => {
-  const server = setupServer();
+describe('Pact Broker: publishing verification results (a stand-in for the HAL API on loopback)', () => {
+  const server = new BrokerStandIn();
+  let BROKER = '';
   let seen: Seen[] = [];
+  const publishLink = (provider: string, consumer: string): string => `${BROKER}/pacts/provider/${provider}/consumer/${consumer}/pact-version/${SHA}/verification-results`;
 
-  before(() => server.listen({ onUnhandledRequest: 'error' }));
+  before(async () => {
+    await server.start();
+    BROKER = `${server.origin}/team-a`;
+  });
   afterEach(() => {
-    server.resetHandlers();
+    assert.deepEqual(server.unhandled, [], 'a request the broker stand-in has no route for');
+    server.reset();
     seen = [];
   });
   after(() => server.close());
 
   /** The broker's three resources this uses, as its API documents them, recording every request. */
   function broker(): void {
-    const record = async (request: Request, withBody: boolean): Promise<void> => {
-      seen.push({ method: request.method, url: request.url, authorization: request.headers.get('authorization'), ...(withBody ? { body: await request.json() } : {}) });
+    const record = (request: BrokerRequest, withBody: boolean): void => {
+      const { method, url } = request;
+      seen.push({ method, url, authorization: request.headers.authorization ?? null, ...(withBody ? { body: request.json() } : {}) });
     };
-    server.use(
-      http.get(`${BROKER}/pacts/provider/:provider/consumer/:consumer/latest`, async ({ request, params }) => {
-        await record(request, false);
-        const provider = String(params['provider']);
-        const consumer = String(params['consumer']);
-        return HttpResponse.json({ consumer: { name: consumer }, provider: { name: provider }, _links: { 'pb:publish-verification-results': { title: 'Publish verification results', href: publishLink(provider, consumer) } } }, { headers: { 'content-type': 'application/hal+json' } });
-      }),
-      http.put(`${BROKER}/pacticipants/:provider/branches/:branch/versions/:version`, async ({ request }) => {
-        await record(request, true);
-        return HttpResponse.json({ _links: { self: { href: request.url } } }, { status: 201 });
-      }),
-      http.post(`${BROKER}/pacts/provider/:provider/consumer/:consumer/pact-version/:sha/verification-results`, async ({ request }) => {
-        await record(request, true);
-        return HttpResponse.json({ success: true, _links: { self: { href: `${BROKER}/verification-results/1` } } }, { status: 201 });
-      }),
-    );
+    server.on('GET', '/team-a/pacts/provider/:provider/consumer/:consumer/latest', (request) => {
+      record(request, false);
+      const provider = String(request.params['provider']);
+      const consumer = String(request.params['consumer']);
+      const links = { 'pb:publish-verification-results': { title: 'Publish verification results', href: publishLink(provider, consumer) } };
+      return {
+        json: { consumer: { name: consumer }, provider: { name: provider }, _links: links },
+        headers: { 'content-type': 'application/hal+json' },
+      };
+    });
+    server.on('PUT', '/team-a/pacticipants/:provider/branches/:branch/versions/:version', (request) => {
+      record(request, true);
+      return { status: 201, json: { _links: { self: { href: request.url } } } };
+    });
+    server.on('POST', '/team-a/pacts/provider/:provider/consumer/:consumer/pact-version/:sha/verification-results', (request) => {
+      record(request, true);
+      return { status: 201, json: { success: true, _links: { self: { href: `${BROKER}/verification-results/1` } } } };
+    });
   }
 
   it('turns the contract check results into one verification per dialect (skipped interactions left out)', () => {
@@ -102,7 +108,7 @@ describe('Pact Broker: publishing verification results (msw stand-in for the HAL
   });
 
   it('says to publish the contracts first when the broker has no such pact', async () => {
-    server.use(http.get(`${BROKER}/pacts/provider/:p/consumer/:c/latest`, () => HttpResponse.json({ error: { message: 'No pact found' } }, { status: 404 })));
+    server.on('GET', '/team-a/pacts/provider/:p/consumer/:c/latest', () => ({ status: 404, json: { error: { message: 'No pact found' } } }));
     await assert.rejects(
       publishVerificationResults(verificationsFromResults([pact('ga', 'a', 'passed')]), { brokerUrl: BROKER, providerVersion: '1', toolVersion: '0.1.0' }),
       (error: unknown) => error instanceof VerificationBrokerError && /404 .*publish the contracts first.*No pact found/.test(error.message),
@@ -123,7 +129,7 @@ describe('Pact Broker: publishing verification results (msw stand-in for the HAL
       assert.equal(await publishAfterRun(options, dir, 0, io.context), 0);
       assert.match(io.out(), /published verification dps-ga -> allocation-webhook-ga abc123: success/);
       assert.deepEqual((seen[2]?.body as { success: boolean }).success, true);
-      server.use(http.post(`${BROKER}/pacts/provider/:p/consumer/:c/pact-version/:sha/verification-results`, () => HttpResponse.json({ errors: { providerApplicationVersion: ['s3cret is not valid'] } }, { status: 400 })));
+      server.on('POST', '/team-a/pacts/provider/:p/consumer/:c/pact-version/:sha/verification-results', () => ({ status: 400, json: { errors: { providerApplicationVersion: ['s3cret is not valid'] } } }));
       const failing = context();
       assert.equal(await publishAfterRun(options, dir, 1, failing.context), 2, 'a refused publication is exit 2');
       assert.match(failing.err(), /refused the verification of dps-ga -> allocation-webhook-ga .*400/);

@@ -3,7 +3,9 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { generateEmulatorTls } from '../../src/emulator/tls/emulator-tls.js';
+import type { BoundedOutcome } from '../../src/http/bounded-outcome.js';
 import { boundedRequest } from '../../src/http/bounded-request.js';
+import { rawServer, type RunningServer } from './http-test-servers.js';
 
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -150,6 +152,100 @@ describe('boundedRequest', function () {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
+  });
+
+  describe('answers framed or worded in every way HTTP/1.1 allows, and some it does not', () => {
+    let server: RunningServer | undefined;
+    afterEach(async () => {
+      await server?.close();
+      server = undefined;
+    });
+    const call = async (answer: string, close: boolean | number = false): Promise<BoundedOutcome> => {
+      server = await rawServer(answer, close);
+      return boundedRequest({ url: server.url, body: '{}', timeoutMs: 2000 });
+    };
+    const answered = (outcome: BoundedOutcome): Extract<BoundedOutcome, { kind: 'answered' }> =>
+      outcome.kind === 'answered' ? outcome : assert.fail(`expected an answer, got ${outcome.kind}: ${outcome.message}`);
+
+    it('reads a chunked answer (chunk extensions included)', async () => {
+      const outcome = answered(await call('HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n4\r\n{"a"\r\n3;x=y\r\n:1}\r\n0\r\n\r\n'));
+      assert.equal(outcome.bodyBytes.toString(), '{"a":1}');
+    });
+
+    it('skips interim 1xx answers (103 Early Hints) and keeps the final one with its own headers', async () => {
+      const outcome = answered(await call('HTTP/1.1 103 Early Hints\r\nlink: </a>\r\n\r\nHTTP/1.1 200 OK\r\ncontent-length: 2\r\nx-final: yes\r\n\r\n{}'));
+      assert.equal(outcome.status, 200);
+      assert.equal(outcome.headers['x-final'], 'yes');
+      assert.equal(outcome.headers['link'], undefined);
+    });
+
+    it('names an unsolicited 100 Continue as not a valid HTTP answer (undici refuses it; a known gap)', async () => {
+      const outcome = await call('HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\n{}');
+      assert.equal(outcome.kind, 'error');
+      assert.match(outcome.kind === 'error' ? outcome.message : '', /not a valid HTTP answer .*100 Continue/);
+    });
+
+    it('reads an HTTP/1.0 answer framed by the end of the connection, and one that says Connection: close', async () => {
+      assert.equal(answered(await call('HTTP/1.0 200 OK\r\n\r\n{"until":"close"}', true)).bodyBytes.toString(), '{"until":"close"}');
+      await server?.close();
+      const closing = answered(await call('HTTP/1.1 200 OK\r\nconnection: close\r\ncontent-length: 2\r\n\r\n{}', true));
+      assert.equal(closing.status, 200);
+    });
+
+    it('names bytes that are not HTTP', async () => {
+      const outcome = await call('SSH-2.0-OpenSSH\r\n\r\n');
+      assert.equal(outcome.kind, 'error');
+      assert.match(outcome.kind === 'error' ? outcome.message : '', /not a valid HTTP answer/);
+    });
+
+    it('names an answer cut off before its content-length, with what arrived', async () => {
+      const outcome = await call('HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\n{"partial":', true);
+      assert.equal(outcome.kind, 'closed');
+      assert.match(outcome.kind === 'closed' ? outcome.message : '', /broke off after 11 body bytes/);
+      assert.deepEqual(outcome.kind === 'closed' && outcome.partial, { status: 200, bodyBytes: 11 });
+    });
+
+    it('times out on a peer that accepts the request and never answers, saying how far it got', async () => {
+      server = await rawServer('', false);
+      const outcome = await boundedRequest({ url: server.url, body: '{}', timeoutMs: 300 });
+      assert.equal(outcome.kind, 'timeout');
+      assert.match(outcome.kind === 'timeout' ? outcome.message : '', /within 300 ms \(connected, no headers\)/);
+    });
+  });
+
+  it('sends the request on a connection of its own, saying Connection: close, and sends URL credentials as Basic auth', async () => {
+    const seen: { connection?: string; authorization?: string }[] = [];
+    await withServer(
+      (req, res) => {
+        const { connection, authorization } = req.headers;
+        seen.push({ ...(connection ? { connection } : {}), ...(authorization ? { authorization } : {}) });
+        req.resume();
+        req.on('end', () => res.end('{}'));
+      },
+      async (url) => {
+        const withUser = new URL(url);
+        withUser.username = 'u';
+        withUser.password = 'p w';
+        assert.equal((await boundedRequest({ url: withUser, body: '{}' })).kind, 'answered');
+      },
+    );
+    assert.deepEqual(seen, [{ connection: 'close', authorization: `Basic ${Buffer.from('u:p w').toString('base64')}` }]);
+  });
+
+  it('ends at once with kind error when the caller aborts, before or during the exchange', async () => {
+    await withServer(
+      () => undefined,
+      async (url) => {
+        const before = await boundedRequest({ url, body: '{}', signal: AbortSignal.abort() });
+        assert.deepEqual([before.kind, before.kind === 'error' && before.message], ['error', 'aborted by the caller']);
+        const controller = new AbortController();
+        const pending = boundedRequest({ url, body: '{}', signal: controller.signal });
+        setTimeout(() => controller.abort(), 50);
+        const during = await pending;
+        assert.equal(during.kind, 'error');
+        assert.ok(during.timing.totalMs < 5000);
+      },
+    );
   });
 
   it('rejects a URL that is not http or https (a caller mistake)', async () => {

@@ -1,8 +1,7 @@
-import http from 'node:http';
-import https from 'node:https';
 import { buildAllocationRequest, type AllocationRequestMessage } from '../../dps/build-allocation-request.js';
+import type { BoundedOutcome } from '../../http/bounded-outcome.js';
 import { boundedRequest } from '../../http/bounded-request.js';
-import { KeepAliveHttpClient } from '../../http/keep-alive-http-client.js';
+import { ConnectionPool } from '../../http/connection-pool.js';
 import { MAX_MESSAGE_BYTES } from '../dps-limits.js';
 import { sleep } from '../support/sleep.js';
 import type { AllocationContext, AllocationOutcome, Allocator } from './allocator.js';
@@ -22,7 +21,7 @@ export interface WebhookAllocatorOptions {
   failureCodes?: WebhookFailureOverrides;
   /**
    * reuse connections to the webhook (default true), as an HTTP client with a connection pool does;
-   * false opens a fresh connection for every call (through `http.request`). See docs/performance.md.
+   * false opens a fresh connection for every call. See docs/performance.md.
    */
   keepAlive?: boolean;
 }
@@ -40,11 +39,8 @@ export function webhookAllocator(options: WebhookAllocatorOptions): Allocator {
   const timeoutMs = options.timeoutMs ?? 30_000;
   // parsed once: every call goes to the same URL
   const target = new URL(options.url);
-  const keepAlive = options.keepAlive !== false;
-  // plain HTTP (the bundled reference webhook, a local function host) goes through the lean pool; https through Node's agent
-  const lean = keepAlive && KeepAliveHttpClient.supports(target) ? new KeepAliveHttpClient(target, WEBHOOK_SOCKETS) : undefined;
-  const agent = keepAlive && !lean ? keepAliveAgent(options.url, options.ca) : undefined;
-  const pool = lean ?? agent;
+  const pool =
+    options.keepAlive === false ? undefined : new ConnectionPool(target, { connections: WEBHOOK_SOCKETS, ...(options.ca ? { ca: options.ca } : {}) });
   let tied = false;
   return async (context: AllocationContext): Promise<AllocationOutcome> => {
     if (pool && !tied) {
@@ -68,14 +64,21 @@ export function webhookAllocator(options: WebhookAllocatorOptions): Allocator {
       context.dialect,
     );
     for (let attempt = 0; ; attempt += 1) {
-      const outcome = lean
-        ? await lean.post({ body: message.text, timeoutMs, maxBodyBytes: MAX_MESSAGE_BYTES, signal: context.signal })
-        : await boundedRequest({ url: target, method: 'POST', body: message.text, timeoutMs, maxBodyBytes: MAX_MESSAGE_BYTES, signal: context.signal, ...(options.ca ? { ca: options.ca } : {}), ...(agent ? { agent } : {}) });
+      const outcome = await boundedRequest({
+        url: target,
+        method: 'POST',
+        body: message.text,
+        timeoutMs,
+        maxBodyBytes: MAX_MESSAGE_BYTES,
+        signal: context.signal,
+        ...(options.ca ? { ca: options.ca } : {}),
+        ...(pool ? { pool } : {}),
+      });
       const text = outcome.kind === 'answered' ? outcome.bodyBytes.toString('utf8') : undefined;
       context.trace({
         what: 'webhook-call',
         request: tracedRequest(options.url, attempt + 1, message),
-        response: outcome.kind === 'answered' ? tracedAnswer(outcome.status, text ?? '', outcome.truncated) : { failure: outcome.kind, message: outcome.message },
+        response: tracedOutcome(outcome, text),
         requestText: message.text,
         ...(text !== undefined ? { responseText: text } : {}),
         durationMs: outcome.timing.totalMs,
@@ -87,12 +90,6 @@ export function webhookAllocator(options: WebhookAllocatorOptions): Allocator {
       await sleep(retryDelayMs(schedule, attempt), context.signal);
     }
   };
-}
-
-/** A keep-alive pool for the webhook's protocol; idle sockets do not keep the process alive (Node unrefs them). */
-function keepAliveAgent(url: string, ca: string | undefined): http.Agent {
-  const common = { keepAlive: true, maxSockets: WEBHOOK_SOCKETS, maxFreeSockets: WEBHOOK_SOCKETS, noDelay: true };
-  return new URL(url).protocol === 'https:' ? new https.Agent({ ...common, ...(ca ? { ca } : {}) }) : new http.Agent(common);
 }
 
 /*
@@ -109,6 +106,13 @@ function tracedRequest(url: string, attempt: number, message: AllocationRequestM
       return message.body;
     },
   };
+}
+
+function tracedOutcome(outcome: BoundedOutcome, text: string | undefined): object {
+  const traced = outcome.kind === 'answered' ? tracedAnswer(outcome.status, text ?? '', outcome.truncated) : { failure: outcome.kind, message: outcome.message };
+  // a reused connection the webhook closed as the request went out, sent again on a fresh one (assign: no getter runs)
+  if (outcome.freshConnectionRetry) Object.assign(traced, { retriedOnFreshConnection: outcome.freshConnectionRetry.message });
+  return traced;
 }
 
 function tracedAnswer(status: number, text: string, truncated: boolean): { status: number; body: unknown; truncated: boolean } {
