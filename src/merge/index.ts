@@ -1,5 +1,6 @@
 /** Merging and comparing runs (`report merge`, `report diff`). Every export is listed by name. */
 export { readReport, ctrfPathOf, type LoadedReport } from './read-report.js';
+export { expandReportDirs, type ReportDirs } from './report-dirs.js';
 export { mergeReports, type MergeOutcome, type Duplicate } from './merge-reports.js';
 export { mergeRunInfo, missingShards } from './merge-run-info.js';
 export { diffReports, type ReportDiff, type DiffEntry } from './diff-reports.js';

@@ -5,20 +5,39 @@ function same<T>(values: readonly T[]): T | undefined {
   return values.every((v) => v === values[0]) ? values[0] : undefined;
 }
 
-/** `shard i/n` values that no input carries, for every `n` seen (a CI job that never uploaded). */
+/**
+ * Which sharded run a report is a shard of: its command and the implementations its results name. A
+ * workflow shards each implementation on its own (`run --implementations X --shard i/n`), so shard 2/2
+ * of one implementation does not stand in for shard 2/2 of another.
+ */
+function shardedRun(report: LoadedReport): string {
+  const names = [...new Set(report.results.map((r) => r.implementation.name))].sort();
+  return `${report.runInfo.command}\u0000${names.join('\u0000')}`;
+}
+
+/**
+ * `shard i/n` values that no input of the same sharded run carries, for every `n` seen (a CI job that
+ * never uploaded); named `shard i/n of NAMES` when the inputs are shards of more than one run.
+ */
 export function missingShards(reports: readonly LoadedReport[]): string[] {
-  const seen = new Map<number, Set<number>>();
-  for (const { runInfo } of reports) {
-    const match = /^(\d+)\/(\d+)$/.exec(runInfo.shard ?? '');
+  const runs = new Map<string, { names: string; seen: Map<number, Set<number>> }>();
+  for (const report of reports) {
+    const match = /^(\d+)\/(\d+)$/.exec(report.runInfo.shard ?? '');
     if (!match) continue;
+    const key = shardedRun(report);
+    const run = runs.get(key) ?? { names: [...new Set(report.results.map((r) => r.implementation.name))].sort().join(', '), seen: new Map<number, Set<number>>() };
+    runs.set(key, run);
     const n = Number(match[2]);
-    const set = seen.get(n) ?? new Set<number>();
+    const set = run.seen.get(n) ?? new Set<number>();
     set.add(Number(match[1]));
-    seen.set(n, set);
+    run.seen.set(n, set);
   }
   const missing: string[] = [];
-  for (const [n, present] of [...seen].sort((a, b) => a[0] - b[0])) {
-    for (let i = 1; i <= n; i += 1) if (!present.has(i)) missing.push(`${i}/${n}`);
+  for (const run of runs.values()) {
+    const of = runs.size > 1 && run.names !== '' ? ` of ${run.names}` : '';
+    for (const [n, present] of [...run.seen].sort((a, b) => a[0] - b[0])) {
+      for (let i = 1; i <= n; i += 1) if (!present.has(i)) missing.push(`${i}/${n}${of}`);
+    }
   }
   return missing;
 }

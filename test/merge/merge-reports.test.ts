@@ -87,6 +87,15 @@ describe('mergeReports', () => {
     assert.deepEqual(missingShards([report('x', [], { shard: '1/1' })]), []);
   });
 
+  it('finds a missing shard of one implementation among the shards of others (a matrix of implementation x shard)', () => {
+    const shard = (name: string, i: number): LoadedReport =>
+      report(`${name}-${i}`, [makeResult({ implementation: { name, version: '1.0.0' } })], { command: 'run', shard: `${i}/2` });
+    const reports = [shard('sdk', 1), shard('sdk', 2), shard('other-sdk', 1), shard('third-sdk', 2)];
+    assert.deepEqual(missingShards(reports), ['2/2 of other-sdk', '1/2 of third-sdk']);
+    assert.equal(mergeReports(reports, '1').runInfo.incompleteReason, 'shard 2/2 of other-sdk, 1/2 of third-sdk missing');
+    assert.deepEqual(missingShards([shard('sdk', 1), shard('sdk', 2)]), [], 'every shard of the one run is there');
+  });
+
   it('keeps a declaration all inputs agree on, and lists distinct ones', () => {
     const d1 = { implementation: sdk, dialects: ['ga'] };
     const d2 = { implementation: other, dialects: ['ga'] };

@@ -26,6 +26,23 @@ describe('report merge and report diff (built CLI)', function () {
     assert.match(run.stdout, /azure-iot-provisioning-device@1\.9\.1\s+https\s+ga\s+1\s+1\s+0\s+0/);
   });
 
+  it('merges the report directories inside a directory that has no ctrf.json (download-artifact\'s layout)', async () => {
+    const artifacts = join(t.dir, 'reports');
+    await writeRun(artifacts, 'report-b', [makeResult({ caseId: 'two' })], makeRunInfo({ shard: '2/2' }));
+    await writeRun(artifacts, 'report-a', [makeResult({ caseId: 'one' })], makeRunInfo({ shard: '1/2' }));
+    const out = join(t.dir, 'merged');
+    const run = await runCliInProcess(['report', 'merge', artifacts, '--out', out], { env });
+    assert.equal(run.status, 0, run.stderr + run.stdout);
+    assert.match(run.stdout, /merged 2 reports/);
+    assert.deepEqual(parseCtrf(readFileSync(join(out, 'ctrf.json'), 'utf8')).results.map((r) => r.caseId), ['one', 'two']);
+    // a job that uploaded its directory without a report (it broke first) is missing results: incomplete, exit 1
+    mkdirSync(join(artifacts, 'report-c'));
+    const broken = await runCliInProcess(['report', 'merge', artifacts, '--out', join(t.dir, 'merged-2')], { env });
+    assert.equal(broken.status, 1, broken.stderr + broken.stdout);
+    assert.ok(broken.stderr.includes(`incomplete (${join(artifacts, 'report-c')}: no ctrf.json)`), broken.stderr);
+    assert.equal(parseCtrf(readFileSync(join(t.dir, 'merged-2', 'ctrf.json'), 'utf8')).runInfo.incomplete, true);
+  });
+
   it('exits 1 when a merged result blocks', async () => {
     const a = await writeRun(t.dir, 'a', [makeResult({ outcome: 'errored', message: 'hung' })]);
     const run = await runCliInProcess(['report', 'merge', a, '--out', join(t.dir, 'm')], { env });
@@ -66,6 +83,22 @@ describe('report merge and report diff (built CLI)', function () {
     const improved = await runCliInProcess(['report', 'diff', base, better], { env });
     assert.equal(improved.status, 0, improved.stderr + improved.stdout);
     assert.match(improved.stdout, /OK: 0 new failures \(0 blocking\), 0 still failing, 1 fixed/);
+  });
+
+  it('diff with no baseline yet says how to make one (exit 2), and passes with --allow-missing-baseline', async () => {
+    const current = await writeRun(t.dir, 'current', [makeResult({ outcome: 'failed', message: 'payload lost' })]);
+    const baseline = join(t.dir, 'conformance', 'baseline', 'ctrf.json');
+    const first = await runCliInProcess(['report', 'diff', baseline, current], { env });
+    assert.equal(first.status, 2, first.stderr + first.stdout);
+    assert.ok(first.stderr.includes(`no baseline at ${baseline} yet`), first.stderr);
+    assert.ok(first.stderr.includes(`copy ${join(current, 'ctrf.json')} to ${baseline}`), first.stderr);
+    assert.match(first.stderr, /--allow-missing-baseline/);
+    const allowed = await runCliInProcess(['report', 'diff', baseline, current, '--allow-missing-baseline'], { env });
+    assert.equal(allowed.status, 0, allowed.stderr + allowed.stdout);
+    assert.match(allowed.stdout, /OK: no baseline yet \(--allow-missing-baseline\): nothing to compare, nothing fails\n$/);
+    const noCurrent = await runCliInProcess(['report', 'diff', baseline, join(t.dir, 'nope'), '--allow-missing-baseline'], { env });
+    assert.equal(noCurrent.status, 2, 'the current run must still be readable');
+    assert.ok(noCurrent.stderr.includes(join(t.dir, 'nope')), noCurrent.stderr);
   });
 
   it('diff exits 2 when an input cannot be read', async () => {

@@ -5,7 +5,7 @@ export interface ActionInputs {
   /** one argument per line, so nothing is split by a shell */
   args: string[];
   out: string;
-  /** exit with the harness's status (default); `false` sets the outputs and exits 0 */
+  /** exit with the harness's status (default); `false` exits 0 when the harness exited 1 (an error, 2, still fails) */
   failOnFailure: boolean;
 }
 

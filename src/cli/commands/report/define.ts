@@ -10,6 +10,8 @@ export interface ReportDiffOptions {
   base: string;
   current: string;
   allowIncomplete?: boolean;
+  /** pass (exit 0, with a note) when BASE does not exist yet: the first run, before any baseline was made */
+  allowMissingBaseline?: boolean;
 }
 
 const ALLOW_INCOMPLETE = 'judge an incomplete run (a shard missing, a run interrupted) by the results it has, instead of failing';
@@ -19,7 +21,7 @@ export function defineReportCommand(program: Command, sink: ActionSink): void {
   report
     .command('merge')
     .description('merge the CTRF results of many runs into one compatibility matrix')
-    .argument('<dirs...>', 'report directories (each holding a ctrf.json)')
+    .argument('<dirs...>', 'report directories (each holding a ctrf.json; a directory without one stands for its subdirectories)')
     .requiredOption('--out <dir>', 'where to write the merged report set')
     .option('--allow-incomplete', ALLOW_INCOMPLETE)
     .action(
@@ -34,10 +36,16 @@ export function defineReportCommand(program: Command, sink: ActionSink): void {
     .argument('<base>', 'the earlier ctrf.json or report directory')
     .argument('<current>', 'the later ctrf.json or report directory')
     .option('--allow-incomplete', ALLOW_INCOMPLETE)
+    .option('--allow-missing-baseline', 'when BASE does not exist yet (the first run), say how to make one and pass (exit 0) instead of exit 2')
     .action(
       lazyAction(sink, () => import('./diff-handler.js'), (args) => {
-        const { allowIncomplete } = args[2] as { allowIncomplete?: boolean };
-        return { base: args[0] as string, current: args[1] as string, ...(allowIncomplete ? { allowIncomplete } : {}) };
+        const { allowIncomplete, allowMissingBaseline } = args[2] as { allowIncomplete?: boolean; allowMissingBaseline?: boolean };
+        return {
+          base: args[0] as string,
+          current: args[1] as string,
+          ...(allowIncomplete ? { allowIncomplete } : {}),
+          ...(allowMissingBaseline ? { allowMissingBaseline } : {}),
+        };
       }),
     );
 }

@@ -9,6 +9,7 @@ import { isBlocking } from '../../../results/check-result.js';
 import { formatMergeSummary } from '../../../merge/format-merge-summary.js';
 import { mergeReports } from '../../../merge/merge-reports.js';
 import { readReport, type LoadedReport } from '../../../merge/read-report.js';
+import { expandReportDirs } from '../../../merge/report-dirs.js';
 import type { ReportMergeOptions } from './define.js';
 
 /** The notes (a bundled implementation's README) an input's reports link to by a relative path, to copy beside the merged reports. */
@@ -26,14 +27,22 @@ function linkedNotes(reports: readonly LoadedReport[]): Attachment[] {
 }
 
 /**
- * `report merge DIR... --out DIR`: exit 1 when any merged result is blocking or the merge is incomplete (a
+ * `report merge DIR... --out DIR` (a DIR with no ctrf.json of its own stands for its subdirectories, and
+ * one of them without a report makes the merge incomplete): exit 1 when any merged result is blocking or the merge is incomplete (a
  * shard missing or an input interrupted; `--allow-incomplete` accepts that), 2 on unreadable or unmergeable input.
  */
 export const handle: CommandHandler<ReportMergeOptions> = async (options, { stdout, stderr, isTTY }) => {
-  const reports = options.dirs.map(readReport);
+  const { dirs, withoutReport } = expandReportDirs(options.dirs);
+  const reports = dirs.map(readReport);
   const into = reports.find((r) => resolve(dirname(r.path)) === resolve(options.out));
   if (into) throw usageError(`--out ${options.out} is where ${into.source} lives; write the merged report somewhere else`);
   const merged = mergeReports(reports, packageVersion);
+  if (withoutReport.length > 0) {
+    // an artifact without a report is a job that broke before writing one: its results are missing
+    const reason = `${withoutReport.join(', ')}: no ctrf.json`;
+    merged.runInfo.incomplete = true;
+    merged.runInfo.incompleteReason = merged.runInfo.incompleteReason === undefined ? reason : `${merged.runInfo.incompleteReason}; ${reason}`;
+  }
   const written = await writeReportSet(options.out, merged.results, merged.runInfo, { attachments: linkedNotes(reports) });
   stdout.write(formatMergeSummary(reports, merged, written.paths, { color: isTTY }));
   // a missing shard (a CI job that died) must not pass the gate with the results the others had
