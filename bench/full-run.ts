@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnTimed, type TimedRun } from './spawn-timed.js';
 import { readVerdicts, type Verdicts } from './verdict-differences.js';
+import { measureReportSet, type ReportSetFigures } from './report-size.js';
 
 export interface FullRunFigure {
   run: TimedRun;
@@ -12,6 +13,8 @@ export interface FullRunFigure {
   verdict?: string;
   /** every result's outcome, to compare two runs */
   verdicts: Verdicts;
+  /** the report set it wrote, measured and read back; undefined when it wrote none */
+  reportSet?: ReportSetFigures;
 }
 
 async function phasesOf(out: string): Promise<string | undefined> {
@@ -36,7 +39,8 @@ export async function measureFullRun(repoRoot: string, env: NodeJS.ProcessEnv = 
     const run = await spawnTimed(process.execPath, [cli, 'run', '--out', out, '--reporter', 'quiet'], { cwd: repoRoot, timeoutMs: 1_200_000, memory: true, env });
     const phases = await phasesOf(out);
     const verdict = /^(PASS|FAIL)[^\n]*/m.exec(run.stdout)?.[0];
-    return { run, ...(phases ? { phases } : {}), ...(verdict ? { verdict } : {}), verdicts: await readVerdicts(out) };
+    const reportSet = await measureReportSet(out).catch(() => undefined);
+    return { run, ...(phases ? { phases } : {}), ...(verdict ? { verdict } : {}), verdicts: await readVerdicts(out), ...(reportSet ? { reportSet } : {}) };
   } finally {
     await rm(out, { recursive: true, force: true });
   }

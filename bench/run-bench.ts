@@ -11,6 +11,7 @@ import { formatBenchTable, type BenchRow } from './bench-row.js';
 import { measureCliStart } from './cli-start.js';
 import { BENCH_DEVICE_COUNTS } from './emulator-throughput.js';
 import { measureFullRun } from './full-run.js';
+import { reportSizeRows } from './report-size.js';
 import { measureFirstRun } from './sdk-install-run.js';
 import { machineInfo } from './machine-info.js';
 import { loadCeilingRow } from './load-ceiling.js';
@@ -97,6 +98,9 @@ rows.push({
   met: full.run.peakRssKiB !== undefined && mb(full.run.peakRssKiB) <= 400,
   note: `largest single process (/usr/bin/time -v: the harness); the whole process tree (harness, 33 adapters: JVMs, Pythons, nodes) peaked at ${mb(full.run.peakTreeRssKiB).toFixed(0)} MB together`,
 });
+
+if (full.reportSet) rows.push(...reportSizeRows(full.reportSet, `main job report (${full.reportSet.results} results)`));
+else rows.push({ name: 'main job report size', figure: Number.NaN, unit: 'MB', target: 'ctrf.json <= 4 MB, junit.xml <= 3 MB, report.html <= 1 MB', met: false, note: `the full run wrote no report set to measure (exit ${String(full.run.status)})` });
 
 const header = `dps-conformance bench — ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, node ${machine.node}, ${machine.os}`;
 process.stdout.write(`\n${header}\n\n${formatBenchTable(rows)}\n`);

@@ -1,7 +1,10 @@
 /* eslint-disable no-control-regex -- these tests look for control characters on purpose */
 import assert from 'node:assert/strict';
+import { formatCtrf } from '../../src/report/format/format-ctrf.js';
 import { formatHtml } from '../../src/report/format/format-html.js';
+import { formatJunit } from '../../src/report/format/format-junit.js';
 import { checkFamily } from '../../src/report/format/check-family.js';
+import { fiveImplementations } from '../report-html/five-implementations.js';
 import { NASTY, mixedResults, result, runInfo } from './sample-results.js';
 
 describe('formatHtml', () => {
@@ -22,6 +25,21 @@ describe('formatHtml', () => {
     assert.match(sent, /&quot;registrationId&quot;: &quot;dev-1&quot;/);
     assert.match(sent, /&quot;name&quot;: &quot;Café &lt;b&gt;&quot;/);
     assert.doesNotMatch(formatHtml([result({ outcome: 'failed', evidence: { answer: 1 } })], runInfo), /request data sent/);
+  });
+
+  it('names each piece of evidence by its id in ctrf.json, the id junit.xml points to', () => {
+    const results = fiveImplementations();
+    const html = formatHtml(results, runInfo);
+    const ctrf = formatCtrf(results, runInfo);
+    const junit = formatJunit(results, runInfo);
+    const anchors = [...html.matchAll(/<section id="evidence-(e\d+)" class="evidence-item"><h4>Evidence (e\d+):/g)];
+    assert.ok(anchors.length > 0, 'the page stores evidence');
+    for (const [, anchor, label] of anchors) {
+      assert.equal(label, anchor);
+      assert.ok(ctrf.results.extra?.evidence !== undefined && anchor !== undefined && anchor in (ctrf.results.extra.evidence as object), `${String(anchor)} is a piece of ctrf.json`);
+      assert.ok(junit.includes(`evidence ${String(anchor)}: ctrf.json results.extra.evidence.${String(anchor)}`), `junit.xml points to ${String(anchor)}`);
+      assert.match(html, new RegExp(`<a href="#evidence-${String(anchor)}">${String(anchor)}</a>`), 'a cause links to it by the same id');
+    }
   });
 
   it('escapes every string an implementation sent', () => {

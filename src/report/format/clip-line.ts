@@ -7,11 +7,15 @@ export function clipLine(text: string, maxChars: number): string {
   return `${text.slice(0, cut)}…`;
 }
 
-/** `text` cut to at most `max` characters at a word boundary (a space, `.`, `:`, `/`, `-` or `@`), never inside a word. */
+/**
+ * `text` cut to at most `max` characters at a word boundary (a space, `.`, `:`, `/`, `-` or `@`), never
+ * inside a word: a text with no boundary early enough to leave a word before it is kept whole, longer
+ * than `max`, rather than cut mid-word.
+ */
 export function clipAtWord(text: string, max: number): string {
   if (text.length <= max) return text;
   const head = text.slice(0, max - 1);
   const cut = Math.max(...[' ', '.', ':', '/', '-', '@'].map((sep) => head.lastIndexOf(sep)));
-  return `${cut > max / 3 ? head.slice(0, cut) : head}…`;
+  return cut > 0 ? `${head.slice(0, cut)}…` : text;
 }
 

@@ -3,6 +3,7 @@ import type { RunInfo } from '../../results/run-info.js';
 import { causeTotals } from './cause-labels.js';
 import { failureCauses, waivedCauses } from './group-by-cause.js';
 import { htmlCertification } from './html-certification.js';
+import { EvidenceIndex } from './evidence-index.js';
 import { HtmlEvidenceStore } from './html-evidence-store.js';
 import { htmlNotReached } from './html-not-reached.js';
 import { durationHistogram, percentile } from './html-charts.js';
@@ -57,7 +58,7 @@ export function formatHtml(results: readonly CheckResult[], runInfo: RunInfo, op
   if (runInfo.finishedAt) facts.push(`finished ${runInfo.finishedAt}`);
   if (runInfo.shard) facts.push(`shard ${runInfo.shard}`);
   const limits = { ...DRILL_DOWN_LIMITS, ...options.htmlLimits };
-  const evidence = new HtmlEvidenceStore(limits.maxEvidenceChars);
+  const evidence = new HtmlEvidenceStore(limits.maxEvidenceChars, new EvidenceIndex(results));
   const failures = failureCauses(results);
   const waived = waivedCauses(results);
   const drillDown = htmlDrillDown(failures, evidence, limits);

@@ -20,7 +20,7 @@ const seconds = (ms: number | undefined): string => ((ms ?? 0) / 1000).toFixed(3
 function pointer(evidenceId: string | undefined): string {
   return evidenceId === undefined
     ? 'the whole result: ctrf.json; every failure by cause: report.html'
-    : `evidence ${evidenceId}: ctrf.json results.extra.evidence.${evidenceId} (the exchange, stored once for every result that cites it) and report.html`;
+    : `evidence ${evidenceId}: ctrf.json results.extra.evidence.${evidenceId} (the exchange, stored once for every result that cites it); report.html shows it as Evidence ${evidenceId} when it is the evidence of its cause's first result`;
 }
 
 function detailText(result: CheckResult, evidenceId: string | undefined): string {

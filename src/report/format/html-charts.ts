@@ -1,4 +1,4 @@
-import { clipAtWord } from './clip-line.js';
+import { clipAtWord, clipLine } from './clip-line.js';
 import { htmlText } from './html-escape.js';
 
 export interface Bar {
@@ -21,8 +21,12 @@ export function passRateChart(bars: readonly Bar[], title: string): string {
     const width = bar.percent === undefined ? 0 : Math.round((bar.percent * barWidth) / 100);
     const colour = bar.percent === undefined ? '#bbb' : bar.percent === 100 ? '#2a7a2a' : bar.percent >= 80 ? '#a86d00' : '#b02a2a';
     const value = bar.percent === undefined ? 'not run' : `${bar.percent}%`;
-    const label = clipAtWord(bar.label, 48);
-    return `<text x="${labelWidth - 6}" y="${y + 14}" text-anchor="end">${htmlText(label)}</text>`
+    // the chart has no legend and no room to grow: a name with no word boundary is cut after all, and the
+    // whole name is the label's tooltip
+    const atWord = clipAtWord(bar.label, 48);
+    const label = atWord.length > 48 ? clipLine(bar.label, 48) : atWord;
+    const whole = label === bar.label ? '' : `<title>${htmlText(bar.label)}</title>`;
+    return `<text x="${labelWidth - 6}" y="${y + 14}" text-anchor="end">${whole}${htmlText(label)}</text>`
       + `<rect x="${labelWidth}" y="${y}" width="${barWidth}" height="16" fill="#eee"/>`
       + `<rect x="${labelWidth}" y="${y}" width="${width}" height="16" fill="${colour}"/>`
       + `<text x="${labelWidth + barWidth + 6}" y="${y + 14}">${value}</text>`;

@@ -96,7 +96,7 @@ function resultDetails(result: CheckResult, evidenceId: string | undefined, limi
   parts.push(lostCharactersHtml(result));
   const sent = requestDataOf(result.evidence);
   if (sent !== undefined) parts.push(`<h5>request data sent</h5>${block(describeValue(sent), limits.maxValueChars, 'request')}`);
-  parts.push(evidenceId === undefined ? '<p class="none">no evidence recorded</p>' : `<p class="evidence-link">evidence (the exchange, stored once): <a href="#${evidenceId}">${evidenceId}</a></p>`);
+  parts.push(evidenceId === undefined ? '<p class="none">no evidence recorded</p>' : `<p class="evidence-link">evidence (the exchange, stored once): <a href="#${evidenceId}">${evidenceId.replace(/^evidence-/, '')}</a></p>`);
   return parts.join('');
 }
 
@@ -128,7 +128,7 @@ function entry(cause: Cause, id: string, evidence: HtmlEvidenceStore, limits: Dr
     `<h4>cases (${cause.cases.length}; ${cause.count} results)</h4>`,
     casesTable(cause, limits),
     `<h4>the first: ${htmlText(clipLine(firstWhere, limits.maxLineChars))}</h4>`,
-    resultDetails(first, evidence.cite(first.evidence, id), limits),
+    resultDetails(first, evidence.cite(first, id), limits),
   ];
   return `<details id="${id}" class="entry ${waived ? 'waived' : cause.outcome}">${summary}${parts.join('')}</details>`;
 }
