@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import { startCpuHog } from '../test/helpers/cpu-hog.js';
 import type { BenchRow } from './bench-row.js';
 import { spawnTimed } from './spawn-timed.js';
-import { compareVerdicts, describeDifferences, readVerdicts, type Verdicts } from './verdict-differences.js';
+import { compareVerdicts, countOutcomes, describeDifferences, readVerdicts, type Verdicts } from './verdict-differences.js';
 
 /** Runs of each device; the two devices, and their transports, run side by side. */
 const RUNS = 3;
 const TRANSPORTS = ['https', 'mqtt'] as const;
+/** one device run's deadline; the hog outlives every round (the cpu-hog default of 10 min did not) */
+const RUN_TIMEOUT_MS = 900_000;
 
 /**
  * The device suite's verdicts must not change with machine load (issue 20): the reference device and a
@@ -24,7 +26,7 @@ export async function deviceStabilityRow(repoRoot: string, log: (line: string) =
     'naive device (counts from its request)': `${node} "${join(repoRoot, 'dist', 'test', 'fixtures', 'adapters', 'naive-device.js')}" counts-from-request`,
   };
   const root = await mkdtemp(join(tmpdir(), 'dpsc-bench-stability-'));
-  const hog = startCpuHog();
+  const hog = startCpuHog({ maxMs: RUNS * RUN_TIMEOUT_MS + 60_000 });
   const loads: number[] = [];
   const sampler = setInterval(() => loads.push(loadavg()[0] ?? 0), 5000);
   const started = Date.now();
@@ -38,7 +40,7 @@ export async function deviceStabilityRow(repoRoot: string, log: (line: string) =
           TRANSPORTS.map(async (transport) => {
             const out = join(root, `${name.replace(/\W+/g, '-')}-${transport}-${round}`);
             const args = [cli, 'device', '--adapter', adapter, '--transport', transport, '--out', out, '--reporter', 'quiet'];
-            const run = await spawnTimed(process.execPath, args, { cwd: repoRoot, timeoutMs: 900_000 });
+            const run = await spawnTimed(process.execPath, args, { cwd: repoRoot, timeoutMs: RUN_TIMEOUT_MS });
             exits.push(String(run.status));
             const key = `${name} ${transport}`;
             runsOf.set(key, [...(runsOf.get(key) ?? []), await readVerdicts(out)]);
@@ -46,7 +48,7 @@ export async function deviceStabilityRow(repoRoot: string, log: (line: string) =
         ),
       );
     }
-    const comparisons = [...runsOf.entries()].map(([key, runs]) => ({ key, comparison: compareVerdicts(runs) }));
+    const comparisons = [...runsOf.entries()].map(([key, runs]) => ({ key, comparison: compareVerdicts(runs), first: countOutcomes(runs[0]) }));
     const differing = comparisons.reduce((n, c) => n + c.comparison.differing.length + c.comparison.unmatched, 0);
     const compared = comparisons.reduce((n, c) => n + c.comparison.compared, 0);
     const meanLoad = loads.length === 0 ? Number.NaN : loads.reduce((a, b) => a + b, 0) / loads.length;
@@ -57,7 +59,7 @@ export async function deviceStabilityRow(repoRoot: string, log: (line: string) =
       baseline: compared,
       target: '0',
       met: differing === 0 && compared > 0,
-      note: `${RUNS} runs each of ${Object.keys(devices).join(' and ')} over ${TRANSPORTS.join(' and ')}, the four side by side, with ${hog.processes} busy-loop processes on ${hog.processes} cores; baseline column: results compared; load average ${meanLoad.toFixed(1)} on average (1-minute, sampled every 5 s); ${Math.round((Date.now() - started) / 1000)} s; exits ${exits.join(' ')}; ${comparisons.map((c) => `${c.key}: ${describeDifferences(c.comparison)}`).join('; ')}`,
+      note: `${RUNS} runs each of ${Object.keys(devices).join(' and ')} over ${TRANSPORTS.join(' and ')}, the four side by side, with ${hog.processes} busy-loop processes on ${hog.processes} cores; baseline column: results compared; load average ${meanLoad.toFixed(1)} on average (1-minute, sampled every 5 s); ${Math.round((Date.now() - started) / 1000)} s; exits ${exits.join(' ')}; ${comparisons.map((c) => `${c.key}: ${describeDifferences(c.comparison)} (first run: ${c.first})`).join('; ')}`,
     };
   } finally {
     clearInterval(sampler);

@@ -61,3 +61,14 @@ export function describeDifferences(comparison: VerdictComparison, shown = 5): s
   const unmatched = comparison.unmatched > 0 ? `; ${comparison.unmatched} result(s) missing from some run` : '';
   return `${comparison.differing.length} of ${comparison.compared} differ${list.length ? `: ${list.join('; ')}${more}` : ''}${unmatched}`;
 }
+
+/**
+ * `870 passed, 12 skipped`: what a run's verdicts were, so a row of 0 differences shows it compared
+ * real verdicts, not runs that all errored the same way.
+ */
+export function countOutcomes(run: Verdicts | undefined): string {
+  const counts = new Map<string, number>();
+  for (const outcome of run?.values() ?? []) counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
+  if (counts.size === 0) return 'no results';
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([outcome, n]) => `${n} ${outcome}`).join(', ');
+}

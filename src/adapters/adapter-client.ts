@@ -2,6 +2,13 @@ import { getSchemaRegistry, type SchemaRegistry } from '../schemas/schema-regist
 import { AdapterFault, type AdapterFaultKind } from './adapter-fault.js';
 import { AdapterProcess, type AdapterOutput } from './adapter-process.js';
 import { parseLosslessJson, stringifyLosslessJson, type LosslessJson } from './lossless-json.js';
+import { JSON_DEPTH_LIMIT, jsonTextDepth } from '../json/json-depth.js';
+
+/**
+ * The deepest protocol line the harness reads (docs/contract/adapter-protocol.md): returned data as
+ * deep as JSON_DEPTH_LIMIT inside the reply's own levels fits with room to spare.
+ */
+export const ADAPTER_LINE_DEPTH_LIMIT = 2 * JSON_DEPTH_LIMIT;
 import type { DeviceDriver, RegisterCommand, RegisterExchange, StartReply, StopOutcome } from './protocol-types.js';
 
 export interface AdapterClientOptions {
@@ -277,6 +284,12 @@ export class AdapterClient implements DeviceDriver {
 
   private onLine(text: string): void {
     let message: LosslessJson;
+    const depth = jsonTextDepth(text, ADAPTER_LINE_DEPTH_LIMIT);
+    if (depth > ADAPTER_LINE_DEPTH_LIMIT) {
+      // refused before parsing: no parse or walk of what the adapter wrote can run out of stack
+      this.fail('malformed', `the adapter wrote a line nested more than ${ADAPTER_LINE_DEPTH_LIMIT} levels deep, deeper than the adapter protocol allows: ${JSON.stringify(text.slice(0, 80))}`);
+      return;
+    }
     try {
       message = parseLosslessJson(text);
     } catch (error) {

@@ -1,3 +1,5 @@
+import { COPY_DEPTH_LIMIT } from '../json/json-depth.js';
+
 /**
  * JSON that keeps integers beyond 2^53: `JSON.parse` rounds them silently, which would hide exactly the
  * defect `device.returnData.bigIntegers` looks for, and would make the harness itself corrupt device data
@@ -69,7 +71,7 @@ export function parseLosslessJson(text: string): LosslessJson {
     return value;
   };
   const parseValue = (depth: number): LosslessJson => {
-    if (depth > 10_000) fail('nesting too deep');
+    if (depth > COPY_DEPTH_LIMIT) fail(`nesting deeper than ${COPY_DEPTH_LIMIT} levels`);
     skip();
     const ch = text[pos];
     if (ch === '{') {

@@ -14,6 +14,7 @@ import type { Exchange } from './verify-webhook-worker.js';
 import { runWorker } from './verify-webhook-process.js';
 import { describeRefusalOf, isRefusal, whatDpsDoes } from '../dps/webhook-refusal.js';
 import { webhookTarget } from './webhook-target.js';
+import { isTooDeep, JSON_DEPTH_LIMIT, tooDeepMessage } from '../json/json-depth.js';
 
 export interface VerifyWebhookContractOptions {
   /** Azure Functions key, sent as `?code=` (replaces a `code` already in the URL); never reported */
@@ -37,15 +38,21 @@ export interface ContractInteractionResult {
   /**
    * `failed`: the webhook answered against the contract; `errored`: it gave no usable answer; `refused`:
    * it refused the request cleanly (a 4xx other than 401 and 429, `src/dps/webhook-refusal.ts`), the
-   * policy's answer as DPS reads it, judged as the webhook suite judges it: neither passed nor failed
+   * policy's answer as DPS reads it, judged as the webhook suite judges it: neither passed nor failed;
+   * `skipped`: the verifier could not read the answer for a limit of its own (never the webhook's failure)
    */
-  outcome: 'passed' | 'failed' | 'errored' | 'refused';
+  outcome: 'passed' | 'failed' | 'errored' | 'refused' | 'skipped';
   /** one line: what was expected and what came (secrets removed) */
   message: string;
   /** every mismatch, one readable line each (secrets removed) */
   mismatches: string[];
   /** set when the outcome is `refused`: the answer's status and body (secrets removed) */
   refused?: { status: number; body: string };
+  /**
+   * set when the answer nests deeper than the harness reads (JSON_DEPTH_LIMIT): it fails on that alone
+   * (webhook.response.json judges it in the webhook suite), and the Pact verifier never judged it
+   */
+  tooDeep?: string;
   /** the request sent and what came back (secrets removed) */
   evidence: { request: unknown; response?: { status: number; headers: Record<string, string>; body: string }; error?: string };
 }
@@ -63,6 +70,13 @@ interface VerifierReport {
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
+
+/**
+ * The Pact verifier (Rust, serde_json) refuses JSON nested deeper than its recursion limit of 128
+ * levels with "recursion limit exceeded"; that is the verifier's limit, reported as such.
+ */
+const PACT_VERIFIER_DEPTH_LIMIT = 128;
+const PACT_DEPTH_ERROR = /recursion limit exceeded/i;
 
 // a wrong status explains the rest (body type, headers), so it is named first
 const MISMATCH_ORDER = ['StatusMismatch', 'BodyTypeMismatch', 'BodyMismatch', 'HeaderMismatch'];
@@ -123,9 +137,17 @@ function resultFor(
     return result;
   }
   if (!verdict) return finish('errored', 'the verifier did not run this interaction', []);
+  const answerText = exchange?.body ?? '';
+  if (exchange?.status === 200 && isTooDeep(answerText)) {
+    const why = tooDeepMessage(answerText);
+    return { ...finish('failed', `expected JSON nested at most ${JSON_DEPTH_LIMIT} levels deep, got ${why}; not verified with Pact`, [why]), tooDeep: why };
+  }
   const pactProblems = verdict.result === 'OK' ? [] : mismatchLines(report, interaction.description);
+  if (pactProblems.some((p) => PACT_DEPTH_ERROR.test(p))) {
+    return finish('skipped', `not verified: the Pact verifier cannot read this answer (it parses JSON no deeper than about ${PACT_VERIFIER_DEPTH_LIMIT} levels, a limit of the verifier, not of the webhook)`, []);
+  }
   if (verdict.result !== 'OK' && pactProblems.length === 0) pactProblems.push(`verifier result ${verdict.result}`);
-  const problems = [...pactProblems, ...optionalMemberProblems(dialect, parseJson(exchange?.body))];
+  const problems = [...pactProblems, ...optionalMemberProblems(dialect, parseJson(answerText))];
   if (problems.length === 0) return finish('passed', `answered as the contract requires (status ${exchange?.status ?? interaction.response.status})`, []);
   const status = exchange?.status;
   // what DPS does with a 401, 429 or 5xx, as the webhook suite's status check says it

@@ -1,4 +1,5 @@
 import { isLinkedHub } from './same-host-name.js';
+import { JSON_DEPTH_LIMIT, jsonTextDepth } from '../json/json-depth.js';
 
 /** How DPS reads one webhook answer (docs/protocol/webhook.md#what-the-device-sees). */
 export type AllocationAnswerVerdict =
@@ -12,6 +13,8 @@ export type AllocationAnswerVerdict =
   | { kind: 'notJson' }
   /** 200 whose body is JSON but not an object */
   | { kind: 'notObject' }
+  /** 200 whose body nests deeper than the limit (JSON_DEPTH_LIMIT by default): not parsed (DPS's own limit is UNCONFIRMED) */
+  | { kind: 'tooDeep'; depth: number }
   /** 200 with `iotHubHostName` absent, null or empty: DPS reports 400208 */
   | { kind: 'hubNotSpecified' }
   /** 200 naming a hub that is not linked, or a hub that is not a string */
@@ -22,9 +25,16 @@ export type AllocationAnswerVerdict =
  * registration result, load into ok or an error kind. The webhook suite judges the same points in depth
  * and uses the same hub comparison (`isLinkedHub`, without case).
  */
-export function judgeAllocationAnswer(status: number, bodyText: string, linkedHubs: readonly string[]): AllocationAnswerVerdict {
+export function judgeAllocationAnswer(
+  status: number,
+  bodyText: string,
+  linkedHubs: readonly string[],
+  maxJsonDepth = JSON_DEPTH_LIMIT,
+): AllocationAnswerVerdict {
   if (status === 401) return { kind: 'unauthorized' };
   if (status !== 200) return { kind: 'refused', status };
+  const depth = jsonTextDepth(bodyText, maxJsonDepth);
+  if (depth > maxJsonDepth) return { kind: 'tooDeep', depth: jsonTextDepth(bodyText) };
   let body: unknown;
   try {
     body = JSON.parse(bodyText);

@@ -43,7 +43,7 @@ interface Due {
 
 /**
  * The schedule of one operation, fed request by request in the order DPS received them: `judge` a
- * request when it comes, then tell `answered` what DPS answered it. Keeps three numbers, so the
+ * request when it comes, then tell `answered` what DPS answered it. Keeps a few numbers, so the
  * emulator can hold one per operation.
  */
 export class RetryAfterSchedule {

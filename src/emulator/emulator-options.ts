@@ -1,4 +1,5 @@
 import type { Dialect } from '../results/check-result.js';
+import type { ConnectionTimeouts } from './connection-timeouts.js';
 import type { AmqpErrorReply } from './amqp/amqp-connection.js';
 import type { Allocator } from './allocation/allocator.js';
 import type { DeviceCertificate } from './x509/device-ca.js';
@@ -56,6 +57,16 @@ export interface EmulatorOptions {
   persistentMqttSessions?: boolean;
   /** answer polls beyond a per-device rate with 429 and Retry-After; `true` = DPS's 5 per 10 s (default off) */
   pollRateLimit?: boolean | PollRateLimit;
+  /**
+   * the deepest JSON read from a device's register body or a webhook's answer (default 64,
+   * JSON_DEPTH_LIMIT; at most 200); deeper is refused as not readable. DPS's own limit is UNCONFIRMED.
+   */
+  maxJsonDepth?: number;
+  /**
+   * how long a connection may take to finish TLS, then to send its first request, on every listener
+   * (default 20 s and 30 s, src/emulator/connection-timeouts.ts); a silent peer is destroyed past them
+   */
+  connectionTimeouts?: Partial<ConnectionTimeouts>;
   /** `dps` (default): a repeated registration is a re-provisioning; `initial`: each reads as the first */
   reRegistration?: 'dps' | 'initial';
   /** an extra DNS name for the server certificate, printed instead of the address (e.g. a LAN name) */

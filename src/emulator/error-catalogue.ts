@@ -80,6 +80,8 @@ export const WebhookFailureDefaults = {
   timeout: { errorCode: 400207, message: (ms: string) => `Custom allocation failed: the webhook did not answer within ${ms} ms` },
   unreachable: { errorCode: 400207, message: (why: string) => `Custom allocation failed: the webhook could not be reached (${why})` },
   notJson: { errorCode: 400207, message: () => 'Custom allocation failed: the webhook response is not a JSON object' },
+  // DPS's own depth limit is UNCONFIRMED: the emulator reads no deeper than its limit (docs/protocol/limits.md)
+  tooDeep: { errorCode: 400207, message: (depth: string) => `Custom allocation failed: the webhook response is nested ${depth}` },
   hubNotLinked: { errorCode: 400207, message: (hub: string) => `Custom allocation failed: IoT hub ${hub} is not linked` },
   retriesExhausted: { errorCode: 400207, message: (status: string) => `Custom allocation failed with status code: ${status}` },
   hubNotSpecified: { errorCode: 400208, message: () => 'CustomAllocationIotHubNotSpecified: the webhook did not return an IoT hub' },

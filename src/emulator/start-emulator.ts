@@ -1,4 +1,6 @@
 import { setMaxListeners } from 'node:events';
+import { DEFAULT_CONNECTION_TIMEOUTS, type ConnectionTimeouts } from './connection-timeouts.js';
+import { JSON_DEPTH_LIMIT, MAX_CONFIGURABLE_JSON_DEPTH } from '../json/json-depth.js';
 import type { Socket } from 'node:net';
 import type { Server } from 'node:net';
 import { staticAllocator } from './allocation/static-allocator.js';
@@ -60,6 +62,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     requireKeyName: options.requireKeyName ?? false,
     ...(options.pollRateLimit ? { pollRateLimiter: new PollRateLimiter(options.pollRateLimit === true ? DPS_POLL_LIMIT : options.pollRateLimit) } : {}),
     reRegistration: options.reRegistration ?? 'dps',
+    maxJsonDepth: Math.min(options.maxJsonDepth ?? JSON_DEPTH_LIMIT, MAX_CONFIGURABLE_JSON_DEPTH),
     ...(options.onUnexpected ? { onUnexpected: options.onUnexpected } : {}),
     ...(options.beforeRegister ? { beforeRegister: options.beforeRegister } : {}),
     validator: loadSchemaValidator(),
@@ -70,9 +73,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const extraNames = [...(host === '127.0.0.1' || host === 'localhost' ? [] : [host]), ...(options.serverName ? [options.serverName] : [])];
   const tls = await loadOrGenerateTls(extraNames, options.tlsCacheDir);
+  const timeouts: ConnectionTimeouts = { ...DEFAULT_CONNECTION_TIMEOUTS, ...options.connectionTimeouts };
   const mqtt = await createMqttFrontEnd({
     core,
     tls,
+    timeouts,
     signal: lifetime.signal,
     sessions: { acceptMqtt31: options.acceptMqtt31 ?? false, persistent: options.persistentMqttSessions ?? false },
     ...(options.mqttAuthFailure ? { authFailure: options.mqttAuthFailure } : {}),
@@ -80,6 +85,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const amqp = createAmqpFrontEnd({
     core,
     tls,
+    timeouts,
     signal: lifetime.signal,
     ...(options.amqpErrorReply ? { errorReply: options.amqpErrorReply } : {}),
     ...(options.amqpMaxMessageSize === false ? { advertiseMaxMessageSize: false } : {}),
@@ -87,6 +93,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const https = createHttpsFrontEnd({
     core,
     tls,
+    timeouts,
     signal: lifetime.signal,
     // one WebSocket path, two protocols: the subprotocol the device asks for decides
     onUpgrade: (request, socket, head) => (amqp.wantsUpgrade(request) ? amqp.handleUpgrade(request, socket, head) : mqtt.handleUpgrade(request, socket, head)),

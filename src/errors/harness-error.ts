@@ -1,3 +1,5 @@
+import { closestValues } from './did-you-mean.js';
+
 /**
  * The harness's own errors: usage, configuration and internal faults. Every one maps to exit status 2.
  * What a target does wrong is never a HarnessError: that is a `failed` or `errored` check result.
@@ -35,6 +37,20 @@ export function isHarnessError(value: unknown): value is HarnessError {
 
 export function usageError(message: string): HarnessError {
   return new HarnessError(HarnessErrorCode.USAGE, message);
+}
+
+/**
+ * An option value that selects nothing the command knows (a typo in `--case-ids`, an unknown
+ * implementation): a usage error naming each unknown value with the closest known ones, and the whole
+ * list of known values when some unknown value has no close match.
+ */
+export function unknownValuesError(option: string, unknown: readonly string[], known: readonly string[], noun: string): HarnessError {
+  const lines = unknown.map((value) => {
+    const close = closestValues(value, known);
+    return { value, text: `${option}: no ${noun} ${JSON.stringify(value)}${close.length > 0 ? `; did you mean ${close.map((c) => JSON.stringify(c)).join(' or ')}?` : ''}`, close };
+  });
+  const list = lines.some((l) => l.close.length === 0) ? `\nthe ${noun}s are: ${known.join(', ')}` : '';
+  return new HarnessError(HarnessErrorCode.USAGE, `${lines.map((l) => l.text).join('\n')}${list}`, { option, unknown: [...unknown] });
 }
 
 export function unreadableFileError(path: string, cause: unknown): HarnessError {
@@ -77,7 +93,7 @@ export function portUnavailableError(port: number, host: string, option: string,
 }
 
 export function reportWriteError(where: string, cause: unknown): HarnessError {
-  const reason = cause instanceof Error && 'code' in cause ? String((cause as NodeJS.ErrnoException).code) : String(cause);
+  const reason = cause instanceof Error && 'code' in cause ? String((cause as NodeJS.ErrnoException).code) : cause instanceof Error ? cause.message : String(cause);
   return new HarnessError(HarnessErrorCode.REPORT_WRITE, `cannot write the report to ${where}: ${reason}`, { path: where }, { cause });
 }
 

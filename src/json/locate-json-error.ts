@@ -1,3 +1,5 @@
+import { COPY_DEPTH_LIMIT } from './json-depth.js';
+
 /**
  * Finds the offset of the first syntax error in a JSON text. JSON.parse in Node 20 does not always
  * say where the mistake is, and a person fixing a config file needs the line and column.
@@ -43,7 +45,7 @@ export function locateJsonError(text: string): { offset: number; reason: string 
     i += match?.[0].length ?? 0;
   };
   const value = (depth: number): void => {
-    if (depth > 10_000) fail('nesting too deep');
+    if (depth > COPY_DEPTH_LIMIT) fail(`nesting deeper than ${COPY_DEPTH_LIMIT} levels`);
     ws();
     const c = text[i];
     if (c === '{') {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { notJsonError, unreadableFileError } from '../errors/harness-error.js';
+import { HarnessError, HarnessErrorCode, notJsonError, unreadableFileError } from '../errors/harness-error.js';
 import { locateJsonError } from './locate-json-error.js';
+import { COPY_DEPTH_LIMIT, jsonTextDepth } from './json-depth.js';
 
 /** Line and column (1-based) of a character offset in a text. */
 export function positionOf(text: string, offset: number): { line: number; column: number } {
@@ -12,6 +13,11 @@ export function positionOf(text: string, offset: number): { line: number; column
 /** Parses JSON text; on failure throws a HarnessError naming the file and the line and column of the mistake. */
 export function parseJsonText(text: string, label: string): unknown {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // a value this deep would break every later walk of it (and JSON.stringify): refused as the file's mistake
+  const depth = jsonTextDepth(source, COPY_DEPTH_LIMIT);
+  if (depth > COPY_DEPTH_LIMIT) {
+    throw new HarnessError(HarnessErrorCode.NOT_JSON, `${label} nests more than ${COPY_DEPTH_LIMIT} levels deep, deeper than the harness reads`, { path: label });
+  }
   try {
     return JSON.parse(source) as unknown;
   } catch (error) {

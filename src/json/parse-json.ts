@@ -1,6 +1,6 @@
 import { isInteger, parse } from 'lossless-json';
 import type { JsonValue } from './json-value.js';
-import { jsonDepth } from './json-depth.js';
+import { jsonTextDepth } from './json-depth.js';
 
 /**
  * Deepest nesting parsed. lossless-json descends recursively; this bound keeps a hostile text from
@@ -27,7 +27,7 @@ function lastWins({ newValue }: { newValue: unknown }): unknown {
  * Throws SyntaxError (with the position) for text that is not JSON or nests deeper than MAX_JSON_DEPTH.
  */
 export function parseJson(text: string): JsonValue {
-  const depth = jsonDepth(text);
+  const depth = jsonTextDepth(text);
   if (depth > MAX_JSON_DEPTH) throw new SyntaxError(`JSON nested ${depth} levels deep, more than the ${MAX_JSON_DEPTH} parsed`);
   // lossless-json's value type is `unknown`; with this number parser it is a JsonValue
   return parse(text, null, { parseNumber, onDuplicateKey: lastWins }) as JsonValue;

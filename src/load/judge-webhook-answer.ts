@@ -8,6 +8,7 @@ import type { SampleOutcome } from './load-sample.js';
 const LOAD_DETAIL: Partial<Record<AllocationAnswerVerdict['kind'], string>> = {
   notJson: 'not JSON',
   notObject: 'not a JSON object',
+  tooDeep: 'JSON nested too deep',
   hubNotSpecified: 'no iotHubHostName',
   hubNotLinked: 'hub not linked',
 };

@@ -1,5 +1,5 @@
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, normalize } from 'node:path';
+import { dirname, isAbsolute, join, normalize, relative } from 'node:path';
 import type { CheckResult } from '../results/check-result.js';
 import type { RunInfo } from '../results/run-info.js';
 import { reportWriteError } from '../errors/harness-error.js';
@@ -51,10 +51,17 @@ export async function writeReportSet(
   let summary: string | undefined;
   const badgeBaseUrl = options.badgeBaseUrl ?? process.env.DPSC_BADGE_BASE_URL;
   const renderOptions: ReportFileOptions = { ...options, ...(badgeBaseUrl ? { badgeBaseUrl } : {}) };
+  // every file is attempted: one that fails (a full disk, a formatter that breaks on what a target
+  // sent) must not cost the others, ctrf.json first; the failures are reported together at the end
+  const failures: string[] = [];
   try {
     await mkdir(outDir, { recursive: true });
-    for (const file of options.files ?? REPORT_FILES) {
-      const path = join(outDir, file.name);
+  } catch (error) {
+    throw reportWriteError(outDir, error);
+  }
+  for (const file of options.files ?? REPORT_FILES) {
+    const path = join(outDir, file.name);
+    try {
       if (file.chunks) await writeFileAtomic(path, file.chunks(results, runInfo, renderOptions));
       else {
         const text = file.render(results, runInfo, renderOptions);
@@ -62,24 +69,36 @@ export async function writeReportSet(
         await writeFileAtomic(path, text);
       }
       written.paths.push(path);
+    } catch (error) {
+      failures.push(`${file.name} (${describeFailure(error)})`);
     }
-    for (const attachment of options.attachments ?? []) {
-      const path = join(outDir, attachment.relativePath);
-      if (!isPlainRelative(attachment.relativePath)) continue;
+  }
+  for (const attachment of options.attachments ?? []) {
+    const path = join(outDir, attachment.relativePath);
+    if (!isPlainRelative(attachment.relativePath)) continue;
+    try {
       await mkdir(dirname(path), { recursive: true });
       await writeFileAtomic(path, await readFile(attachment.sourcePath));
       written.paths.push(path);
+    } catch (error) {
+      failures.push(`${attachment.relativePath} (${describeFailure(error)})`);
     }
-    if (options.badges !== false && results.length > 0) {
+  }
+  if (options.badges !== false && results.length > 0) {
+    try {
       await mkdir(join(outDir, 'badges'), { recursive: true });
       for (const badge of formatBadges(results)) {
         const path = join(outDir, 'badges', badge.file);
         await writeFileAtomic(path, `${JSON.stringify(badge.endpoint, null, 2)}\n`);
         written.paths.push(path);
       }
+    } catch (error) {
+      failures.push(`badges/ (${describeFailure(error)})`);
     }
-  } catch (error) {
-    throw reportWriteError(outDir, error);
+  }
+  if (failures.length > 0) {
+    const kept = written.paths.length > 0 ? `; written: ${written.paths.map((p) => relative(outDir, p)).join(', ')}` : '';
+    throw reportWriteError(outDir, new Error(`could not write ${failures.join(', ')}${kept}`));
   }
   const stepSummary = options.stepSummary ?? process.env.GITHUB_STEP_SUMMARY;
   if (stepSummary && summary !== undefined) {
@@ -93,6 +112,12 @@ export async function writeReportSet(
   return written;
 }
 
+
+/** An errno code where there is one (EROFS, ENOSPC), else the error's own message. */
+function describeFailure(error: unknown): string {
+  if (error instanceof Error && 'code' in error && typeof (error as NodeJS.ErrnoException).code === 'string') return String((error as NodeJS.ErrnoException).code);
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
 
 /** A path that stays inside the report directory: relative, no `..` step. */
 function isPlainRelative(path: string): boolean {

@@ -4,6 +4,7 @@
  * secrets it may not know (SAS signatures, Azure Functions keys in URLs, Authorization headers).
  */
 import { KnownSecretMatcher } from './known-secret-matcher.js';
+import { COPY_DEPTH_LIMIT, cutMarker } from '../json/json-depth.js';
 
 export const REDACTED = '[REDACTED]';
 
@@ -51,33 +52,77 @@ export class SecretRedactor {
     return patterned;
   }
 
-  /** Redacts every string in a JSON-like value, and the whole value of keys that name secrets. Cycle-safe. */
+  /**
+   * Redacts every string in a JSON-like value, and the whole value of keys that name secrets.
+   * Cycle-safe, and without recursion: a value nested as deep as a target cares to send is walked
+   * on a heap stack, and cut with a marker past COPY_DEPTH_LIMIT levels (so no later
+   * `JSON.stringify` of the copy can run out of stack either).
+   */
   redactDeep<T>(value: T): T {
-    return this.walk(value, new WeakMap()) as T;
+    const seen = new WeakMap<object, unknown>();
+    const root: { value?: unknown } = {};
+    const stack: Frame[] = [{ value, into: root, key: 'value', depth: 0 }];
+    while (stack.length > 0) {
+      const frame = stack.pop() as Frame;
+      setMember(frame.into, frame.key, this.copyOne(frame, seen, stack));
+    }
+    return root.value as T;
   }
 
-  private walk(value: unknown, seen: WeakMap<object, unknown>): unknown {
+  /** The copy of one frame's value: a leaf at once; a container empty, its members pushed onto `stack`. */
+  private copyOne(frame: Frame, seen: WeakMap<object, unknown>, stack: Frame[]): unknown {
+    let value = frame.value;
     if (typeof value === 'string') return this.redact(value);
     if (value === null || typeof value !== 'object') return value;
     const known = seen.get(value);
     if (known !== undefined) return known;
-    if (Array.isArray(value)) {
-      const copy: unknown[] = [];
-      seen.set(value, copy);
-      for (const item of value) copy.push(this.walk(item, seen));
-      return copy;
-    }
     if (Buffer.isBuffer(value)) return this.redact(value.toString('utf8'));
     // what JSON would write for it (a Date's ISO text, a raw JSON value's parse), not its internals
-    if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    if (!Array.isArray(value) && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
       const json = (value as { toJSON(): unknown }).toJSON();
-      if (json !== value) return this.walk(json, seen);
+      if (json !== value) {
+        if (typeof json === 'string') return this.redact(json);
+        if (json === null || typeof json !== 'object') return json;
+        value = json;
+        const again = seen.get(json);
+        if (again !== undefined) return again;
+      }
+    }
+    if (frame.depth >= COPY_DEPTH_LIMIT) return cutMarker(COPY_DEPTH_LIMIT);
+    const depth = frame.depth + 1;
+    const object = value as object;
+    if (Array.isArray(object)) {
+      const copy: unknown[] = new Array<unknown>(object.length);
+      seen.set(object, copy);
+      const items = copy as unknown as Record<string, unknown>;
+      for (let i = object.length - 1; i >= 0; i -= 1) stack.push({ value: object[i] as unknown, into: items, key: String(i), depth });
+      return copy;
     }
     const copy: Record<string, unknown> = {};
-    seen.set(value, copy);
-    for (const [key, item] of Object.entries(value)) {
-      copy[key] = SECRET_KEYS.test(key) && item !== undefined && item !== null && item !== '' ? REDACTED : this.walk(item, seen);
+    seen.set(object, copy);
+    const entries = Object.entries(object);
+    for (const [key, item] of entries) {
+      // members are created in order now and filled as the stack reaches them, so the copy keeps the key order
+      setMember(copy, key, SECRET_KEYS.test(key) && item !== undefined && item !== null && item !== '' ? REDACTED : undefined);
+    }
+    for (let i = entries.length - 1; i >= 0; i -= 1) {
+      const [key, item] = entries[i] as [string, unknown];
+      if (copy[key] !== REDACTED) stack.push({ value: item, into: copy, key, depth });
     }
     return copy;
   }
+}
+
+/** One value still to copy, and where its copy goes. */
+interface Frame {
+  value: unknown;
+  into: Record<string, unknown>;
+  key: string;
+  depth: number;
+}
+
+/** `into[key] = value`, except that a member named `__proto__` (JSON.parse makes it an own member) stays a member. */
+function setMember(into: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(into, key, { value, enumerable: true, writable: true, configurable: true });
+  else into[key] = value;
 }

@@ -4,15 +4,21 @@ import type { RegisterError, RegisterResult } from '../../src/adapters/protocol-
 import type { RegistrationRun } from './registration-run.js';
 import type { AdapterOutcome } from './evidence/adapter-outcome.js';
 import type { DeviceEvidence, RegistrationEvidence } from './evidence/registration-evidence.js';
+import { COPY_DEPTH_LIMIT, cutMarker } from '../../src/json/json-depth.js';
 
 const MAX_STRING = 8 * 1024;
 const STDERR_TAIL = 4 * 1024;
 
-/** Long strings (a 90 KB payload, a PEM) cut short, so that evidence stays readable and reports small. */
+/**
+ * Long strings (a 90 KB payload, a PEM) cut short, so that evidence stays readable and reports small;
+ * past COPY_DEPTH_LIMIT levels the value is cut with a marker, so the recursion stays bounded whatever
+ * depth a device or webhook chose.
+ */
 function clipDeep(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}... [${value.length} characters]` : value;
   if (typeof value === 'bigint') return value.toString();
-  if (value === null || typeof value !== 'object' || depth > 80) return value;
+  if (value === null || typeof value !== 'object') return value;
+  if (depth >= COPY_DEPTH_LIMIT) return cutMarker(COPY_DEPTH_LIMIT);
   if (Array.isArray(value)) return value.map((item) => clipDeep(item, depth + 1));
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, clipDeep(v, depth + 1)]));
 }

@@ -17,6 +17,7 @@ import { buildDeviceSuite, type DeviceSuiteHandle, type Lane } from './build-dev
 import { caseShardFilter } from './case-shard-filter.js';
 import { DEVICE_CHECKS } from './device-checks.js';
 import { planDeviceCoverage, type DeviceNarrowing } from './plan-device-run.js';
+import { checkCaseIdsRun } from './device-case-ids.js';
 import { startOnceMore } from './start-once-more.js';
 
 export interface DeviceTargetOptions {
@@ -85,10 +86,14 @@ export async function prepareDeviceTarget(options: DeviceTargetOptions): Promise
       evidence: options.redactor.redactDeep({ adapter: targetName(options), ...error.evidence }),
     });
   }
-  // planned now, so a usage mistake (--transport the implementation does not claim) is exit 2 before any check runs
+  // planned now, so a usage mistake (--transport the implementation does not claim, --case-ids that run nowhere) is exit 2 before any check runs
   let coverage: ReturnType<typeof planDeviceCoverage> | undefined;
   try {
     coverage = claims ? planDeviceCoverage(claims, options.narrowing) : undefined;
+    if (claims && coverage) {
+      const x509 = claims.attestations.includes('x509') && options.emulator.deviceCaPem !== undefined;
+      checkCaseIdsRun(options.caseIds, options.corpus, { ...coverage, x509, implementationName: claims.implementation.name });
+    }
   } catch (error) {
     // nobody else holds the adapter yet: stop it, or the command waits on its process forever
     await driver.stop().catch(() => undefined);

@@ -1,9 +1,10 @@
 import { bodySnippet } from '../../src/json/body-snippet.js';
+import { isTooDeep, tooDeepMessage } from '../../src/json/json-depth.js';
 
 /** What a webhook's answer body holds, read strictly: UTF-8 without a single bad byte, then JSON. */
 export type BodyReading =
   | { ok: true; value: unknown }
-  | { ok: false; mismatch: 'invalid-utf8' | 'not-json'; reason: string };
+  | { ok: false; mismatch: 'invalid-utf8' | 'not-json' | 'too-deep'; reason: string };
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -22,6 +23,8 @@ export function readJsonBody(bytes: Buffer): BodyReading {
     return { ok: false, mismatch: 'invalid-utf8', reason: `bytes that are not UTF-8 (first bad byte at offset ${at})` };
   }
   if (text.trim() === '') return { ok: false, mismatch: 'not-json', reason: 'an empty body' };
+  // never parsed: no check, redaction or report then walks a value deeper than the harness reads
+  if (isTooDeep(text)) return { ok: false, mismatch: 'too-deep', reason: tooDeepMessage(text) };
   try {
     return { ok: true, value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown };
   } catch (error) {

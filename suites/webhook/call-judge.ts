@@ -68,7 +68,7 @@ export class CallJudge {
     if (isRefusal(answer)) throw new CheckSkipped(`${this.label}: not judged: ${describeRefusal(answer)}`);
     if (answer.status !== 200) throw new CheckSkipped(`${this.label}: not judged: the answer is HTTP ${answer.status}, not 200 (see webhook.response.status)`);
     const reading = readJsonBody(answer.bodyBytes);
-    if (!reading.ok) throw new CheckSkipped(`${this.label}: not judged: the body is not JSON (see webhook.response.json)`);
+    if (!reading.ok) throw new CheckSkipped(`${this.label}: not judged: the body is ${reading.mismatch === 'too-deep' ? 'JSON nested deeper than the harness reads' : 'not JSON'} (see webhook.response.json)`);
     return reading.value;
   }
 

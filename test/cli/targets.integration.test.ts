@@ -42,7 +42,7 @@ describe('dps-conformance targets (built CLI)', function () {
   it('refuses an unknown name with exit 2', async () => {
     const run = await runCliInProcess(['targets', 'install', 'azure-iot-cobol-sdk']);
     assert.equal(run.status, 2);
-    assert.match(run.stderr, /unknown implementation "azure-iot-cobol-sdk"/);
+    assert.match(run.stderr, /no bundled implementation "azure-iot-cobol-sdk"; did you mean "azure-iot-node-sdk"/);
   });
 
   it('installs the Python SDK into an empty cache with progress, then lists it as installed', async function () {

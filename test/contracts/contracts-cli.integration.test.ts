@@ -35,7 +35,7 @@ describe('contracts: the built CLI', function () {
     writeFileSync(blocker, 'not a directory');
     const run = await runCliInProcess(['contracts', 'export', join(blocker, 'pacts')]);
     assert.equal(run.status, 2);
-    assert.match(run.stderr, /cannot write the contracts to .*a-file\/pacts: (ENOTDIR|EEXIST)/);
+    assert.match(run.stderr, /contracts export .*a-file\/pacts: .*a-file is a file, not a directory: ENOTDIR/);
     assert.doesNotMatch(run.stderr, /\n\s+at /);
   });
 

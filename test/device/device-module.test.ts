@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCliInProcess } from '../helpers/run-cli-in-process.js';
@@ -53,11 +53,19 @@ describe('device --module (in-process, msw)', function () {
     assert.ok(failed.every((id) => id.startsWith('device.returnData.')), `only returned-data checks fail: ${failed.join(', ')}`);
   });
 
-  it('reports a module that cannot be loaded as errored adapter.start, and needs exactly one of --adapter and --module', async () => {
+  it('reports a module that cannot be loaded as errored adapter.start, refuses a missing one at once, and needs exactly one of --adapter and --module', async () => {
     const out = tempDir();
-    const run = await runCliInProcess(['device', '--module', 'no-such-module.js', '--out', out], { timeoutMs: 60_000, env: { GITHUB_STEP_SUMMARY: '' } });
+    const broken = join(tempDir(), 'throws-on-load.mjs');
+    writeFileSync(broken, "throw new Error('this implementation does not load');\n");
+    const run = await runCliInProcess(['device', '--module', broken, '--out', out], { timeoutMs: 60_000, env: { GITHUB_STEP_SUMMARY: '' } });
     assert.equal(run.status, 1, run.stdout + run.stderr);
     assert.deepEqual(ctrfTests(out).map((t) => [t.extra.checkId, t.extra.outcome]), [['adapter.start', 'errored']]);
+    // a path that names nothing is the user's typo: exit 2 before any work, no report
+    const missingOut = join(tempDir(), 'out');
+    const missing = await runCliInProcess(['device', '--module', 'no-such-module.js', '--out', missingOut], { timeoutMs: 60_000, env: { GITHUB_STEP_SUMMARY: '' } });
+    assert.equal(missing.status, 2, missing.stdout + missing.stderr);
+    assert.match(missing.stderr, /--module no-such-module\.js: does not exist: ENOENT/);
+    assert.equal(existsSync(join(missingOut, 'ctrf.json')), false);
     const both = await runCliInProcess(['device', '--module', 'x.js', '--adapter', 'node x.js', '--out', tempDir()], { timeoutMs: 30_000 });
     assert.equal(both.status, 2);
     assert.match(both.stderr, /exactly one of --adapter/);

@@ -14,20 +14,36 @@ interface HostileAdapterCase {
   timeoutMs: number;
   expect?: ExpectedReport;
   exitStatus?: 0 | 1;
+  /** only these cases (`--case-ids`): enough for a misbehaviour in the second registration, and quick */
+  caseIds?: string;
 }
+
+/**
+ * Three cases: enough for a misbehaviour in the second registration, and a run short enough to stay
+ * far inside HARD_LIMIT_MS on a loaded machine (the whole suite took 50 s at load 27).
+ */
+const FEW = 'data-flat,data-nested,pnp-model-id';
 
 /** The modes of test/fixtures/hostile/hostile-adapter.ts and what the harness must report for each. */
 const CASES: readonly HostileAdapterCase[] = [
   { mode: 'crash-at-start', timeoutMs: 3000, expect: { checkId: 'adapter.start', outcome: 'errored', message: /crash: the adapter exited with status 3 before replying to start/ } },
-  { mode: 'crash-mid-run', timeoutMs: 3000, expect: { checkId: 'adapter.protocol', outcome: 'errored', message: /crash: the adapter (exited with status 137|was killed by SIGKILL) before replying to register/ } },
+  { mode: 'crash-mid-run', timeoutMs: 3000, caseIds: FEW, expect: { checkId: 'adapter.protocol', outcome: 'errored', message: /crash: the adapter (exited with status 137|was killed by SIGKILL) before replying to register/ } },
   { mode: 'hang', timeoutMs: 1000, expect: { checkId: 'adapter.protocol', outcome: 'errored', message: /timeout: no register reply within 2000 ms/ } },
-  { mode: 'garbage', timeoutMs: 3000, expect: { checkId: 'adapter.protocol', outcome: 'errored', message: /malformed: the adapter wrote a stdout line that is not UTF-8/ } },
-  { mode: 'huge-line', timeoutMs: 3000, expect: { checkId: 'adapter.protocol', outcome: 'errored', message: /too-large: the adapter wrote a stdout line longer than \d+ bytes/ } },
-  { mode: 'wrong-seq', timeoutMs: 3000, expect: { checkId: 'adapter.protocol', outcome: 'errored', message: /wrong-seq: the adapter replied with seq \d+, expected seq \d+/ } },
-  { mode: 'reply-twice', timeoutMs: 3000, expect: { checkId: 'adapter.protocol', outcome: 'errored', message: /duplicate-reply: the adapter replied to seq \d+ a second time/ } },
-  { mode: 'ignore-stop', timeoutMs: 3000, expect: { checkId: 'adapter.stop', outcome: 'errored', message: /expected a reply to stop, got .*had to be ended/ } },
+  { mode: 'garbage', timeoutMs: 3000, caseIds: FEW, expect: { checkId: 'adapter.protocol', outcome: 'errored', message: /malformed: the adapter wrote a stdout line that is not UTF-8/ } },
+  { mode: 'huge-line', timeoutMs: 3000, caseIds: FEW, expect: { checkId: 'adapter.protocol', outcome: 'errored', message: /too-large: the adapter wrote a stdout line longer than \d+ bytes/ } },
+  { mode: 'wrong-seq', timeoutMs: 3000, caseIds: FEW, expect: { checkId: 'adapter.protocol', outcome: 'errored', message: /wrong-seq: the adapter replied with seq \d+, expected seq \d+/ } },
+  { mode: 'reply-twice', timeoutMs: 3000, caseIds: FEW, expect: { checkId: 'adapter.protocol', outcome: 'errored', message: /duplicate-reply: the adapter replied to seq \d+ a second time/ } },
+  { mode: 'ignore-stop', timeoutMs: 3000, caseIds: FEW, expect: { checkId: 'adapter.stop', outcome: 'errored', message: /expected a reply to stop, got .*had to be ended/ } },
   // stderr is free for logs (docs/contract/adapter-protocol.md): a flood is no misbehaviour, but must not grow the harness
-  { mode: 'flood-stderr', timeoutMs: 3000, exitStatus: 0 },
+  { mode: 'flood-stderr', timeoutMs: 3000, caseIds: FEW, exitStatus: 0 },
+  // nested past what the harness reads: refused before parsing, never a harness fault or a lost run
+  {
+    mode: 'deep-reply',
+    timeoutMs: 3000,
+    caseIds: FEW,
+    expect: { checkId: 'adapter.protocol', outcome: 'errored', message: /malformed: the adapter wrote a line nested more than 128 levels deep/ },
+  },
+  { mode: 'deep-data', timeoutMs: 3000, caseIds: FEW, expect: { checkId: 'device.data.sent', outcome: 'failed', message: /register body/ } },
 ];
 
 /**
@@ -45,7 +61,8 @@ describe('hostile adapters through the built CLI', function () {
       const markerDir = mkdtempSync(join(tmpdir(), 'dpsc-hostile-marker-'));
       try {
         const marker = join(markerDir, 'marker');
-        const run = await hostileRun(['device', '--transport', 'https', '--dialect', 'ga', '--timeout', String(c.timeoutMs), '--adapter', `node ${adapterScript} ${c.mode} ${marker}`]);
+        const only = c.caseIds === undefined ? [] : ['--case-ids', c.caseIds];
+        const run = await hostileRun(['device', '--transport', 'https', '--dialect', 'ga', '--timeout', String(c.timeoutMs), ...only, '--adapter', `node ${adapterScript} ${c.mode} ${marker}`]);
         const pidFile = `${marker}.pid`;
         return { run, adapterPid: existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8')) : undefined };
       } finally {
@@ -97,6 +114,13 @@ describe('hostile adapters through the built CLI', function () {
     const { run } = await (runs.get('hang') as Promise<{ run: HostileRun; adapterPid: number | undefined }>);
     assert.equal(run.runInfo?.['incomplete'], true);
     assert.match(String(run.runInfo?.['incompleteReason']), /timed out 3 times in a row/);
+  });
+
+  it('deep-data: the emulator refused the body nested 10,002 deep, and the failure\'s evidence says so', async () => {
+    const { run } = await (runs.get('deep-data') as Promise<{ run: HostileRun; adapterPid: number | undefined }>);
+    const failed = (run.results ?? []).find((r) => r.checkId === 'device.data.sent' && r.outcome === 'failed');
+    assert.ok(failed, 'no failed device.data.sent');
+    assert.match(JSON.stringify(failed.extra['evidence']), /JSON nested 10,002 levels deep, deeper than the 64 levels/);
   });
 
   it('the hostile adapter script exists in the build', () => {

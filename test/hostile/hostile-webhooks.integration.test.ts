@@ -43,4 +43,12 @@ describe('hostile webhooks through the built CLI', function () {
       lines.push(summaryLine(hostile.name, run, reported));
     });
   }
+
+  it('nested-10000: the Pact check is not reached (blocked by webhook.response.json), never failed for the verifier\'s own depth limit', async () => {
+    const { run } = await (runs.get('nested-10000') as Promise<{ run: HostileRun; requests: number }>);
+    const pact = (run.results ?? []).filter((r) => r.checkId === 'webhook.contract.pact');
+    assert.ok(pact.length > 0, 'no webhook.contract.pact result');
+    assert.deepEqual(pact.filter((r) => r.outcome === 'failed' || r.outcome === 'errored').map((r) => r.message), []);
+    assert.ok(pact.some((r) => r.outcome === 'skipped' && r.extra['blockedBy'] === 'webhook.response.json' && /not verified: JSON nested 10,00\d levels deep/.test(r.message)), pact.map((r) => `${r.outcome} ${r.message}`).join(' | '));
+  });
 });

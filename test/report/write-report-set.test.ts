@@ -3,6 +3,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeReportSet } from '../../src/report/write-report-set.js';
+import { REPORT_FILES } from '../../src/report/format/report-files.js';
 import { parseCtrf } from '../../src/report/format/parse-ctrf.js';
 import { formatCtrf } from '../../src/report/format/format-ctrf.js';
 import { isHarnessError } from '../../src/errors/harness-error.js';
@@ -56,5 +57,28 @@ describe('writeReportSet', () => {
       assert.match(error.message, /cannot write the report to .*file\/out: (ENOTDIR|EEXIST)/);
       return true;
     });
+  });
+
+  it('writes every file it can when one part fails, and names the part that could not be written', async () => {
+    const files = REPORT_FILES.map((file) =>
+      file.name === 'junit.xml'
+        ? {
+            name: file.name,
+            render: () => {
+              throw new RangeError('Maximum call stack size exceeded');
+            },
+          }
+        : file,
+    );
+    const out = join(dir, 'partial');
+    await assert.rejects(writeReportSet(out, mixedResults(), runInfo, { files, stepSummary: false }), (error: unknown) => {
+      assert.ok(isHarnessError(error));
+      assert.match(error.message, /could not write junit\.xml \(RangeError: Maximum call stack size exceeded\); written: ctrf\.json, summary\.md, report\.html, badges/);
+      return true;
+    });
+    const names = await readdir(out);
+    for (const name of ['ctrf.json', 'summary.md', 'report.html', 'badges']) assert.ok(names.includes(name), `${name} is missing: ${names.join(', ')}`);
+    assert.ok(!names.includes('junit.xml'));
+    assert.equal(parseCtrf(await readFile(join(out, 'ctrf.json'), 'utf8')).results.length, mixedResults().length);
   });
 });

@@ -1,5 +1,46 @@
 import assert from 'node:assert/strict';
 import { REDACTED, SecretRedactor } from '../../src/results/secret-redactor.js';
+import { COPY_DEPTH_LIMIT, cutMarker, valueDepth } from '../../src/json/json-depth.js';
+
+describe('SecretRedactor on values nested as deep as a target likes', () => {
+  const deep = (depth: number, leaf: unknown): unknown => JSON.parse(`${'{"a":'.repeat(depth)}${JSON.stringify(leaf)}${'}'.repeat(depth)}`) as unknown;
+
+  it('redacts a value nested 100,000 deep without recursion, cut with a marker past COPY_DEPTH_LIMIT', () => {
+    const copy = new SecretRedactor().redactDeep(deep(100_000, 'x'));
+    assert.equal(valueDepth(copy, Number.POSITIVE_INFINITY), COPY_DEPTH_LIMIT);
+    let at: unknown = copy;
+    for (let i = 0; i < COPY_DEPTH_LIMIT; i += 1) at = (at as { a: unknown }).a;
+    assert.equal(at, cutMarker(COPY_DEPTH_LIMIT));
+    assert.doesNotThrow(() => JSON.stringify(copy));
+  });
+
+  it('keeps a value within the limit whole, in key order, with a secret at the bottom redacted', () => {
+    const redactor = new SecretRedactor().add('s3cret-value');
+    const value = { z: 1, a: [deep(200, { key: 'anything', note: 'has s3cret-value in it' })], m: null, u: undefined };
+    const copy = redactor.redactDeep(value);
+    assert.deepEqual(Object.keys(copy), ['z', 'a', 'm', 'u']);
+    assert.equal(valueDepth(copy, Number.POSITIVE_INFINITY), 203);
+    const text = JSON.stringify(copy);
+    assert.ok(!text.includes('s3cret-value') && !text.includes('anything'), text.slice(-200));
+    assert.ok(text.endsWith(`{"key":"${REDACTED}","note":"has ${REDACTED} in it"}${'}'.repeat(200)}],"m":null}`), text.slice(-120));
+  });
+
+  it('keeps a "__proto__" member a member, as JSON.parse made it', () => {
+    const copy = new SecretRedactor().redactDeep(JSON.parse('{"__proto__":{"polluted":true},"b":2}') as Record<string, unknown>);
+    assert.deepEqual(Object.keys(copy), ['__proto__', 'b']);
+    assert.equal(Object.getPrototypeOf(copy), Object.prototype);
+    assert.equal(JSON.stringify(copy), '{"__proto__":{"polluted":true},"b":2}');
+  });
+
+  it('copies a value that contains itself once per object, as before', () => {
+    const value: Record<string, unknown> = { name: 'loop' };
+    value['self'] = value;
+    value['list'] = [value];
+    const copy = new SecretRedactor().redactDeep(value);
+    assert.equal(copy['self'], copy);
+    assert.equal((copy['list'] as unknown[])[0], copy);
+  });
+});
 
 describe('SecretRedactor', () => {
   const groupKey = '8isrFI1sGsIlvvFSSFRiMfCNzv21fjbE/+ah/lSh3lF8e2YG1Te7w1KpZhJFFXJrqYKi9yegxkqIChbqOS9Egw==';

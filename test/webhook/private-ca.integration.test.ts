@@ -64,6 +64,6 @@ describe('webhook --ca: an https webhook behind a private CA', function () {
   it('exits 2 for an unreadable CA file', async () => {
     const run = await runCliInProcess(['webhook', '--url', url, '--ca', join(dir, 'missing.pem'), '--out', join(dir, 'x')]);
     assert.equal(run.status, 2);
-    assert.match(run.stderr, /cannot read .*missing\.pem/);
+    assert.match(run.stderr, /--ca .*missing\.pem: does not exist: ENOENT/);
   });
 });

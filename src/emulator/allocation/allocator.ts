@@ -17,6 +17,8 @@ export interface AllocationContext {
   linkedHubs: readonly string[];
   /** set when the registration was assigned before (reprovisioning) */
   current?: { hub: string; deviceId: string };
+  /** the deepest webhook answer the emulator reads (JSON_DEPTH_LIMIT unless `maxJsonDepth` says otherwise) */
+  maxJsonDepth?: number;
   /** aborted when the emulator closes */
   signal: AbortSignal;
   /** adds an entry (e.g. a webhook call) to the transcript of this registration */

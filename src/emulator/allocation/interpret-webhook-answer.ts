@@ -1,4 +1,5 @@
 import { judgeAllocationAnswer } from '../../dps/judge-allocation-answer.js';
+import { JSON_DEPTH_LIMIT } from '../../json/json-depth.js';
 import { minifyJson, rawJsonMember } from '../../dps/raw-json-member.js';
 import type { Dialect } from '../../results/check-result.js';
 import { AllocationFailure, WebhookFailureDefaults, customAllocationFailedMessage } from '../error-catalogue.js';
@@ -27,8 +28,9 @@ export function interpretWebhookAnswer(
   dialect: Dialect,
   linkedHubs: readonly string[],
   overrides?: WebhookFailureOverrides,
+  maxJsonDepth = JSON_DEPTH_LIMIT,
 ): AllocationOutcome {
-  const verdict = judgeAllocationAnswer(status, bodyText, linkedHubs);
+  const verdict = judgeAllocationAnswer(status, bodyText, linkedHubs, maxJsonDepth);
   switch (verdict.kind) {
     case 'unauthorized':
       return webhookFailure('unauthorized', overrides);
@@ -37,6 +39,8 @@ export function interpretWebhookAnswer(
     case 'notJson':
     case 'notObject':
       return webhookFailure('notJson', overrides);
+    case 'tooDeep':
+      return webhookFailure('tooDeep', overrides, `${verdict.depth.toLocaleString('en-US')} levels deep, deeper than ${maxJsonDepth}`);
     case 'hubNotSpecified':
       return webhookFailure('hubNotSpecified', overrides);
     case 'hubNotLinked':

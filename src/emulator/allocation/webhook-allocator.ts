@@ -3,6 +3,7 @@ import type { BoundedOutcome } from '../../http/bounded-outcome.js';
 import { boundedRequest } from '../../http/bounded-request.js';
 import { ConnectionPool } from '../../http/connection-pool.js';
 import { MAX_MESSAGE_BYTES } from '../dps-limits.js';
+import { COPY_DEPTH_LIMIT, isTooDeep } from '../../json/json-depth.js';
 import { sleep } from '../support/sleep.js';
 import type { AllocationContext, AllocationOutcome, Allocator } from './allocator.js';
 import { interpretWebhookAnswer, webhookFailure, type WebhookFailureOverrides } from './interpret-webhook-answer.js';
@@ -85,7 +86,7 @@ export function webhookAllocator(options: WebhookAllocatorOptions): Allocator {
       });
       if (outcome.kind === 'timeout') return webhookFailure('timeout', options.failureCodes, String(timeoutMs));
       if (outcome.kind !== 'answered') return webhookFailure('unreachable', options.failureCodes, outcome.message);
-      if (outcome.status < 429) return interpretWebhookAnswer(outcome.status, outcome.truncated ? '' : (text ?? ''), context.dialect, context.linkedHubs, options.failureCodes);
+      if (outcome.status < 429) return interpretWebhookAnswer(outcome.status, outcome.truncated ? '' : (text ?? ''), context.dialect, context.linkedHubs, options.failureCodes, context.maxJsonDepth);
       if (attempt >= schedule.retries || context.signal.aborted) return webhookFailure('retriesExhausted', options.failureCodes, String(outcome.status));
       await sleep(retryDelayMs(schedule, attempt), context.signal);
     }
@@ -128,6 +129,8 @@ function tracedAnswer(status: number, text: string, truncated: boolean): { statu
 }
 
 function parseOrText(text: string): unknown {
+  // a document too deep to walk stays text (and is cut where the transcript is read)
+  if (isTooDeep(text, COPY_DEPTH_LIMIT)) return text;
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -7,11 +7,11 @@ import { MAX_MESSAGE_BYTES } from '../dps-limits.js';
 import type { EmulatorTls } from '../tls/emulator-tls.js';
 import { peerCertificateChain, REQUEST_CLIENT_CERTIFICATE } from '../x509/peer-certificate.js';
 import { ADVERTISED_MAX_MESSAGE_BYTES, serveAmqpConnection, type AmqpErrorReply } from './amqp-connection.js';
+import { destroyFailedHandshakes, type ConnectionTimeouts } from '../connection-timeouts.js';
 
 /** The WebSocket subprotocol of AMQP over WebSocket (OASIS AMQP WebSocket binding), which the SDKs ask for. */
 export const AMQP_WEBSOCKET_PROTOCOL = 'AMQPWSB10';
 const WEBSOCKET_PATH = '/$iothub/websocket';
-const HANDSHAKE_TIMEOUT_MS = 30_000;
 
 export interface AmqpFrontEnd {
   server: TlsServer;
@@ -22,32 +22,40 @@ export interface AmqpFrontEnd {
   close(): Promise<void>;
 }
 
+export interface AmqpFrontEndOptions {
+  core: EmulatorCore;
+  tls: EmulatorTls;
+  timeouts: ConnectionTimeouts;
+  signal: AbortSignal;
+  errorReply?: AmqpErrorReply;
+  /** advertise `max-message-size` in ATTACH frames (default true, as Azure's AMQP services do) */
+  advertiseMaxMessageSize?: boolean;
+}
+
 /**
  * The AMQP front end (rhea): AMQP 1.0 over TLS on its own port, and over WebSocket on the HTTPS
  * port. Every device message becomes the same core request as on HTTPS and MQTT; see
  * docs/protocol/amqp.md for the exchange.
  */
-export function createAmqpFrontEnd(options: {
-  core: EmulatorCore;
-  tls: EmulatorTls;
-  signal: AbortSignal;
-  errorReply?: AmqpErrorReply;
-  /** advertise `max-message-size` in ATTACH frames (default true, as Azure's AMQP services do) */
-  advertiseMaxMessageSize?: boolean;
-}): AmqpFrontEnd {
+export function createAmqpFrontEnd(options: AmqpFrontEndOptions): AmqpFrontEnd {
+  const { firstRequestMs, handshakeMs } = options.timeouts;
   const connection = {
     core: options.core,
     signal: options.signal,
     errorReply: options.errorReply ?? 'reject',
-    handshakeTimeoutMs: HANDSHAKE_TIMEOUT_MS,
+    // the device must have authenticated within this (SASL; with X.509 its first link), over TLS or WebSocket
+    handshakeTimeoutMs: firstRequestMs,
     maxMessageSize: options.advertiseMaxMessageSize === false ? undefined : ADVERTISED_MAX_MESSAGE_BYTES,
   };
-  const server = createServer({ cert: options.tls.certPem, key: options.tls.keyPem, ...REQUEST_CLIENT_CERTIFICATE }, (socket) => {
+  const tlsOptions = { cert: options.tls.certPem, key: options.tls.keyPem, ...REQUEST_CLIENT_CERTIFICATE, handshakeTimeout: handshakeMs };
+  const server = createServer(tlsOptions, (socket) => {
     socket.setNoDelay(true);
     socket.on('error', () => socket.destroy());
     serveAmqpConnection(socket, { ...connection, frontEnd: 'amqp', clientCertificate: peerCertificateChain(socket) });
   });
-  // a failed handshake is the device's problem (never a crash), but it is what the device did: recorded
+  // a failed or silent handshake is the client's problem: never a crash, never a socket left behind
+  destroyFailedHandshakes(server);
+  // and what the device did, though no registration was named yet: recorded
   server.on('tlsClientError', (error: Error) => options.core.context.connections.handshakeFailed('amqp', error));
 
   const webSockets = new WebSocketServer({
@@ -63,7 +71,7 @@ export function createAmqpFrontEnd(options: {
     const path = new URL(request.url ?? '/', 'https://emulator.invalid').pathname;
     if (path !== WEBSOCKET_PATH) {
       options.core.handle({ kind: 'unexpected', frontEnd: 'amqp-ws', wire: { amqp: 'frame', address: request.url ?? '' }, receivedAt: Date.now(), reason: 'unknown-route', detail: `WebSocket upgrade to ${request.url ?? ''}` });
-      socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+      socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 0\r\n\r\n', () => socket.destroy());
       return;
     }
     webSockets.handleUpgrade(request, socket, head, (ws) => {

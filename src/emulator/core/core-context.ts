@@ -36,6 +36,8 @@ export interface CoreContext {
   connections: DeviceConnections;
   /** longest hold of a poll while its allocation runs (ms; 0 or absent = answer at once), see hold-poll.ts */
   pollHoldMs?: number;
+  /** the deepest JSON the emulator reads from a device or webhook (docs/emulator-behaviour.md) */
+  maxJsonDepth: number;
   /** aborted when the emulator closes: stops allocations and webhook retries */
   signal: AbortSignal;
 }

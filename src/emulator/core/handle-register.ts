@@ -1,5 +1,6 @@
 import { RetryAfterSchedule } from '../../dps/retry-after-wait.js';
 import { ErrorCatalogue } from '../error-catalogue.js';
+import { COPY_DEPTH_LIMIT, isTooDeep } from '../../json/json-depth.js';
 import type { CoreContext } from './core-context.js';
 import type { Delivery, RegisterRequest } from './core-request.js';
 import { answer, errorAnswer, type StepResult } from './core-replies.js';
@@ -32,7 +33,7 @@ export function handleRegister(context: CoreContext, request: RegisterRequest): 
     return { reply: errorAnswer(ErrorCatalogue.throttled, delivery, undefined, throttle.retryAfterSeconds), notes: { auth: { ok: true }, notes: [...hookNotes, 'planned throttling'] }, registrationId };
   }
   const dialect = plan.dialect ?? context.defaultDialect;
-  const parsed = parseRegisterBody(request.bodyText, dialect, registrationId);
+  const parsed = parseRegisterBody(request.bodyText, dialect, registrationId, context.maxJsonDepth);
   const validation = parsed.ok || parsed.reason !== 'malformed-json' ? [validateBody(context.validator, 'registration-request', dialect, parsed.ok ? parsed.body.value : safeJson(request.bodyText))] : [];
   if (!parsed.ok) {
     const rejected = handleUnexpected(context, asUnexpected(request, parsed.reason, parsed.detail), delivery);
@@ -77,6 +78,7 @@ function replanned(context: CoreContext, registrationId: string): { plan: Regist
 }
 
 function safeJson(text: string): unknown {
+  if (isTooDeep(text, COPY_DEPTH_LIMIT)) return text;
   try {
     return JSON.parse(text);
   } catch {

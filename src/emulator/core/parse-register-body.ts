@@ -1,4 +1,5 @@
 import { rawJsonMember } from '../../dps/raw-json-member.js';
+import { isTooDeep, JSON_DEPTH_LIMIT, tooDeepMessage } from '../../json/json-depth.js';
 import type { Dialect } from '../../results/check-result.js';
 import type { UnexpectedReason } from './core-request.js';
 
@@ -27,12 +28,15 @@ const MEMBERS: Record<Dialect, ReadonlySet<string>> = {
  * a ga `payload` that is not an object or null (azure-docs#81864), a registrationId that differs from
  * the request's. An empty or whitespace body is tolerated (old SDKs over MQTT send `' '`, docs/protocol/mqtt.md).
  */
-export function parseRegisterBody(text: string, dialect: Dialect, registrationId: string): ParsedRegisterBody {
+export function parseRegisterBody(text: string, dialect: Dialect, registrationId: string, maxJsonDepth = JSON_DEPTH_LIMIT): ParsedRegisterBody {
   const notes: string[] = [];
   let value: unknown;
   if (text.trim() === '') {
     notes.push('empty body tolerated; registrationId taken from the request');
     value = {};
+  } else if (isTooDeep(text, maxJsonDepth)) {
+    // read no deeper than the limit, as a .NET reader refuses it: the same answer as a body that is not JSON
+    return { ok: false, reason: 'malformed-json', detail: tooDeepMessage(text, maxJsonDepth) };
   } else {
     try {
       value = JSON.parse(text);

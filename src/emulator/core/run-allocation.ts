@@ -28,6 +28,7 @@ export function startAllocation(context: CoreContext, record: RegistrationRecord
     enrollment: operation.enrollment,
     hasData: operation.hasData,
     linkedHubs: context.linkedHubs,
+    maxJsonDepth: context.maxJsonDepth,
     signal: context.signal,
     trace: (event) =>
       context.transcript.record({

@@ -1,4 +1,5 @@
 import { createServer, TLSSocket, type Server as TlsServer } from 'node:tls';
+import { destroyFailedHandshakes, type ConnectionTimeouts } from '../connection-timeouts.js';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Aedes, type AuthenticateError, type Client, type PublishPacket } from 'aedes';
@@ -47,6 +48,7 @@ const PACKET_SLACK = 8 * 1024;
 export async function createMqttFrontEnd(options: {
   core: EmulatorCore;
   tls: EmulatorTls;
+  timeouts: ConnectionTimeouts;
   signal: AbortSignal;
   authFailure?: MqttAuthFailure;
   /** default: DPS's (every session clean, MQTT 3.1 refused) */
@@ -55,7 +57,8 @@ export async function createMqttFrontEnd(options: {
   const { core, signal } = options;
   const states = new WeakMap<Client, MqttConnectionState>();
   const pending = new WeakMap<Duplex, MqttConnectionState>();
-  const broker = await Aedes.createBroker({ maxClientsIdLength: 128, connectTimeout: 30_000 });
+  // a connection (over TLS or WebSocket) that sends no CONNECT within this is closed by aedes
+  const broker = await Aedes.createBroker({ maxClientsIdLength: 128, connectTimeout: options.timeouts.firstRequestMs });
   installSessionPolicy(broker, core, pending, options.sessions ?? { acceptMqtt31: false, persistent: false });
   const acks = new AnswerAcks(core);
   broker.on('ack', (packet, client) => acks.acknowledged(client, states.get(client), packet && 'topic' in packet ? packet.topic : undefined));
@@ -159,11 +162,14 @@ export async function createMqttFrontEnd(options: {
     else answerIt();
   };
 
-  const server = createServer({ cert: options.tls.certPem, key: options.tls.keyPem, ...REQUEST_CLIENT_CERTIFICATE }, (socket) => {
+  const tlsOptions = { cert: options.tls.certPem, key: options.tls.keyPem, ...REQUEST_CLIENT_CERTIFICATE, handshakeTimeout: options.timeouts.handshakeMs };
+  const server = createServer(tlsOptions, (socket) => {
     socket.setNoDelay(true); // avoids Nagle/delayed-ACK stalls per MQTT round trip
     attach(socket, 'mqtt');
   });
-  // a failed handshake is the device's problem (never a crash), but it is what the device did: recorded
+  // failed or silent handshakes are the client's problem: never a crash, never a socket left behind
+  destroyFailedHandshakes(server);
+  // and what the device did, though no registration was named yet: recorded
   server.on('tlsClientError', (error: Error) => core.context.connections.handshakeFailed('mqtt', error));
 
   const webSockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES + PACKET_SLACK, handleProtocols: (protocols) => (protocols.has('mqtt') ? 'mqtt' : false) });
@@ -171,7 +177,7 @@ export async function createMqttFrontEnd(options: {
     const path = new URL(request.url ?? '/', 'https://emulator.invalid').pathname;
     if (!WEBSOCKET_PATHS.includes(path)) {
       core.handle({ kind: 'unexpected', frontEnd: 'mqtt-ws', wire: { packet: 'upgrade', topic: request.url ?? '' }, receivedAt: Date.now(), reason: 'unknown-route', detail: `WebSocket upgrade to ${request.url ?? ''}` });
-      socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+      socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 0\r\n\r\n', () => socket.destroy());
       return;
     }
     webSockets.handleUpgrade(request, socket, head, (ws) => {

@@ -19,7 +19,7 @@ export interface RegistrationObservation {
   validation: { checked: number; invalid: number; skipped: number; problems: { seq: number; schema: string; errors: { path: string; message: string }[] }[] };
   unexpected: { seq: number; reason: string; detail: string; decision: string }[];
   authFailures: { seq: number; reason: string }[];
-  /** polls sooner than the Retry-After the device was given (DPS answers them; `device.polling.retryAfter` fails them) */
+  /** polls too soon after a Retry-After (src/dps/retry-after-wait.ts; DPS answers them; `device.polling.retryAfter` or `.throttle` fails them) */
   earlyPolls: { seq: number; note: string }[];
 }
 

@@ -1,4 +1,5 @@
 import type { Redactor } from '../support/redactor.js';
+import { COPY_DEPTH_LIMIT, isTooDeep } from '../../json/json-depth.js';
 import type { TranscriptEntry, TranscriptQuery } from './transcript-entry.js';
 
 /** Read side of the transcript, what `RunningEmulator.transcript` exposes. */
@@ -80,9 +81,15 @@ function withParsedBody(entry: TranscriptEntry): TranscriptEntry {
 
 function parsedOrText(text: string): unknown {
   if (text.trim() === '') return text;
+  // too deep to walk: kept as (cut) text, like a body that is not JSON
+  if (isTooDeep(text, COPY_DEPTH_LIMIT)) return clipText(text);
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    return text.length > TEXT_BODY_LIMIT ? `${text.slice(0, TEXT_BODY_LIMIT)}... (${text.length} characters)` : text;
+    return clipText(text);
   }
+}
+
+function clipText(text: string): string {
+  return text.length > TEXT_BODY_LIMIT ? `${text.slice(0, TEXT_BODY_LIMIT)}... (${text.length} characters)` : text;
 }

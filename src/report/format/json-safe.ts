@@ -1,3 +1,5 @@
+import { COPY_DEPTH_LIMIT, cutMarker } from '../../json/json-depth.js';
+
 /**
  * Makes any value JSON-serialisable without losing what can be kept: evidence may hold cycles, BigInts,
  * Buffers, Errors or Maps, and a report must never fail to write because of them (mocha's json reporter
@@ -7,7 +9,8 @@ export function toJsonSafe(value: unknown): unknown {
   return walk(value, [], 0);
 }
 
-const MAX_DEPTH = 64;
+/** Cut as the other walks cut (src/json/json-depth.ts): past any depth a target gets through, before JSON.stringify's own limit. */
+const MAX_DEPTH = COPY_DEPTH_LIMIT;
 
 function walk(value: unknown, ancestors: object[], depth: number): unknown {
   switch (typeof value) {
@@ -28,7 +31,7 @@ function walk(value: unknown, ancestors: object[], depth: number): unknown {
   if (value === null) return null;
   const object = value as object;
   if (ancestors.includes(object)) return '[Circular]';
-  if (depth >= MAX_DEPTH) return '[Too deep]';
+  if (depth >= MAX_DEPTH) return cutMarker(MAX_DEPTH);
   if (Buffer.isBuffer(object)) return object.toString('utf8');
   if (object instanceof Date) return Number.isNaN(object.getTime()) ? 'Invalid Date' : object.toISOString();
   if (object instanceof Error) return { name: object.name, message: object.message };

@@ -7,12 +7,15 @@ import { safeStringify } from './json-safe.js';
  * allocation request sent; for a device result the same from the adapter's `register` command.
  * Undefined when the evidence holds no request. Pure, and generic over evidence shapes it does not know.
  */
+import { COPY_DEPTH_LIMIT, isTooDeep } from '../../json/json-depth.js';
+
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function parsed(value: unknown): unknown {
-  if (typeof value !== 'string') return value;
+  // a text too deep to walk (a device or webhook chose its depth) stays text
+  if (typeof value !== 'string' || isTooDeep(value, COPY_DEPTH_LIMIT)) return value;
   try {
     return JSON.parse(value) as unknown;
   } catch {

@@ -1,5 +1,6 @@
 import type { LosslessJson } from '../../../src/adapters/lossless-json.js';
 import type { Dialect } from '../../../src/results/check-result.js';
+import { COPY_DEPTH_LIMIT, cutMarker } from '../../../src/json/json-depth.js';
 
 export type JsonObject = { [key: string]: LosslessJson };
 
@@ -23,11 +24,16 @@ export function returnMember(dialect: Dialect): 'payload' | 'returnData' {
   return dialect === 'ga' ? 'payload' : 'returnData';
 }
 
-/** Turns unsafe integers into the doubles JSON.parse would have made, to compare with an inexact side. */
-export function roundBigInts(value: unknown): unknown {
+/**
+ * Turns unsafe integers into the doubles JSON.parse would have made, to compare with an inexact side.
+ * Bounded: what it reads was parsed no deeper than COPY_DEPTH_LIMIT (lossless-json), and it cuts there too.
+ */
+export function roundBigInts(value: unknown, depth = 0): unknown {
   if (typeof value === 'bigint') return Number(value);
-  if (Array.isArray(value)) return value.map(roundBigInts);
-  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, roundBigInts(v)]));
+  if (value === null || typeof value !== 'object') return value;
+  if (depth >= COPY_DEPTH_LIMIT) return cutMarker(COPY_DEPTH_LIMIT);
+  if (Array.isArray(value)) return value.map((item) => roundBigInts(item, depth + 1));
+  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, roundBigInts(v, depth + 1)]));
   return value;
 }
 

@@ -1,5 +1,6 @@
 import { DEFAULT_MAX_BODY_BYTES } from '../../../src/http/bounded-request.js';
 import { bodySnippet, readJsonBody } from '../answer-body.js';
+import { JSON_DEPTH_LIMIT } from '../../../src/json/json-depth.js';
 import type { CaseCheck } from '../check-definition.js';
 import { describeRefusal, isRefusal, whatDpsDoes } from '../refusal.js';
 
@@ -34,12 +35,15 @@ export const jsonCheck: CaseCheck = {
   level: 'MUST',
   per: 'case',
   title: 'JSON body in UTF-8',
-  requirement: 'the HTTP 200 answer has a body that is valid UTF-8 and valid JSON',
+  requirement: `the HTTP 200 answer has a body that is valid UTF-8 and valid JSON, nested at most ${JSON_DEPTH_LIMIT} levels deep (DPS's own limit is UNCONFIRMED)`,
   judge(j) {
     const answer = j.answered();
     if (answer.status !== 200 || answer.truncated) j.jsonBody(); // skips, pointing at the check that failed
     const reading = readJsonBody(answer.bodyBytes);
     if (reading.ok) return `${j.label}: JSON body of ${answer.bodyBytes.length} bytes`;
+    if (reading.mismatch === 'too-deep') {
+      return j.fail(reading.mismatch, `expected JSON nested at most ${JSON_DEPTH_LIMIT} levels deep, got ${reading.reason}`, `JSON nested at most ${JSON_DEPTH_LIMIT} levels deep`, reading.reason);
+    }
     const contentType = answer.headers['content-type'];
     const shown = contentType === undefined ? '' : ` (content-type ${String(contentType)})`;
     return j.fail(reading.mismatch, `expected a JSON body in UTF-8, got ${reading.reason}${shown}`, 'a JSON body in UTF-8', reading.reason);

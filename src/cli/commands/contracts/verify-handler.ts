@@ -1,5 +1,6 @@
 import type { CommandHandler } from '../../command-context.js';
 import { ExitStatus } from '../../exit-status.js';
+import { checkInputFiles } from '../../preflight-paths.js';
 import { usageError } from '../../../errors/harness-error.js';
 import { verifyWebhookContract, type ContractInteractionResult } from '../../../contracts/verify-webhook-contract.js';
 import { contractNotExercised } from '../../../contracts/contract-not-exercised.js';
@@ -9,13 +10,16 @@ import { DIALECTS, type Dialect } from '../../../results/check-result.js';
 import { SecretRedactor } from '../../../results/secret-redactor.js';
 import type { ContractsVerifyOptions } from './define.js';
 
-// a refusal is skipped as the webhook suite skips it: the policy's answer, neither passed nor failed
-const LABEL = { passed: 'PASS ', failed: 'FAIL ', errored: 'ERROR', refused: 'SKIP ' } as const;
+// a refusal is skipped as the webhook suite skips it: the policy's answer, neither passed nor failed;
+// so is an answer the verifier could not read for a limit of its own (never the webhook's failure)
+const LABEL = { passed: 'PASS ', failed: 'FAIL ', errored: 'ERROR', refused: 'SKIP ', skipped: 'SKIP ' } as const;
 
 interface Tally {
   passed: number;
   failed: number;
   refused: number;
+  /** answers the verifier could not read (its own depth limit) */
+  notJudged: number;
   notExercised: Dialect[];
 }
 
@@ -25,6 +29,7 @@ function summaryLine(t: Tally): string {
     return `the contract was not exercised in ${t.notExercised.join(' and ')}: the webhook refused every interaction (give --profile FILE)${also}\n`;
   }
   if (t.failed > 0) return `${t.failed} interaction(s) do not match the contract\n`;
+  if (t.notJudged > 0) return `${t.passed} interaction(s) match the contract; ${t.notJudged} could not be verified (a limit of the Pact verifier, see the SKIP lines)\n`;
   if (t.refused === 0) return 'every interaction matches the contract\n';
   return `every interaction the webhook accepted matches the contract (${t.passed} passed; ${t.refused} refused by its policy, not judged)\n`;
 }
@@ -41,9 +46,10 @@ export const handle: CommandHandler<ContractsVerifyOptions> = async (options, co
     throw usageError(`--dialect must be ga, preview or all, got "${String(options.dialect)}"`);
   }
   webhookTarget(options.url, options.functionKey); // usage errors before any work
+  await checkInputFiles([['--profile', options.profile]]);
   const profile = options.profile === undefined ? undefined : loadWebhookProfile(options.profile);
   const redactor = new SecretRedactor().add(options.functionKey);
-  const tally: Tally = { passed: 0, failed: 0, refused: 0, notExercised: [] };
+  const tally: Tally = { passed: 0, failed: 0, refused: 0, notJudged: 0, notExercised: [] };
   // whether the webhook accepted a ga interaction (ga runs first): a preview refused whole then points at the dialect
   let gaAccepted: boolean | undefined;
   for (const dialect of dialects) {
@@ -62,6 +68,7 @@ export const handle: CommandHandler<ContractsVerifyOptions> = async (options, co
     for (const result of results) {
       if (result.outcome === 'passed') tally.passed += 1;
       else if (result.outcome === 'refused') tally.refused += 1;
+      else if (result.outcome === 'skipped') tally.notJudged += 1;
       else tally.failed += 1;
       const detail = result.outcome === 'passed' ? '' : `: ${result.message}`;
       context.stdout.write(redactor.redact(`${LABEL[result.outcome]} ${dialect.padEnd(7)} ${result.interaction}${detail}\n`));

@@ -3,10 +3,12 @@ import { usageError } from '../../../errors/harness-error.js';
 import { parseHttpUrl } from '../../../http/parse-http-url.js';
 import { SecretRedactor } from '../../../results/secret-redactor.js';
 import { executeCheckRun } from '../../check-run/execute-check-run.js';
+import { preflightRun } from '../../preflight-paths.js';
 import { startEmulator, webhookAllocator, type RunningEmulator } from '../../../emulator/index.js';
 import { loadCorpus } from '../../../../suites/corpus/load-corpus.js';
 import { parseShard } from '../../../../suites/corpus/shard-cases.js';
 import { checkTransportServed } from '../../../../suites/device/plan-device-run.js';
+import { checkDeviceCaseIds } from '../../../../suites/device/device-case-ids.js';
 import { prepareDeviceTarget, type PreparedDeviceTarget } from '../../../../suites/device/prepare-device-target.js';
 import { startReferenceWebhook, type RunningWebhook } from '../../../../implementations/reference-webhook/start-reference-webhook.js';
 import type { DeviceCommandOptions } from './define.js';
@@ -22,10 +24,14 @@ export const handle: CommandHandler<DeviceCommandOptions> = async (options, cont
     throw usageError('device needs exactly one of --adapter "CMD" (a subprocess) or --module FILE (a Node module, in-process)');
   }
   checkTransportServed(options.transport);
+  // a URL (file:, data:) is the loader's to read; a path is checked as the input file it is
+  const modulePath = options.module !== undefined && !/^[a-z]+:/i.test(options.module) ? options.module : undefined;
+  await preflightRun(options, [['--module', modulePath]]);
   const userWebhook = options.webhook === undefined ? undefined : parseHttpUrl(options.webhook, '--webhook').toString();
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
   const redactor = new SecretRedactor();
   const corpus = loadCorpus();
+  checkDeviceCaseIds(options.caseIds, corpus);
   let webhook: RunningWebhook | undefined;
   let emulator: RunningEmulator | undefined;
   let target: PreparedDeviceTarget | undefined;

@@ -1,6 +1,13 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { parsePort, parsePositiveInteger } from '../../common-options.js';
 import { lazyAction, optionsOf, type ActionSink } from '../../lazy-action.js';
+import { JSON_DEPTH_LIMIT, MAX_CONFIGURABLE_JSON_DEPTH } from '../../../json/json-depth.js';
+
+function parseJsonDepth(value: string): number {
+  const depth = parsePositiveInteger('--max-json-depth')(value);
+  if (depth > MAX_CONFIGURABLE_JSON_DEPTH) throw new InvalidArgumentError(`--max-json-depth is at most ${MAX_CONFIGURABLE_JSON_DEPTH}, got ${depth}`);
+  return depth;
+}
 
 export interface EmulateCommandOptions {
   config?: string;
@@ -18,6 +25,7 @@ export interface EmulateCommandOptions {
   persistentSessions?: boolean;
   pollRateLimit?: boolean;
   reRegistration?: 'dps' | 'initial';
+  maxJsonDepth?: number;
   serverName?: string;
   scenarios?: boolean;
   implementation?: string;
@@ -45,6 +53,7 @@ export function defineEmulateCommand(program: Command, sink: ActionSink): void {
     .option('--persistent-sessions', 'keep MQTT sessions when CleanSession is 0 (DPS treats every session as clean)')
     .option('--poll-rate-limit', 'answer more than 5 polls per 10 s per device with 429 and Retry-After, as DPS does')
     .addOption(new Option('--re-registration <mode>', 'dps: a repeated registration is a re-provisioning; initial: each reads as the first').choices(['dps', 'initial']))
+    .option('--max-json-depth <n>', `the deepest JSON read from a device or webhook, 1 to ${MAX_CONFIGURABLE_JSON_DEPTH} (default ${JSON_DEPTH_LIMIT}; DPS documents no limit)`, parseJsonDepth)
     .option('--implementation <name>', 'the implementation every device is reported as, NAME or NAME/VERSION (default: what each device says it is; per registration ID: the config file\'s "implementations")', parseImplementationName)
     .option('--no-amqp-max-message-size', 'leave max-message-size out of the AMQP ATTACH frames (AMQP allows it; Azure\'s AMQP services send one)')
     .option('--server-name <name>', 'an extra DNS name for the certificate, printed in the endpoints (default: localhost on 127.0.0.1)')

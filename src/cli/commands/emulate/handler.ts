@@ -1,10 +1,10 @@
-import { mkdir } from 'node:fs/promises';
 import { writeFileAtomic } from '../../../report/atomic-write.js';
 import { join, resolve } from 'node:path';
 import type { CommandHandler } from '../../command-context.js';
 import { ExitStatus } from '../../exit-status.js';
+import { checkInputFiles, checkOutDir } from '../../preflight-paths.js';
 import { SecretRedactor } from '../../../results/secret-redactor.js';
-import { startEmulator } from '../../../emulator/index.js';
+import { startEmulator, type Observations } from '../../../emulator/index.js';
 import { banner, endpointFile } from './support/emulator-banner.js';
 import { chooseAllocator } from './support/choose-allocator.js';
 import { loadEmulatorConfig } from './support/load-emulator-config.js';
@@ -31,12 +31,13 @@ const DEFAULT_RETRY_AFTER = 2;
  * a graded MUST result failed or errored, else 0.
  */
 export const handle: CommandHandler<EmulateCommandOptions> = async (options, context) => {
+  await checkInputFiles([['--config', options.config]]);
   const config = options.config === undefined ? undefined : await loadEmulatorConfig(options.config);
   const out = resolve(options.out);
   for (const id of options.x509Device ?? []) {
     if (!isValidRegistrationId(id)) throw usageError(`--x509-device ${JSON.stringify(id)}: not a registration ID (up to 128 of a-z A-Z 0-9 - . _ :, ending in a letter, digit or -)`);
   }
-  await mkdir(out, { recursive: true });
+  await checkOutDir(options.out);
   const redactor = new SecretRedactor();
   const allocation = await chooseAllocator(options.webhook, config);
   for (const secret of allocation.secrets) redactor.add(secret);
@@ -86,18 +87,41 @@ export const handle: CommandHandler<EmulateCommandOptions> = async (options, con
     const why = typeof context.signal.reason === 'string' ? context.signal.reason : 'stop requested';
     context.stdout.write(`stopping (${why}): writing the observations and the report set\n`);
     await emulator.close();
+    // the records first, the report set after: what the emulator saw is never lost because one part
+    // cannot be written (a full disk, a report formatter); each part that fails is named, and exit is 2
+    const failures: string[] = [];
+    const attempt = async <T>(what: string, work: () => T | Promise<T>): Promise<T | undefined> => {
+      try {
+        return await work();
+      } catch (error) {
+        failures.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      }
+    };
     const names = userNames(options, config);
-    const devices = observedDevices({ entries: emulator.transcript.entries(), names });
-    const endedAt = new Date().toISOString();
-    const report = { idScope: emulator.idScope, startedAt, endedAt, allocation: allocation.description, ...emulator.observations(), devices };
     const reportPath = join(out, 'emulator-observations.json');
-    await writeFileAtomic(reportPath, `${JSON.stringify(redactor.redactDeep(report), null, 2)}\n`);
-    await writeFileAtomic(join(out, 'emulator-transcript.json'), `${JSON.stringify(emulator.transcript.entries(), null, 2)}\n`);
-    const graded = await gradeOnExit(emulator, { out, startedAt, stoppedAt, defaultDialect: config?.dialect ?? 'ga', redactor, names });
-    context.stdout.write(`stopped; ${report.registrations.length} registration(s) observed; report: ${reportPath}\n`);
-    for (const line of unattributedLines(report.unattributed, reportPath)) context.stdout.write(`${line}\n`);
-    context.stdout.write(`graded: ${graded.results} result(s), ${graded.failedMust} MUST failed or errored; ${join(out, 'summary.md')}\n`);
-    return graded.failedMust > 0 ? ExitStatus.MUST_FAILED : ExitStatus.OK;
+    let observed = 0;
+    let unattributed: Observations['unattributed'] = [];
+    await attempt('emulator-observations.json', async () => {
+      const endedAt = new Date().toISOString();
+      // the device list is read from the transcript: if that fails, the registrations are still written
+      const devices = await attempt('the device list of emulator-observations.json', () => observedDevices({ entries: emulator.transcript.entries(), names }));
+      const observations = emulator.observations();
+      const report = { idScope: emulator.idScope, startedAt, endedAt, allocation: allocation.description, ...observations, ...(devices ? { devices } : {}) };
+      observed = report.registrations.length;
+      unattributed = observations.unattributed;
+      await writeFileAtomic(reportPath, `${JSON.stringify(redactor.redactDeep(report), null, 2)}\n`);
+    });
+    await attempt('emulator-transcript.json', () => writeFileAtomic(join(out, 'emulator-transcript.json'), `${JSON.stringify(emulator.transcript.entries(), null, 2)}\n`));
+    const graded = await attempt('the report set', () => gradeOnExit(emulator, { out, startedAt, stoppedAt, defaultDialect: config?.dialect ?? 'ga', redactor, names }));
+    context.stdout.write(`stopped; ${observed} registration(s) observed; report: ${reportPath}\n`);
+    for (const line of unattributedLines(unattributed, reportPath)) context.stdout.write(`${line}\n`);
+    if (graded) context.stdout.write(`graded: ${graded.results} result(s), ${graded.failedMust} MUST failed or errored; ${join(out, 'summary.md')}\n`);
+    if (failures.length > 0) {
+      for (const failure of failures) context.stderr.write(`dps-conformance: could not write ${failure}\n`);
+      return ExitStatus.HARNESS_ERROR;
+    }
+    return graded && graded.failedMust > 0 ? ExitStatus.MUST_FAILED : ExitStatus.OK;
   } finally {
     await allocation.close();
   }

@@ -1,7 +1,7 @@
-import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { CommandContext } from '../../command-context.js';
 import { ExitStatus } from '../../exit-status.js';
+import { checkOutDir } from '../../preflight-paths.js';
 import { reportWriteError, usageError } from '../../../errors/harness-error.js';
 import { parseHttpUrl } from '../../../http/parse-http-url.js';
 import { prepareWebhookRequests } from '../../../load/load-mix.js';
@@ -34,9 +34,9 @@ export async function exportLoad(options: LoadCommandOptions, context: CommandCo
     durationS: options.duration,
     timeoutMs: options.timeout,
   });
+  await checkOutDir(dir, '--export artillery');
   const out = resolve(dir);
   try {
-    await mkdir(out, { recursive: true });
     for (const file of files) await writeFileAtomic(join(out, file.name), file.text);
   } catch (error) {
     throw reportWriteError(out, error);

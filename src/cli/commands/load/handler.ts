@@ -1,5 +1,6 @@
 import type { CommandHandler } from '../../command-context.js';
 import { ExitStatus } from '../../exit-status.js';
+import { checkInputFiles, checkOutDir } from '../../preflight-paths.js';
 import { usageError } from '../../../errors/harness-error.js';
 import { withFunctionKey } from '../../../http/function-key-url.js';
 import { loopbackWebhookUrl } from '../../../load/loopback-url.js';
@@ -38,7 +39,9 @@ export const handle: CommandHandler<LoadCommandOptions> = async (options, contex
       "--profile shapes the requests of a --webhook run; with --emulator the fleet's devices register as themselves",
     );
   }
+  await checkInputFiles([['--profile', options.profile]]);
   if (options.export !== undefined) return exportLoad(options, context);
+  await checkOutDir(options.out);
   const mix = corpusMix(options.dialect, readMixProfile(options.profile));
   const redactor = new SecretRedactor().add(options.functionKey);
   const given =

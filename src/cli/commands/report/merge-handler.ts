@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { CommandHandler } from '../../command-context.js';
 import { usageError } from '../../../errors/harness-error.js';
 import { ExitStatus } from '../../exit-status.js';
+import { checkOutDir } from '../../preflight-paths.js';
 import { packageVersion } from '../../../meta/package-info.js';
 import { writeReportSet, type Attachment } from '../../../report/write-report-set.js';
 import { isBlocking } from '../../../results/check-result.js';
@@ -36,6 +37,7 @@ export const handle: CommandHandler<ReportMergeOptions> = async (options, { stdo
   const reports = dirs.map(readReport);
   const into = reports.find((r) => resolve(dirname(r.path)) === resolve(options.out));
   if (into) throw usageError(`--out ${options.out} is where ${into.source} lives; write the merged report somewhere else`);
+  // merged in memory first: inputs that cannot be merged are refused before --out is created
   const merged = mergeReports(reports, packageVersion);
   if (withoutReport.length > 0) {
     // an artifact without a report is a job that broke before writing one: its results are missing
@@ -43,6 +45,7 @@ export const handle: CommandHandler<ReportMergeOptions> = async (options, { stdo
     merged.runInfo.incomplete = true;
     merged.runInfo.incompleteReason = merged.runInfo.incompleteReason === undefined ? reason : `${merged.runInfo.incompleteReason}; ${reason}`;
   }
+  await checkOutDir(options.out);
   const written = await writeReportSet(options.out, merged.results, merged.runInfo, { attachments: linkedNotes(reports) });
   stdout.write(formatMergeSummary(reports, merged, written.paths, { color: isTTY }));
   // a missing shard (a CI job that died) must not pass the gate with the results the others had

@@ -1,5 +1,5 @@
 import type Mocha from 'mocha';
-import { usageError } from '../../../errors/harness-error.js';
+import { unknownValuesError, usageError } from '../../../errors/harness-error.js';
 import type { Dialect } from '../../../results/check-result.js';
 import { addKnownResult } from '../../../runner/result-as-check.js';
 import { BUNDLED_IMPLEMENTATIONS, bundledNames, ensureInstalled, REFERENCE_WEBHOOK, type BundledImplementation } from '../../../targets/index.js';
@@ -17,9 +17,8 @@ export function selectImplementations(list: string | undefined): Selection {
   const names = list.split(',').map((n) => n.trim()).filter((n) => n !== '');
   const known = bundledNames();
   const unknown = names.filter((n) => !known.includes(n));
-  if (unknown.length > 0 || names.length === 0) {
-    throw usageError(`--implementations takes a comma-separated list of ${known.join(', ')}; got "${list}"`);
-  }
+  if (names.length === 0) throw usageError(`--implementations takes a comma-separated list of ${known.join(', ')}; got "${list}"`);
+  if (unknown.length > 0) throw unknownValuesError('--implementations', unknown, known, 'bundled implementation');
   return { webhook: names.includes(REFERENCE_WEBHOOK), devices: BUNDLED_IMPLEMENTATIONS.filter((i) => names.includes(i.name)) };
 }
 

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { packagePath, packageVersion } from '../../../meta/package-info.js';
 import type { BundledImplementation } from '../../../targets/index.js';
 import { executeCheckRun, type CheckRunSession } from '../../check-run/execute-check-run.js';
+import { preflightRun } from '../../preflight-paths.js';
 import { startEmulator, webhookAllocator, type RunningEmulator } from '../../../emulator/index.js';
 import { withFunctionKey } from '../../../http/function-key-url.js';
 import { loadCorpus } from '../../../../suites/corpus/load-corpus.js';
@@ -69,6 +70,7 @@ export const handle: CommandHandler<RunCommandOptions> = async (options, context
   const dialect = options.dialect ?? 'all';
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
   const selection = selectImplementations(options.implementations);
+  await preflightRun(options);
   const corpus = loadCorpus();
   const functionKey = randomBytes(24).toString('base64url');
   let webhook: RunningWebhook | undefined;

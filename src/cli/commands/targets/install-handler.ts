@@ -1,4 +1,4 @@
-import { usageError } from '../../../errors/harness-error.js';
+import { unknownValuesError } from '../../../errors/harness-error.js';
 import { BUNDLED_IMPLEMENTATIONS, ensureInstalled, installableImplementations } from '../../../targets/index.js';
 import type { CommandHandler } from '../../command-context.js';
 import { ExitStatus } from '../../exit-status.js';
@@ -10,11 +10,8 @@ import type { TargetsInstallOptions } from './define.js';
  */
 export const handle: CommandHandler<TargetsInstallOptions> = async (options, context) => {
   const installable = installableImplementations();
-  for (const name of options.names) {
-    if (!BUNDLED_IMPLEMENTATIONS.some((i) => i.name === name)) {
-      throw usageError(`unknown implementation "${name}"; installable: ${installable.map((i) => i.name).join(', ')}`);
-    }
-  }
+  const unknown = options.names.filter((name) => !BUNDLED_IMPLEMENTATIONS.some((i) => i.name === name));
+  if (unknown.length > 0) throw unknownValuesError('targets install', unknown, BUNDLED_IMPLEMENTATIONS.map((i) => i.name), 'bundled implementation');
   const chosen = options.names.length === 0 ? installable : BUNDLED_IMPLEMENTATIONS.filter((i) => options.names.includes(i.name));
   const say = (line: string): void => {
     context.stderr.write(`${line}\n`);

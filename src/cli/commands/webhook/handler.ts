@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { CommandHandler } from '../../command-context.js';
 import { unreadableFileError } from '../../../errors/harness-error.js';
 import { executeCheckRun } from '../../check-run/execute-check-run.js';
+import { preflightRun } from '../../preflight-paths.js';
 import { planWebhookRun } from '../../../../suites/webhook/plan-webhook-run.js';
 import { buildWebhookSuite } from '../../../../suites/webhook/build-webhook-suite.js';
 import { WebhookCaller } from '../../../../suites/webhook/webhook-caller.js';
@@ -23,6 +24,7 @@ function readCa(path: string): string {
 
 export const handle: CommandHandler<WebhookCommandOptions> = async (options, context) => {
   const publish = brokerPublishing(options);
+  await preflightRun(options, [['--ca', options.ca], ['--profile', options.profile], ['--cases', options.cases]]);
   const plan = planWebhookRun({
     ...(options.ca === undefined ? {} : { ca: readCa(options.ca) }),
     url: options.url,
