@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { unpackEvidence } from '../src/report/format/evidence-packing.js';
 import { parseCtrf } from '../src/report/format/parse-ctrf.js';
 import type { CheckResult } from '../src/results/check-result.js';
 import type { BenchRow } from './bench-row.js';
@@ -18,7 +19,7 @@ export interface ReportSetFigures {
   evidencePieces: number;
   /** results that cite a piece of evidence */
   citing: number;
-  /** ctrf.json's tests with each one's evidence written inline instead of by id: what the file held before evidence was stored once */
+  /** ctrf.json's tests with each one's evidence written inline, whole, instead of by id: what the file held before evidence was stored once */
   inlineBytes: number;
   /** what could not be reached: a test citing no stored piece, a piece no test cites, a JUnit or report.html pointer to nothing, counts that differ */
   unreachable: string[];
@@ -70,8 +71,10 @@ export async function measureReportSet(out: string): Promise<ReportSetFigures> {
     const piece = store[id];
     if (piece === undefined) notStored.push(`${String(test.name)}: evidence ${id}`);
     else {
-      if (parsed !== undefined && JSON.stringify(parsed[index]?.evidence) !== JSON.stringify(piece)) notReadBack.push(`${String(test.name)}: evidence ${id}`);
-      inlineBytes += bytesOf(JSON.stringify(piece)) - bytesOf(JSON.stringify(id));
+      // the piece whole (ctrf.json stores it packed: evidence-packing.ts), as the result had it
+      const whole = JSON.stringify(unpackEvidence(piece));
+      if (parsed !== undefined && JSON.stringify(parsed[index]?.evidence) !== whole) notReadBack.push(`${String(test.name)}: evidence ${id}`);
+      inlineBytes += bytesOf(whole) - bytesOf(JSON.stringify(id));
     }
   });
   const some = (list: readonly string[]): string => `${list.slice(0, 3).join(', ')}${list.length > 3 ? ', ...' : ''}`;

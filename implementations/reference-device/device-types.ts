@@ -25,6 +25,8 @@ export interface DeviceRegistration {
   deadline: number;
   /** the AMQP link address (default `{idScope}/registrations/{registrationId}`, docs/protocol/amqp.md) */
   amqpAddress?: string;
+  /** how the HTTPS body's text becomes bytes (default utf8, as JSON requires; another one only to test a harness) */
+  httpsBodyEncoding?: BufferEncoding;
   /** how long to wait before the next request; the default honours what DPS advised */
   retryPolicy?: RetryPolicy;
   log?: (line: string) => void;

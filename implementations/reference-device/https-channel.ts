@@ -27,7 +27,7 @@ export function httpsChannel(reg: DeviceRegistration): DpsChannel {
       };
       const sas = sasOrNone(reg, () => registrationSasToken(reg.idScope, reg.registrationId, reg.deviceKey, expiry));
       if (sas !== undefined) headers['authorization'] = sas;
-      const body = bodyText === undefined ? undefined : Buffer.from(bodyText, 'utf8');
+      const body = bodyText === undefined ? undefined : Buffer.from(bodyText, reg.httpsBodyEncoding ?? 'utf8');
       if (body) {
         headers['content-type'] = 'application/json; charset=utf-8';
         headers['content-length'] = body.length;

@@ -22,6 +22,8 @@ export interface ReferenceDriverOptions {
   retryPolicy?: RetryPolicy;
   /** the AMQP link address for a registration (default: the registration's own) */
   amqpAddress?: (idScope: string, registrationId: string) => string;
+  /** how an HTTPS body becomes bytes (default utf8) */
+  httpsBodyEncoding?: BufferEncoding;
   log?: (line: string) => void;
 }
 
@@ -63,6 +65,7 @@ export function referenceDriver(options: ReferenceDriverOptions = {}): AdapterDr
         ...(Object.prototype.hasOwnProperty.call(request, 'data') ? { data: request['data'] as LosslessJson } : {}),
         ...(options.retryPolicy ? { retryPolicy: options.retryPolicy } : {}),
         ...(options.amqpAddress ? { amqpAddress: options.amqpAddress(asText(request['idScope']), asText(request['registrationId'])) } : {}),
+        ...(options.httpsBodyEncoding ? { httpsBodyEncoding: options.httpsBodyEncoding } : {}),
         ...(options.log ? { log: options.log } : {}),
       };
       return (await registerDevice(registration));

@@ -4,6 +4,7 @@ import type { AmqpErrorReply } from './amqp/amqp-connection.js';
 import type { Allocator } from './allocation/allocator.js';
 import type { DeviceCertificate } from './x509/device-ca.js';
 import type { DeviceCertificateOptions } from './x509/x509-setup.js';
+import type { InvalidUtf8Handling } from './core/decode-device-text.js';
 import type { EnrollmentConfig } from './core/enrollments.js';
 import type { PollRateLimit } from './core/poll-rate-limiter.js';
 import type { RegistrationPlan } from './core/registration-plan.js';
@@ -62,6 +63,12 @@ export interface EmulatorOptions {
    * JSON_DEPTH_LIMIT; at most 200); deeper is refused as not readable. DPS's own limit is UNCONFIRMED.
    */
   maxJsonDepth?: number;
+  /**
+   * a register body whose bytes are not UTF-8: `refuse` (default) answers it as a body that is not JSON
+   * (400004), `replace` reads each bad sequence as U+FFFD and serves it; both record it, and
+   * `device.data.sent` fails either way. What DPS does is UNCONFIRMED (docs/emulator-behaviour.md).
+   */
+  invalidUtf8?: InvalidUtf8Handling;
   /**
    * how long a connection may take to finish TLS, then to send its first request, on every listener
    * (default 20 s and 30 s, src/emulator/connection-timeouts.ts); a silent peer is destroyed past them

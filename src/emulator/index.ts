@@ -23,6 +23,7 @@ export { signSasToken, type SignSasOptions } from './auth/sign-sas-token.js';
 export { verifySasToken, type SasCheck, type SasVerdict } from './auth/verify-sas-token.js';
 export { ErrorCatalogue, AllocationFailure } from './error-catalogue.js';
 export { MAX_MESSAGE_BYTES } from './dps-limits.js';
+export { NOT_UTF8, type InvalidUtf8Handling } from './core/decode-device-text.js';
 export type { DeviceCertificate } from './x509/device-ca.js';
 export type { DeviceCertificateOptions } from './x509/x509-setup.js';
 export type { AmqpErrorReply } from './amqp/amqp-connection.js';

@@ -62,6 +62,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     requireKeyName: options.requireKeyName ?? false,
     ...(options.pollRateLimit ? { pollRateLimiter: new PollRateLimiter(options.pollRateLimit === true ? DPS_POLL_LIMIT : options.pollRateLimit) } : {}),
     reRegistration: options.reRegistration ?? 'dps',
+    invalidUtf8: options.invalidUtf8 ?? 'refuse',
     maxJsonDepth: Math.min(options.maxJsonDepth ?? JSON_DEPTH_LIMIT, MAX_CONFIGURABLE_JSON_DEPTH),
     ...(options.onUnexpected ? { onUnexpected: options.onUnexpected } : {}),
     ...(options.beforeRegister ? { beforeRegister: options.beforeRegister } : {}),

@@ -63,4 +63,12 @@ describe('the test guards (test/helpers/guard-unit.ts, guard-stdout.ts)', functi
     assert.match(run.stderr, /a line from a test/);
     assert.match(run.stdout, /tests wrote to standard output[\s\S]*writes-stdout\.fixture\.js: a test that writes to standard output logs: "a line from a test\\n"/);
   });
+
+  it('the stdout guard fails a test that starts a process sharing standard output, and gives the process standard error', async () => {
+    const run = await runMocha('child-inherits-stdout', false);
+    assert.equal(run.status, 1, run.stdout + run.stderr);
+    assert.doesNotMatch(run.stdout, /a line from a child/);
+    assert.match(run.stderr, /a line from a child/);
+    assert.match(run.stdout, /tests wrote to standard output[\s\S]*child-inherits-stdout\.fixture\.js: .*spawns node with stdio inherit: "started .* with the run's standard output as its own/);
+  });
 });

@@ -1,5 +1,6 @@
 import type { Message } from 'rhea';
 import type { AmqpWire, CoreReply, CoreRequest, FrontEnd } from '../core/core-request.js';
+import { decodeDeviceText, type DeviceText } from '../core/decode-device-text.js';
 import { MAX_MESSAGE_BYTES } from '../dps-limits.js';
 import type { DpsAmqpIdentity } from './dps-link-address.js';
 
@@ -36,13 +37,19 @@ function isSection(value: unknown): value is Section {
  * amqp-value string (the Node SDK's empty poll body), or nothing. Anything else is not text.
  */
 export function messageBodyText(body: unknown): string | undefined {
-  if (body === undefined || body === null) return '';
-  if (typeof body === 'string') return body;
-  if (Buffer.isBuffer(body)) return body.toString('utf8');
+  return messageBody(body)?.text;
+}
+
+/** The body as messageBodyText reads it, saying where bytes are not UTF-8. */
+function messageBody(body: unknown): DeviceText | undefined {
+  if (body === undefined || body === null) return { text: '' };
+  if (typeof body === 'string') return { text: body };
+  if (Buffer.isBuffer(body)) return decodeDeviceText(body);
   if (isSection(body)) {
-    if (Buffer.isBuffer(body.content)) return body.content.toString('utf8');
-    if (body.multiple && Array.isArray(body.content) && body.content.every((part) => Buffer.isBuffer(part))) return Buffer.concat(body.content).toString('utf8');
-    if (typeof body.content === 'string') return body.content;
+    if (Buffer.isBuffer(body.content)) return decodeDeviceText(body.content);
+    const parts = body.multiple && Array.isArray(body.content) ? body.content : undefined;
+    if (parts?.every((part) => Buffer.isBuffer(part))) return decodeDeviceText(Buffer.concat(parts));
+    if (typeof body.content === 'string') return { text: body.content };
   }
   return undefined;
 }
@@ -79,11 +86,12 @@ export function messageRequest(message: Message, context: MessageContext): CoreR
   };
   const identity = context.identity ?? { idScope: '', registrationId: '' };
   const who = context.identity ? { registrationId: identity.registrationId } : {};
-  const bodyText = messageBodyText(message.body);
-  if (bodyText === undefined) return { kind: 'unexpected', ...base, ...who, reason: 'invalid-body', detail: 'the message body is neither a data section nor a string' };
+  const decoded = messageBody(message.body);
+  if (decoded === undefined) return { kind: 'unexpected', ...base, ...who, reason: 'invalid-body', detail: 'the message body is neither a data section nor a string' };
+  const bodyText = decoded.text;
   const size = Buffer.byteLength(bodyText);
   if (size > MAX_MESSAGE_BYTES) return { kind: 'unexpected', ...base, ...who, reason: 'body-too-large', detail: `${size} bytes > ${MAX_MESSAGE_BYTES}` };
-  if (operationType === REGISTER_OPERATION) return { kind: 'register', ...base, ...identity, bodyText };
+  if (operationType === REGISTER_OPERATION) return { kind: 'register', ...base, ...identity, bodyText, ...(decoded.notUtf8 !== undefined ? { notUtf8: decoded.notUtf8 } : {}) };
   if (operationType === STATUS_OPERATION) {
     if (!operationId) return { kind: 'unexpected', ...base, ...who, reason: 'unknown-operation', detail: 'iotdps-get-operationstatus without iotdps-operation-id', bodyText };
     return { kind: 'poll', ...base, ...identity, operationId, ...(bodyText ? { bodyText } : {}) };

@@ -9,6 +9,7 @@ import type { PollRateLimiter } from './poll-rate-limiter.js';
 import type { PlanBook } from './registration-plan.js';
 import type { RegistrationBook } from './registration-book.js';
 import type { UnexpectedPolicy } from './unexpected-policy.js';
+import type { InvalidUtf8Handling } from './decode-device-text.js';
 
 /** The state and settings every core step reads. */
 export interface CoreContext {
@@ -38,6 +39,8 @@ export interface CoreContext {
   pollHoldMs?: number;
   /** the deepest JSON the emulator reads from a device or webhook (docs/emulator-behaviour.md) */
   maxJsonDepth: number;
+  /** a register body that is not UTF-8: refused (400004) or read with U+FFFD; recorded either way */
+  invalidUtf8: InvalidUtf8Handling;
   /** aborted when the emulator closes: stops allocations and webhook retries */
   signal: AbortSignal;
 }

@@ -57,6 +57,8 @@ export interface RegisterRequest extends RequestCommon {
   registrationId: string;
   /** the body as text (size already checked); MQTT may send '' or ' ' */
   bodyText: string;
+  /** set when the body's bytes are not UTF-8 (bodyText then holds U+FFFD for them): where, and why it matters */
+  notUtf8?: string;
 }
 
 /** GET .../operations/{operationId} or MQTT `$dps/registrations/GET/iotdps-get-operationstatus/`. */

@@ -32,6 +32,11 @@ export function handleRegister(context: CoreContext, request: RegisterRequest): 
   if (throttle) {
     return { reply: errorAnswer(ErrorCatalogue.throttled, delivery, undefined, throttle.retryAfterSeconds), notes: { auth: { ok: true }, notes: [...hookNotes, 'planned throttling'] }, registrationId };
   }
+  if (request.notUtf8 !== undefined && context.invalidUtf8 === 'refuse') {
+    // as a .NET JSON reader refuses it (System.Text.Json does; DPS's own reader is UNCONFIRMED): a body that is not JSON
+    const rejected = handleUnexpected(context, asUnexpected(request, 'malformed-json', request.notUtf8), delivery);
+    return { ...rejected, notes: { ...rejected.notes, auth: { ok: true } } };
+  }
   const dialect = plan.dialect ?? context.defaultDialect;
   const parsed = parseRegisterBody(request.bodyText, dialect, registrationId, context.maxJsonDepth);
   const validation = parsed.ok || parsed.reason !== 'malformed-json' ? [validateBody(context.validator, 'registration-request', dialect, parsed.ok ? parsed.body.value : safeJson(request.bodyText))] : [];
@@ -39,6 +44,8 @@ export function handleRegister(context: CoreContext, request: RegisterRequest): 
     const rejected = handleUnexpected(context, asUnexpected(request, parsed.reason, parsed.detail), delivery);
     return { ...rejected, notes: { ...rejected.notes, auth: { ok: true }, validation } };
   }
+  // served with U+FFFD (`invalidUtf8: 'replace'`), and the record says so
+  const utf8Notes = request.notUtf8 !== undefined ? [`${request.notUtf8}; read with U+FFFD for each bad sequence`] : [];
   const now = dpsTimestamp();
   const record = context.registrations.getOrCreate(registrationId, now);
   // DPS re-creates the registration record on every registration (docs/emulator-behaviour.md); `initial` keeps the first
@@ -66,7 +73,7 @@ export function handleRegister(context: CoreContext, request: RegisterRequest): 
       auth: { ok: true },
       dialect: { served: dialect, declared: parsed.body.declared },
       validation,
-      ...(parsed.body.notes.length || hookNotes.length ? { notes: [...hookNotes, ...parsed.body.notes] } : {}),
+      ...(parsed.body.notes.length || hookNotes.length || utf8Notes.length ? { notes: [...hookNotes, ...utf8Notes, ...parsed.body.notes] } : {}),
     },
     registrationId,
   };

@@ -1,6 +1,10 @@
 import type { IncomingMessage } from 'node:http';
+import { decodeDeviceText } from '../core/decode-device-text.js';
 
-export type BoundedBody = { ok: true; text: string } | { ok: false; tooLarge: true; bytes: number } | { ok: false; tooLarge: false; error: string };
+export type BoundedBody =
+  | { ok: true; text: string; notUtf8?: string }
+  | { ok: false; tooLarge: true; bytes: number }
+  | { ok: false; tooLarge: false; error: string };
 
 /**
  * Reads a request body but never holds more than `limit` bytes: past the limit the rest is read and
@@ -25,7 +29,7 @@ export function readBoundedBody(request: IncomingMessage, limit: number, discard
         settle({ ok: false, tooLarge: true, bytes });
       }
     });
-    request.on('end', () => settle(bytes > limit ? { ok: false, tooLarge: true, bytes } : { ok: true, text: Buffer.concat(chunks).toString('utf8') }));
+    request.on('end', () => settle(bytes > limit ? { ok: false, tooLarge: true, bytes } : { ok: true, ...decodeDeviceText(Buffer.concat(chunks)) }));
     request.on('error', (error) => settle({ ok: false, tooLarge: false, error: error.message }));
     request.on('close', () => settle({ ok: false, tooLarge: false, error: 'connection closed before the body ended' }));
   });

@@ -6,7 +6,7 @@ export interface HttpsExchangeInput {
   method: string;
   url: string;
   headers: IncomingHttpHeaders;
-  body: { ok: true; text: string } | { ok: false; tooLarge: boolean; detail: string };
+  body: { ok: true; text: string; notUtf8?: string } | { ok: false; tooLarge: boolean; detail: string };
   receivedAt: number;
   /** the TLS client certificate chain, when the device presented one (X.509) */
   clientCertificate?: readonly string[] | undefined;
@@ -53,7 +53,8 @@ export function routeHttpsRequest(input: HttpsExchangeInput): CoreRequest {
   const idScope = decode((register ?? poll ?? lookup)?.[1]) ?? '';
   const certificate = input.clientCertificate !== undefined ? { clientCertificate: input.clientCertificate } : {};
   const base = { ...common, apiVersion, ...(authorization !== undefined ? { authorization } : {}), ...certificate, idScope, registrationId: registrationId ?? '' };
-  if (register) return { kind: 'register', ...base, bodyText };
+  const notUtf8 = input.body.notUtf8 !== undefined ? { notUtf8: input.body.notUtf8 } : {};
+  if (register) return { kind: 'register', ...base, bodyText, ...notUtf8 };
   if (poll) return { kind: 'poll', ...base, operationId: decode(poll[3]) ?? '', ...(bodyText ? { bodyText } : {}) };
   return { kind: 'status-lookup', ...base, bodyText };
 }

@@ -15,6 +15,7 @@ import { GuardedConnection } from './guarded-connection.js';
 import { isResponseSubscription, parseDpsTopic, responseTopic } from './dps-topics.js';
 import type { MqttConnectionState } from './mqtt-connection-state.js';
 import { parseMqttUsername } from './parse-mqtt-username.js';
+import { decodeDeviceText, type DeviceText } from '../core/decode-device-text.js';
 import { installSessionPolicy, recordSentForDevice, type MqttSessionOptions } from './session-policy.js';
 
 /**
@@ -213,7 +214,8 @@ function refusal(): AuthenticateError {
 /** Parse step: a device PUBLISH into a core request. */
 function publishRequest(state: MqttConnectionState, packet: PublishPacket): CoreRequest {
   const wire = { packet: 'publish' as const, topic: packet.topic, qos: packet.qos };
-  const bodyText = Buffer.isBuffer(packet.payload) ? packet.payload.toString('utf8') : String(packet.payload);
+  const decoded: DeviceText = Buffer.isBuffer(packet.payload) ? decodeDeviceText(packet.payload) : { text: String(packet.payload) };
+  const bodyText = decoded.text;
   const base = {
     frontEnd: state.frontEnd,
     connection: state.connection,
@@ -230,7 +232,7 @@ function publishRequest(state: MqttConnectionState, packet: PublishPacket): Core
   if (!topic) return { kind: 'unexpected', ...base, reason: 'unknown-topic', detail: `PUBLISH ${packet.topic}`, ...registrationId, bodyText };
   const size = Buffer.byteLength(bodyText);
   if (size > MAX_MESSAGE_BYTES) return { kind: 'unexpected', ...base, reason: 'body-too-large', detail: `${size} bytes > ${MAX_MESSAGE_BYTES}`, ...registrationId };
-  if (topic.kind === 'register') return { kind: 'register', ...base, ...who, bodyText };
+  if (topic.kind === 'register') return { kind: 'register', ...base, ...who, bodyText, ...(decoded.notUtf8 !== undefined ? { notUtf8: decoded.notUtf8 } : {}) };
   return { kind: 'poll', ...base, ...who, operationId: topic.operationId, ...(bodyText ? { bodyText } : {}) };
 }
 

@@ -4,11 +4,25 @@
  * adapter left in a result's evidence. Undefined when the evidence holds no stderr worth quoting.
  */
 export function crashLine(evidence: unknown): string | undefined {
+  return quotedLine(evidence, false);
+}
+
+/**
+ * crashLine, only when the stderr holds an error line (`SyntaxError: ...`, `...Exception: ...`): what a
+ * result whose adapter did not crash may quote. An adapter's ordinary log line (`register X over mqtt`,
+ * a logger's start-up warning) explains no failure.
+ */
+export function errorLine(evidence: unknown): string | undefined {
+  return quotedLine(evidence, true);
+}
+
+function quotedLine(evidence: unknown, errorsOnly: boolean): string | undefined {
   const stderr = stderrOf(evidence);
   if (stderr === undefined) return undefined;
   const lines = stderr.split(/\r?\n/).map((line) => line.trim()).filter((line) => line.length > 0);
   if (lines.length === 0) return undefined;
   const error = lines.find((line) => ERROR_LINE.test(line));
+  if (error === undefined && errorsOnly) return undefined;
   const location = lines.map((line) => LOCATION.exec(line)).find((match) => match !== null);
   const where = location ? `${location[1] ?? ''}:${location[2] ?? ''}` : undefined;
   const head = error ?? lines[0] ?? '';

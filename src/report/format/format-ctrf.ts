@@ -1,8 +1,9 @@
 import type { CheckResult, ImplementationRef, Outcome } from '../../results/check-result.js';
 import type { RunInfo } from '../../results/run-info.js';
 import { countOutcomes, groupBy, rowKey } from '../../results/summarise-results.js';
-import { adapterFaultOf, crashLine } from './crash-line.js';
+import { adapterFaultOf, crashLine, errorLine } from './crash-line.js';
 import { EvidenceIndex } from './evidence-index.js';
+import { packEvidence } from './evidence-packing.js';
 import { implementationCoordinate, implementationLabel } from './implementation-label.js';
 import { toJsonSafe } from './json-safe.js';
 import { truncateText } from './text-limits.js';
@@ -55,11 +56,16 @@ function testExtra(result: CheckResult, evidenceId: string | undefined): Record<
 /** Enough of a trace to see the cause in a CTRF tool; the adapter's stderr and the whole exchange are the evidence. */
 const MAX_TRACE_CHARS = 400;
 
-/** CTRF `trace` of a failed or errored result whose adapter crashed or misbehaved: the crash's first line and the fault, and where the stderr is. */
+/**
+ * CTRF `trace` of a failed or errored result whose adapter crashed or misbehaved: the crash's first line
+ * and the fault, and where the stderr is. Without a fault, only an error line of the stderr is quoted:
+ * an adapter's ordinary log line in every failure's trace was noise (and a fifth of the main job's
+ * ctrf.json); the stderr stays whole in the evidence.
+ */
 function traceOf(result: CheckResult, evidenceId: string | undefined): { trace?: string } {
   if (result.outcome !== 'failed' && result.outcome !== 'errored') return {};
   const fault = adapterFaultOf(result.evidence);
-  const crash = crashLine(result.evidence);
+  const crash = fault === undefined ? errorLine(result.evidence) : crashLine(result.evidence);
   if (fault === undefined && crash === undefined) return {};
   const parts = [crash, fault ? `${fault.kind}: ${fault.message}` : undefined].filter((p): p is string => p !== undefined && p !== '');
   const where = evidenceId === undefined ? '' : `\nstderr and the whole exchange: evidence ${evidenceId}`;
@@ -110,7 +116,7 @@ function ctrfTest(result: CheckResult, implementation: string, evidenceId: strin
  * A CTRF document of the results (docs/contract/reports.md "ctrf.json"). Each test is one result: its
  * name `checkId [caseId]`, its suite `[implementation, transport, dialect]`, its tags `[level]` (and
  * `WAIVED`), its `extra` only what the result has beyond that. The document's `extra` holds the run info,
- * the implementations by label, and each piece of evidence once (`evidence`, by id), which the tests that
+ * the implementations by label, and each piece of evidence once (`evidence`, by id, packed: evidence-packing.ts), which the tests that
  * cite it name. parseCtrf reads it back.
  */
 export function formatCtrf(results: readonly CheckResult[], runInfo: RunInfo): CtrfDocument {
@@ -144,7 +150,7 @@ export function formatCtrf(results: readonly CheckResult[], runInfo: RunInfo): C
         dpscExtraVersion: DPSC_CTRF_EXTRA_VERSION,
         runInfo: toJsonSafe(runInfo),
         implementations: table,
-        evidence: Object.fromEntries(evidence.pieces),
+        evidence: Object.fromEntries([...evidence.pieces].map(([id, piece]) => [id, packEvidence(piece)])),
       },
     },
   };

@@ -2,6 +2,7 @@ import { DIALECTS, TRANSPORTS, type CheckResult, type Level, type Outcome } from
 import type { RunInfo, WaiverNote, WaiverSummary } from '../../results/run-info.js';
 import { invalidConfigError, notJsonError } from '../../errors/harness-error.js';
 import { DPSC_CTRF_EXTRA_VERSION } from './ctrf-document.js';
+import { unpackEvidence } from './evidence-packing.js';
 
 const LEVELS: readonly Level[] = ['MUST', 'SHOULD'];
 const OUTCOMES: readonly Outcome[] = ['passed', 'failed', 'errored', 'skipped'];
@@ -223,6 +224,20 @@ function readWaiverSummary(value: unknown, path: string, problems: Problems): Wa
   return { given: value.given, waivedResults: value.waivedResults, expired: readWaiverNotes(value.expired, `${path}.expired`, problems), unused: readWaiverNotes(value.unused, `${path}.unused`, problems) };
 }
 
+/** The evidence store with each piece whole again (evidence-packing.ts); a piece that cannot be is a problem of the file. */
+function unpackStore(store: Record<string, unknown>, problems: Problems): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [id, piece] of Object.entries(store)) {
+    try {
+      out[id] = unpackEvidence(piece);
+    } catch (error) {
+      problems.add(`results.extra.evidence.${id}`, `a body marked bodyFromText has a bodyText that cannot be read back (${error instanceof Error ? error.message : String(error)})`);
+      out[id] = piece;
+    }
+  }
+  return out;
+}
+
 /**
  * Reads a ctrf.json written by formatCtrf (this version's layout, or version 1's, where each test's
  * `extra` held every field) back into results and run info (for `report merge`, `report diff` and
@@ -249,10 +264,14 @@ export function parseCtrf(input: unknown, source = 'ctrf.json'): { results: Chec
   }
   const runInfo = readRunInfo(extra.runInfo, problems);
   const results: CheckResult[] = [];
-  // version 1 kept every field in each test's extra; version 2 shares implementations and evidence (docs/contract/reports.md)
+  // version 1 kept every field in each test's extra; version 2 shares implementations and evidence; version 3 packs
+  // the evidence (docs/contract/reports.md)
   const shared = extraVersion === 1
     ? undefined
-    : { implementations: isObject(extra.implementations) ? extra.implementations : {}, evidence: isObject(extra.evidence) ? extra.evidence : {} };
+    : {
+      implementations: isObject(extra.implementations) ? extra.implementations : {},
+      evidence: isObject(extra.evidence) ? unpackStore(extra.evidence, problems) : {},
+    };
   body.tests.forEach((test: unknown, index: number) => {
     const at = `results.tests[${index}]`;
     const result = shared === undefined ? readResult(test, at, problems) : readResultV2(test, at, problems, shared);

@@ -1,4 +1,5 @@
 import { jsonDifference } from '../../../src/adapters/json-difference.js';
+import { NOT_UTF8 } from '../../../src/emulator/index.js';
 import { CheckSkipped } from '../../../src/results/check-outcome-errors.js';
 import type { Verdicts } from '../check-support.js';
 import { brief } from '../check-support.js';
@@ -24,6 +25,8 @@ function registerBodies(e: RegistrationEvidence, v: Verdicts): RegisterBody[] {
   const other = dialect === 'ga' ? 'data' : 'payload';
   if (e.registers.length === 0) v.fail('expected a register request, the emulator received none', { mismatch: 'missing-request' });
   return e.registers.map((entry) => {
+    const notUtf8 = notUtf8Of(entry);
+    if (notUtf8 !== undefined) v.fail(`expected a register body in UTF-8, got ${notUtf8}`, { mismatch: 'not-utf8' });
     const refusal = entry.kind === 'unexpected' ? { reason: entry.reason, detail: entry.detail } : undefined;
     const value = bodyValue(entry);
     if (!isObject(value)) {
@@ -32,6 +35,13 @@ function registerBodies(e: RegistrationEvidence, v: Verdicts): RegisterBody[] {
     if (other in value) v.fail(`expected the ${dialect} member "${member}", got "${other}" (the other dialect's)`, { mismatch: 'wrong-dialect-member', actual: value });
     return { entry, body: value, exact: entry.body.kind === 'json' && entry.body.exact, ...(refusal ? { refusal } : {}) };
   });
+}
+
+/** What the emulator recorded of a register body whose bytes are not UTF-8: its refusal, or its note when it served it. */
+function notUtf8Of(entry: RegisterEntry | UnexpectedEntry): string | undefined {
+  if (entry.kind === 'unexpected') return entry.detail.startsWith(NOT_UTF8) ? entry.detail : undefined;
+  if (entry.refusal?.detail.startsWith(NOT_UTF8) === true) return entry.refusal.detail;
+  return entry.notes.notes?.find((note) => note.startsWith(NOT_UTF8));
 }
 
 /**

@@ -32,7 +32,7 @@ export function connectDevice(
 }
 
 /** Publishes a DPS request and waits for the answer with the same $rid. */
-export function request(client: MqttClient, topic: string, body: string, rid: string): Promise<MqttAnswer> {
+export function request(client: MqttClient, topic: string, body: string | Buffer, rid: string): Promise<MqttAnswer> {
   return new Promise((resolve, reject) => {
     const onMessage = (answerTopic: string, payload: Buffer): void => {
       const match = /^\$dps\/registrations\/res\/(\d+)\/\?(.*)$/.exec(answerTopic);

@@ -26,6 +26,7 @@ export interface EmulateCommandOptions {
   pollRateLimit?: boolean;
   reRegistration?: 'dps' | 'initial';
   maxJsonDepth?: number;
+  acceptInvalidUtf8?: boolean;
   serverName?: string;
   scenarios?: boolean;
   implementation?: string;
@@ -54,6 +55,7 @@ export function defineEmulateCommand(program: Command, sink: ActionSink): void {
     .option('--poll-rate-limit', 'answer more than 5 polls per 10 s per device with 429 and Retry-After, as DPS does')
     .addOption(new Option('--re-registration <mode>', 'dps: a repeated registration is a re-provisioning; initial: each reads as the first').choices(['dps', 'initial']))
     .option('--max-json-depth <n>', `the deepest JSON read from a device or webhook, 1 to ${MAX_CONFIGURABLE_JSON_DEPTH} (default ${JSON_DEPTH_LIMIT}; DPS documents no limit)`, parseJsonDepth)
+    .option('--accept-invalid-utf8', 'serve a register body that is not UTF-8, reading each bad sequence as U+FFFD (default: refuse it as not JSON, 400004; DPS\'s behaviour is unconfirmed; the device\'s data check fails either way)')
     .option('--implementation <name>', 'the implementation every device is reported as, NAME or NAME/VERSION (default: what each device says it is; per registration ID: the config file\'s "implementations")', parseImplementationName)
     .option('--no-amqp-max-message-size', 'leave max-message-size out of the AMQP ATTACH frames (AMQP allows it; Azure\'s AMQP services send one)')
     .option('--server-name <name>', 'an extra DNS name for the certificate, printed in the endpoints (default: localhost on 127.0.0.1)')

@@ -2,7 +2,7 @@ import type { EmulatorOptions } from '../../../emulator/index.js';
 import type { EmulatorConfigFile } from './support/emulator-config.js';
 import type { EmulateCommandOptions } from './define.js';
 
-type FidelityOptions = Pick<EmulatorOptions, 'requireKeyName' | 'acceptMqtt31' | 'persistentMqttSessions' | 'pollRateLimit' | 'reRegistration' | 'maxJsonDepth' | 'serverName' | 'amqpMaxMessageSize'>;
+type FidelityOptions = Pick<EmulatorOptions, 'requireKeyName' | 'acceptMqtt31' | 'persistentMqttSessions' | 'pollRateLimit' | 'reRegistration' | 'maxJsonDepth' | 'invalidUtf8' | 'serverName' | 'amqpMaxMessageSize'>;
 
 /**
  * The emulator's departures from DPS for `emulate`: a flag wins over the config file, the file over
@@ -22,6 +22,7 @@ export function fidelitySettings(options: EmulateCommandOptions, config: Emulato
   if (reRegistration !== undefined) settings.reRegistration = reRegistration;
   const maxJsonDepth = options.maxJsonDepth ?? config?.maxJsonDepth;
   if (maxJsonDepth !== undefined) settings.maxJsonDepth = maxJsonDepth;
+  if (options.acceptInvalidUtf8 === true) settings.invalidUtf8 = 'replace';
   const serverName = options.serverName ?? config?.serverName;
   if (serverName !== undefined) settings.serverName = serverName;
   // `--no-amqp-max-message-size` can only turn it off, so the file decides unless the flag was given
