@@ -1,3 +1,4 @@
+import type { AllocationRequestSpec } from '../../src/dps/build-allocation-request.js';
 import type { Dialect } from '../../src/results/check-result.js';
 
 /**
@@ -41,4 +42,10 @@ export interface InteractionDefinition {
   comments?: string[];
   request: RequestDefinition;
   response: ResponseDefinition;
+  /**
+   * Webhook contracts: the registration this request is made for. Generation does not send `request`'s
+   * example then: it drives the emulator's own code (src/contracts/allocation-consumer.ts) for this
+   * registration against the Pact mock server, so the contract is checked against what the emulator sends.
+   */
+  allocation?: AllocationRequestSpec;
 }

@@ -1,4 +1,5 @@
 import { MatchersV3 } from '@pact-foundation/pact';
+import type { AllocationRequestSpec } from '../../src/dps/build-allocation-request.js';
 import type { Dialect } from '../../src/results/check-result.js';
 import type { ContractDefinition, InteractionDefinition } from './contract-definition.js';
 import {
@@ -48,6 +49,15 @@ function registrationIdOf(c: AllocationCase): string {
   return `contract-${ATTESTATION_ID[c.attestation]}-${c.enrollment}-001`;
 }
 
+function groupIdOf(c: AllocationCase): string {
+  return `contract-group-${ATTESTATION_ID[c.attestation]}`;
+}
+
+/** DPS's record timestamps: ISO 8601 UTC, up to 7 fractional digits. */
+const DPS_TIMESTAMP = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,7})?Z$';
+/** The stored webhook URL as DPS shows it: any query (the function key) masked as `?****`. */
+const MASKED_WEBHOOK_URL = '^https?://[^?\\s]+(\\?\\*{4})?$';
+
 function runtimeAttestation(c: AllocationCase, registrationId: string): Record<string, unknown> {
   switch (c.attestation) {
     case 'symmetricKey':
@@ -56,7 +66,8 @@ function runtimeAttestation(c: AllocationCase, registrationId: string): Record<s
     case 'x509':
       return { x509: { clientCertificate: X509_CERTIFICATES[registrationId] } };
     case 'tpm':
-      return { tpm: { endorsementKey: TPM_ENDORSEMENT_KEY, storageRootKey: TPM_STORAGE_ROOT_KEY } };
+      // public keys a webhook can only read, not check: any string
+      return { tpm: { endorsementKey: MatchersV3.like(TPM_ENDORSEMENT_KEY), storageRootKey: MatchersV3.like(TPM_STORAGE_ROOT_KEY) } };
   }
 }
 
@@ -65,20 +76,24 @@ function enrollmentRecord(c: AllocationCase, registrationId: string): Record<str
   const common = {
     attestation: { type: c.attestation },
     capabilities: { iotEdge: false },
-    etag: '"contract-etag-0001"',
+    // the record's version and times are the enrollment's own, not part of the contract's shape
+    etag: MatchersV3.like('"contract-etag-0001"'),
     provisioningStatus: 'enabled',
     reprovisionPolicy: { updateHubAssignment: true, migrateDeviceData: true },
-    createdDateTimeUtc: CREATED_UTC,
-    lastUpdatedDateTimeUtc: UPDATED_UTC,
+    createdDateTimeUtc: MatchersV3.regex(DPS_TIMESTAMP, CREATED_UTC),
+    lastUpdatedDateTimeUtc: MatchersV3.regex(DPS_TIMESTAMP, UPDATED_UTC),
     allocationPolicy: 'custom',
     iotHubs: [LINKED_HUB],
     // DPS masks the function key of the stored webhook URL
-    customAllocationDefinition: { webhookUrl: 'https://contract-webhook.example.net/api/allocate?****', apiVersion: '2021-10-01' },
+    customAllocationDefinition: {
+      webhookUrl: MatchersV3.regex(MASKED_WEBHOOK_URL, 'https://contract-webhook.example.net/api/allocate?****'),
+      apiVersion: '2021-10-01',
+    },
   };
   if (c.enrollment === 'individual') {
     return { individualEnrollment: { registrationId, deviceId: registrationId, ...common } };
   }
-  return { enrollmentGroup: { enrollmentGroupId: `contract-group-${ATTESTATION_ID[c.attestation]}`, ...common } };
+  return { enrollmentGroup: { enrollmentGroupId: groupIdOf(c), ...common } };
 }
 
 function allocationRequest(dialect: Dialect, c: AllocationCase): Record<string, unknown> {
@@ -90,6 +105,22 @@ function allocationRequest(dialect: Dialect, c: AllocationCase): Record<string, 
     ...(c.withData ? { [dialect === 'ga' ? 'payload' : 'data']: DEVICE_DATA } : {}),
   };
   return { ...enrollmentRecord(c, registrationId), deviceRuntimeContext, linkedHubs: [LINKED_HUB] };
+}
+
+/** The same registration as the emulator knows it: what the consumer test gives the emulator's own code. */
+function allocationSpec(c: AllocationCase): AllocationRequestSpec {
+  const registrationId = registrationIdOf(c);
+  const certificate = X509_CERTIFICATES[registrationId];
+  return {
+    registrationId,
+    enrollment: c.enrollment,
+    attestation: c.attestation,
+    ...(c.attestation === 'x509' && certificate !== undefined ? { clientCertificate: certificate } : {}),
+    linkedHubs: [LINKED_HUB],
+    ...(c.withData ? { deviceDataJson: JSON.stringify(DEVICE_DATA) } : {}),
+    ...(c.reprovision ? { reprovision: { currentIotHubHostName: PREVIOUS_HUB, currentDeviceId: registrationId } } : {}),
+    ...(c.enrollment === 'group' ? { enrollmentGroupId: groupIdOf(c) } : { deviceId: registrationId }),
+  };
 }
 
 function describe(c: AllocationCase): string {
@@ -104,7 +135,7 @@ export function optionalMembersComment(dialect: Dialect): string {
   const data = dialect === 'ga' ? '`payload` (a JSON object or null)' : '`returnData` (a string or null)';
   return (
     `Optional members, not required by this interaction but typed when present: ${data} and ` +
-    '`initialTwin` (an object or null); dps-conformance checks them beside the Pact verifier ' +
+    '`initialTwin` (null, or {tags?, properties?: {desired?}} and nothing else); dps-conformance checks them beside the Pact verifier ' +
     `(schemas/${dialect}/allocation-response.schema.json).`
   );
 }
@@ -122,9 +153,10 @@ export function webhookContract(dialect: Dialect): ContractDefinition {
     request: {
       method: 'POST',
       path: '/',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': MatchersV3.regex('^application/json(;.*)?$', 'application/json') },
       body: allocationRequest(dialect, c),
     },
+    allocation: allocationSpec(c),
     response: {
       status: 200,
       body: { iotHubHostName: MatchersV3.regex(hubPattern([LINKED_HUB]), LINKED_HUB) },

@@ -6,7 +6,7 @@ import { dpsPacticipant, pactFileName, webhookPacticipant } from '../../contract
 import type { Dialect } from '../results/check-result.js';
 import { SecretRedactor } from '../results/secret-redactor.js';
 import { committedPactsDir } from './committed-pacts.js';
-import { optionalMemberProblems } from './optional-members.js';
+import { optionalMemberProblems, type MemberProblem } from './optional-members.js';
 import { readPactFile, type PactFile, type PactInteraction } from './pact-file.js';
 import { applyProfileToPact } from './apply-profile-to-pact.js';
 import type { WebhookProfile } from '../webhook-profile/webhook-profile.js';
@@ -46,6 +46,13 @@ export interface ContractInteractionResult {
   message: string;
   /** every mismatch, one readable line each (secrets removed) */
   mismatches: string[];
+  /**
+   * the mismatches that are the optional members' (initialTwin, returned data), each with the webhook
+   * suite's check that owns it: that suite reports such a defect once, under that check
+   */
+  memberProblems?: MemberProblem[];
+  /** the type of the first mismatch Pact found (`StatusMismatch`, `BodyTypeMismatch`, ...), when it found one */
+  firstPactMismatch?: string;
   /** set when the outcome is `refused`: the answer's status and body (secrets removed) */
   refused?: { status: number; body: string };
   /**
@@ -99,6 +106,19 @@ function mismatchLines(report: VerifierReport, description: string): string[] {
   return found.sort((a, b) => a.rank - b.rank).map((f) => f.line);
 }
 
+/** The type of the first mismatch Pact reported for an interaction, in MISMATCH_ORDER. */
+function firstMismatchType(report: VerifierReport, description: string): string | undefined {
+  const types = (report.errors ?? [])
+    .filter((e) => e.interaction.endsWith(` - ${description}`) || e.interaction === description)
+    .flatMap((e) => (e.mismatch?.mismatches ?? []).map((m) => m.type ?? ''));
+  return [...types].sort((a, b) => rank(a) - rank(b))[0];
+}
+
+function rank(type: string): number {
+  const at = MISMATCH_ORDER.indexOf(type);
+  return at < 0 ? MISMATCH_ORDER.length : at;
+}
+
 function parseJson(text: string | undefined): unknown {
   try {
     return text === undefined ? undefined : (JSON.parse(text) as unknown);
@@ -147,12 +167,17 @@ function resultFor(
     return finish('skipped', `not verified: the Pact verifier cannot read this answer (it parses JSON no deeper than about ${PACT_VERIFIER_DEPTH_LIMIT} levels, a limit of the verifier, not of the webhook)`, []);
   }
   if (verdict.result !== 'OK' && pactProblems.length === 0) pactProblems.push(`verifier result ${verdict.result}`);
-  const problems = [...pactProblems, ...optionalMemberProblems(dialect, parseJson(answerText))];
+  const memberProblems = optionalMemberProblems(dialect, parseJson(answerText));
+  const problems = [...pactProblems, ...memberProblems.map((m) => m.problem)];
   if (problems.length === 0) return finish('passed', `answered as the contract requires (status ${exchange?.status ?? interaction.response.status})`, []);
   const status = exchange?.status;
   // what DPS does with a 401, 429 or 5xx, as the webhook suite's status check says it
   const dps = status !== undefined && (status === 401 || status >= 429) ? `: ${whatDpsDoes(status)}` : '';
-  return finish('failed', `contract mismatch: ${problems.join('; ')}${dps}`, problems);
+  const result = finish('failed', `contract mismatch: ${problems.join('; ')}${dps}`, problems);
+  if (memberProblems.length > 0) result.memberProblems = memberProblems.map((m) => ({ ...m, problem: redactor.redact(m.problem) }));
+  const first = firstMismatchType(report, interaction.description);
+  if (first !== undefined) result.firstPactMismatch = first;
+  return result;
 }
 
 /** Runs `use` with the committed pact file, or with a temporary copy of `changed` (removed afterwards). */

@@ -8,9 +8,9 @@
  * the parent is still planning.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-// the Verifier's own module, not the package index: the index also loads the consumer DSL, GraphQL,
-// axios and more (~0.4 s of module loading) that verification never uses; it is the same class
-import { Verifier } from '@pact-foundation/pact/src/dsl/verifier/verifier.js';
+// the package's public export: the index also loads the consumer DSL, GraphQL and axios, which this
+// worker never uses, but it is forked while the run is planned (prewarmWebhookVerifier), so that load is hidden
+import { Verifier } from '@pact-foundation/pact';
 import type { BoundedOutcome } from '../http/bounded-outcome.js';
 import { boundedRequest, DEFAULT_MAX_BODY_BYTES } from '../http/bounded-request.js';
 

@@ -96,6 +96,24 @@ export class SchemaRegistry {
     return { valid, schema, errors: valid ? [] : readableErrors(validate.errors, value) };
   }
 
+  /**
+   * Validates against one definition inside a schema (`common/defs`, `initialTwin` for its
+   * `#/$defs/initialTwin`), so that a check about one member gets errors about that member only, with
+   * paths relative to it (an `anyOf` around the member would add every alternative's error).
+   */
+  validateDefinition(name: string, definition: string, value: unknown): ValidationOutcome {
+    const schema = this.resolve(name);
+    const key = `${schema}#/$defs/${definition}`;
+    let validate = this.compiled.get(key);
+    if (!validate) {
+      validate = this.ajv.getSchema(`${this.ids.get(schema) ?? schema}#/$defs/${definition}`);
+      if (!validate) throw unknownSchemaError(key, this.names());
+      this.compiled.set(key, validate);
+    }
+    const valid = validate(value);
+    return { valid, schema: key, errors: valid ? [] : readableErrors(validate.errors, value) };
+  }
+
   /** A type guard for a schema with a generated type (`src/schemas/schema-types.ts`): true when the value is valid. */
   guard<N extends TypedSchemaName>(name: N): (value: unknown) => value is SchemaTypes[N] {
     const validate = this.validator(name);

@@ -18,6 +18,8 @@ import { functionKeyCheck, judgeFunctionKey, skipWithoutFunctionKey } from './ch
 import { judgeLatency, latencyP95Check } from './checks/latency-checks.js';
 import { contractInteractions, judgeInteraction, pactContractCheck } from './checks/contract-checks.js';
 import { contractNotExercised } from '../../src/contracts/contract-not-exercised.js';
+import { initialTwinProblems, returnedDataMember, returnedDataProblem } from '../../src/dps/answer-member-problems.js';
+import { readJsonBody } from './answer-body.js';
 import { caseLabel, isRunnable, type PlannedCase } from './planned-case.js';
 import type { WebhookCaller } from './webhook-caller.js';
 import type { WebhookCall } from './webhook-call.js';
@@ -54,6 +56,20 @@ export function buildWebhookSuite(root: Mocha.Suite, plan: WebhookRunPlan, calle
     const previewHint = async (): Promise<boolean> => dialect === 'preview' && (gaAccepted === undefined || (await gaAccepted()));
     if (plan.runWideChecks && plan.dialects.includes(dialect)) addDialectChecks(Mocha.Suite.create(suite, 'run-wide'), plan, dialect, exchanges, caller, suite, previewHint);
   }
+}
+
+/** Which optional-member checks found a defect in these case answers (the checks' own judges, src/dps/answer-member-problems.ts). */
+function memberDefects(calls: readonly WebhookCall[], dialect: Dialect): Set<string> {
+  const seen = new Set<string>();
+  for (const call of calls) {
+    if (call.outcome.kind !== 'answered' || call.outcome.status !== 200 || call.outcome.truncated) continue;
+    const reading = readJsonBody(call.outcome.bodyBytes);
+    if (!reading.ok || reading.value === null || typeof reading.value !== 'object' || Array.isArray(reading.value)) continue;
+    const body = reading.value as Record<string, unknown>;
+    if (initialTwinProblems(body['initialTwin']).length > 0) seen.add('webhook.response.initialTwin');
+    if (returnedDataProblem(dialect, body[returnedDataMember(dialect).member]) !== undefined) seen.add('webhook.returnData.type');
+  }
+  return seen;
 }
 
 function metaFor(plan: WebhookRunPlan, check: CheckDefinition, dialect: Dialect, caseId: string): CheckMeta {
@@ -130,7 +146,9 @@ function addDialectChecks(
     const times = calls.flatMap((c) => (c.outcome.kind === 'answered' ? [c.outcome.timing.totalMs] : []));
     return judgeLatency(caseLabel({ caseId: ALL_CASES_ID, dialect }), times);
   });
-  addContractChecks(suite, plan, dialect, caller, dialectSuite, async () => acceptsNone(await acceptanceCalls()), previewHint);
+  const memberDefectsSeen = async (): Promise<Set<string>> => memberDefects(await Promise.all(exchanges.map((e) => e.first())), dialect);
+  const refusedEveryCase = async (): Promise<boolean> => acceptsNone(await acceptanceCalls());
+  addContractChecks(suite, plan, dialect, caller, dialectSuite, { refusedEveryCase, previewHint, memberDefectsSeen });
 }
 
 function addContractChecks(
@@ -139,9 +157,9 @@ function addContractChecks(
   dialect: Dialect,
   caller: WebhookCaller,
   dialectSuite: Mocha.Suite,
-  refusedEveryCase: () => Promise<boolean>,
-  previewHint: () => Promise<boolean>,
+  dialectState: { refusedEveryCase: () => Promise<boolean>; previewHint: () => Promise<boolean>; memberDefectsSeen: () => Promise<Set<string>> },
 ): void {
+  const { refusedEveryCase, previewHint, memberDefectsSeen } = dialectState;
   const { target } = plan;
   let verification: Promise<ContractInteractionResult[]> | undefined;
   // stops the verifier when the run gives up on the webhook (it may have been started early, below)
@@ -172,7 +190,11 @@ function addContractChecks(
       }
       const results = await verify();
       const notExercised = contractNotExercised(results, { previewHint: await previewHint() });
-      const context = { refusedEveryCase: notExercised !== undefined && (await refusedEveryCase()), ...(notExercised ? { notExercised } : {}) };
+      const context = {
+        refusedEveryCase: notExercised !== undefined && (await refusedEveryCase()),
+        memberDefectsSeen: await memberDefectsSeen(),
+        ...(notExercised ? { notExercised } : {}),
+      };
       return judgeInteraction(label, results.find((r) => r.interaction === interaction), context);
     });
   }

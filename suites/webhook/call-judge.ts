@@ -1,4 +1,4 @@
-import { CheckFailure, CheckSkipped, TargetMisbehaviour } from '../../src/results/check-outcome-errors.js';
+import { CheckFailure, CheckNotReached, TargetMisbehaviour } from '../../src/results/check-outcome-errors.js';
 import type { AnsweredOutcome } from '../../src/http/bounded-outcome.js';
 import type { SecretRedactor } from '../../src/results/secret-redactor.js';
 import { DEFAULT_MAX_BODY_BYTES } from '../../src/http/bounded-request.js';
@@ -21,7 +21,9 @@ const NO_ANSWER_MISMATCH: Record<string, string> = {
  * Judges one call of one case: the way every check says how it ended, with the case named in the
  * message and the exchange as evidence. Checks that need something an earlier check judges (an answer,
  * HTTP 200, a JSON body) get it from here: no answer at all is target misbehaviour (`errored`); an
- * answer that a more basic check already failed leaves the dependent check `skipped`, pointing there.
+ * answer that never reached what the check judges (a refusal, another status, a cut-off or non-JSON
+ * body) leaves the dependent check not reached (`skipped`, `blockedBy` the check that judged it), so
+ * one defect, or one refusal, is one result.
  */
 export class CallJudge {
   constructor(
@@ -61,14 +63,21 @@ export class CallJudge {
     return outcome;
   }
 
-  /** The parsed body of a complete HTTP 200 JSON answer; otherwise the check is skipped (a basic check failed). */
+  /** The parsed body of a complete HTTP 200 JSON answer; otherwise the check is not reached (pointing at the check that says why). */
   jsonBody(): unknown {
     const answer = this.answered();
-    if (answer.truncated) throw new CheckSkipped(`${this.label}: not judged: the answer is larger than ${DEFAULT_MAX_BODY_BYTES} bytes (see webhook.response.size)`);
-    if (isRefusal(answer)) throw new CheckSkipped(`${this.label}: not judged: ${describeRefusal(answer)}`);
-    if (answer.status !== 200) throw new CheckSkipped(`${this.label}: not judged: the answer is HTTP ${answer.status}, not 200 (see webhook.response.status)`);
+    if (answer.truncated) {
+      throw new CheckNotReached(`${this.label}: not judged: the answer is larger than ${DEFAULT_MAX_BODY_BYTES} bytes (see webhook.response.size)`, 'webhook.response.size');
+    }
+    if (isRefusal(answer)) throw new CheckNotReached(`${this.label}: not judged: ${describeRefusal(answer)}`, 'webhook.response.status');
+    if (answer.status !== 200) {
+      throw new CheckNotReached(`${this.label}: not judged: the answer is HTTP ${answer.status}, not 200 (see webhook.response.status)`, 'webhook.response.status');
+    }
     const reading = readJsonBody(answer.bodyBytes);
-    if (!reading.ok) throw new CheckSkipped(`${this.label}: not judged: the body is ${reading.mismatch === 'too-deep' ? 'JSON nested deeper than the harness reads' : 'not JSON'} (see webhook.response.json)`);
+    if (!reading.ok) {
+      const what = reading.mismatch === 'too-deep' ? 'JSON nested deeper than the harness reads' : 'not JSON';
+      throw new CheckNotReached(`${this.label}: not judged: the body is ${what} (see webhook.response.json)`, 'webhook.response.json');
+    }
     return reading.value;
   }
 
@@ -78,18 +87,22 @@ export class CallJudge {
     return isRefusal(answer) ? answer : undefined;
   }
 
-  /** Like responseObject, for a check that expects acceptance: a refusal fails it instead of skipping it. */
+  /**
+   * Like responseObject, for a user case's check of the accepted answer's content: a refusal is
+   * `webhook.case.refused`'s failure (a case that expects a hub, data or a twin expects acceptance), so
+   * here it is not reached, and one refused case is one failed result that says it was refused.
+   */
   acceptedObject(): Record<string, unknown> {
     const refused = this.refusal();
-    if (refused) this.fail('refused', `expected the request to be accepted, got it ${describeRefusal(refused)}`, 'HTTP 200', refused.status);
+    if (refused) throw new CheckNotReached(`${this.label}: not judged: ${describeRefusal(refused)} (see webhook.case.refused)`, 'webhook.case.refused');
     return this.responseObject();
   }
 
-  /** The body as an object; otherwise skipped (webhook.response.schema fails it). */
+  /** The body as an object; otherwise not reached (webhook.response.schema fails it). */
   responseObject(): Record<string, unknown> {
     const value = this.jsonBody();
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      throw new CheckSkipped(`${this.label}: not judged: the body is not a JSON object (see webhook.response.schema)`);
+      throw new CheckNotReached(`${this.label}: not judged: the body is not a JSON object (see webhook.response.schema)`, 'webhook.response.schema');
     }
     return value as Record<string, unknown>;
   }

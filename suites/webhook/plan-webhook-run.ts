@@ -25,6 +25,8 @@ export interface WebhookRunRequest {
   shard?: string;
   ca?: string;
   signal?: AbortSignal;
+  /** hears what the harness read otherwise than written (a profile's or case file's `data`, read as `payload`) */
+  onWarning?: (message: string) => void;
 }
 
 /**
@@ -46,7 +48,7 @@ export function planWebhookRun(request: WebhookRunRequest): WebhookRunPlan {
   // the contract checks' children are the run's slowest start: begin it before the corpus is loaded
   if (runWideChecks) prewarmWebhookVerifier(dialects.length);
 
-  const profile = request.profile === undefined ? EMPTY_PROFILE : loadWebhookProfile(request.profile);
+  const profile = request.profile === undefined ? EMPTY_PROFILE : loadWebhookProfile(request.profile, request.onWarning);
   const corpus = profiledCorpus(profile);
   const baselineEntry = corpus.find((e) => e.id === BASELINE_CASE_ID);
   const cases: PlannedCase[] = [];
@@ -75,7 +77,7 @@ export function planWebhookRun(request: WebhookRunRequest): WebhookRunPlan {
   if (problems.length > 0) throw invalidConfigError(request.profile ?? '--profile', [...new Set(problems)].slice(0, 5));
   const baselines = cases.filter((c): c is RunnableCase => isRunnable(c) && c.caseId === BASELINE_CASE_ID);
   if (request.cases !== undefined) {
-    const user = loadUserCases(request.cases, dialects, url.toString(), profile);
+    const user = loadUserCases(request.cases, dialects, url.toString(), profile, request.onWarning);
     // dialect by dialect, user cases after the corpus cases of their dialect
     for (const dialect of [...dialects].reverse()) {
       const at = cases.map((c) => c.dialect).lastIndexOf(dialect) + 1;

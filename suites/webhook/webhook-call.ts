@@ -11,7 +11,7 @@ export interface NotSentOutcome {
 export interface WebhookCall {
   /** the URL called, secrets removed */
   url: string;
-  /** whether the function key was sent */
+  /** whether a function key went out (`code=` in the URL called: from --function-key or from --url itself) */
   withKey: boolean;
   request: AllocationRequestMessage;
   outcome: BoundedOutcome | NotSentOutcome;

@@ -29,8 +29,9 @@ export class WebhookCaller {
   }
 
   async call(request: AllocationRequestMessage, options: { withKey?: boolean } = {}): Promise<WebhookCall> {
-    const withKey = options.withKey ?? true;
-    const url = withKey ? withFunctionKey(this.target.url, this.target.functionKey) : withoutFunctionKey(this.target.url);
+    const url = options.withKey ?? true ? withFunctionKey(this.target.url, this.target.functionKey) : withoutFunctionKey(this.target.url);
+    // what went out, not what was asked: no --function-key and no code= in --url means no key was sent
+    const withKey = url.searchParams.has('code');
     const shownUrl = this.target.redactor.redact(url.toString());
     if (this.gaveUp !== undefined) return { url: shownUrl, withKey, request, outcome: { kind: 'not-sent', message: this.gaveUp } };
     const outcome = await boundedRequest({

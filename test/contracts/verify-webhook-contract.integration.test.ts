@@ -61,7 +61,7 @@ describe('contracts: verifyWebhookContract', function () {
     assert.deepEqual(failed.map((r) => r.interaction).sort(), gaInteractionsWithData());
     for (const result of failed) {
       assert.equal(result.outcome, 'failed');
-      assert.match(result.message, /\$\.payload -> expected a JSON object or null .*got a string/);
+      assert.match(result.message, /\/payload: expected a JSON object or null .*got a string/);
     }
   });
 

@@ -19,7 +19,7 @@ import { judgeFunctionKey } from '../../suites/webhook/checks/auth-checks.js';
 import { firstHubOrSkip, judgeStableAllocation } from '../../suites/webhook/checks/stability-checks.js';
 import { judgeLatency } from '../../suites/webhook/checks/latency-checks.js';
 import { percentile } from '../../src/results/percentile.js';
-import { judgeInteraction } from '../../suites/webhook/checks/contract-checks.js';
+import { contractMismatchKind, judgeInteraction } from '../../suites/webhook/checks/contract-checks.js';
 import { contractNotExercised } from '../../src/contracts/contract-not-exercised.js';
 import type { ContractInteractionResult } from '../../src/contracts/verify-webhook-contract.js';
 
@@ -51,6 +51,7 @@ function outcomeOf(check: CaseCheck, outcome: BoundedOutcome, dialect: Dialect =
   } catch (error) {
     if (error instanceof CheckFailure) return `failed:${error.details.mismatch ?? ''}`;
     if (error instanceof TargetMisbehaviour) return `errored:${error.details.mismatch ?? ''}`;
+    if (error instanceof CheckNotReached) return `not-reached:${error.blockedBy}`;
     if (error instanceof CheckSkipped) return 'skipped';
     throw error;
   }
@@ -64,21 +65,23 @@ const refused: BoundedOutcome = { kind: 'refused', message: 'connection refused'
 describe('webhook checks, each both ways', () => {
   it('webhook.response.status', () => {
     assert.equal(outcomeOf(statusCheck, good()), 'passed');
-    assert.equal(outcomeOf(statusCheck, answered('boom', 500)), 'failed:wrong-status');
-    assert.equal(outcomeOf(statusCheck, answered('', 302)), 'failed:wrong-status');
+    assert.equal(outcomeOf(statusCheck, answered('boom', 500)), 'failed:server-error');
+    assert.equal(outcomeOf(statusCheck, answered('', 302)), 'failed:redirect');
+    assert.equal(outcomeOf(statusCheck, answered('', 204)), 'failed:wrong-status');
     assert.equal(outcomeOf(statusCheck, refused), 'errored:connection-refused');
   });
 
   it('webhook.response.status: a clean 4xx is a refusal, 401 / 429 / 5xx are failures that say what DPS does', () => {
     assert.equal(outcomeOf(statusCheck, answered('Unrecognized device registration.', 400, false, 'text/plain')), 'passed');
     assert.equal(outcomeOf(statusCheck, answered('', 403)), 'passed');
-    assert.equal(outcomeOf(statusCheck, answered('', 401)), 'failed:wrong-status');
-    assert.equal(outcomeOf(statusCheck, answered('', 429)), 'failed:wrong-status');
+    assert.equal(outcomeOf(statusCheck, answered('', 401)), 'failed:unauthorized');
+    assert.equal(outcomeOf(statusCheck, answered('', 429)), 'failed:throttled');
     assert.throws(() => statusCheck.judge(judgeOf(answered('boom', 503)), planned()), (e: unknown) => e instanceof CheckFailure && /retries/.test(e.message));
     for (const check of [jsonCheck, schemaCheck, hubCheck, contentTypeCheck]) {
       assert.throws(
         () => check.judge(judgeOf(answered('Unrecognized device registration.', 400)), planned()),
-        (e: unknown) => e instanceof CheckSkipped && e.message.includes('refused by the webhook: HTTP 400 "Unrecognized device registration."'),
+        (e: unknown) =>
+          e instanceof CheckNotReached && e.blockedBy === 'webhook.response.status' && e.message.includes('refused by the webhook: HTTP 400 "Unrecognized device registration."'),
         check.id,
       );
     }
@@ -89,7 +92,7 @@ describe('webhook checks, each both ways', () => {
     assert.equal(outcomeOf(contentTypeCheck, answered(JSON.stringify(correct()), 200, false, 'application/json; charset=utf-8')), 'passed');
     assert.equal(outcomeOf(contentTypeCheck, answered(JSON.stringify(correct()), 200, false, 'text/plain; charset=utf-8')), 'failed:content-type');
     assert.equal(outcomeOf(jsonCheck, answered(JSON.stringify(correct()), 200, false, 'text/plain')), 'passed', 'the label is no MUST');
-    assert.equal(outcomeOf(contentTypeCheck, answered('OK', 200, false, 'text/plain')), 'skipped', 'not JSON: webhook.response.json says so');
+    assert.equal(outcomeOf(contentTypeCheck, answered('OK', 200, false, 'text/plain')), 'not-reached:webhook.response.json', 'not JSON: webhook.response.json says so');
   });
 
   it('webhook.case.refused and user-case checks on a refusal', () => {
@@ -97,8 +100,12 @@ describe('webhook checks, each both ways', () => {
     assert.equal(outcomeOf(caseRefusedCheck, refusal, 'ga', { refused: true }), 'passed');
     assert.equal(outcomeOf(caseRefusedCheck, good(), 'ga', { refused: true }), 'failed:accepted');
     assert.equal(outcomeOf(caseRefusedCheck, refusal, 'ga', { refused: false }), 'failed:refused');
-    assert.equal(outcomeOf(caseRefusedCheck, answered('x', 500), 'ga', { refused: true }), 'skipped');
-    assert.equal(outcomeOf(caseHubCheck, refusal, 'ga', { iotHubHostName: 'dpsc-hub-1.azure-devices.net' }), 'failed:refused', 'an expectation of content is not met by a refusal');
+    assert.equal(outcomeOf(caseRefusedCheck, answered('x', 500), 'ga', { refused: true }), 'not-reached:webhook.response.status');
+    // one refused case, one result: an expectation of content implies acceptance, which webhook.case.refused judges
+    const hubExpected = { iotHubHostName: 'dpsc-hub-1.azure-devices.net' };
+    assert.ok(caseRefusedCheck.appliesTo?.({ ...planned(), expect: hubExpected }), 'an expected hub implies an accepted device');
+    assert.equal(outcomeOf(caseRefusedCheck, refusal, 'ga', hubExpected), 'failed:refused');
+    assert.equal(outcomeOf(caseHubCheck, refusal, 'ga', hubExpected), 'not-reached:webhook.case.refused');
   });
 
   it('webhook.robustness.variant: judged only when the baseline is accepted', () => {
@@ -123,14 +130,20 @@ describe('webhook checks, each both ways', () => {
     assert.equal(outcomeOf(jsonCheck, answered('OK')), 'failed:not-json');
     assert.equal(outcomeOf(jsonCheck, answered('')), 'failed:not-json');
     assert.equal(outcomeOf(jsonCheck, answered(Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x7d]))), 'failed:invalid-utf8');
-    assert.equal(outcomeOf(jsonCheck, answered('OK', 500)), 'skipped');
+    assert.equal(outcomeOf(jsonCheck, answered('OK', 500)), 'not-reached:webhook.response.status');
   });
 
   it('webhook.response.schema', () => {
     assert.equal(outcomeOf(schemaCheck, good()), 'passed');
     assert.equal(outcomeOf(schemaCheck, good('preview'), 'preview'), 'passed');
-    assert.equal(outcomeOf(schemaCheck, withBody({ payload: 'text' })), 'failed:schema-mismatch');
     assert.equal(outcomeOf(schemaCheck, answered('[1]')), 'failed:schema-mismatch');
+    // one defect, one failure: a member with a check of its own is judged there, not here too
+    for (const body of [{ payload: 'text' }, { initialTwin: { desired: {} } }, { iotHubHostName: 7 }]) {
+      assert.equal(outcomeOf(schemaCheck, withBody(body)), 'passed', JSON.stringify(body));
+    }
+    assert.equal(outcomeOf(schemaCheck, answered('{}')), 'passed', 'a missing hub is webhook.response.hub\'s');
+    assert.equal(outcomeOf(returnDataTypeCheck, withBody({ payload: 'text' })), 'failed:wrong-type');
+    assert.equal(outcomeOf(hubCheck, answered('{}')), 'failed:missing-field');
   });
 
   it('webhook.response.hub', () => {
@@ -143,8 +156,14 @@ describe('webhook checks, each both ways', () => {
   it('webhook.response.initialTwin', () => {
     assert.equal(outcomeOf(initialTwinCheck, good()), 'passed');
     assert.equal(outcomeOf(initialTwinCheck, withBody({ initialTwin: null })), 'passed');
-    assert.equal(outcomeOf(initialTwinCheck, withBody({ initialTwin: { desired: {} } })), 'failed:schema-mismatch');
-    assert.equal(outcomeOf(initialTwinCheck, withBody({ initialTwin: { properties: { reported: {} } } })), 'failed:schema-mismatch');
+    assert.equal(outcomeOf(initialTwinCheck, withBody({ initialTwin: { desired: {} } })), 'failed:initial-twin-shape');
+    assert.equal(outcomeOf(initialTwinCheck, withBody({ initialTwin: { properties: { reported: {} } } })), 'failed:initial-twin-shape');
+    assert.equal(outcomeOf(initialTwinCheck, withBody({ initialTwin: 'x' })), 'failed:initial-twin-shape');
+    // the message names what is wrong, and only that
+    assert.throws(
+      () => initialTwinCheck.judge(judgeOf(withBody({ initialTwin: { tags: {}, desired: { a: 1 } } })), planned()),
+      (e: unknown) => e instanceof CheckFailure && /got \/initialTwin\/desired: unexpected member "desired" \(not allowed here\)$/.test(e.message) && !/null/.test(e.message),
+    );
   });
 
   it('webhook.returnData.type', () => {
@@ -158,7 +177,7 @@ describe('webhook checks, each both ways', () => {
   it('webhook.response.size', () => {
     assert.equal(outcomeOf(sizeCheck, good()), 'passed');
     assert.equal(outcomeOf(sizeCheck, answered('{"a":"', 200, true)), 'failed:too-large');
-    assert.equal(outcomeOf(jsonCheck, answered('{"a":"', 200, true)), 'skipped', 'dependent checks do not judge a cut-off answer');
+    assert.equal(outcomeOf(jsonCheck, answered('{"a":"', 200, true)), 'not-reached:webhook.response.size', 'dependent checks do not judge a cut-off answer');
   });
 
   it('webhook.response.time', () => {
@@ -200,6 +219,33 @@ describe('webhook checks, each both ways', () => {
     assert.throws(() => judgeInteraction('i', { ...base, passed: false, outcome: 'failed', message: 'status: expected 200' }, exercised), CheckFailure);
     assert.throws(() => judgeInteraction('i', { ...base, passed: false, outcome: 'errored', message: 'no answer' }, exercised), TargetMisbehaviour);
     assert.throws(() => judgeInteraction('i', undefined, exercised), TargetMisbehaviour);
+  });
+
+  it('webhook.contract.pact names its mismatch as the case checks do, and does not count a member defect twice', () => {
+    const failed = (patch: Partial<ContractInteractionResult>): ContractInteractionResult => ({
+      interaction: 'i',
+      passed: false,
+      outcome: 'failed',
+      message: 'contract mismatch',
+      mismatches: ['x'],
+      evidence: { request: {}, response: { status: 200, headers: {}, body: '{"iotHubHostName":"h"}' } },
+      ...patch,
+    });
+    assert.equal(contractMismatchKind(failed({ firstPactMismatch: 'StatusMismatch', evidence: { request: {}, response: { status: 503, headers: {}, body: '' } } })), 'server-error');
+    assert.equal(contractMismatchKind(failed({ firstPactMismatch: 'BodyMismatch' })), 'hub-not-linked');
+    assert.equal(contractMismatchKind(failed({ firstPactMismatch: 'BodyMismatch', evidence: { request: {}, response: { status: 200, headers: {}, body: '{}' } } })), 'missing-field');
+    const twin = { checkId: 'webhook.response.initialTwin', problem: '/initialTwin/desired: unexpected member "desired" (not allowed here)' };
+    const twinOnly = failed({ mismatches: [twin.problem], memberProblems: [twin] });
+    assert.equal(contractMismatchKind(twinOnly), 'initial-twin-shape');
+    assert.throws(
+      () => judgeInteraction('i', twinOnly, { refusedEveryCase: false, memberDefectsSeen: new Set(['webhook.response.initialTwin']) }),
+      (e: unknown) => e instanceof CheckSkipped && /not judged here: its answer has the defect webhook\.response\.initialTwin reports/.test(e.message),
+    );
+    assert.throws(
+      () => judgeInteraction('i', twinOnly, { refusedEveryCase: false, memberDefectsSeen: new Set() }),
+      (e: unknown) => e instanceof CheckFailure && e.details.mismatch === 'initial-twin-shape',
+      'a defect no case showed is the contract check\'s own',
+    );
   });
 
   it('webhook.contract.pact reads refusals as contracts verify does: skipped, unless every interaction was refused', () => {

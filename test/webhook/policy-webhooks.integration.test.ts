@@ -16,7 +16,7 @@ const CONTOSO_CASES = {
       id: 'toaster',
       registrationId: 'breakroom499-contoso-tstrsd-007',
       linkedHubs: ['contoso-toasters-hub-1001.azure-devices.net', 'contoso-heatpumps-hub-1002.azure-devices.net'],
-      data: { modelId: 'dtmi:contoso:toaster;1' },
+      payload: { modelId: 'dtmi:contoso:toaster;1' },
       expect: { iotHubHostName: 'contoso-toasters-hub-1001.azure-devices.net' },
     },
     {
@@ -79,7 +79,8 @@ describe('webhook command against realistic policy webhooks (test/fixtures/webho
     );
     assert.ok(r.results.filter((x) => x.checkId === 'webhook.contract.pact').every((x) => x.outcome === 'skipped'));
     assert.equal((r.summary.match(/^#### /gm) ?? []).length, 1, 'summary.md: one block for the one cause');
-    assert.match(r.summary, /where: run-wide \(ga\), run-wide \(preview\)/);
+    assert.match(r.summary, /#### 1\. webhook\.allocation\.accepts · MUST · failed · refuses-everything\n/);
+    assert.match(r.summary, /\n\S+ · run-wide · http · ga, preview · 2 results\n/, 'the one cause covers both dialects, run-wide');
   });
 
   it('the docs-sample policy with a profile and a case file: exit 0, the refused and accepted expectations pass', async () => {
@@ -149,6 +150,49 @@ describe('webhook command against realistic policy webhooks (test/fixtures/webho
     assert.match(r.run.stdout, /note: preview: the webhook request of the preview dialect/, 'the console says it too');
   });
 
+  it('one initialTwin defect is one cause: webhook.response.initialTwin fails, the schema and Pact checks do not count it again', async () => {
+    const r = await run('twin-desired-misplaced');
+    assert.equal(r.run.status, 1, describeRun(r));
+    assert.deepEqual(failedIds(r), ['webhook.response.initialTwin'], describeRun(r));
+    const twin = r.results.filter((x) => x.checkId === 'webhook.response.initialTwin' && x.outcome === 'failed');
+    assert.ok(twin.length > 30, `every accepted case: ${twin.length}`);
+    assert.ok(twin.every((x) => x.extra['mismatch'] === 'initial-twin-shape'));
+    assert.match(twin[0]?.message ?? '', /got \/initialTwin\/desired: unexpected member "desired" \(not allowed here\)$/);
+    assert.doesNotMatch(twin[0]?.message ?? '', /expected null/, 'names what is wrong only');
+    assert.ok(r.results.filter((x) => x.checkId === 'webhook.response.schema').every((x) => x.outcome !== 'failed'));
+    assert.ok(r.results.filter((x) => x.checkId === 'webhook.contract.pact').every((x) => x.outcome === 'skipped' && /not judged here: its answer has the defect webhook\.response\.initialTwin/.test(x.message)));
+    assert.equal((r.summary.match(/^#### /gm) ?? []).length, 1, 'summary.md: one block for the one defect');
+  });
+
+  it('a user case the policy refuses is one failed result that says it was refused, its content checks not reached', async () => {
+    const file = join(dir, 'refused.cases.json');
+    await writeFile(
+      file,
+      JSON.stringify({
+        version: 1,
+        cases: [
+          {
+            id: 'stranger-expecting-a-hub',
+            registrationId: 'unknown-device-001',
+            linkedHubs: ['contoso-toasters-hub-1001.azure-devices.net'],
+            expect: { iotHubHostName: 'contoso-toasters-hub-1001.azure-devices.net', returnData: { a: 1 }, initialTwin: { tags: {} } },
+          },
+        ],
+      }),
+    );
+    const r = await run('contoso-policy', ['--profile', profile, '--cases', file]);
+    assert.equal(r.run.status, 1, describeRun(r));
+    const own = r.results.filter((x) => x.caseId === 'user:stranger-expecting-a-hub');
+    const failed = own.filter((x) => x.outcome === 'failed');
+    assert.deepEqual(failed.map((x) => x.checkId), ['webhook.case.refused'], describeRun(r));
+    assert.match(failed[0]?.message ?? '', /expected the webhook to accept this device \(the case expects a hub, data or a twin\), got it refused by the webhook: HTTP 400 "Unrecognized device registration\."/);
+    for (const id of ['webhook.case.hub', 'webhook.case.returnData', 'webhook.case.initialTwin']) {
+      const result = own.find((x) => x.checkId === id);
+      assert.equal(result?.outcome, 'skipped', id);
+      assert.equal(result?.extra['blockedBy'], 'webhook.case.refused', id);
+    }
+  });
+
   it('a refused-expectation fails against a webhook that accepts the device', async () => {
     const r = await run('random-hub', ['--cases', cases]);
     assert.equal(r.run.status, 1, describeRun(r));
@@ -171,7 +215,9 @@ describe('webhook command against realistic policy webhooks (test/fixtures/webho
         (x) => x.message.includes('group-symkey-initial') && x.message.includes('Invalid characters in payload.'),
       ),
     );
-    assert.match(r.summary, /#### 1\. webhook\.robustness\.variant · MUST · failed · \d+ cases/);
+    assert.match(r.summary, /#### 1\. webhook\.robustness\.variant · MUST · failed · refused-variant\n/);
+    assert.match(r.summary, new RegExp(`\\n\\S+ · ${failed.length} cases · http · ga · ${failed.length} results\\n`), 'one cause lists its cases');
+    assert.match(r.summary, /- cases \(\d+\): text-accents /);
     assert.match(r.summary, /"name": "Café Müller"/, 'summary.md shows the device data that was refused');
   });
 

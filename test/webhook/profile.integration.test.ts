@@ -8,6 +8,7 @@ import { profileDeviceData } from '../../src/webhook-profile/profile-device-data
 import { NEAR_LIMIT_REQUEST_BYTES } from '../../suites/corpus/near-limit-case.js';
 import { expandRegistrationId } from '../../src/webhook-profile/webhook-profile.js';
 import { planWebhookRun } from '../../suites/webhook/plan-webhook-run.js';
+import { loadUserCases } from '../../suites/webhook/load-user-cases.js';
 import { isRunnable } from '../../suites/webhook/planned-case.js';
 import { runCliInProcess } from '../helpers/run-cli-in-process.js';
 
@@ -126,6 +127,31 @@ describe('webhook profiles (--profile)', () => {
     assert.match(relation('size-near-limit') ?? '', /size/);
     for (const id of ['data-absent', 'group-symkey-reprovision', 'many-linked-hubs'])
       assert.equal(relation(id), undefined, id);
+  });
+
+  it('one name for device data: a profile or a case file that says "data" is read as "payload", with a did-you-mean', () => {
+    const warnings: string[] = [];
+    const profile = loadWebhookProfile(file('data.json', { version: 1, data: { modelId: 'm' } }), (w) => warnings.push(w));
+    assert.deepEqual(profile.payload, { modelId: 'm' });
+    const cases = file('data.cases.json', { version: 1, cases: [{ id: 'c', payload: { a: 1 }, expect: { refused: false } }, { id: 'd', data: { big: 1 }, expect: { refused: false } }] });
+    const planned = loadUserCases(cases, ['ga'], 'http://127.0.0.1:9/api', undefined, (w) => warnings.push(w));
+    assert.match(planned.find((c) => c.caseId === 'user:d')?.request?.text ?? '', /"payload":\{"big":1\}/);
+    assert.equal(warnings.length, 2, warnings.join('\n'));
+    assert.match(warnings[0] ?? '', /data\.json: \/data: read as "payload" \(did you mean "payload"\?/);
+    assert.match(warnings[1] ?? '', /data\.cases\.json: \/cases\/1\/data: read as "payload" \(did you mean "payload"\?/);
+    assert.throws(
+      () => loadWebhookProfile(file('both.json', { version: 1, data: {}, payload: {} })),
+      (e: unknown) => isHarnessError(e) && /both "payload" and "data" given/.test(`${e.message} ${JSON.stringify(e)}`),
+    );
+    const both = file('both.cases.json', { version: 1, cases: [{ id: 'b', data: 1, payload: 2, expect: {} }, { id: 'x', expect: { nope: 1 } }] });
+    assert.throws(
+      () => loadUserCases(both, ['ga'], 'http://127.0.0.1:9/api'),
+      (e: unknown) => {
+        const said = isHarnessError(e) ? `${e.message} ${JSON.stringify(e)}` : '';
+        return /\/cases\/0\/data: both "payload" and "data" given/.test(said) && /\/cases\/1\/expect\/nope/.test(said);
+      },
+      'both names and a schema mistake are said together',
+    );
   });
 
   it('rejects a bad profile with where it is wrong (exit 2, no stack)', async () => {

@@ -33,9 +33,9 @@ describe('webhook --cases (user cases)', function () {
     const file = await write('good.json', {
       version: 1,
       cases: [
-        { id: 'thermostat', dialect: 'ga', linkedHubs: HUBS, data: { modelId: 'dtmi:com:example:Thermostat;1' }, expect: { iotHubHostName: hubFor('thermostat'), returnData: { modelId: 'dtmi:com:example:Thermostat;1' } } },
-        { id: 'schema-only', dialect: 'ga', linkedHubs: HUBS, data: { n: 1 }, expect: { returnDataSchema: { type: 'object', required: ['n'] } } },
-        { id: 'preview-text', dialect: 'preview', data: [1, 2], expect: { returnData: '[1,2]' } },
+        { id: 'thermostat', dialect: 'ga', linkedHubs: HUBS, payload: { modelId: 'dtmi:com:example:Thermostat;1' }, expect: { iotHubHostName: hubFor('thermostat'), returnData: { modelId: 'dtmi:com:example:Thermostat;1' } } },
+        { id: 'schema-only', dialect: 'ga', linkedHubs: HUBS, payload: { n: 1 }, expect: { returnDataSchema: { type: 'object', required: ['n'] } } },
+        { id: 'preview-text', dialect: 'preview', payload: [1, 2], expect: { returnData: '[1,2]' } },
         { id: 'any-hub', linkedHubs: HUBS, expect: { iotHubHostName: hubFor('any-hub') } },
       ],
     });
@@ -46,6 +46,12 @@ describe('webhook --cases (user cases)', function () {
       'webhook.case.hub user:any-hub ga passed',
       'webhook.case.hub user:any-hub preview passed',
       'webhook.case.hub user:thermostat ga passed',
+      // an expected hub or data expects an accepted device: webhook.case.refused judges that once
+      'webhook.case.refused user:any-hub ga passed',
+      'webhook.case.refused user:any-hub preview passed',
+      'webhook.case.refused user:preview-text preview passed',
+      'webhook.case.refused user:schema-only ga passed',
+      'webhook.case.refused user:thermostat ga passed',
       'webhook.case.returnData user:preview-text preview passed',
       'webhook.case.returnData user:schema-only ga passed',
       'webhook.case.returnData user:thermostat ga passed',
@@ -58,8 +64,8 @@ describe('webhook --cases (user cases)', function () {
       version: 1,
       cases: [
         { id: 'moved', linkedHubs: HUBS, expect: { iotHubHostName: wrongHub } },
-        { id: 'echo', data: { a: 1 }, expect: { returnData: { a: 2 } } },
-        { id: 'needs-b', data: { a: 1 }, expect: { returnDataSchema: { type: 'object', required: ['b'] } } },
+        { id: 'echo', payload: { a: 1 }, expect: { returnData: { a: 2 } } },
+        { id: 'needs-b', payload: { a: 1 }, expect: { returnDataSchema: { type: 'object', required: ['b'] } } },
         { id: 'twin', expect: { initialTwin: { tags: { x: 1 } } } },
       ],
     });
@@ -106,5 +112,6 @@ describe('webhook --cases (user cases)', function () {
     assert.match(rest.run.stderr, /\/cases\/1\/id: duplicate id "b"/);
     assert.match(rest.run.stderr, /\/cases\/2\/expect\/returnDataSchema: not a valid JSON Schema/);
     assert.match(rest.run.stderr, /\/cases\/3\/data: the ga allocation request built from this case is invalid/);
+    assert.match(rest.run.stderr, /warning: .*\/cases\/3\/data: read as "payload" \(did you mean "payload"\?/, 'the old name is read, and said');
   });
 });

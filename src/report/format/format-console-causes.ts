@@ -12,6 +12,16 @@ const MAX_SKIP_REASONS = 3;
 const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /**
+ * A message cut to `max` at the end of a clause (`; `), never mid-sentence, when a clause ends in the
+ * second half; the advice a cut clause held is printed whole as a hint (console-hints.ts).
+ */
+function clipAtClause(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const end = text.lastIndexOf('; ', max - 3);
+  return end >= max / 2 ? `${text.slice(0, end)}; …` : clip(text, max);
+}
+
+/**
  * The end-of-run failures, grouped by cause as summary.md and report.html group them (failureCauses):
  * one entry per cause with its check, level, count and where it was seen, then the crash's own first
  * line or the first message. At most MAX_CAUSES; the rest are counted. Waived results follow as their own
@@ -28,7 +38,7 @@ export function formatConsoleCauses(results: readonly CheckResult[], options: { 
       const blocking = group.blocking > 0;
       const mark = paint(blocking ? 'red' : 'yellow', blocking ? '✗' : '!');
       lines.push(`  ${mark} ${group.level} ${terminalText(checksLabel(group))} × ${group.count} · ${terminalText(clip(whereLine(group), 160))}`);
-      lines.push(`      ${terminalText(clip(group.crash ?? group.firstResult.message, 200))}`);
+      lines.push(`      ${terminalText(group.crash === undefined ? clipAtClause(group.firstResult.message, 200) : clip(group.crash, 200))}`);
     }
     if (groups.length > MAX_CAUSES) lines.push(`  … and ${groups.length - MAX_CAUSES} more causes (report.html lists them all)`);
   }

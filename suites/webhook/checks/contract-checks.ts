@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { CheckFailure, CheckNotReached, CheckSkipped, TargetMisbehaviour } from '../../../src/results/check-outcome-errors.js';
 import type { NotExercised } from '../../../src/contracts/contract-not-exercised.js';
+import { statusMismatch } from './response-checks.js';
 import type { Dialect } from '../../../src/results/check-result.js';
 import { committedPactsDir } from '../../../src/contracts/committed-pacts.js';
 import { readPactFile } from '../../../src/contracts/pact-file.js';
@@ -23,8 +24,14 @@ export const pactContractCheck: CheckDefinition = {
     'but when it refuses every interaction of the dialect the contract was not exercised, and each fails with the advice to give --profile',
 };
 
-/** How the rest of the dialect went, for judging one interaction's refusal. */
+/** How the rest of the dialect went, for judging one interaction. */
 export interface ContractContext {
+  /**
+   * the checks of optional members (webhook.response.initialTwin, webhook.returnData.type) that found a
+   * defect in the dialect's case answers: an interaction whose only mismatch is that defect is not
+   * counted twice (one defect, one cause)
+   */
+  memberDefectsSeen?: ReadonlySet<string>;
   /** set when the webhook refused every interaction of the dialect (src/contracts/contract-not-exercised.ts) */
   notExercised?: NotExercised;
   /** whether webhook.allocation.accepts failed: the webhook accepted none of the dialect's cases either */
@@ -35,6 +42,32 @@ export interface ContractContext {
 export function contractInteractions(dialect: Dialect): string[] {
   const file = join(committedPactsDir(), pactFileName(dpsPacticipant(dialect), webhookPacticipant(dialect)));
   return readPactFile(file).interactions.map((i) => i.description);
+}
+
+/** The kind of an interaction's mismatch, named as the case checks name the same defect, for grouping by cause. */
+export function contractMismatchKind(result: ContractInteractionResult): string {
+  const status = result.evidence.response?.status;
+  switch (result.firstPactMismatch) {
+    case 'StatusMismatch':
+      return status === undefined ? 'wrong-status' : statusMismatch(status);
+    case 'BodyTypeMismatch':
+      return 'not-json';
+    case 'BodyMismatch': {
+      let body: unknown;
+      try {
+        body = JSON.parse(result.evidence.response?.body ?? '');
+      } catch {
+        return 'not-json';
+      }
+      const hub = body !== null && typeof body === 'object' ? (body as Record<string, unknown>)['iotHubHostName'] : undefined;
+      return typeof hub === 'string' && hub !== '' ? 'hub-not-linked' : 'missing-field';
+    }
+    default:
+  }
+  const member = result.memberProblems?.[0]?.checkId;
+  if (member === 'webhook.response.initialTwin') return 'initial-twin-shape';
+  if (member === 'webhook.returnData.type') return 'wrong-type';
+  return 'contract-mismatch';
 }
 
 /**
@@ -62,7 +95,13 @@ export function judgeInteraction(label: string, result: ContractInteractionResul
       evidence: result.evidence,
     });
   }
-  const details = { mismatch: 'contract-mismatch', expected: 'the answer the contract describes', actual: result.mismatches, evidence: result.evidence };
+  const members = result.memberProblems ?? [];
+  const onlyMembers = members.length > 0 && members.length === result.mismatches.length;
+  if (onlyMembers && members.every((m) => context.memberDefectsSeen?.has(m.checkId) === true)) {
+    const owners = [...new Set(members.map((m) => m.checkId))].join(', ');
+    throw new CheckSkipped(`${label}: not judged here: its answer has the defect ${owners} reports on the dialect's cases (${members[0]?.problem ?? ''})`);
+  }
+  const details = { mismatch: contractMismatchKind(result), expected: 'the answer the contract describes', actual: result.mismatches, evidence: result.evidence };
   if (result.outcome === 'errored') throw new TargetMisbehaviour(`${label}: ${result.message}`, { ...details, mismatch: 'no-answer' });
   throw new CheckFailure(`${label}: ${result.message}`, details);
 }

@@ -6,6 +6,18 @@ import { describeRefusal, isRefusal, whatDpsDoes } from '../refusal.js';
 
 /** The answer as HTTP: status, body encoding and syntax, size, time. */
 
+/**
+ * The kind of a wrong status, for grouping by cause: DPS treats each differently (docs/webhook-profiles.md,
+ * "What a refusal is"), so a 401, a 429, a 5xx and a redirect are different defects.
+ */
+export function statusMismatch(status: number): string {
+  if (status === 401) return 'unauthorized';
+  if (status === 429) return 'throttled';
+  if (status >= 500) return 'server-error';
+  if (status >= 300 && status < 400) return 'redirect';
+  return 'wrong-status';
+}
+
 export const statusCheck: CaseCheck = {
   id: 'webhook.response.status',
   level: 'MUST',
@@ -26,7 +38,7 @@ export const statusCheck: CaseCheck = {
           ? ` with body ${bodySnippet(answer.bodyBytes.toString('utf8'))}`
           : '';
     const status = answer.statusMessage === '' ? `HTTP ${answer.status}` : `HTTP ${answer.status} ${answer.statusMessage}`;
-    return j.fail('wrong-status', `expected HTTP 200 or a 4xx refusal, got ${status}${extra}: ${whatDpsDoes(answer.status)}`, 'HTTP 200 or a 4xx refusal', answer.status);
+    return j.fail(statusMismatch(answer.status), `expected HTTP 200 or a 4xx refusal, got ${status}${extra}: ${whatDpsDoes(answer.status)}`, 'HTTP 200 or a 4xx refusal', answer.status);
   },
 };
 

@@ -1,5 +1,5 @@
 import { sameHostName } from '../../../src/dps/same-host-name.js';
-import { CheckSkipped } from '../../../src/results/check-outcome-errors.js';
+import { CheckNotReached, CheckSkipped, isCheckNotReached } from '../../../src/results/check-outcome-errors.js';
 import type { CheckDefinition } from '../check-definition.js';
 import type { CallJudge } from '../call-judge.js';
 
@@ -29,7 +29,9 @@ export function firstHubOrSkip(first: CallJudge): string {
     hub = first.responseObject()['iotHubHostName'];
   } catch (error) {
     const why = (error instanceof Error ? error.message : String(error)).replace(`${first.label}: not judged: `, '');
-    throw new CheckSkipped(`${first.label}: not judged: the first answer has no hub to compare (${why})`);
+    const reason = `${first.label}: not judged: the first answer has no hub to compare (${why})`;
+    if (isCheckNotReached(error)) throw new CheckNotReached(reason, error.blockedBy);
+    throw new CheckSkipped(reason);
   }
   if (typeof hub !== 'string' || hub === '')
     throw new CheckSkipped(

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { CheckSkipped } from '../../../src/results/check-outcome-errors.js';
+import { CheckNotReached } from '../../../src/results/check-outcome-errors.js';
 import { describeJson } from '../answer-body.js';
 import type { CaseCheck } from '../check-definition.js';
 import type { RunnableCase } from '../planned-case.js';
@@ -68,14 +68,21 @@ export const caseInitialTwinCheck: CaseCheck = {
   },
 };
 
+/** What a user case expects of the answer's content: each implies that the webhook accepts the device. */
+function expectsContent(expect: RunnableCase['expect']): boolean {
+  return expect !== undefined && (expect.iotHubHostName !== undefined || 'returnData' in expect || expect.returnDataSchema !== undefined || expect.initialTwin !== undefined);
+}
+
 export const caseRefusedCheck: CaseCheck = {
   id: 'webhook.case.refused',
   level: 'MUST',
   per: 'case',
   title: 'Refused or accepted as expected (user case)',
   requirement:
-    'with expect.refused true, the webhook refuses the request with a clean 4xx (not 401, not 429); with false, it accepts it with HTTP 200',
-  appliesTo: (planned) => planned.expect?.refused !== undefined,
+    'with expect.refused true, the webhook refuses the request with a clean 4xx (not 401, not 429); with false, or with an expected hub, ' +
+    'data or twin (which a refusal cannot meet), it accepts it with HTTP 200; a refusal of such a case is this one failure, ' +
+    'and the content checks are not reached',
+  appliesTo: (planned) => planned.expect?.refused !== undefined || expectsContent(planned.expect),
   judge(j, planned) {
     const answer = j.answered();
     const refusal = j.refusal();
@@ -91,11 +98,14 @@ export const caseRefusedCheck: CaseCheck = {
         const assigned = typeof hub === 'string' ? `, assigning ${hub}` : '';
         return j.fail('accepted', `expected the webhook to refuse this device (a 4xx), got HTTP 200${assigned}`, 'a 4xx refusal', 200);
       }
-      throw new CheckSkipped(`${j.label}: not judged: HTTP ${answer.status} is neither a refusal nor an acceptance (see webhook.response.status)`);
+      throw new CheckNotReached(`${j.label}: not judged: HTTP ${answer.status} is neither a refusal nor an acceptance (see webhook.response.status)`, 'webhook.response.status');
     }
-    if (refusal) return j.fail('refused', `expected the webhook to accept this device, got it ${describeRefusal(refusal)}`, 'HTTP 200', refusal.status);
+    if (refusal) {
+      const why = planned.expect?.refused === false ? '' : ' (the case expects a hub, data or a twin)';
+      return j.fail('refused', `expected the webhook to accept this device${why}, got it ${describeRefusal(refusal)}`, 'HTTP 200', refusal.status);
+    }
     if (answer.status === 200) return `${j.label}: accepted (HTTP 200), as expected`;
-    throw new CheckSkipped(`${j.label}: not judged: HTTP ${answer.status} is neither a refusal nor an acceptance (see webhook.response.status)`);
+    throw new CheckNotReached(`${j.label}: not judged: HTTP ${answer.status} is neither a refusal nor an acceptance (see webhook.response.status)`, 'webhook.response.status');
   },
 };
 

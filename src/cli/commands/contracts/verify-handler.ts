@@ -9,6 +9,7 @@ import { loadWebhookProfile } from '../../../webhook-profile/load-webhook-profil
 import { DIALECTS, type Dialect } from '../../../results/check-result.js';
 import { SecretRedactor } from '../../../results/secret-redactor.js';
 import type { ContractsVerifyOptions } from './define.js';
+import { warnTo } from '../../warn-to.js';
 
 // a refusal is skipped as the webhook suite skips it: the policy's answer, neither passed nor failed;
 // so is an answer the verifier could not read for a limit of its own (never the webhook's failure)
@@ -47,7 +48,7 @@ export const handle: CommandHandler<ContractsVerifyOptions> = async (options, co
   }
   webhookTarget(options.url, options.functionKey); // usage errors before any work
   await checkInputFiles([['--profile', options.profile]]);
-  const profile = options.profile === undefined ? undefined : loadWebhookProfile(options.profile);
+  const profile = options.profile === undefined ? undefined : loadWebhookProfile(options.profile, warnTo(context));
   const redactor = new SecretRedactor().add(options.functionKey);
   const tally: Tally = { passed: 0, failed: 0, refused: 0, notJudged: 0, notExercised: [] };
   // whether the webhook accepted a ga interaction (ga runs first): a preview refused whole then points at the dialect

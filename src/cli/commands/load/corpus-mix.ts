@@ -20,8 +20,8 @@ export interface MixProfile {
 }
 
 /** Reads a `--profile` file (the webhook suite's loader and schema); undefined without one. */
-export function readMixProfile(path: string | undefined): MixProfile | undefined {
-  return path === undefined ? undefined : { profile: loadWebhookProfile(path), source: path };
+export function readMixProfile(path: string | undefined, onWarning?: (message: string) => void): MixProfile | undefined {
+  return path === undefined ? undefined : { profile: loadWebhookProfile(path, onWarning), source: path };
 }
 
 /** A case's load item, or undefined when the case is not applicable under the profile (the webhook suite skips it too). */

@@ -6,6 +6,7 @@ import { reportWriteError, usageError } from '../../../errors/harness-error.js';
 import { parseHttpUrl } from '../../../http/parse-http-url.js';
 import { prepareWebhookRequests } from '../../../load/load-mix.js';
 import { corpusMix, readMixProfile } from './corpus-mix.js';
+import { warnTo } from '../../warn-to.js';
 import { artilleryExport, FUNCTION_KEY_VARIABLE, SCENARIO_FILE } from '../../../load/export/artillery-export.js';
 import { writeFileAtomic } from '../../../report/atomic-write.js';
 import type { LoadCommandOptions } from './define.js';
@@ -29,7 +30,7 @@ export async function exportLoad(options: LoadCommandOptions, context: CommandCo
   const files = artilleryExport({
     url,
     keyRequired,
-    requests: prepareWebhookRequests(corpusMix(options.dialect, readMixProfile(options.profile)), url.toString()),
+    requests: prepareWebhookRequests(corpusMix(options.dialect, readMixProfile(options.profile, warnTo(context))), url.toString()),
     ratePerSecond: options.rate,
     durationS: options.duration,
     timeoutMs: options.timeout,

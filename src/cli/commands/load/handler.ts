@@ -14,6 +14,7 @@ import { createRunInfo } from '../../../runner/create-run-info.js';
 import { packageVersion } from '../../../meta/package-info.js';
 import { startReferenceWebhook } from '../../../../implementations/reference-webhook/start-reference-webhook.js';
 import { corpusMix, readMixProfile } from './corpus-mix.js';
+import { warnTo } from '../../warn-to.js';
 import type { LoadCommandOptions } from './define.js';
 import { exportLoad } from './export-load.js';
 
@@ -42,7 +43,7 @@ export const handle: CommandHandler<LoadCommandOptions> = async (options, contex
   await checkInputFiles([['--profile', options.profile]]);
   if (options.export !== undefined) return exportLoad(options, context);
   await checkOutDir(options.out);
-  const mix = corpusMix(options.dialect, readMixProfile(options.profile));
+  const mix = corpusMix(options.dialect, readMixProfile(options.profile, warnTo(context)));
   const redactor = new SecretRedactor().add(options.functionKey);
   const given =
     options.webhook === undefined

@@ -8,6 +8,7 @@ import { buildWebhookSuite } from '../../../../suites/webhook/build-webhook-suit
 import { WebhookCaller } from '../../../../suites/webhook/webhook-caller.js';
 import type { WebhookCommandOptions } from './define.js';
 import { brokerPublishing, publishAfterRun } from './publish-verification-step.js';
+import { warnTo } from '../../warn-to.js';
 
 /**
  * `dps-conformance webhook`: acts as DPS towards a live webhook, judges every answer, writes the
@@ -31,6 +32,7 @@ export const handle: CommandHandler<WebhookCommandOptions> = async (options, con
     dialect: options.dialect,
     timeoutMs: options.timeout,
     signal: context.signal,
+    onWarning: warnTo(context),
     ...(options.functionKey === undefined ? {} : { functionKey: options.functionKey }),
     ...(options.cases === undefined ? {} : { cases: options.cases }),
     ...(options.profile === undefined ? {} : { profile: options.profile }),

@@ -32,7 +32,7 @@ export type HostName = string;
 export type RegistrationID = string;
 
 /**
- * Cases for `webhook --cases FILE`: each case becomes one allocation request to the webhook under test. Omitted fields take the command's defaults: `dialect` from `--dialect` (default `ga`), `enrollment` `group`, `attestation` `symmetricKey`, `linkedHubs` the harness's default hubs. `data` (any JSON value) absent = the device sent no data; when present it is sent as the dialect's data member (ga: must be a JSON object to make a valid request; the harness checks the built request against the dialect's allocation-request schema). `expect` states what the webhook must answer: `iotHubHostName` exactly; `returnData` deep-equal (ga: the response `payload`; preview: the response `returnData` string); `returnDataSchema` a JSON Schema the returned data must satisfy; `initialTwin` deep-equal; `refused: true` that the webhook refuses the request with a clean 4xx. `registrationId` and `enrollmentGroupId` set the device's identity (default: the `--profile`'s, else the harness's). Unique case ids and a valid `returnDataSchema` are checked by the harness (JSON Schema cannot say either). Unknown members are rejected to catch typos.
+ * Cases for `webhook --cases FILE`: each case becomes one allocation request to the webhook under test. Omitted fields take the command's defaults: `dialect` from `--dialect` (default `ga`), `enrollment` `group`, `attestation` `symmetricKey`, `linkedHubs` the harness's default hubs. `payload` (any JSON value: the device's data, named as in the GA API and in profiles) absent = the device sent no data; when present it is sent as the dialect's data member (ga `payload`, preview `data`; ga: must be a JSON object to make a valid request; the harness checks the built request against the dialect's allocation-request schema). `data`, the name older case files used, is read as `payload` with a warning. `expect` states what the webhook must answer: `iotHubHostName` exactly; `returnData` deep-equal (ga: the response `payload`; preview: the response `returnData` string); `returnDataSchema` a JSON Schema the returned data must satisfy; `initialTwin` deep-equal; `refused: true` that the webhook refuses the request with a clean 4xx. `registrationId` and `enrollmentGroupId` set the device's identity (default: the `--profile`'s, else the harness's). Unique case ids and a valid `returnDataSchema` are checked by the harness (JSON Schema cannot say either). Unknown members are rejected to catch typos.
  */
 export interface UserCaseFile {
   version: 1;
@@ -53,7 +53,18 @@ export interface UserCase {
    * The enrollment group ID of a group enrollment (default: the profile's, else `dpsc-group`).
    */
   enrollmentGroupId?: string;
-  data?: unknown;
+  /**
+   * The device's data, as the device sends it (ga `payload`, preview `data`); any JSON value; absent = none. `data` is read as this, with a warning.
+   */
+  payload?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   expect: ExpectedWebhookAnswer;
 }
 export interface ExpectedWebhookAnswer {
