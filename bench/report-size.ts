@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { unpackEvidence } from '../src/report/format/evidence-packing.js';
 import { parseCtrf } from '../src/report/format/parse-ctrf.js';
+import { parseJson } from '../src/json/parse-json.js';
+import { stringifyJson } from '../src/json/stringify-json.js';
 import type { CheckResult } from '../src/results/check-result.js';
 import type { BenchRow } from './bench-row.js';
 
@@ -44,7 +46,8 @@ export async function measureReportSet(out: string): Promise<ReportSetFigures> {
   const texts = Object.fromEntries(await Promise.all(SIZED_FILES.map(async (name) => [name, await readFile(join(out, name), 'utf8')] as const))) as Record<SizedFile, string>;
   const bytes = Object.fromEntries(SIZED_FILES.map((name) => [name, bytesOf(texts[name])])) as Record<SizedFile, number>;
   const unreachable: string[] = [];
-  const raw = JSON.parse(texts['ctrf.json']) as { results: { summary: { tests: number }; tests: Json[]; extra: { evidence?: Json } } };
+  // parseJson as parseCtrf reads it: evidence with an integer beyond 2^53 compares digit for digit
+  const raw = parseJson(texts['ctrf.json']) as { results: { summary: { tests: number }; tests: Json[]; extra: { evidence?: Json } } };
   const tests = raw.results.tests;
   const store = raw.results.extra.evidence ?? {};
   let parsed: CheckResult[] | undefined;
@@ -62,7 +65,7 @@ export async function measureReportSet(out: string): Promise<ReportSetFigures> {
   const notStored: string[] = [];
   const notReadBack: string[] = [];
   tests.forEach((test, index) => {
-    const line = JSON.stringify(test);
+    const line = stringifyJson(test);
     const id = isObject(test.extra) ? test.extra.evidence : undefined;
     inlineBytes += bytesOf(line) + 1;
     if (typeof id !== 'string') return;
@@ -72,9 +75,9 @@ export async function measureReportSet(out: string): Promise<ReportSetFigures> {
     if (piece === undefined) notStored.push(`${String(test.name)}: evidence ${id}`);
     else {
       // the piece whole (ctrf.json stores it packed: evidence-packing.ts), as the result had it
-      const whole = JSON.stringify(unpackEvidence(piece));
-      if (parsed !== undefined && JSON.stringify(parsed[index]?.evidence) !== whole) notReadBack.push(`${String(test.name)}: evidence ${id}`);
-      inlineBytes += bytesOf(whole) - bytesOf(JSON.stringify(id));
+      const whole = stringifyJson(unpackEvidence(piece));
+      if (parsed !== undefined && stringifyJson(parsed[index]?.evidence) !== whole) notReadBack.push(`${String(test.name)}: evidence ${id}`);
+      inlineBytes += bytesOf(whole) - bytesOf(stringifyJson(id));
     }
   });
   const some = (list: readonly string[]): string => `${list.slice(0, 3).join(', ')}${list.length > 3 ? ', ...' : ''}`;

@@ -29,6 +29,8 @@ export interface DeviceRegistration {
   httpsBodyEncoding?: BufferEncoding;
   /** how long to wait before the next request; the default honours what DPS advised */
   retryPolicy?: RetryPolicy;
+  /** the register body as sent, from the standard one (default: the standard one); test devices change it */
+  registerBody?: (standard: string) => string;
   log?: (line: string) => void;
 }
 

@@ -22,6 +22,8 @@ export interface ReferenceDriverOptions {
   retryPolicy?: RetryPolicy;
   /** the AMQP link address for a registration (default: the registration's own) */
   amqpAddress?: (idScope: string, registrationId: string) => string;
+  /** the register body as sent, from the standard one (test devices with one defect or habit change it) */
+  registerBody?: (standard: string) => string;
   /** how an HTTPS body becomes bytes (default utf8) */
   httpsBodyEncoding?: BufferEncoding;
   log?: (line: string) => void;
@@ -65,6 +67,7 @@ export function referenceDriver(options: ReferenceDriverOptions = {}): AdapterDr
         ...(Object.prototype.hasOwnProperty.call(request, 'data') ? { data: request['data'] as LosslessJson } : {}),
         ...(options.retryPolicy ? { retryPolicy: options.retryPolicy } : {}),
         ...(options.amqpAddress ? { amqpAddress: options.amqpAddress(asText(request['idScope']), asText(request['registrationId'])) } : {}),
+        ...(options.registerBody ? { registerBody: options.registerBody } : {}),
         ...(options.httpsBodyEncoding ? { httpsBodyEncoding: options.httpsBodyEncoding } : {}),
         ...(options.log ? { log: options.log } : {}),
       };

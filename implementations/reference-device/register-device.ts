@@ -106,7 +106,7 @@ export async function registerDevice(reg: DeviceRegistration): Promise<DeviceOut
   try {
     channel = await openChannel(reg, Math.max(1, remaining()));
     const open = channel;
-    const body = registerBody(reg);
+    const body = reg.registerBody ? reg.registerBody(registerBody(reg)) : registerBody(reg);
     let answer = await withRetries((ms) => open.register(body, ms));
     for (;;) {
       if (answer.status >= 300) throw errorFromAnswer(answer);

@@ -1,4 +1,4 @@
-import { minifyJson, rawJsonMember } from './raw-json.js';
+import { parse, stringify } from 'lossless-json';
 import { chooseHub } from './choose-hub.js';
 import { detectDialect } from './detect-dialect.js';
 
@@ -17,17 +17,23 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** A member named twice keeps its last value, as JSON.parse does. */
+function lastWins({ newValue }: { newValue: unknown }): unknown {
+  return newValue;
+}
+
 /**
  * Answers one allocation request (the body text) as a correct custom allocation webhook: the hub from
  * `chooseHub`, an initial twin, and the device data echoed back so that a device can compare what it
- * sent with what it got. The echo is sliced from the request text, never parsed and re-serialised, so
- * numbers beyond 2^53 keep every digit. ga: `payload` = the device's payload object (left out when the
- * device sent none); preview: `returnData` = the device data as JSON text (left out when none).
+ * sent with what it got. The request is read with the `lossless-json` package, whose numbers keep the
+ * text they were written with, so an integer beyond 2^53 or an exponent form is echoed exactly as the
+ * device wrote it. ga: `payload` = the device's payload object (left out when the device sent none);
+ * preview: `returnData` = the device data as JSON text (left out when none).
  */
 export function allocate(requestText: string, dialectQuery: string | null = null): WebhookAnswer {
   let request: unknown;
   try {
-    request = JSON.parse(requestText);
+    request = parse(requestText, null, { onDuplicateKey: lastWins });
   } catch {
     return reject(400, 'the request body is not JSON');
   }
@@ -41,14 +47,14 @@ export function allocate(requestText: string, dialectQuery: string | null = null
   }
   const dialect = detectDialect(context, dialectQuery);
   const hub = chooseHub(registrationId, linkedHubs as string[]);
-  const initialTwin = { tags: { allocatedBy: 'dps-conformance-reference-webhook', dialect }, properties: { desired: { assignedHub: hub } } };
-  const members = [`"iotHubHostName":${JSON.stringify(hub)}`, `"initialTwin":${JSON.stringify(initialTwin)}`];
-  const dataMember = dialect === 'ga' ? 'payload' : 'data';
-  const raw = rawJsonMember(requestText, ['deviceRuntimeContext', dataMember]);
-  if (raw !== undefined) {
-    if (dialect === 'preview') members.push(`"returnData":${JSON.stringify(minifyJson(raw))}`);
-    // ga data must be an object; anything else is not echoed (DPS would not deliver it, azure-docs#51275)
-    else if (isObject(context['payload'])) members.push(`"payload":${minifyJson(raw)}`);
+  const answer: Record<string, unknown> = {
+    iotHubHostName: hub,
+    initialTwin: { tags: { allocatedBy: 'dps-conformance-reference-webhook', dialect }, properties: { desired: { assignedHub: hub } } },
+  };
+  if (dialect === 'preview') {
+    if (Object.hasOwn(context, 'data')) answer['returnData'] = stringify(context['data']);
   }
-  return { status: 200, contentType: 'application/json; charset=utf-8', text: `{${members.join(',')}}` };
+  // ga data must be an object; anything else is not echoed (DPS would not deliver it, azure-docs#51275)
+  else if (isObject(context['payload'])) answer['payload'] = context['payload'];
+  return { status: 200, contentType: 'application/json; charset=utf-8', text: stringify(answer) ?? '{}' };
 }

@@ -1,7 +1,9 @@
 import { getSchemaRegistry, type SchemaRegistry } from '../schemas/schema-registry.js';
 import { AdapterFault, type AdapterFaultKind } from './adapter-fault.js';
 import { AdapterProcess, type AdapterOutput } from './adapter-process.js';
-import { parseLosslessJson, stringifyLosslessJson, type LosslessJson } from './lossless-json.js';
+import type { JsonValue } from '../json/json-value.js';
+import { parseJson } from '../json/parse-json.js';
+import { stringifyJson } from '../json/stringify-json.js';
 import { JSON_DEPTH_LIMIT, jsonTextDepth } from '../json/json-depth.js';
 
 /**
@@ -56,9 +58,9 @@ interface Pending {
   lines: string[];
   stderrMark: number;
   startedAt: number;
-  reply?: { message: Record<string, LosslessJson>; line: string };
+  reply?: { message: Record<string, JsonValue>; line: string };
   timer?: NodeJS.Timeout;
-  resolve: (value: { message: Record<string, LosslessJson>; line: string; stderr: string; durationMs: number }) => void;
+  resolve: (value: { message: Record<string, JsonValue>; line: string; stderr: string; durationMs: number }) => void;
   reject: (fault: AdapterFault) => void;
 }
 
@@ -125,7 +127,7 @@ export class AdapterClient implements DeviceDriver {
 
   async start(): Promise<StartReply> {
     await this.ensureProcess();
-    let message: Record<string, LosslessJson>;
+    let message: Record<string, JsonValue>;
     try {
       ({ message } = await this.request('start', { cmd: 'start', version: 1 }, this.startTimeoutMs));
     } catch (error) {
@@ -215,7 +217,7 @@ export class AdapterClient implements DeviceDriver {
     kind: RequestKind,
     body: Record<string, unknown>,
     timeoutMs: number,
-  ): Promise<{ message: Record<string, LosslessJson>; line: string; stderr: string; durationMs: number }> {
+  ): Promise<{ message: Record<string, JsonValue>; line: string; stderr: string; durationMs: number }> {
     const proc = this.proc;
     this.seq += 1;
     const request = { seq: this.seq, ...body };
@@ -242,7 +244,7 @@ export class AdapterClient implements DeviceDriver {
         this.fail(stray.kind, `before this request: ${stray.message}`, stray.evidence);
         return;
       }
-      if (!proc?.running || !proc.send(stringifyLosslessJson(request))) {
+      if (!proc?.running || !proc.send(stringifyJson(request))) {
         this.fail('crash', 'the adapter is not running (it exited before the request could be sent)');
         return;
       }
@@ -283,7 +285,7 @@ export class AdapterClient implements DeviceDriver {
   }
 
   private onLine(text: string): void {
-    let message: LosslessJson;
+    let message: JsonValue;
     const depth = jsonTextDepth(text, ADAPTER_LINE_DEPTH_LIMIT);
     if (depth > ADAPTER_LINE_DEPTH_LIMIT) {
       // refused before parsing: no parse or walk of what the adapter wrote can run out of stack
@@ -291,7 +293,7 @@ export class AdapterClient implements DeviceDriver {
       return;
     }
     try {
-      message = parseLosslessJson(text);
+      message = parseJson(text);
     } catch (error) {
       const trimmed = text.trimStart();
       const kind: AdapterFaultKind = trimmed.startsWith('{') ? 'malformed' : 'non-protocol-output';
@@ -328,7 +330,7 @@ export class AdapterClient implements DeviceDriver {
       return;
     }
     const expected = pending && !pending.reply ? `seq ${pending.seq}` : 'nothing (no request was open)';
-    this.fail('wrong-seq', `the adapter replied with seq ${stringifyLosslessJson(seq ?? null)}, expected ${expected}`);
+    this.fail('wrong-seq', `the adapter replied with seq ${stringifyJson(seq ?? null)}, expected ${expected}`);
   }
 
   private settle(pending: Pending): void {

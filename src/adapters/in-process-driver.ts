@@ -6,7 +6,7 @@ import { setupServer } from 'msw/node';
 import { getSchemaRegistry } from '../schemas/schema-registry.js';
 import { AdapterFault } from './adapter-fault.js';
 import type { DeviceDriver, Endpoint, RegisterCommand, RegisterExchange, RegisterReply, StartReply } from './protocol-types.js';
-import { stringifyLosslessJson } from './lossless-json.js';
+import { stringifyJson } from '../json/stringify-json.js';
 
 /** What an in-process implementation module exports: the three protocol operations as functions (docs/contract/adapter-protocol.md). */
 export interface InProcessImplementation {
@@ -117,7 +117,7 @@ export class InProcessDriver implements DeviceDriver {
     const started = Date.now();
     if (command.transport !== 'https') {
       const reply: RegisterReply = { seq, skipped: { reason: `in-process: msw intercepts HTTP(S) only, not ${command.transport}` } };
-      return { request: { ...command, seq, cmd: 'register' }, reply, replyLine: stringifyLosslessJson(reply), stderr: '', durationMs: 0 };
+      return { request: { ...command, seq, cmd: 'register' }, reply, replyLine: stringifyJson(reply), stderr: '', durationMs: 0 };
     }
     const body = await this.call(() => this.implementation?.register(request), command.timeoutMs + (this.options.replySlackMs ?? 1000), 'register', request);
     const check = getSchemaRegistry().check('adapter/register-reply', { ...body, seq });
@@ -127,7 +127,7 @@ export class InProcessDriver implements DeviceDriver {
     return {
       request: { ...command, seq, cmd: 'register' },
       reply: check.value,
-      replyLine: stringifyLosslessJson(check.value),
+      replyLine: stringifyJson(check.value),
       stderr: '',
       durationMs: Date.now() - started,
     };

@@ -4,7 +4,7 @@
  * are the types generated from those schemas (`src/schemas/generated/adapter/`).
  */
 import type { Dialect } from '../results/check-result.js';
-import type { LosslessJson } from './lossless-json.js';
+import type { JsonValue } from '../json/json-value.js';
 import type { AdapterStartReply, AttestationKind, DeviceTransport, ImplementationIdentity } from '../schemas/generated/adapter/start-reply.js';
 import type {
   AdapterRegisterReply,
@@ -54,7 +54,7 @@ export interface RegisterCommand {
   registrationId: string;
   attestation: { type: 'symmetricKey'; key: string } | { type: 'x509'; certPem: string; keyPem: string; chainPem: string };
   /** absent = the application supplies no data */
-  data?: LosslessJson;
+  data?: JsonValue;
   timeoutMs: number;
 }
 

@@ -81,3 +81,21 @@ export function parsePort(name: string): (value: string) => number {
     return Number(value);
   };
 }
+
+/** The emulator choices `device` and `run` offer, so a user can see a verdict both ways (docs/emulator-behaviour.md). */
+export interface EmulatorChoiceOptions {
+  asciiAnswers?: boolean;
+  strictPayload?: boolean;
+}
+
+/** Adds `--ascii-answers` and `--strict-payload` (departures from what the emulator does by default, each documented). */
+export function addEmulatorChoiceOptions(command: Command): Command {
+  return command
+    .option('--ascii-answers', "write non-ASCII characters of the emulator's answers as \\uXXXX escapes (default raw UTF-8; which DPS writes is unconfirmed)")
+    .option('--strict-payload', 'refuse a payload that is not a JSON object, as DPS documents (DPS accepts a JSON string holding one)');
+}
+
+/** The EmulatorOptions members those flags set (only what was asked for). */
+export function emulatorChoices(options: EmulatorChoiceOptions): { asciiAnswers?: boolean; strictPayload?: boolean } {
+  return { ...(options.asciiAnswers === true ? { asciiAnswers: true } : {}), ...(options.strictPayload === true ? { strictPayload: true } : {}) };
+}

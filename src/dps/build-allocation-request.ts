@@ -2,7 +2,7 @@ import type { Dialect } from '../results/check-result.js';
 import { maskedWebhookUrl } from '../http/function-key-url.js';
 import { runtimeAttestationContext, type AttestationKind } from './attestation-context.js';
 import { enrollmentRecord, type EnrollmentRecordInput } from './enrollment-record.js';
-import { minifyJson } from './raw-json-member.js';
+import { minifyJson } from '../json/raw-json-member.js';
 
 /** Everything DPS knows when it calls the webhook for one registration. */
 export interface AllocationRequestSpec {

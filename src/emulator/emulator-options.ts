@@ -52,6 +52,20 @@ export interface EmulatorOptions {
   redactor?: Redactor;
   /** refuse SAS tokens without `skn` (default false: accept them, as DPS does for SDKs that send none) */
   requireKeyName?: boolean;
+  /**
+   * refuse a ga `payload` that is not a JSON object, as the documented contract says (default false:
+   * a JSON string holding a JSON object is accepted and parsed, as DPS does; docs/emulator-behaviour.md)
+   */
+  strictPayload?: boolean;
+  /** what the webhook gets for a payload sent as a JSON string holding an object: `parsed` (default, inferred) or `as-sent` */
+  stringPayloadToWebhook?: 'parsed' | 'as-sent';
+  /** a ga payload string that is not JSON (UNCONFIRMED): `refuse` (default, 400012) or `accept` (passed on as the string) */
+  nonJsonStringPayload?: 'refuse' | 'accept';
+  /**
+   * write every non-ASCII character of the answers as a `\uXXXX` escape (default false: raw UTF-8, as
+   * JSON in UTF-8 allows; which DPS writes is UNCONFIRMED, docs/emulator-behaviour.md)
+   */
+  asciiAnswers?: boolean;
   /** accept MQTT 3.1 (protocol level 3) CONNECTs (default false: CONNACK 1, as DPS documents 3.1.1 only) */
   acceptMqtt31?: boolean;
   /** keep MQTT sessions when CleanSession is 0 (default false: every session is clean, as DPS does) */

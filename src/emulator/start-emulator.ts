@@ -60,6 +60,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     retryAfterSeconds: options.retryAfterSeconds ?? 2,
     pollHoldMs: options.pollHoldMs ?? DEFAULT_POLL_HOLD_MS,
     requireKeyName: options.requireKeyName ?? false,
+    asciiAnswers: options.asciiAnswers === true,
+    payloadPolicy: {
+      jsonString: options.strictPayload === true ? 'refuse' : 'parse',
+      toWebhook: options.stringPayloadToWebhook ?? 'parsed',
+      notJson: options.nonJsonStringPayload ?? 'refuse',
+    },
     ...(options.pollRateLimit ? { pollRateLimiter: new PollRateLimiter(options.pollRateLimit === true ? DPS_POLL_LIMIT : options.pollRateLimit) } : {}),
     reRegistration: options.reRegistration ?? 'dps',
     invalidUtf8: options.invalidUtf8 ?? 'refuse',

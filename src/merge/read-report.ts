@@ -38,6 +38,7 @@ export function readReport(pathOrDir: string): LoadedReport {
   } catch (error) {
     throw unreadableFileError(path, error);
   }
-  const { results, runInfo } = parseCtrf(parseJsonText(text, path), path);
+  // exact: an integer beyond 2^53 in evidence keeps its digits through a merge (docs/contract/reports.md)
+  const { results, runInfo } = parseCtrf(parseJsonText(text, path, { exact: true }), path);
   return { path, source: pathOrDir, results, runInfo };
 }

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
-import { parseLosslessJson, type LosslessJson } from '../adapters/lossless-json.js';
-import { rawJsonMember } from '../dps/raw-json-member.js';
+import { parseJson } from '../json/parse-json.js';
+import type { JsonValue } from '../json/json-value.js';
+import { rawJsonMember } from '../json/raw-json-member.js';
 
 /** A profile member the case also sends, with another value, where that value is the case's point. */
 export interface MemberConflict {
@@ -14,12 +15,12 @@ export interface MemberConflict {
 /** The device data a case sends under a profile, or why the case cannot keep its point under it. */
 export type ProfiledDeviceData = { json: string | undefined } | { conflicts: MemberConflict[] };
 
-function isObject(value: LosslessJson): value is { [key: string]: LosslessJson } {
+function isObject(value: JsonValue): value is { [key: string]: JsonValue } {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** Whether the case's value (lossless) is the profile's value (plain JSON), so nothing changes. */
-function sameValue(caseValue: LosslessJson | undefined, profileValue: unknown): boolean {
+function sameValue(caseValue: JsonValue | undefined, profileValue: unknown): boolean {
   if (caseValue === undefined) return false;
   return isDeepStrictEqual(JSON.parse(JSON.stringify(caseValue, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))), profileValue);
 }
@@ -41,7 +42,7 @@ export function profileDeviceData(
   exampleMembers: readonly string[] = [],
 ): ProfiledDeviceData {
   if (json === undefined || members === undefined) return { json };
-  const value = parseLosslessJson(json);
+  const value = parseJson(json);
   if (!isObject(value)) return { json };
   const named = Object.entries(members);
   const replaced = named.filter(([key, member]) => Object.hasOwn(value, key) && !sameValue(value[key], member));

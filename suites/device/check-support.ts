@@ -1,6 +1,7 @@
 import { CheckFailure, CheckSkipped, TargetMisbehaviour, type OutcomeDetails } from '../../src/results/check-outcome-errors.js';
 import type { SecretRedactor } from '../../src/results/secret-redactor.js';
 import type { RegisterError, RegisterResult } from '../../src/adapters/protocol-types.js';
+import { stringifyJson } from '../../src/json/stringify-json.js';
 import type { RegistrationRun } from './registration-run.js';
 import type { AdapterOutcome } from './evidence/adapter-outcome.js';
 import type { DeviceEvidence, RegistrationEvidence } from './evidence/registration-evidence.js';
@@ -16,7 +17,6 @@ const STDERR_TAIL = 4 * 1024;
  */
 function clipDeep(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}... [${value.length} characters]` : value;
-  if (typeof value === 'bigint') return value.toString();
   if (value === null || typeof value !== 'object') return value;
   if (depth >= COPY_DEPTH_LIMIT) return cutMarker(COPY_DEPTH_LIMIT);
   if (Array.isArray(value)) return value.map((item) => clipDeep(item, depth + 1));
@@ -109,7 +109,7 @@ export function brief(value: unknown, max = 80): string {
   if (value === undefined) return 'nothing';
   let text: string;
   try {
-    text = JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v)) ?? typeof value;
+    text = typeof value === 'function' || typeof value === 'symbol' ? typeof value : stringifyJson(value);
   } catch {
     text = `(${typeof value} that is not JSON)`;
   }

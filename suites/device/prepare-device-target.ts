@@ -9,6 +9,7 @@ import { declarationMismatchResults, narrowToDeclaration, type ImplementationDec
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { TargetMisbehaviour } from '../../src/results/check-outcome-errors.js';
 import type { SecretRedactor } from '../../src/results/secret-redactor.js';
+import type { WebhookProfile } from '../../src/webhook-profile/webhook-profile.js';
 import { addCheck } from '../../src/runner/add-check.js';
 import { addKnownResult } from '../../src/runner/result-as-check.js';
 import type { CorpusCase } from '../corpus/corpus-case.js';
@@ -38,6 +39,10 @@ export interface DeviceTargetOptions {
   caseIds?: readonly string[] | undefined;
   /** told when the run gave up on the adapter (3 timeouts in a row): the run is then incomplete */
   onGaveUp?: (reason: string) => void;
+  /** a user's webhook allocates: judge its refusals (see DeviceSuiteOptions) */
+  judgeWebhookAcceptance?: boolean;
+  /** `--profile` of a policy webhook */
+  profile?: WebhookProfile | undefined;
 }
 
 /** How `addTo` places a target that is one of several adapters of one implementation. */
@@ -134,6 +139,8 @@ export async function prepareDeviceTarget(options: DeviceTargetOptions): Promise
       endToEnd: options.endToEnd,
       redactor: options.redactor,
       lane: addOptions.lane,
+      judgeWebhookAcceptance: options.judgeWebhookAcceptance === true,
+      profile: options.profile,
       ...(filters.length === 0 ? {} : { caseFilter: (id: string) => filters.every((f) => f(id)) }),
     });
     // an in-process module has no process to exit: only an adapter's stop is a check (the module is stopped on cleanup)

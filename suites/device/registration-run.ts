@@ -35,17 +35,22 @@ let counter = 0;
  * A fresh registration ID for a case (DPS rules: alphanumerics and `-._:`, last character alphanumeric
  * or `-`, at most 128). The counter keeps two runs of one case (normal and fragmented) apart.
  */
-export function freshRegistrationId(caseId: string, transport: DeviceTransport, dialect: Dialect): string {
+export function freshRegistrationId(caseId: string, transport: DeviceTransport, dialect: Dialect, template?: string): string {
   counter += 1;
   const suffix = `-${transport}-${dialect === 'preview' ? 'pv' : 'ga'}-${counter.toString(36)}`;
-  const stem = `dpsc-${caseId.toLowerCase().replace(/[^a-z0-9-]/g, '-')}`.slice(0, 128 - suffix.length);
-  return `${stem}${suffix}`;
+  // a profile's template (`{caseId}-contoso-tstrsd-007`) wraps the fresh ID: its fixed part is what the policy reads
+  const fixed = template === undefined ? 0 : template.split('{caseId}').join('').length;
+  const stem = `dpsc-${caseId.toLowerCase().replace(/[^a-z0-9-]/g, '-')}`.slice(0, Math.max(8, 128 - suffix.length - fixed));
+  const id = `${stem}${suffix}`;
+  return template === undefined ? id : template.split('{caseId}').join(id);
 }
 
 export interface RegistrationContext {
   emulator: RunningEmulator;
   driver: DeviceDriver;
   timeoutMs: number;
+  /** `--profile`'s registration ID template; it must hold `{caseId}` (every registration needs an ID of its own) */
+  registrationIdTemplate?: string;
 }
 
 /** Plans the emulator, has the adapter register, and collects what happened. Never rejects for a target's fault. */
@@ -56,7 +61,7 @@ export async function runRegistration(
   dialect: Dialect,
 ): Promise<RegistrationRun> {
   const { emulator, driver } = context;
-  const registrationId = freshRegistrationId(deviceCase.caseId, transport, dialect);
+  const registrationId = freshRegistrationId(deviceCase.caseId, transport, dialect, context.registrationIdTemplate);
   emulator.plan(registrationId, { ...deviceCase.plan, dialect });
   const rightKey = emulator.deriveDeviceKey(registrationId);
   // a key of the right shape that belongs to another registration

@@ -3,10 +3,11 @@ import type { CheckResult, Dialect } from '../../src/results/check-result.js';
 import type { SecretRedactor } from '../../src/results/secret-redactor.js';
 import { observedVerdicts, type Verdicts } from '../device/check-support.js';
 import { checkAmqpProtocol, isAmqpTransport } from '../device/checks/amqp-checks.js';
-import { checkDataObserved } from '../device/checks/data-checks.js';
+import { checkDataObject, checkDataObserved } from '../device/checks/data-checks.js';
 import { checkMqttProtocol } from '../device/checks/mqtt-checks.js';
 import { checkPollingThrottle } from '../device/checks/polling-checks.js';
-import { checkRequestPath, checkRequestRegistrationId, checkRequestSas } from '../device/checks/request-checks.js';
+import { checkRequestBody, checkRequestPath, checkRequestRegistrationId, checkRequestSas } from '../device/checks/request-checks.js';
+import { gateCheck } from '../device/causal-gate.js';
 import { DEVICE_CHECKS, type DeviceCheckDef } from '../device/device-checks.js';
 import type { ObservedRun } from '../device/registration-run.js';
 import { readObserved, type RegistrationEvidence } from '../device/evidence/registration-evidence.js';
@@ -66,9 +67,19 @@ export function gradeObserved(input: GradeInput): CheckResult[] {
       const evidence = readObserved(run);
       const v = observedVerdicts(evidence, input.redactor);
       const caseId = `${registration.registrationId}#${registration.ordinal}${registration.scenario ? `:${registration.scenario}` : ''}`;
-      for (const [check, body] of checksFor(registration, evidence, session)) {
+      const checks = checksFor(registration, evidence, session);
+      const gateContext = { caseChecks: checks.map(([check]) => check) };
+      for (const [check, body] of checks) {
         const meta = { checkId: check.id, level: check.level, dialect: run.dialect, transport: run.transport, caseId, implementation };
-        results.push(judgeCheck(meta, () => body(evidence, v)));
+        results.push(
+          judgeCheck(meta, () => {
+            // one defect, one failed result: a step the registration never reached is not judged (causal-gate.ts)
+            const gate = gateCheck(check, evidence, gateContext);
+            if (gate?.kind === 'not-reached') throw gate.error;
+            if (gate?.kind === 'refused') v.fail(gate.message, { mismatch: 'request-refused' });
+            return body(evidence, v);
+          }),
+        );
       }
     }
   }
@@ -102,7 +113,8 @@ function checksFor(registration: ObservedRegistration, evidence: RegistrationEvi
     [DEVICE_CHECKS.requestRegistrationId, checkRequestRegistrationId],
     [DEVICE_CHECKS.requestSas, checkRequestSas],
   );
-  if (evidence.registers.length > 0) checks.push([DEVICE_CHECKS.dataSent, checkDataObserved]);
+  if (evidence.registers.length > 0) checks.push([DEVICE_CHECKS.requestBody, checkRequestBody], [DEVICE_CHECKS.dataSent, checkDataObserved]);
+  if (evidence.registers.length > 0 && registration.dialect === 'ga') checks.push([DEVICE_CHECKS.dataObject, checkDataObject]);
   if (answered(202)) {
     checks.push([DEVICE_CHECKS.pollingTerminal, checkFinished(registration, session)], [DEVICE_CHECKS.pollingRetryAfter, checkRetryAfterIfPolled]);
   }

@@ -5,6 +5,7 @@ import { DEVICE_CHECKS } from '../device/device-checks.js';
 import type { ClosedEntry, DeviceEntry, OperationEntry } from '../device/evidence/evidence-entry.js';
 import { isObject } from '../device/evidence/json-values.js';
 import type { RegistrationEvidence } from '../device/evidence/registration-evidence.js';
+import { describeRefusal, ownedRefusals } from '../device/refusal-owner.js';
 import type { ObservedRegistration } from './split-registrations.js';
 
 /** When the `emulate` session ended (ms since the epoch): what a device had not done by then, it may still have been doing. */
@@ -87,6 +88,8 @@ export function checkFinished(registration: ObservedRegistration, session: Sessi
     const status = last?.answer.status;
     if (last && status !== undefined && status >= 400 && status !== 429 && status < 500) {
       // the device stopped because DPS refused it: the check that owns the refusal says why
+      const refusal = ownedRefusals(e).at(-1);
+      if (refusal) throw new CheckNotReached(`not reached: ${describeRefusal(refusal)}; judged by ${refusal.owner.id}`, refusal.owner.id);
       throw new CheckSkipped(`not judged: DPS refused the device's last request (${answerWords(last)})`);
     }
     const ending = endingOf(registration, e, session, last?.answer.at ?? session.stoppedAt);

@@ -3,7 +3,8 @@ import addFormatsModule from 'ajv-formats';
 import type { UserCase, UserCaseFile } from '../../src/schemas/generated/harness/cases.js';
 import { invalidConfigError } from '../../src/errors/harness-error.js';
 import { parseJsonText, readTextFile } from '../../src/json/parse-json-file.js';
-import { parseLosslessJson, stringifyLosslessJson } from '../../src/adapters/lossless-json.js';
+import { parseJson } from '../../src/json/parse-json.js';
+import { stringifyJson } from '../../src/json/stringify-json.js';
 import { getSchemaRegistry } from '../../src/schemas/schema-registry.js';
 import { formatReadableErrors } from '../../src/schemas/readable-errors.js';
 import type { Dialect } from '../../src/results/check-result.js';
@@ -47,7 +48,7 @@ export function loadUserCases(
   const text = readTextFile(path);
   const document = parseJsonText(text, path === '-' ? 'standard input' : path);
   // the same file read again without rounding: device data is sent with every digit it was given
-  const exact = parseLosslessJson(text) as { cases?: unknown };
+  const exact = parseJson(text) as { cases?: unknown };
   const renamed = renameDeviceData(path, document, exact, onWarning);
   const outcome = getSchemaRegistry().validate('harness/cases', undefined, document);
   if (!outcome.valid || renamed.problems.length > 0) {
@@ -141,7 +142,7 @@ function specOf(userCase: UserCase, webhookUrl: string, exactCase: { payload?: u
   const groupId = userCase.enrollmentGroupId ?? profile.enrollmentGroupId;
   if (groupId !== undefined) spec.enrollmentGroupId = groupId;
   if ('payload' in userCase) {
-    spec.deviceDataJson = exactCase && 'payload' in exactCase ? stringifyLosslessJson(exactCase.payload) : JSON.stringify(userCase.payload);
+    spec.deviceDataJson = exactCase && 'payload' in exactCase ? stringifyJson(exactCase.payload) : JSON.stringify(userCase.payload);
   }
   return spec;
 }

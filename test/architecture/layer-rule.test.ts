@@ -36,7 +36,7 @@ describe('layer lint rule', function () {
     ['a reporter importing src/cli', 'reporters/upward.ts', "import { main } from '../src/cli/main.js';\nvoid main;\n"],
     ['a suite importing a reporter', 'suites/webhook/upward.ts', "import type { ConsoleMode } from '../../reporters/console-view.js';\nexport type M = ConsoleMode;\n"],
     ['an implementation importing a harness module', 'implementations/reference-webhook/upward.ts',
-      "import { minifyJson } from '../../src/dps/raw-json-member.js';\nvoid minifyJson;\n"],
+      "import { minifyJson } from '../../src/json/raw-json-member.js';\nvoid minifyJson;\n"],
   ];
   for (const [what, file, code] of upward) {
     it(`fails on ${what}`, async () => {
@@ -48,8 +48,8 @@ describe('layer lint rule', function () {
 
   const downward: [string, string, string][] = [
     ['src/cli importing a suite and the core', 'src/cli/downward.ts',
-      "import { loadCorpus } from '../../suites/corpus/load-corpus.js';\nimport { minifyJson } from '../dps/raw-json-member.js';\nvoid loadCorpus;\nvoid minifyJson;\n"],
-    ['a suite importing the core', 'suites/webhook/downward.ts', "import { minifyJson } from '../../src/dps/raw-json-member.js';\nvoid minifyJson;\n"],
+      "import { loadCorpus } from '../../suites/corpus/load-corpus.js';\nimport { minifyJson } from '../json/raw-json-member.js';\nvoid loadCorpus;\nvoid minifyJson;\n"],
+    ['a suite importing the core', 'suites/webhook/downward.ts', "import { minifyJson } from '../../src/json/raw-json-member.js';\nvoid minifyJson;\n"],
     ['a test importing anything', 'test/downward.ts', "import { main } from '../src/cli/main.js';\nvoid main;\n"],
   ];
   for (const [what, file, code] of downward) {

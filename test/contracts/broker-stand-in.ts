@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -78,4 +79,18 @@ export class BrokerStandIn {
     this.#server.closeAllConnections();
     return new Promise((resolve) => this.#server.close(() => resolve()));
   }
+}
+
+/**
+ * The mocha hooks of a describe block that uses `server`: started before its tests; after each, no
+ * request went unanswered, the routes are cleared and `afterEach` runs; closed after all.
+ */
+export function useBrokerStandIn(server: BrokerStandIn, afterEachTest: () => void): void {
+  before(() => server.start());
+  afterEach(() => {
+    assert.deepEqual(server.unhandled, [], 'a request the broker stand-in has no route for');
+    server.reset();
+    afterEachTest();
+  });
+  after(() => server.close());
 }

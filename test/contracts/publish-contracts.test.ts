@@ -5,7 +5,7 @@ import { handle } from '../../src/cli/commands/contracts/publish-handler.js';
 import type { ContractsPublishOptions } from '../../src/cli/commands/contracts/define.js';
 import { committedPactsDir } from '../../src/contracts/committed-pacts.js';
 import { listPactFiles } from '../../src/contracts/pact-file.js';
-import { BrokerStandIn } from './broker-stand-in.js';
+import { BrokerStandIn, useBrokerStandIn } from './broker-stand-in.js';
 
 interface Captured {
   url: string;
@@ -27,17 +27,13 @@ describe('contracts: publish to a Pact Broker (a stand-in broker on loopback)', 
   let BROKER = '';
   let captured: Captured[] = [];
 
-  before(async () => {
-    await server.start();
-    BROKER = `${server.origin}/team-a`;
-  });
-  afterEach(() => {
-    assert.deepEqual(server.unhandled, [], 'a request the broker stand-in has no route for');
-    server.reset();
+  useBrokerStandIn(server, () => {
     captured = [];
     delete process.env['PACT_BROKER_TOKEN'];
   });
-  after(() => server.close());
+  before(() => {
+    BROKER = `${server.origin}/team-a`;
+  });
 
   function acceptingBroker(): void {
     server.on('POST', '/team-a/contracts/publish', (request) => {

@@ -11,7 +11,7 @@ import { writeReportSet } from '../../src/report/write-report-set.js';
 import type { CheckResult } from '../../src/results/check-result.js';
 import { isHarnessError } from '../../src/errors/harness-error.js';
 import { fakeRunInfo } from '../report-html/fake-results.js';
-import { BrokerStandIn, type BrokerRequest } from './broker-stand-in.js';
+import { BrokerStandIn, useBrokerStandIn, type BrokerRequest } from './broker-stand-in.js';
 
 const SHA = '0f6c3a9d';
 
@@ -35,16 +35,12 @@ describe('Pact Broker: publishing verification results (a stand-in for the HAL A
   let seen: Seen[] = [];
   const publishLink = (provider: string, consumer: string): string => `${BROKER}/pacts/provider/${provider}/consumer/${consumer}/pact-version/${SHA}/verification-results`;
 
-  before(async () => {
-    await server.start();
-    BROKER = `${server.origin}/team-a`;
-  });
-  afterEach(() => {
-    assert.deepEqual(server.unhandled, [], 'a request the broker stand-in has no route for');
-    server.reset();
+  useBrokerStandIn(server, () => {
     seen = [];
   });
-  after(() => server.close());
+  before(() => {
+    BROKER = `${server.origin}/team-a`;
+  });
 
   /** The broker's three resources this uses, as its API documents them, recording every request. */
   function broker(): void {

@@ -75,14 +75,14 @@ describe('device.timeout.givesUp is judged only where the device met a registrat
   it('is not reached, blocked by the check that owns the refusal, when DPS refused the register', async () => {
     const outcome = await judge('refused');
     assert.ok(isCheckNotReached(outcome), String(outcome));
-    assert.equal(outcome.blockedBy, 'device.data.sent');
-    assert.match(outcome.message, /never met a registration that does not finish \(DPS answered its register 400/);
+    assert.equal(outcome.blockedBy, 'device.request.body');
+    assert.match(outcome.message, /never met a registration that does not finish \(DPS refused the register request with 400/);
   });
 
   it('device.polling.retryAfter is not reached either when DPS refused the register: it never asked for a wait', async () => {
     const outcome = await judge('refused', checkPollingRetryAfter);
     assert.ok(isCheckNotReached(outcome), String(outcome));
-    assert.equal(outcome.blockedBy, 'device.data.sent');
+    assert.equal(outcome.blockedBy, 'device.request.body');
     assert.match(outcome.message, /DPS never asked the device to wait/);
   });
 

@@ -47,13 +47,33 @@ describe('emulate grading (server-side device checks on the transcript)', () => 
     assert.equal(sas[0]?.mismatch, 'invalid-sas');
   });
 
-  it('fails device.data.sent for a body off the dialect\'s schema (with the problem in the message), passes a valid one', async () => {
-    await register(emulator, 'shape-1', { registrationId: 'shape-1', payload: 'text' });
+  it('fails device.data.sent for a body DPS took off the dialect\'s schema (with the problem in the message), passes a valid one', async () => {
+    const offSchema = await register(emulator, 'shape-1', { registrationId: 'shape-1', tpm: 'text' });
+    await poll(emulator, 'shape-1', String(offSchema.json['operationId']));
     const accepted = await register(emulator, 'shape-2', { registrationId: 'shape-2', payload: { modelId: 'dtmi:com:example:Thermostat;1' } });
     await poll(emulator, 'shape-2', String(accepted.json['operationId']));
     const data = grade(emulator).filter((r) => r.checkId === 'device.data.sent');
     assert.deepEqual(data.map((r) => `${r.caseId} ${r.outcome}`), ['shape-1#1 failed', 'shape-2#1 passed']);
-    assert.match(data[0]?.message ?? '', /valid against ga\/registration-request, got \/payload: expected object or null/);
+    assert.match(data[0]?.message ?? '', /valid against ga\/registration-request, got \/tpm: /);
+  });
+
+  it('a body DPS refuses fails device.request.body, naming why, and device.data.sent is not reached', async () => {
+    await register(emulator, 'shape-3', { registrationId: 'shape-3', payload: 'text' });
+    const results = grade(emulator).filter((r) => r.caseId === 'shape-3#1');
+    assert.deepEqual(results.filter((r) => r.outcome === 'failed').map((r) => r.checkId), ['device.request.body']);
+    assert.match(results.find((r) => r.checkId === 'device.request.body')?.message ?? '', /this string is not JSON/);
+    assert.equal(results.find((r) => r.checkId === 'device.data.sent')?.outcome, 'skipped');
+  });
+
+  it('a poll DPS refuses (an operation it never gave) fails its owner; device.polling.terminal is not reached, naming it', async () => {
+    const accepted = await register(emulator, 'poll-1', { registrationId: 'poll-1' });
+    assert.equal(accepted.status, 202);
+    assert.equal((await poll(emulator, 'poll-1', 'not-an-operation-dps-gave')).status, 404);
+    const results = gradeObserved({ idScope: emulator.idScope, defaultDialect: 'ga', entries: emulator.transcript.entries(), redactor: new SecretRedactor() });
+    const terminal = results.find((r) => r.checkId === 'device.polling.terminal');
+    assert.deepEqual([terminal?.outcome, terminal?.blockedBy], ['skipped', 'device.request.path'], terminal?.message);
+    assert.match(terminal?.message ?? '', /DPS refused the status poll with 404/);
+    assert.deepEqual(results.filter((r) => r.outcome === 'failed').map((r) => r.checkId), ['device.request.path']);
   });
 
   it('judges a refused MQTT 3.1 CONNECT on its own, by device.mqtt.protocol only', async () => {

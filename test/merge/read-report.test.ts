@@ -20,6 +20,12 @@ describe('readReport', () => {
     assert.deepEqual(readReport(join(dir, 'ctrf.json')).results, results);
   });
 
+  it('keeps an integer beyond 2^53 in evidence digit for digit (a merge does not round it)', async () => {
+    const results = [makeResult({ outcome: 'failed', evidence: { returnData: { next: 9007199254740993n, ids: [-18446744073709551615n, 1] } } })];
+    const dir = await writeRun(t.dir, 'run', results, makeRunInfo());
+    assert.deepEqual(readReport(dir).results[0]?.evidence, { returnData: { next: 9007199254740993n, ids: [-18446744073709551615n, 1] } });
+  });
+
   it('names the missing file (exit 2)', () => {
     mkdirSync(join(t.dir, 'empty'));
     assert.throws(

@@ -9,6 +9,7 @@ import { isHarnessError } from '../../src/errors/harness-error.js';
 import type { CheckResult } from '../../src/results/check-result.js';
 import { mixedResults, result, runInfo } from './sample-results.js';
 import { verdictOf } from '../../src/report/format/verdict.js';
+import { stringifyJson } from '../../src/json/stringify-json.js';
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 addFormats.default(ajv);
@@ -50,9 +51,19 @@ describe('formatCtrf', () => {
     const evidence: Record<string, unknown> = { big: 10n };
     evidence.self = evidence;
     const document = formatCtrf([result({ outcome: 'errored', evidence })], runInfo);
-    const text = JSON.stringify(document);
+    const text = stringifyJson(document);
     assert.match(text, /\[Circular\]/);
     assert.equal(validateCtrf(JSON.parse(text)), true);
+  });
+
+  it('writes a big integer of the evidence as its digits, a JSON number, and reads it back with every digit', () => {
+    const evidence = { returnData: { next: 9007199254740993n, list: [-18446744073709551615n, 1] } };
+    const text = ctrfText([result({ outcome: 'failed', evidence })], runInfo);
+    assert.match(text, /"next": ?9007199254740993\b/);
+    assert.match(text, /\[\s*-18446744073709551615,\s*1\s*\]/);
+    assert.doesNotMatch(text, /"9007199254740993"|9007199254740993n/);
+    const back = parseCtrf(text).results[0]?.evidence;
+    assert.deepEqual(back, evidence);
   });
 });
 

@@ -8,7 +8,7 @@ import { DIALECTS } from '../../src/results/check-result.js';
 import { loadCorpus } from '../../suites/corpus/load-corpus.js';
 import { corpusSkipReason, deviceDataFor } from '../../suites/corpus/corpus-case.js';
 import { allocationRequestFor } from '../../suites/corpus/corpus-request.js';
-import { minifyJson, rawJsonMember } from '../../src/dps/raw-json-member.js';
+import { minifyJson, rawJsonMember } from '../../src/json/raw-json-member.js';
 
 describe('reference webhook', () => {
   it('answers every corpus case validly in both dialects, echoing the device data without loss', () => {
@@ -36,6 +36,11 @@ describe('reference webhook', () => {
     assert.match(allocate(request).text, /"payload":\{"n":123456789012345678901234567890\}/);
     const preview = request.replace('"payload"', '"data"');
     assert.equal((JSON.parse(allocate(preview).text) as { returnData: string }).returnData, '{"n":123456789012345678901234567890}');
+  });
+
+  it('echoes numbers as written, strings by value, and the last of a member named twice', () => {
+    const request = '{"deviceRuntimeContext":{"registrationId":"r1","symmetricKey":{},"payload":{"e":1E3,"z":-0,"d":1.50,"s":"caf\\u00e9 \\/","n":1,"n":9007199254740993}},"linkedHubs":["h.azure-devices.net"]}';
+    assert.match(allocate(request).text, /"payload":\{"e":1E3,"z":-0,"d":1\.50,"s":"café \/","n":9007199254740993\}/);
   });
 
   it('detects the dialect per request, or takes ?dialect=', () => {

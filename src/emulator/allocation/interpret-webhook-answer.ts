@@ -1,6 +1,6 @@
 import { judgeAllocationAnswer } from '../../dps/judge-allocation-answer.js';
 import { JSON_DEPTH_LIMIT } from '../../json/json-depth.js';
-import { minifyJson, rawJsonMember } from '../../dps/raw-json-member.js';
+import { minifyJson, rawJsonMember } from '../../json/raw-json-member.js';
 import type { Dialect } from '../../results/check-result.js';
 import { AllocationFailure, WebhookFailureDefaults, customAllocationFailedMessage } from '../error-catalogue.js';
 import type { AllocationOutcome } from './allocator.js';

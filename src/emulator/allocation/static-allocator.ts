@@ -1,4 +1,4 @@
-import { minifyJson } from '../../dps/raw-json-member.js';
+import { minifyJson } from '../../json/raw-json-member.js';
 import type { AllocationContext, AllocationOutcome, Allocator } from './allocator.js';
 
 export interface StaticAllocatorOptions {

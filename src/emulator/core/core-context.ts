@@ -5,6 +5,7 @@ import type { Transcript } from '../transcript/transcript.js';
 import type { X509Enrollments } from '../x509/x509-enrollments.js';
 import type { DeviceConnections } from './device-connections.js';
 import type { Enrollments } from './enrollments.js';
+import type { PayloadPolicy } from './payload-policy.js';
 import type { PollRateLimiter } from './poll-rate-limiter.js';
 import type { PlanBook } from './registration-plan.js';
 import type { RegistrationBook } from './registration-book.js';
@@ -24,6 +25,10 @@ export interface CoreContext {
   defaultDialect: Dialect;
   retryAfterSeconds: number;
   requireKeyName: boolean;
+  /** write non-ASCII characters of answers as `\uXXXX` escapes (default: raw UTF-8; which DPS does is UNCONFIRMED) */
+  asciiAnswers?: boolean;
+  /** how a ga payload that is not a JSON object is taken (docs/emulator-behaviour.md); absent = as DPS does */
+  payloadPolicy?: PayloadPolicy;
   /** set when polls beyond DPS's per-device rate are answered 429 (off by default, docs/emulator-behaviour.md) */
   pollRateLimiter?: PollRateLimiter;
   /** `dps`: a repeated registration is a re-provisioning (fresh createdDateTimeUtc, substatus deviceDataMigrated); `initial`: every one reads as the first */

@@ -1,5 +1,6 @@
 import { ErrorCatalogue } from '../error-catalogue.js';
-import { serializeJson } from '../support/raw-json.js';
+import { escapeNonAscii } from '../support/escape-non-ascii.js';
+import { serializeJson } from '../../json/raw-json.js';
 import type { TranscriptEntry } from '../transcript/transcript-entry.js';
 import type { CoreContext } from './core-context.js';
 import type { CoreReply, CoreRequest } from './core-request.js';
@@ -41,9 +42,9 @@ export class EmulatorCore {
     let step: StepResult;
     try {
       step = this.#dispatch(request);
-      step = { ...step, reply: serialised(step.reply) };
+      step = { ...step, reply: serialised(step.reply, this.#context.asciiAnswers === true) };
     } catch (error) {
-      step = { reply: serialised(errorAnswer(ErrorCatalogue.internalError, {})), notes: { notes: [`harness fault: ${(error as Error).message}`] } };
+      step = { reply: serialised(errorAnswer(ErrorCatalogue.internalError, {}), false), notes: { notes: [`harness fault: ${(error as Error).message}`] } };
     }
     this.#record(request, step);
     return step.reply;
@@ -85,10 +86,14 @@ export class EmulatorCore {
   }
 }
 
-/** The reply with its body serialised once, for the wire and the record alike (raw returned data kept exact). */
-function serialised(reply: CoreReply): CoreReply {
+/**
+ * The reply with its body serialised once, for the wire and the record alike (raw returned data kept
+ * exact); with `ascii`, non-ASCII characters as `\uXXXX` escapes (docs/emulator-behaviour.md).
+ */
+function serialised(reply: CoreReply, ascii: boolean): CoreReply {
   if (reply.kind !== 'answer' || reply.body === undefined) return reply;
-  return { ...reply, bodyText: serializeJson(reply.body) };
+  const text = serializeJson(reply.body);
+  return { ...reply, bodyText: ascii ? escapeNonAscii(text) : text };
 }
 
 /** MQTT SUBACK code for a refused subscription (MQTT 3.1.1 §3.9.3). */

@@ -38,7 +38,7 @@ export function handleRegister(context: CoreContext, request: RegisterRequest): 
     return { ...rejected, notes: { ...rejected.notes, auth: { ok: true } } };
   }
   const dialect = plan.dialect ?? context.defaultDialect;
-  const parsed = parseRegisterBody(request.bodyText, dialect, registrationId, context.maxJsonDepth);
+  const parsed = parseRegisterBody(request.bodyText, dialect, registrationId, context.payloadPolicy, context.maxJsonDepth);
   const validation = parsed.ok || parsed.reason !== 'malformed-json' ? [validateBody(context.validator, 'registration-request', dialect, parsed.ok ? parsed.body.value : safeJson(request.bodyText))] : [];
   if (!parsed.ok) {
     const rejected = handleUnexpected(context, asUnexpected(request, parsed.reason, parsed.detail), delivery);

@@ -1,5 +1,5 @@
 import type { Dialect } from '../../results/check-result.js';
-import { RawJson } from '../support/raw-json.js';
+import { RawJson } from '../../json/raw-json.js';
 import type { Operation, OperationOutcome, RegistrationRecord } from './registration-book.js';
 import { dpsTimestamp } from './dps-timestamp.js';
 import { newEtag } from './dps-identifiers.js';

@@ -1,4 +1,5 @@
 import type { CheckResult } from '../../results/check-result.js';
+import { stringifyJson } from '../../json/stringify-json.js';
 import { toJsonSafe } from './json-safe.js';
 
 /**
@@ -27,7 +28,7 @@ export class EvidenceIndex {
     const known = typeof evidence === 'object' && evidence !== null ? this.byObject.get(evidence) : undefined;
     if (known !== undefined) return known;
     const safe = toJsonSafe(evidence);
-    const text = JSON.stringify(safe) ?? 'null';
+    const text = safe === undefined ? 'null' : stringifyJson(safe);
     let id = this.byText.get(text);
     if (id === undefined) {
       id = `e${this.byText.size + 1}`;

@@ -1,4 +1,5 @@
 import { isTooDeep } from '../../json/json-depth.js';
+import { stringifyJson } from '../../json/stringify-json.js';
 
 /**
  * How ctrf.json stores a piece of evidence without saying a thing twice. An emulator transcript entry
@@ -26,7 +27,8 @@ function packSide(side: unknown): unknown {
     return side;
   }
   // equal as JSON text: a body whose numbers or strings the parse would change (a big integer kept as a string) stays
-  if (JSON.stringify(parsed) !== JSON.stringify(side.body)) return side;
+  // (stringifyJson: a body read exactly may hold a bigint, which JSON.stringify refuses)
+  if (stringifyJson(parsed) !== stringifyJson(side.body)) return side;
   return Object.fromEntries(Object.entries(side).map(([key, value]) => (key === 'body' ? [BODY_FROM_TEXT, true] : [key, value])));
 }
 

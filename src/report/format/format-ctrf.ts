@@ -116,8 +116,10 @@ function ctrfTest(result: CheckResult, implementation: string, evidenceId: strin
  * A CTRF document of the results (docs/contract/reports.md "ctrf.json"). Each test is one result: its
  * name `checkId [caseId]`, its suite `[implementation, transport, dialect]`, its tags `[level]` (and
  * `WAIVED`), its `extra` only what the result has beyond that. The document's `extra` holds the run info,
- * the implementations by label, and each piece of evidence once (`evidence`, by id, packed: evidence-packing.ts), which the tests that
- * cite it name. parseCtrf reads it back.
+ * the implementations by label, and each piece of evidence once (`evidence`, by id, packed:
+ * evidence-packing.ts), which the tests that cite it name. parseCtrf reads it back. An integer of the
+ * evidence beyond 2^53 stays a `bigint`: write the document with stringifyJson
+ * (src/json/stringify-json.ts), which writes its digits; JSON.stringify refuses it.
  */
 export function formatCtrf(results: readonly CheckResult[], runInfo: RunInfo): CtrfDocument {
   const start = epochMs(runInfo.startedAt, 0);

@@ -1,9 +1,11 @@
+import { stringifyJson } from '../../json/stringify-json.js';
 import { COPY_DEPTH_LIMIT, cutMarker } from '../../json/json-depth.js';
 
 /**
- * Makes any value JSON-serialisable without losing what can be kept: evidence may hold cycles, BigInts,
+ * Makes any value serialisable by stringifyJson without losing what can be kept: evidence may hold cycles,
  * Buffers, Errors or Maps, and a report must never fail to write because of them (mocha's json reporter
- * has the same concern). JSON values pass through unchanged, so a JSON round trip is lossless.
+ * has the same concern). JSON values pass through unchanged, big integers (`bigint`) included, so a
+ * round trip through stringifyJson and parseJson (src/json/) is lossless; JSON.stringify refuses them.
  */
 export function toJsonSafe(value: unknown): unknown {
   return walk(value, [], 0);
@@ -16,11 +18,10 @@ function walk(value: unknown, ancestors: object[], depth: number): unknown {
   switch (typeof value) {
     case 'string':
     case 'boolean':
+    case 'bigint': // kept: stringifyJson writes its digits, the one way a report writes a big integer
       return value;
     case 'number':
       return Number.isFinite(value) ? value : String(value);
-    case 'bigint':
-      return value.toString();
     case 'undefined':
     case 'function':
     case 'symbol':
@@ -49,7 +50,8 @@ function walk(value: unknown, ancestors: object[], depth: number): unknown {
   return copy;
 }
 
-/** Cycle-safe JSON text of any value. */
+/** Cycle-safe JSON text of any value; a big integer is written as its digits. */
 export function safeStringify(value: unknown, indent?: number): string {
-  return JSON.stringify(toJsonSafe(value), null, indent) ?? 'undefined';
+  const safe = toJsonSafe(value);
+  return safe === undefined ? 'undefined' : stringifyJson(safe, indent);
 }

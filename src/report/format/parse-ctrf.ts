@@ -1,6 +1,7 @@
 import { DIALECTS, TRANSPORTS, type CheckResult, type Level, type Outcome } from '../../results/check-result.js';
 import type { RunInfo, WaiverNote, WaiverSummary } from '../../results/run-info.js';
 import { invalidConfigError, notJsonError } from '../../errors/harness-error.js';
+import { parseJson } from '../../json/parse-json.js';
 import { DPSC_CTRF_EXTRA_VERSION } from './ctrf-document.js';
 import { unpackEvidence } from './evidence-packing.js';
 
@@ -248,7 +249,8 @@ export function parseCtrf(input: unknown, source = 'ctrf.json'): { results: Chec
   let document = input;
   if (typeof input === 'string') {
     try {
-      document = JSON.parse(input) as unknown;
+      // big integers in evidence keep every digit (docs/contract/reports.md, "Exact numbers")
+      document = parseJson(input);
     } catch (error) {
       throw notJsonError(source, error instanceof Error ? error.message : String(error));
     }

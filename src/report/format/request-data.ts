@@ -1,3 +1,4 @@
+import { parseJson } from '../../json/parse-json.js';
 import { clipLine } from './clip-line.js';
 import { safeStringify } from './json-safe.js';
 
@@ -17,7 +18,7 @@ function parsed(value: unknown): unknown {
   // a text too deep to walk (a device or webhook chose its depth) stays text
   if (typeof value !== 'string' || isTooDeep(value, COPY_DEPTH_LIMIT)) return value;
   try {
-    return JSON.parse(value) as unknown;
+    return parseJson(value);
   } catch {
     return value;
   }

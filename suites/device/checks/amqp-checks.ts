@@ -3,8 +3,9 @@ import { brief } from '../check-support.js';
 import type { ConnectEntry, DeviceEntry, WireView } from '../evidence/evidence-entry.js';
 import { isObject } from '../evidence/json-values.js';
 import type { RegistrationEvidence } from '../evidence/registration-evidence.js';
+import { DEVICE_CHECKS } from '../device-checks.js';
+import { describeRefusal, ownRefusal } from '../refusal-owner.js';
 
-const AMQP_REASONS = new Set(['unknown-link-address', 'unknown-operation-type', 'unsupported-sasl-mechanism', 'malformed-username', 'malformed-amqp', 'registration-id-mismatch']);
 
 /** What the emulator recorded of an AMQP exchange (docs/protocol/amqp.md). */
 export type AmqpWireView = Extract<WireView, { protocol: 'amqp' }>;
@@ -39,8 +40,8 @@ export function isAmqpTransport(transport: string): boolean {
 export function checkAmqpProtocol(e: RegistrationEvidence, v: Verdicts): string {
   v.reply();
   const { run } = e;
-  const bad = e.device.find((entry) => entry.kind === 'unexpected' && AMQP_REASONS.has(entry.reason));
-  if (bad?.kind === 'unexpected') v.fail(`expected documented AMQP use, got ${bad.reason}: ${bad.detail}`, { mismatch: 'protocol-mismatch', actual: bad.wire });
+  const bad = ownRefusal(e, DEVICE_CHECKS.amqpProtocol.id);
+  if (bad) v.fail(`expected documented AMQP use, ${describeRefusal(bad)}`, { mismatch: 'protocol-mismatch', actual: bad.entry.wire });
   const connect = e.connect;
   // judged from the server side too (`emulate`), where the attestation is only known from what the device did
   if (!connect) v.fail('expected SASL PLAIN with the SAS token (with X.509: links on the registration address), the emulator saw neither', { mismatch: 'missing-request' });

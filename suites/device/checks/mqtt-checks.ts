@@ -3,8 +3,9 @@ import { brief } from '../check-support.js';
 import type { DeviceEntry, WireView } from '../evidence/evidence-entry.js';
 import { isObject } from '../evidence/json-values.js';
 import type { RegistrationEvidence } from '../evidence/registration-evidence.js';
+import { DEVICE_CHECKS } from '../device-checks.js';
+import { describeRefusal, ownRefusal } from '../refusal-owner.js';
 
-const MQTT_REASONS = new Set(['unknown-topic', 'unsupported-qos', 'malformed-username', 'client-id-mismatch', 'unsupported-protocol-version']);
 const REGISTER_TOPIC = /^\$dps\/registrations\/PUT\/iotdps-register\/\?(.*)$/;
 const POLL_TOPIC = /^\$dps\/registrations\/GET\/iotdps-get-operationstatus\/\?(.*)$/;
 /** topic filters that receive every DPS answer (the documented one, and its equivalent with `+`) */
@@ -31,8 +32,8 @@ function escapeRegExp(text: string): string {
 export function checkMqttProtocol(e: RegistrationEvidence, v: Verdicts): string {
   v.reply();
   const { run } = e;
-  const bad = e.device.find((entry) => entry.kind === 'unexpected' && MQTT_REASONS.has(entry.reason));
-  if (bad?.kind === 'unexpected') v.fail(`expected documented MQTT use, got ${bad.reason}: ${bad.detail}`, { mismatch: 'protocol-mismatch', actual: bad.wire });
+  const bad = ownRefusal(e, DEVICE_CHECKS.mqttProtocol.id);
+  if (bad) v.fail(`expected documented MQTT use, ${describeRefusal(bad)}`, { mismatch: 'protocol-mismatch', actual: bad.entry.wire });
   const wire = mqttWire(e.connect);
   if (!wire) v.fail('expected an MQTT CONNECT, the emulator saw none', { mismatch: 'missing-request' });
   if (wire.clientId !== run.registrationId) v.fail(`expected client ID ${run.registrationId}, got ${brief(wire.clientId ?? null)}`, { mismatch: 'protocol-mismatch' });

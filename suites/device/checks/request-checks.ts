@@ -1,28 +1,25 @@
 import type { Verdicts } from '../check-support.js';
 import { brief } from '../check-support.js';
-import type { DeviceEntry, UnexpectedEntry } from '../evidence/evidence-entry.js';
+import { DEVICE_CHECKS } from '../device-checks.js';
 import { isObject } from '../evidence/json-values.js';
 import type { RegistrationEvidence } from '../evidence/registration-evidence.js';
+import { describeRefusal, ownRefusal, type OwnedRefusal } from '../refusal-owner.js';
 import { amqpIdentity, amqpWire, isAmqpTransport } from './amqp-checks.js';
 import { mqttWire } from './mqtt-checks.js';
 
-const PATH_REASONS = new Set(['unknown-route', 'method-not-allowed', 'missing-api-version', 'unknown-topic', 'unknown-operation', 'unknown-id-scope', 'unsupported-media-type', 'unknown-link-address', 'unknown-operation-type']);
-const ID_REASONS = new Set(['registration-id-mismatch', 'invalid-registration-id', 'client-id-mismatch', 'unknown-registration']);
-
-function unexpected(entries: readonly DeviceEntry[], reasons: ReadonlySet<string>): UnexpectedEntry | undefined {
-  return entries.find((e): e is UnexpectedEntry => e.kind === 'unexpected' && reasons.has(e.reason));
-}
-
-function describeUnexpected(entry: UnexpectedEntry): string {
-  return `${entry.reason}: ${entry.detail}`.trim();
+/** What the refused request looked like, for `actual`: its wire record and the body DPS got. */
+function refusedRequest(refusal: OwnedRefusal): unknown {
+  const { entry } = refusal;
+  const body = 'body' in entry ? entry.body : undefined;
+  return { wire: entry.wire, ...(body?.kind === 'json' ? { body: body.value } : body?.kind === 'not-json' || body?.kind === 'empty' ? { body: body.text } : {}) };
 }
 
 /** `device.request.path`: every request is a DPS operation (method and path, or topic) with a non-empty api-version. */
 export function checkRequestPath(e: RegistrationEvidence, v: Verdicts): string {
   v.reply();
   const { run } = e;
-  const bad = unexpected(e.device, PATH_REASONS);
-  if (bad) v.fail(`expected every request to be a DPS register or poll operation, got ${describeUnexpected(bad)}`, { mismatch: 'request-mismatch', actual: bad.wire });
+  const bad = ownRefusal(e, DEVICE_CHECKS.requestPath.id);
+  if (bad) v.fail(`expected every request to be a DPS register or poll operation, ${describeRefusal(bad)}`, { mismatch: 'request-mismatch', actual: refusedRequest(bad) });
   const ops = e.operations;
   if (ops.length === 0) v.fail('expected a register request, the emulator received none', { mismatch: 'missing-request' });
   const scope = run.command.idScope;
@@ -69,8 +66,8 @@ function decodeSegment(segment: string): string {
 export function checkRequestRegistrationId(e: RegistrationEvidence, v: Verdicts): string {
   v.reply();
   const { run } = e;
-  const bad = unexpected(e.device, ID_REASONS);
-  if (bad) v.fail(`expected the registration ID ${run.registrationId} everywhere, got ${describeUnexpected(bad)}`, { mismatch: 'wrong-registration-id', actual: { wire: bad.wire, ...(bad.body.kind === 'json' ? { body: bad.body.value } : {}) } });
+  const bad = ownRefusal(e, DEVICE_CHECKS.requestRegistrationId.id);
+  if (bad) v.fail(`expected the registration ID ${run.registrationId} everywhere, ${describeRefusal(bad)}`, { mismatch: 'wrong-registration-id', actual: refusedRequest(bad) });
   const id = run.registrationId;
   if (isAmqpTransport(run.transport)) {
     const identity = amqpIdentity(e.connect);
@@ -102,4 +99,27 @@ export function checkRequestSas(e: RegistrationEvidence, v: Verdicts): string {
   const refused = authenticated.find((entry) => entry.notes.auth?.ok === false);
   if (refused) v.fail(`expected a valid SAS token, the emulator refused it: ${refused.notes.auth?.reason ?? 'invalid'}`, { mismatch: 'invalid-sas', actual: refused.notes.auth });
   return `${authenticated.length} request(s) with a valid SAS token`;
+}
+
+/** The mismatch name of a body refusal, by what DPS found wrong. */
+function bodyMismatch(refusal: OwnedRefusal): string {
+  const reason = refusal.entry.refusal?.reason;
+  if (reason === 'malformed-json') return 'not-json';
+  if (reason === 'body-too-large' || reason === 'packet-too-large') return 'too-large';
+  if (reason === 'unsupported-media-type') return 'not-json-media-type';
+  return /member '/.test(refusal.entry.refusal?.detail ?? '') ? 'unknown-member' : 'invalid-body';
+}
+
+/**
+ * `device.request.body`: every register body is one DPS takes (docs/protocol/https.md): JSON (or empty,
+ * which DPS tolerates from old MQTT clients), an object, only the members DeviceRegistration knows
+ * (DPS deserialises strictly: 400012), a payload it reads, within the 96 KB message limit. It owns every
+ * refusal of a register body, and names why.
+ */
+export function checkRequestBody(e: RegistrationEvidence, v: Verdicts): string {
+  v.reply();
+  const bad = ownRefusal(e, DEVICE_CHECKS.requestBody.id);
+  if (bad) v.fail(`expected a register body DPS takes, ${describeRefusal(bad)}`, { mismatch: bodyMismatch(bad), actual: refusedRequest(bad) });
+  const read = e.registers.length;
+  return `${read} register body(ies) DPS takes`;
 }

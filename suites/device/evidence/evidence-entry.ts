@@ -1,4 +1,4 @@
-import type { LosslessJson } from '../../../src/adapters/lossless-json.js';
+import type { JsonValue } from '../../../src/json/json-value.js';
 import type { AmqpWire, ConnectionEnd, ExchangeNotes, FrontEnd, UnexpectedReason } from '../../../src/emulator/index.js';
 
 /**
@@ -8,7 +8,7 @@ import type { AmqpWire, ConnectionEnd, ExchangeNotes, FrontEnd, UnexpectedReason
 export type Body =
   | { kind: 'none' }
   | { kind: 'empty'; text: string }
-  | { kind: 'json'; value: LosslessJson; exact: boolean; text?: string }
+  | { kind: 'json'; value: JsonValue; exact: boolean; text?: string }
   | { kind: 'not-json'; text: string; error: string };
 
 /** How a request looked on the wire, by protocol (the transcript's WireRequest, narrowed once). */

@@ -1,8 +1,8 @@
-import type { LosslessJson } from '../../../src/adapters/lossless-json.js';
+import type { JsonValue } from '../../../src/json/json-value.js';
 import type { Dialect } from '../../../src/results/check-result.js';
 import { COPY_DEPTH_LIMIT, cutMarker } from '../../../src/json/json-depth.js';
 
-export type JsonObject = { [key: string]: LosslessJson };
+export type JsonObject = { [key: string]: JsonValue };
 
 /** A JSON object (not an array, not null). */
 export function isObject(value: unknown): value is JsonObject {
@@ -37,9 +37,5 @@ export function roundBigInts(value: unknown, depth = 0): unknown {
   return value;
 }
 
-/** A JSON value as text for messages: strings as they are, anything else as JSON. */
-export function asText(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (value === undefined) return 'undefined';
-  return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) ?? 'undefined';
-}
+/** A JSON value as text for messages: strings as they are, anything else as JSON (big integers as digits). */
+export { jsonAsText as asText } from '../../../src/json/stringify-json.js';

@@ -1,4 +1,5 @@
-import { parseLosslessJson, type LosslessJson } from '../../../src/adapters/lossless-json.js';
+import type { JsonValue } from '../../../src/json/json-value.js';
+import { parseJson } from '../../../src/json/parse-json.js';
 import type { TranscriptEntry } from '../../../src/emulator/index.js';
 import type { AttemptedOperation, Answer, Body, EvidenceEntry, WebhookCallOutcome, WireView } from './evidence-entry.js';
 import { memberOf } from './json-values.js';
@@ -74,7 +75,7 @@ export function bodyOf(text: string | undefined, parsed: unknown): Body {
   if (text !== undefined) {
     if (text.trim() === '') return { kind: 'empty', text };
     try {
-      return { kind: 'json', value: parseLosslessJson(text), exact: true, text };
+      return { kind: 'json', value: parseJson(text), exact: true, text };
     } catch (error) {
       return { kind: 'not-json', text, error: error instanceof Error ? error.message : String(error) };
     }
@@ -88,11 +89,11 @@ export function bodyOf(text: string | undefined, parsed: unknown): Body {
 }
 
 /** A recorded parse as a JSON value (what JSON.stringify would make of it; functions and the like become null). */
-function asJson(value: unknown, depth: number): LosslessJson {
+function asJson(value: unknown, depth: number): JsonValue {
   if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return value;
   if (depth > MAX_DEPTH || typeof value !== 'object') return null;
   if (Array.isArray(value)) return value.map((item) => asJson(item, depth + 1));
-  const out: { [key: string]: LosslessJson } = {};
+  const out: { [key: string]: JsonValue } = {};
   for (const [key, item] of Object.entries(value)) if (item !== undefined) out[key] = asJson(item, depth + 1);
   return out;
 }

@@ -1,8 +1,11 @@
 import type { CommandHandler } from '../../command-context.js';
 import { usageError } from '../../../errors/harness-error.js';
 import { parseHttpUrl } from '../../../http/parse-http-url.js';
+import { withFunctionKey } from '../../../http/function-key-url.js';
+import { loadDeviceProfile, profileEmulatorOptions } from './device-profile.js';
 import { SecretRedactor } from '../../../results/secret-redactor.js';
 import { executeCheckRun } from '../../check-run/execute-check-run.js';
+import { emulatorChoices } from '../../common-options.js';
 import { preflightRun } from '../../preflight-paths.js';
 import { startEmulator, webhookAllocator, type RunningEmulator } from '../../../emulator/index.js';
 import { loadCorpus } from '../../../../suites/corpus/load-corpus.js';
@@ -24,12 +27,16 @@ export const handle: CommandHandler<DeviceCommandOptions> = async (options, cont
     throw usageError('device needs exactly one of --adapter "CMD" (a subprocess) or --module FILE (a Node module, in-process)');
   }
   checkTransportServed(options.transport);
+  if (options.webhook === undefined && (options.functionKey !== undefined || options.profile !== undefined)) {
+    throw usageError(`${options.functionKey !== undefined ? '--function-key' : '--profile'} is for a webhook given with --webhook (the bundled reference webhook needs neither)`);
+  }
   // a URL (file:, data:) is the loader's to read; a path is checked as the input file it is
   const modulePath = options.module !== undefined && !/^[a-z]+:/i.test(options.module) ? options.module : undefined;
-  await preflightRun(options, [['--module', modulePath]]);
-  const userWebhook = options.webhook === undefined ? undefined : parseHttpUrl(options.webhook, '--webhook').toString();
+  await preflightRun(options, [['--module', modulePath], ['--profile', options.profile]]);
+  const redactor = new SecretRedactor().add(options.functionKey);
+  const userWebhook = options.webhook === undefined ? undefined : withFunctionKey(parseHttpUrl(options.webhook, '--webhook'), options.functionKey).toString();
+  const profile = options.profile === undefined ? undefined : loadDeviceProfile(options.profile);
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
-  const redactor = new SecretRedactor();
   const corpus = loadCorpus();
   checkDeviceCaseIds(options.caseIds, corpus);
   let webhook: RunningWebhook | undefined;
@@ -57,6 +64,8 @@ export const handle: CommandHandler<DeviceCommandOptions> = async (options, cont
           retryAfterSeconds: 0,
           x509: true,
           standardPorts: options.standardPorts === true,
+          ...emulatorChoices(options),
+          ...(profile ? profileEmulatorOptions(profile) : {}),
           allocator: webhookAllocator({ url, timeoutMs: Math.min(options.timeout, 30_000) }),
         });
         if (emulator.groupKey) redactor.add(emulator.groupKey);
@@ -69,6 +78,8 @@ export const handle: CommandHandler<DeviceCommandOptions> = async (options, cont
           corpus,
           timeoutMs: options.timeout,
           endToEnd: userWebhook !== undefined,
+          judgeWebhookAcceptance: userWebhook !== undefined,
+          profile,
           narrowing: { ...(options.transport ? { transport: options.transport } : {}), ...(options.dialect ? { dialect: options.dialect } : {}) },
           declaration: session.declaration,
           shard,

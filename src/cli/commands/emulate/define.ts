@@ -29,6 +29,10 @@ export interface EmulateCommandOptions {
   acceptInvalidUtf8?: boolean;
   serverName?: string;
   scenarios?: boolean;
+  strictPayload?: boolean;
+  stringPayloadToWebhook?: 'parsed' | 'as-sent';
+  nonJsonStringPayload?: 'refuse' | 'accept';
+  asciiAnswers?: boolean;
   implementation?: string;
   amqpMaxMessageSize: boolean;
 }
@@ -54,6 +58,10 @@ export function defineEmulateCommand(program: Command, sink: ActionSink): void {
     .option('--persistent-sessions', 'keep MQTT sessions when CleanSession is 0 (DPS treats every session as clean)')
     .option('--poll-rate-limit', 'answer more than 5 polls per 10 s per device with 429 and Retry-After, as DPS does')
     .addOption(new Option('--re-registration <mode>', 'dps: a repeated registration is a re-provisioning; initial: each reads as the first').choices(['dps', 'initial']))
+    .option('--strict-payload', 'refuse a payload that is not a JSON object, as DPS documents (DPS accepts a JSON string holding one)')
+    .addOption(new Option('--string-payload-to-webhook <what>', 'for a payload sent as a JSON string holding an object, the webhook gets: parsed (the object) or as-sent (the string)').choices(['parsed', 'as-sent']))
+    .addOption(new Option('--non-json-string-payload <what>', 'a payload string that is not JSON: refuse (400012) or accept (passed on as the string)').choices(['refuse', 'accept']))
+    .option('--ascii-answers', "write non-ASCII characters of the answers as \\uXXXX escapes (default raw UTF-8; which DPS writes is unconfirmed)")
     .option('--max-json-depth <n>', `the deepest JSON read from a device or webhook, 1 to ${MAX_CONFIGURABLE_JSON_DEPTH} (default ${JSON_DEPTH_LIMIT}; DPS documents no limit)`, parseJsonDepth)
     .option('--accept-invalid-utf8', 'serve a register body that is not UTF-8, reading each bad sequence as U+FFFD (default: refuse it as not JSON, 400004; DPS\'s behaviour is unconfirmed; the device\'s data check fails either way)')
     .option('--implementation <name>', 'the implementation every device is reported as, NAME or NAME/VERSION (default: what each device says it is; per registration ID: the config file\'s "implementations")', parseImplementationName)

@@ -2,7 +2,10 @@ import type { EmulatorOptions } from '../../../emulator/index.js';
 import type { EmulatorConfigFile } from './support/emulator-config.js';
 import type { EmulateCommandOptions } from './define.js';
 
-type FidelityOptions = Pick<EmulatorOptions, 'requireKeyName' | 'acceptMqtt31' | 'persistentMqttSessions' | 'pollRateLimit' | 'reRegistration' | 'maxJsonDepth' | 'invalidUtf8' | 'serverName' | 'amqpMaxMessageSize'>;
+type FidelityOptions = Pick<
+  EmulatorOptions,
+  'requireKeyName' | 'acceptMqtt31' | 'persistentMqttSessions' | 'pollRateLimit' | 'reRegistration' | 'maxJsonDepth' | 'invalidUtf8' | 'serverName' | 'strictPayload' | 'stringPayloadToWebhook' | 'nonJsonStringPayload' | 'asciiAnswers' | 'amqpMaxMessageSize'
+>;
 
 /**
  * The emulator's departures from DPS for `emulate`: a flag wins over the config file, the file over
@@ -25,6 +28,14 @@ export function fidelitySettings(options: EmulateCommandOptions, config: Emulato
   if (options.acceptInvalidUtf8 === true) settings.invalidUtf8 = 'replace';
   const serverName = options.serverName ?? config?.serverName;
   if (serverName !== undefined) settings.serverName = serverName;
+  const strictPayload = options.strictPayload ?? config?.strictPayload;
+  if (strictPayload !== undefined) settings.strictPayload = strictPayload;
+  const toWebhook = options.stringPayloadToWebhook ?? config?.stringPayloadToWebhook;
+  if (toWebhook !== undefined) settings.stringPayloadToWebhook = toWebhook;
+  const notJson = options.nonJsonStringPayload ?? config?.nonJsonStringPayload;
+  if (notJson !== undefined) settings.nonJsonStringPayload = notJson;
+  const asciiAnswers = options.asciiAnswers ?? config?.asciiAnswers;
+  if (asciiAnswers !== undefined) settings.asciiAnswers = asciiAnswers;
   // `--no-amqp-max-message-size` can only turn it off, so the file decides unless the flag was given
   const amqpMaxMessageSize = options.amqpMaxMessageSize === false ? false : config?.amqpMaxMessageSize;
   if (amqpMaxMessageSize !== undefined) settings.amqpMaxMessageSize = amqpMaxMessageSize;

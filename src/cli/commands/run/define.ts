@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { addRunOptions, dialectOption, parsePositiveInteger, type RunOptions } from '../../common-options.js';
+import { addEmulatorChoiceOptions, addRunOptions, dialectOption, parsePositiveInteger, type EmulatorChoiceOptions, type RunOptions } from '../../common-options.js';
 import { DEFAULT_RUN_CONCURRENCY } from './run-bounded.js';
 import { lazyAction, optionsOf, type ActionSink } from '../../lazy-action.js';
 
-export interface RunCommandOptions extends RunOptions {
+export interface RunCommandOptions extends RunOptions, EmulatorChoiceOptions {
   dialect?: 'ga' | 'preview' | 'all';
   /** comma-separated bundled implementation names (default: all) */
   implementations?: string;
@@ -14,7 +14,8 @@ export interface RunCommandOptions extends RunOptions {
 
 export function defineRunCommand(program: Command, sink: ActionSink): void {
   addRunOptions(
-    program
+    addEmulatorChoiceOptions(
+      program
       .command('run')
       .description('the main job: every suite against the bundled reference webhook, reference device and the Azure IoT Node, Python and Java SDKs (installed into the cache on first use); writes the report set')
       .addOption(dialectOption())
@@ -24,5 +25,6 @@ export function defineRunCommand(program: Command, sink: ActionSink): void {
           .argParser(parsePositiveInteger('--concurrency'))
           .default(DEFAULT_RUN_CONCURRENCY),
       ),
+    ),
   ).action(lazyAction(sink, () => import('./handler.js'), (args) => optionsOf<RunCommandOptions>(args)));
 }

@@ -8,6 +8,7 @@ import { executeCheckRun, type CheckRunSession } from '../../check-run/execute-c
 import { preflightRun } from '../../preflight-paths.js';
 import { startEmulator, webhookAllocator, type RunningEmulator } from '../../../emulator/index.js';
 import { withFunctionKey } from '../../../http/function-key-url.js';
+import { emulatorChoices } from '../../common-options.js';
 import { loadCorpus } from '../../../../suites/corpus/load-corpus.js';
 import { parseShard } from '../../../../suites/corpus/shard-cases.js';
 import { planWebhookRun } from '../../../../suites/webhook/plan-webhook-run.js';
@@ -116,7 +117,8 @@ export const handle: CommandHandler<RunCommandOptions> = async (options, context
         }
 
         const url = withFunctionKey(plan.target.url, functionKey).toString();
-        const emulatorOptions = { redactor, retryAfterSeconds: 0, x509: true, allocator: webhookAllocator({ url, timeoutMs: WEBHOOK_TIMEOUT_MS }) };
+        const allocator = webhookAllocator({ url, timeoutMs: WEBHOOK_TIMEOUT_MS });
+        const emulatorOptions = { redactor, retryAfterSeconds: 0, x509: true, allocator, ...emulatorChoices(options) };
         const main = await clock.time('emulator start-up', () => startEmulator(emulatorOptions));
         emulator = main;
         if (main.groupKey) redactor.add(main.groupKey);

@@ -29,7 +29,7 @@ export type LinkedHubs = [HostName, ...HostName[]];
 export type Dialect = 'ga' | 'preview';
 
 /**
- * Configuration for `emulate --config FILE`. Every member is optional; without a file the emulator serves one ID scope with one symmetric-key enrollment group using custom allocation (docs/contract/cli.md). `enrollments`: individual (`registrationId` + `primaryKey`) or group (`groupId` + `primaryKey`; devices sign with the key derived from it), symmetric key only in this version; `provisioningStatus: disabled` makes registrations end `disabled`. `allocation`: `custom` calls `webhookUrl` (a function key in its `?code=` query is a secret and is redacted in reports), `static` always assigns `hub`. `linkedHubs` is what the webhook receives; `retryAfterSeconds` is the Retry-After the emulator answers with (default 2); `dialect` picks the wire vocabulary (default `ga`). How the emulator departs from DPS where a user may want it to (each documented in docs/emulator-behaviour.md): `requireKeyName` refuses SAS tokens without `skn`, `acceptMqtt31` accepts MQTT 3.1, `persistentMqttSessions` keeps sessions when CleanSession is 0, `pollRateLimit` answers polls beyond a per-device rate with 429, `reRegistration: initial` answers every registration as a first one, `maxJsonDepth` sets the deepest JSON it reads (default 64), `serverName` adds a DNS name to the certificate and prints it, `amqpMaxMessageSize: false` leaves max-message-size out of AMQP ATTACH frames; `scenarios` takes successive registrations of one device through the device suite's server-side cases; `implementations` names the implementation of a device by its registration ID. Command-line options (`--webhook`, `--retry-after`, `--require-skn`, ...) override the file. Unknown members are rejected to catch typos.
+ * Configuration for `emulate --config FILE`. Every member is optional; without a file the emulator serves one ID scope with one symmetric-key enrollment group using custom allocation (docs/contract/cli.md). `enrollments`: individual (`registrationId` + `primaryKey`) or group (`groupId` + `primaryKey`; devices sign with the key derived from it), symmetric key only in this version; `provisioningStatus: disabled` makes registrations end `disabled`. `allocation`: `custom` calls `webhookUrl` (a function key in its `?code=` query is a secret and is redacted in reports), `static` always assigns `hub`. `linkedHubs` is what the webhook receives; `retryAfterSeconds` is the Retry-After the emulator answers with (default 2); `dialect` picks the wire vocabulary (default `ga`). How the emulator departs from DPS where a user may want it to (each documented in docs/emulator-behaviour.md): `requireKeyName` refuses SAS tokens without `skn`, `acceptMqtt31` accepts MQTT 3.1, `persistentMqttSessions` keeps sessions when CleanSession is 0, `pollRateLimit` answers polls beyond a per-device rate with 429, `reRegistration: initial` answers every registration as a first one, `maxJsonDepth` sets the deepest JSON it reads (default 64), `serverName` adds a DNS name to the certificate and prints it, `amqpMaxMessageSize: false` leaves max-message-size out of AMQP ATTACH frames, `strictPayload` refuses a payload sent as a JSON string (which DPS accepts), `stringPayloadToWebhook` and `nonJsonStringPayload` choose the UNCONFIRMED handling of string payloads, `asciiAnswers` escapes non-ASCII in answers; `scenarios` takes successive registrations of one device through the device suite's server-side cases; `implementations` names the implementation of a device by its registration ID. Command-line options (`--webhook`, `--retry-after`, `--require-skn`, ...) override the file. Unknown members are rejected to catch typos.
  */
 export interface EmulatorConfiguration {
   idScope?: IDScope;
@@ -73,6 +73,22 @@ export interface EmulatorConfiguration {
    * The deepest JSON the emulator reads from a device's register body or a webhook's answer, counted in nested objects and arrays (`{}` is 1). Deeper is refused as a body that is not JSON (HTTP 400, 400004) or as an answer that cannot be read (400207). DPS documents no limit (UNCONFIRMED); the default, 64, is where .NET's JSON readers stop.
    */
   maxJsonDepth?: number;
+  /**
+   * Refuse a ga `payload` that is not a JSON object (400012), as the documented contract says. DPS accepts a JSON string holding a JSON object (the Java SDK sends one) and hands the device an object back, so the default is false: such a payload is parsed, and the device suite reports it as the SHOULD `device.data.object`.
+   */
+  strictPayload?: boolean;
+  /**
+   * What the webhook receives as `deviceRuntimeContext.payload` when the device sent its payload as a JSON string holding an object: `parsed` (default: the object; inferred from the device getting an object back, not observed) or `as-sent` (the string).
+   */
+  stringPayloadToWebhook?: 'parsed' | 'as-sent';
+  /**
+   * A ga `payload` that is a string whose content is not JSON (UNCONFIRMED what DPS does): `refuse` (default, 400012) or `accept` (the string is passed on to the webhook as it is).
+   */
+  nonJsonStringPayload?: 'refuse' | 'accept';
+  /**
+   * Write every non-ASCII character of the emulator's answers as a `\uXXXX` escape. UNCONFIRMED which DPS does: by default answers carry raw UTF-8, as JSON in UTF-8 allows (docs/emulator-behaviour.md); verdicts that depend on it say so.
+   */
+  asciiAnswers?: boolean;
   serverName?: HostName;
   /**
    * Take successive registrations of each device through the device suite's server-side cases (Retry-After, 429, failed allocation, fragmented answers, then a plain one), so a physical device meets the cases an adapter gets. Default false.

@@ -5,7 +5,19 @@ import type { EmulatorConfiguration } from '../../../../schemas/generated/harnes
 /** The members that choose between DPS's behaviour and another (docs/emulator-behaviour.md). */
 export type EmulatorFidelityConfig = Pick<
   EmulatorConfiguration,
-  'requireKeyName' | 'acceptMqtt31' | 'persistentMqttSessions' | 'pollRateLimit' | 'reRegistration' | 'maxJsonDepth' | 'serverName' | 'scenarios' | 'amqpMaxMessageSize'
+  | 'requireKeyName'
+  | 'acceptMqtt31'
+  | 'persistentMqttSessions'
+  | 'pollRateLimit'
+  | 'reRegistration'
+  | 'maxJsonDepth'
+  | 'serverName'
+  | 'scenarios'
+  | 'strictPayload'
+  | 'stringPayloadToWebhook'
+  | 'nonJsonStringPayload'
+  | 'asciiAnswers'
+  | 'amqpMaxMessageSize'
 >;
 
 /** `emulate --config FILE`, as `schemas/harness/emulator-config.schema.json` defines it. */

@@ -1,8 +1,11 @@
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COMMA, CR, LF, OPEN_BRACE, OPEN_BRACKET, QUOTE, SPACE, TAB } from './json-char-codes.js';
+
 /**
- * Lossless access to parts of a JSON text. JSON.parse turns integers beyond 2^53 into the nearest
- * double, and Node 20's reviver has no access to the source text, so anything that must pass device
- * data on unchanged (the emulator, the reference webhook) slices the raw text instead of parsing and
- * re-serialising it. The functions expect valid JSON (check with JSON.parse first).
+ * Parts of a JSON text exactly as written. The emulator passes device data to the webhook, and the
+ * webhook's data to the device, as their authors wrote it: integers beyond 2^53, exponent forms,
+ * trailing zeros and string escapes included, which no parse and re-write keeps (parseJson keeps
+ * the integers' digits, not their spelling). Slicing is also the cheapest way there, on the path every
+ * registration takes (docs/performance.md). The functions expect valid JSON (check it first).
  */
 
 /** Start (inclusive) and end (exclusive) offsets of one JSON value in a text. */
@@ -11,18 +14,6 @@ export interface JsonSpan {
   end: number;
 }
 
-// char codes the scanners compare against (charCodeAt: no one-character strings made per step)
-const SPACE = 0x20;
-const TAB = 0x09;
-const LF = 0x0a;
-const CR = 0x0d;
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
 /** any character minifyJson may remove; a text without one is already minified */
 const ANY_WHITESPACE = /[ \t\n\r]/;
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { findJsonMember, minifyJson, rawJsonMember } from '../../src/dps/raw-json-member.js';
+import { findJsonMember, minifyJson, rawJsonMember } from '../../src/json/raw-json-member.js';
 
 describe('raw JSON members', () => {
   const text = '{ "a" : { "b\\"q" : [1, {"c":"}]"}], "big": 9007199254740993 , "e": 1E+3 },\n "z": null }';
