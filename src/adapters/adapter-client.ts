@@ -4,6 +4,7 @@ import { AdapterProcess, type AdapterOutput } from './adapter-process.js';
 import type { JsonValue } from '../json/json-value.js';
 import { parseJson } from '../json/parse-json.js';
 import { stringifyJson } from '../json/stringify-json.js';
+import type { LeftProcess } from './process-tree.js';
 import { JSON_DEPTH_LIMIT, jsonTextDepth } from '../json/json-depth.js';
 
 /**
@@ -81,6 +82,8 @@ export class AdapterClient implements DeviceDriver {
   private started = false;
   private retiring: Promise<void> = Promise.resolve();
   private lastEnding: Promise<'exited' | 'terminated' | 'killed'> | undefined;
+  /** what each ended adapter process left running outside its group (killed then), over the run */
+  private readonly leftBehind: LeftProcess[] = [];
   private seq = 0;
   private pending: Pending | undefined;
   private strayFault: AdapterFault | undefined;
@@ -186,12 +189,14 @@ export class AdapterClient implements DeviceDriver {
         problem = error instanceof Error ? error.message : String(error);
       }
     } else if (!proc?.running) {
-      return { replied: false, ended: 'not-running' };
+      await this.retiring;
+      return { replied: false, ended: 'not-running', ...(this.leftBehind.length > 0 ? { leftBehind: [...this.leftBehind] } : {}) };
     }
     // a stop that timed out has already retired the process: its ending is the one to report
     const ending = this.retire() ?? this.lastEnding;
     await this.retiring;
-    return { replied, ended: (await ending) ?? 'not-running', ...(problem === undefined ? {} : { problem }) };
+    const left = this.leftBehind.length > 0 ? { leftBehind: [...this.leftBehind] } : {};
+    return { replied, ended: (await ending) ?? 'not-running', ...(problem === undefined ? {} : { problem }), ...left };
   }
 
   private async ensureProcess(): Promise<void> {
@@ -369,7 +374,11 @@ export class AdapterClient implements DeviceDriver {
     if (!proc) return undefined;
     this.proc = undefined;
     this.started = false;
-    const ending = this.retiring.then(() => proc.terminate(this.options.stopGraceMs));
+    const ending = this.retiring.then(async () => {
+      const ended = await proc.terminate(this.options.stopGraceMs);
+      this.leftBehind.push(...proc.leftBehind);
+      return ended;
+    });
     this.retiring = ending.then(() => undefined);
     this.lastEnding = ending;
     return ending;

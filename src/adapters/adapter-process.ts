@@ -1,6 +1,7 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
 import { LineSplitter } from './line-splitter.js';
+import { killTaggedProcesses, newTreeTag, PROCESS_TREE_VARIABLE, type LeftProcess } from './process-tree.js';
 import { TailBuffer } from './tail-buffer.js';
 
 export interface AdapterProcessOptions {
@@ -20,20 +21,24 @@ export type AdapterOutput =
 
 /**
  * One adapter process: the command run through the shell in its own process group (so that stopping it
- * also stops whatever it started), stdout split into capped lines, stderr kept as a capped tail.
+ * also stops whatever it started), stdout split into capped lines, stderr kept as a capped tail. Its
+ * environment carries a tag (PROCESS_TREE_VARIABLE) that every descendant inherits, so that what left
+ * the group (a `setsid` grandchild, a daemon) is found, killed and named when the adapter ends.
  */
 export class AdapterProcess {
   readonly stderr: TailBuffer;
   private readonly child: ChildProcessByStdio<Writable, Readable, Readable>;
   private exited: { code: number | null; signal: string | null } | undefined;
   private readonly exitWaiters: Array<() => void> = [];
+  private readonly treeTag = newTreeTag();
+  private left: LeftProcess[] = [];
 
   constructor(options: AdapterProcessOptions, onOutput: (output: AdapterOutput) => void) {
     this.stderr = new TailBuffer(options.stderrBytes);
     this.child = spawn(options.command, {
       shell: true,
       cwd: options.cwd,
-      env: options.env ?? process.env,
+      env: { ...(options.env ?? process.env), [PROCESS_TREE_VARIABLE]: this.treeTag },
       stdio: ['pipe', 'pipe', 'pipe'],
       detached: true,
     });
@@ -61,6 +66,11 @@ export class AdapterProcess {
 
   get pid(): number | undefined {
     return this.child.pid;
+  }
+
+  /** the processes of its tree that were still running outside its group once it ended (killed then) */
+  get leftBehind(): readonly LeftProcess[] {
+    return this.left;
   }
 
   get running(): boolean {
@@ -91,6 +101,8 @@ export class AdapterProcess {
     if (this.running) ended = 'killed';
     this.signalGroup('SIGKILL');
     if (this.running) await this.waitForExit(graceMs);
+    // the group is gone: a process of the tree still running left it, and would outlive the run
+    this.left = (await killTaggedProcesses(this.treeTag)).filter((p) => p.group !== this.child.pid);
     this.child.stdout.destroy();
     this.child.stderr.destroy();
     return ended;

@@ -5,6 +5,7 @@
  */
 import type { Dialect } from '../results/check-result.js';
 import type { JsonValue } from '../json/json-value.js';
+import type { LeftProcess } from './process-tree.js';
 import type { AdapterStartReply, AttestationKind, DeviceTransport, ImplementationIdentity } from '../schemas/generated/adapter/start-reply.js';
 import type {
   AdapterRegisterReply,
@@ -87,4 +88,9 @@ export interface StopOutcome {
   ended: 'exited' | 'terminated' | 'killed' | 'not-running';
   /** why the stop reply was not usable */
   problem?: string;
+  /**
+   * processes the adapter started that were still running outside its process group once it ended, over
+   * the whole run (each adapter process, restarts included); the harness killed them (Linux only)
+   */
+  leftBehind?: LeftProcess[];
 }

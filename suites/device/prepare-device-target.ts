@@ -230,8 +230,18 @@ function addStopCheck(
     }
     const stderrTail = driver.stderrTail().slice(-4096);
     const outcome = await driver.stop();
-    if (!outcome || outcome.ended === 'not-running') return 'the adapter had already ended';
+    if (!outcome) return 'the adapter had already ended';
     const evidence = redactor.redactDeep({ ...outcome, stderrTail });
+    const left = outcome.leftBehind ?? [];
+    if (left.length > 0) {
+      // a process that left the adapter's group would outlive the run (a setsid grandchild, a daemon)
+      const named = redactor.redact(left.slice(0, 5).map((p) => `pid ${p.pid}: ${p.command}`).join('; '));
+      throw new TargetMisbehaviour(`expected nothing the adapter started to outlive it, got ${left.length} process(es) still running outside its process group (${named}); the harness killed them`, {
+        mismatch: 'left-processes',
+        evidence,
+      });
+    }
+    if (outcome.ended === 'not-running') return 'the adapter had already ended';
     if (!outcome.replied) {
       throw new TargetMisbehaviour(`expected a reply to stop, got ${outcome.problem ?? 'none'}; the adapter ${outcome.ended === 'exited' ? 'then exited' : `had to be ended (${outcome.ended})`}`, {
         mismatch: 'no-stop-reply',

@@ -19,6 +19,22 @@ interface HostileAdapterCase {
 }
 
 /**
+ * True once `pid` is gone or a zombie (SIGKILL lands asynchronously, and an orphan may linger as a
+ * zombie until init reaps it: both are dead), polled for up to `ms`.
+ */
+async function deadWithin(pid: number, ms: number): Promise<boolean> {
+  const alive = (): boolean => {
+    try {
+      return !/^\d+ \(.*\) [ZX] /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    } catch {
+      return false;
+    }
+  };
+  for (let waited = 0; waited < ms && alive(); waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+  return !alive();
+}
+
+/**
  * Three cases: enough for a misbehaviour in the second registration, and a run short enough to stay
  * far inside HARD_LIMIT_MS on a loaded machine (the whole suite took 50 s at load 27).
  */
@@ -43,6 +59,13 @@ const CASES: readonly HostileAdapterCase[] = [
     caseIds: FEW,
     expect: { checkId: 'adapter.protocol', outcome: 'errored', message: /malformed: the adapter wrote a line nested more than 128 levels deep/ },
   },
+  // a grandchild in a session of its own: killed when the adapter ends, and named
+  {
+    mode: 'setsid-grandchild',
+    timeoutMs: 3000,
+    caseIds: FEW,
+    expect: { checkId: 'adapter.stop', outcome: 'errored', message: /got 1 process\(es\) still running outside its process group \(pid \d+: .*setTimeout.*\); the harness killed them/ },
+  },
   { mode: 'deep-data', timeoutMs: 3000, caseIds: FEW, expect: { checkId: 'device.data.sent', outcome: 'failed', message: /register body/ } },
 ];
 
@@ -63,7 +86,7 @@ describe('hostile adapters through the built CLI', function () {
         const marker = join(markerDir, 'marker');
         const only = c.caseIds === undefined ? [] : ['--case-ids', c.caseIds];
         const run = await hostileRun(['device', '--transport', 'https', '--dialect', 'ga', '--timeout', String(c.timeoutMs), ...only, '--adapter', `node ${adapterScript} ${c.mode} ${marker}`]);
-        const pidFile = `${marker}.pid`;
+        const pidFile = existsSync(`${marker}.pid`) ? `${marker}.pid` : `${marker}.grandchild`;
         return { run, adapterPid: existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8')) : undefined };
       } finally {
         rmSync(markerDir, { recursive: true, force: true });
@@ -98,16 +121,13 @@ describe('hostile adapters through the built CLI', function () {
   it('ignore-stop: the adapter that ignores stop, stdin closing and SIGTERM is killed before the CLI exits', async () => {
     const { adapterPid } = await (runs.get('ignore-stop') as Promise<{ run: HostileRun; adapterPid: number | undefined }>);
     assert.ok(adapterPid !== undefined && adapterPid > 0, 'the adapter did not write its pid');
-    // SIGKILL lands asynchronously and an orphan may linger as a zombie until init reaps it: both are dead
-    const alive = (): boolean => {
-      try {
-        return !/^\d+ \(.*\) [ZX] /.test(readFileSync(`/proc/${adapterPid}/stat`, 'utf8'));
-      } catch {
-        return false;
-      }
-    };
-    for (let i = 0; i < 20 && alive(); i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
-    assert.equal(alive(), false, `adapter process ${adapterPid} is still running`);
+    assert.equal(await deadWithin(adapterPid, 2000), true, `adapter process ${adapterPid} is still running`);
+  });
+
+  it('setsid-grandchild: the grandchild that left the adapter\'s process group is gone when the CLI exits', async () => {
+    const { adapterPid: grandchildPid } = await (runs.get('setsid-grandchild') as Promise<{ run: HostileRun; adapterPid: number | undefined }>);
+    assert.ok(grandchildPid !== undefined && grandchildPid > 0, 'the adapter did not write its grandchild\'s pid');
+    assert.equal(await deadWithin(grandchildPid, 2000), true, `grandchild ${grandchildPid} is still running`);
   });
 
   it('hang: a run whose adapter was given up on is marked incomplete in runInfo, with the reason', async () => {
