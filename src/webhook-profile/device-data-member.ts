@@ -30,3 +30,22 @@ export function readDeviceDataMember(holder: unknown, where: string): { warning?
       `"${DEVICE_DATA_MEMBER}", as the GA API does)`,
   };
 }
+
+/**
+ * The same reading for `validate`, so that it judges a profile or case file as `webhook` reads it: in
+ * `document` (of the schema `schema`), `data` becomes `payload` in the profile or in each case.
+ */
+export function readDeviceDataMembers(schema: string, document: unknown): { warnings: string[]; problems: string[] } {
+  const holders: [unknown, string][] = [];
+  if (schema === 'harness/webhook-profile') holders.push([document, '']);
+  if (schema === 'harness/cases' && isObject(document) && Array.isArray(document['cases'])) {
+    document['cases'].forEach((userCase: unknown, index) => holders.push([userCase, `/cases/${index}`]));
+  }
+  const read = { warnings: [] as string[], problems: [] as string[] };
+  for (const [holder, where] of holders) {
+    const member = readDeviceDataMember(holder, where);
+    if (member.warning !== undefined) read.warnings.push(member.warning);
+    if (member.problem !== undefined) read.problems.push(member.problem);
+  }
+  return read;
+}

@@ -37,6 +37,21 @@ describe('dps-conformance validate (the CLI entry, in-process; standard input: b
     assert.match(run.stdout, /\/payload: unexpected member "payload"/);
   });
 
+  it('reads a case file or profile as webhook does: data is payload with a did-you-mean warning, both names is an error', async () => {
+    const cases = file('old.cases.json', JSON.stringify({ version: 1, cases: [{ id: 'a', data: { modelId: 'x' }, expect: { refused: true } }] }));
+    const old = await runCliInProcess(['validate', 'harness/cases', cases]);
+    assert.equal(old.status, 0, old.stdout);
+    assert.match(old.stderr, /warning: .*old\.cases\.json: \/cases\/0\/data: read as "payload" \(did you mean "payload"\?/);
+    const profile = file('old.profile.json', JSON.stringify({ version: 1, data: { modelId: 'x' } }));
+    const oldProfile = await runCliInProcess(['validate', 'harness/webhook-profile', profile]);
+    assert.equal(oldProfile.status, 0, oldProfile.stdout);
+    assert.match(oldProfile.stderr, /\/data: read as "payload"/);
+    const both = file('both.cases.json', JSON.stringify({ version: 1, cases: [{ id: 'a', data: {}, payload: {}, expect: { refused: true } }] }));
+    const twice = await runCliInProcess(['validate', 'harness/cases', both]);
+    assert.equal(twice.status, 1);
+    assert.match(twice.stdout, /\/cases\/0\/data: both "payload" and "data" given; device data is "payload": keep one/);
+  });
+
   it('exits 2 with the line and column when the file is not JSON', async () => {
     const path = file('broken.json', '{\n  "registrationId": "a",\n  "payload": }\n');
     const run = await runCliInProcess(['validate', 'registration-request', path]);

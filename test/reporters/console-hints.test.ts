@@ -35,6 +35,7 @@ describe('console hints for the traps a new user falls into', () => {
     assert.equal(hints.length, 1);
     assert.match(hints[0] ?? '', /refused every request \(ga\): .*give --profile FILE \(registration ID template, linked hubs, enrollment group ID, payload members the policy needs\) or --cases FILE with devices it accepts; see docs\/webhook-profiles\.md$/);
     const lines = formatConsoleCauses([accepts]);
+    assert.ok(lines.includes(`  ✗ MUST webhook.allocation.accepts × 1 · run-wide · ${URL} · http · ga`), 'a run-wide check names no case, as summary.md says');
     const shown = lines.find((l) => l.includes('expected the webhook to accept')) ?? '';
     assert.ok(shown.trimEnd().endsWith('"Unrecognized device registration."); …'), shown);
   });

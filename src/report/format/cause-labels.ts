@@ -10,10 +10,14 @@ export function checksLabel(cause: Cause): string {
   return cause.checkIds.length > 1 ? `${cause.checkId} +${cause.checkIds.length - 1} checks` : cause.checkId;
 }
 
-/** `3 cases · azure-iot-provisioning-device@1.9.1 · mqtt · ga, preview`: where a cause was seen, in one line. */
+/**
+ * `3 cases · azure-iot-provisioning-device@1.9.1 · mqtt · ga, preview` (`run-wide · ...` for a run-wide
+ * check, as causeWhere says): where a cause was seen, in one line.
+ */
 export function whereLine(cause: Cause): string {
   const each = (pick: (a: Cause['affected'][number]) => string): string[] => [...new Set(cause.affected.map(pick))];
-  return [plural(each((a) => a.caseId).length, 'case'), each((a) => a.implementation).join(', '), each((a) => a.transport).join(', '), each((a) => a.dialect).join(', ')].join(' · ');
+  const cases = cause.affected.every(isRunWide) ? 'run-wide' : plural(each((a) => a.caseId).length, 'case');
+  return [cases, each((a) => a.implementation).join(', '), each((a) => a.transport).join(', '), each((a) => a.dialect).join(', ')].join(' · ');
 }
 
 /**

@@ -7,6 +7,7 @@ import { formatReadableErrors } from '../../../schemas/readable-errors.js';
 import type { ValidateCommandOptions } from './define.js';
 import { DIALECTS, type Dialect } from '../../../results/check-result.js';
 import { DIALECT_MEMBERS, otherDialectMembers } from '../../../schemas/other-dialect-members.js';
+import { readDeviceDataMembers } from '../../../webhook-profile/device-data-member.js';
 
 /** `ga/allocation-response` -> `ga`: the dialect a schema belongs to, if any. */
 function dialectOfSchema(name: string): Dialect | undefined {
@@ -27,7 +28,11 @@ export const handle: CommandHandler<ValidateCommandOptions> = (options, { stdout
   }
   const schema = registry.resolve(options.schema, options.dialect);
   const document = readJsonFile(options.file);
-  const outcome = registry.validate(schema, undefined, document);
+  // a profile or case file is judged as the commands read it: `data` is `payload`, with a warning
+  const deviceData = readDeviceDataMembers(schema, document);
+  for (const warning of deviceData.warnings) stderr.write(`warning: ${options.file}: ${warning}\n`);
+  const schemaOutcome = registry.validate(schema, undefined, document);
+  const outcome = deviceData.problems.length === 0 ? schemaOutcome : { ...schemaOutcome, valid: false };
   const dialect = dialectOfSchema(outcome.schema);
   if (dialect !== undefined) {
     const other = dialect === 'ga' ? 'preview' : 'ga';
@@ -39,8 +44,9 @@ export const handle: CommandHandler<ValidateCommandOptions> = (options, { stdout
     stdout.write(`valid: ${options.file} conforms to ${outcome.schema}\n`);
     return Promise.resolve(ExitStatus.OK);
   }
-  const count = outcome.errors.length;
+  const lines = [...deviceData.problems, ...formatReadableErrors(outcome.errors)];
+  const count = lines.length;
   stdout.write(`invalid: ${options.file} does not conform to ${outcome.schema} (${count} ${count === 1 ? 'error' : 'errors'}):\n`);
-  for (const line of formatReadableErrors(outcome.errors)) stdout.write(`  ${line}\n`);
+  for (const line of lines) stdout.write(`  ${line}\n`);
   return Promise.resolve(ExitStatus.MUST_FAILED);
 };
