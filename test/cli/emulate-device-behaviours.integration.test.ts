@@ -31,7 +31,7 @@ interface Observations {
 interface Session {
   endpoint: EmulatorEndpoint;
   out: string;
-  stop(): Promise<{ code: number | null; tests: CtrfTest[]; summary: string; observations: Observations }>;
+  stop(): Promise<{ code: number | null; tests: CtrfTest[]; summary: string; observations: Observations; output: string }>;
 }
 
 /** `emulate` through the built CLI on free ports, stopped with SIGINT. */
@@ -65,6 +65,7 @@ async function startEmulate(dirs: string[], extra: string[] = []): Promise<Sessi
         tests: (ctrfView(read('ctrf.json')) as { results: { tests: CtrfTest[] } }).results.tests,
         summary: read('summary.md'),
         observations: JSON.parse(read('emulator-observations.json')) as never,
+        output,
       };
     },
   };
@@ -153,10 +154,52 @@ describe('emulate grades what devices did (built CLI, devices written for these 
     dirs.push(join(config, '..'));
     writeFileSync(config, JSON.stringify({ implementations: { 'REFUSER-1': 'their-fw/3.0' } }));
     const session = await startEmulate(dirs, ['--no-amqp-max-message-size', '--implementation', 'our-fw/1.2', '--config', config]);
+    // a device not given the emulator's CA: its handshake fails, and the stop says so and why. First: the
+    // client gives up before its alert reaches the emulator, and the devices after it (round trips on the
+    // same emulator) let the emulator read that alert before the stop, however loaded the machine
+    const untrusting = await connectAsync({
+      host: session.endpoint.host,
+      port: session.endpoint.mqttPort,
+      protocol: 'mqtts',
+      servername: session.endpoint.serverName,
+      clientId: 'untrusting-1',
+      username: `${session.endpoint.idScope}/registrations/untrusting-1/api-version=2019-03-31`,
+      password: 'x',
+      reconnectPeriod: 0,
+    }).then(
+      () => 'connected',
+      (error: Error) => error.message,
+    );
     const refused = await registerLikeCSdkOverAmqp({ endpoint: session.endpoint, registrationId: 'refuser-1' });
+    // over WebSocket the dead device sends no close frame either: its end must still be seen
+    const refusedWs = await registerLikeCSdkOverAmqp({ endpoint: session.endpoint, registrationId: 'refuser-ws-1', overWebSocket: true });
     const other = await registerDevice({ endpoint: session.endpoint, transport: 'mqtt', registrationId: 'other-1', userAgent: 'says-something/9' });
-    const { code, tests } = await session.stop();
+    // a device whose user name names no registration: no graded result, but the stop says so
+    const nameless = await connectAsync({
+      host: session.endpoint.host,
+      port: session.endpoint.mqttPort,
+      protocol: 'mqtts',
+      ca: readFileSync(session.endpoint.caFile, 'utf8'),
+      servername: session.endpoint.serverName,
+      clientId: 'nameless-1',
+      username: 'not-a-dps-user-name',
+      password: 'x',
+      reconnectPeriod: 0,
+    }).then(
+      () => 'connected',
+      (error: Error) => error.message,
+    );
+    const { code, tests, output } = await session.stop();
+    assert.notEqual(nameless, 'connected', 'a user name that names no registration is refused');
+    assert.notEqual(untrusting, 'connected', 'a device that does not trust the CA gets through TLS');
+    assert.match(output, /1 request\(s\) named no registration .*"unattributed" in /);
+    assert.match(output, /1 TLS handshake\(s\) failed before any registration was named .*\n {2}TLS handshake on the MQTT port failed: .*emulator-ca\.pem/);
     assert.equal(refused.kind, 'refused-attach');
+    assert.equal(refusedWs.kind, 'refused-attach');
+    const dataWs = of(tests, 'refuser-ws-1#1').get('device.data.sent');
+    assert.equal(dataWs?.extra.outcome, 'failed');
+    assert.equal(dataWs?.extra.transport, 'amqp-ws');
+    assert.match(dataWs?.message ?? '', /missing: a register request: the connection ended without a close from the device/);
     assert.equal(other.status, 'assigned');
     const data = of(tests, 'refuser-1#1').get('device.data.sent');
     assert.equal(data?.extra.outcome, 'failed');

@@ -21,24 +21,26 @@ interface Emulate {
   stop(): Promise<{ code: number | null; stdout: string; stderr: string; tests: CtrfTest[] }>;
 }
 
-async function waitForFile(path: string, timeoutMs: number): Promise<void> {
+/** Waits for a file the child writes; a child that exits first fails at once with what it said. */
+async function waitForFile(path: string, timeoutMs: number, child: ChildProcess, said: () => string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!existsSync(path)) {
-    if (Date.now() > deadline) throw new Error(`${path} did not appear within ${timeoutMs} ms`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`emulate exited (${child.exitCode ?? child.signalCode}) before writing ${path}: ${said()}`);
+    if (Date.now() > deadline) throw new Error(`${path} did not appear within ${timeoutMs} ms: ${said()}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
 
-/** `emulate` through the built CLI; ports 0 only so that parallel test runs cannot collide (no behaviour option). */
+/** `emulate` through the built CLI; ports 0 (all three) only so that parallel test runs cannot collide (no behaviour option). */
 async function startEmulate(out: string, extra: string[] = []): Promise<Emulate> {
-  const child: ChildProcess = spawn(process.execPath, [cliPath, 'emulate', '--https-port', '0', '--mqtt-port', '0', '--out', out, ...extra], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [cliPath, 'emulate', '--https-port', '0', '--mqtt-port', '0', '--amqp-port', '0', '--out', out, ...extra], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   const killer = setTimeout(() => child.kill('SIGKILL'), 90_000);
-  await waitForFile(join(out, 'emulator.json'), 60_000);
+  await waitForFile(join(out, 'emulator.json'), 60_000, child, () => stderr.trim() || stdout.trim());
   return {
     endpoint: readEndpoint(join(out, 'emulator.json')),
     out,
@@ -134,12 +136,12 @@ describe('emulate with a device like the Embedded C SDK (built CLI)', function (
 
   it('rejects an unknown --re-registration mode and a misspelt config key with exit 2', async () => {
     const dir = outDir();
-    const bad = await runCliInProcess(['emulate', '--re-registration', 'sometimes', '--https-port', '0', '--mqtt-port', '0', '--out', dir], { timeoutMs: 20_000 });
+    const bad = await runCliInProcess(['emulate', '--re-registration', 'sometimes', '--https-port', '0', '--mqtt-port', '0', '--amqp-port', '0', '--out', dir], { timeoutMs: 20_000 });
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /--re-registration/);
     const config = join(dir, 'typo.json');
     writeFileSync(config, JSON.stringify({ requireSkn: true }));
-    const typo = await runCliInProcess(['emulate', '--config', config, '--https-port', '0', '--mqtt-port', '0', '--out', dir], { timeoutMs: 20_000 });
+    const typo = await runCliInProcess(['emulate', '--config', config, '--https-port', '0', '--mqtt-port', '0', '--amqp-port', '0', '--out', dir], { timeoutMs: 20_000 });
     assert.equal(typo.status, 2);
     assert.match(typo.stderr, /requireSkn/);
   });

@@ -100,7 +100,7 @@ describe('dps-conformance emulate', () => {
 
   it('refuses a --poll-hold that is not a whole number of milliseconds (exit 2, naming the option)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dpsc-emulate-hold-'));
-    const run = await runCliInProcess(['emulate', '--poll-hold', 'soon', '--https-port', '0', '--mqtt-port', '0', '--out', dir], { timeoutMs: 20_000 });
+    const run = await runCliInProcess(['emulate', '--poll-hold', 'soon', '--https-port', '0', '--mqtt-port', '0', '--amqp-port', '0', '--out', dir], { timeoutMs: 20_000 });
     assert.equal(run.status, 2);
     assert.match(run.stderr, /--poll-hold/);
   });

@@ -55,6 +55,8 @@ export function createAmqpFrontEnd(options: AmqpFrontEndOptions): AmqpFrontEnd {
   });
   // a failed or silent handshake is the client's problem: never a crash, never a socket left behind
   destroyFailedHandshakes(server);
+  // and what the device did, though no registration was named yet: recorded
+  server.on('tlsClientError', (error: Error) => options.core.context.connections.handshakeFailed('amqp', error));
 
   const webSockets = new WebSocketServer({
     noServer: true,

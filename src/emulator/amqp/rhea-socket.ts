@@ -48,6 +48,10 @@ export class RheaSocket implements RheaSocketShape {
       }
       this.onmessage?.({ data: chunk });
     });
+    // AMQP has no half-closed connection: a peer that ended its side has gone (a process that died
+    // sends neither an AMQP close nor a WebSocket close frame). A TLS socket then closes by itself,
+    // but ws's WebSocket stream waits for our side to end too, and would stay open until the stop.
+    stream.on('end', () => stream.destroy());
     stream.on('close', () => this.onclose?.());
     stream.on('error', (error) => this.onerror?.(error));
   }

@@ -1,6 +1,7 @@
 import type { FrontEnd } from './core-request.js';
 import { dpsTimestamp } from './dps-timestamp.js';
 import type { Transcript } from '../transcript/transcript.js';
+import { describeHandshakeFailure, type TlsListener } from '../tls/handshake-failure.js';
 
 /**
  * How a device connection ended: the device said goodbye (MQTT DISCONNECT, AMQP `close`), the
@@ -15,6 +16,9 @@ const END_NOTES: Record<ConnectionEnd, string> = {
   emulator: 'the emulator ended the connection',
   'emulator-stopped': 'the connection was still open when the emulator stopped',
 };
+
+/** The transcript kind of a failed TLS handshake (no registration; its note says what failed). */
+export const TLS_HANDSHAKE_FAILED = 'tls-handshake-failed';
 
 interface Open {
   frontEnd: FrontEnd;
@@ -63,6 +67,20 @@ export class DeviceConnections {
       request: {},
       closed: how,
       notes: { notes: [detail === undefined ? END_NOTES[how] : `${END_NOTES[how]}: ${detail}`] },
+    });
+  }
+
+  /**
+   * A TLS handshake failed: recorded with no registration (none was named yet), so that the
+   * observation report and the stop line show a device that never got through TLS.
+   */
+  handshakeFailed(listener: TlsListener, error: Error): void {
+    this.#transcript.record({
+      at: dpsTimestamp(),
+      frontEnd: listener,
+      kind: TLS_HANDSHAKE_FAILED,
+      request: {},
+      notes: { notes: [describeHandshakeFailure(listener, error)] },
     });
   }
 

@@ -41,6 +41,8 @@ export function createHttpsFrontEnd(options: HttpsFrontEndOptions): Server {
   );
   // a client that fails the handshake (no CA, wrong protocol, silence) is its own problem: its socket goes
   destroyFailedHandshakes(server);
+  // and what the device did, though no registration was named yet: recorded
+  server.on('tlsClientError', (error: Error) => options.core.context.connections.handshakeFailed('https', error));
   // a connection that finished TLS must send a request's headers within this (a keep-alive one its next)
   server.headersTimeout = firstRequestMs;
   server.requestTimeout = Math.max(server.requestTimeout, firstRequestMs + 1);

@@ -170,6 +170,8 @@ export async function createMqttFrontEnd(options: {
   });
   // failed or silent handshakes are the client's problem: never a crash, never a socket left behind
   destroyFailedHandshakes(server);
+  // and what the device did, though no registration was named yet: recorded
+  server.on('tlsClientError', (error: Error) => core.context.connections.handshakeFailed('mqtt', error));
 
   const webSockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES + PACKET_SLACK, handleProtocols: (protocols) => (protocols.has('mqtt') ? 'mqtt' : false) });
   const handleUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {

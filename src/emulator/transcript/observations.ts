@@ -1,3 +1,4 @@
+import { TLS_HANDSHAKE_FAILED } from '../core/device-connections.js';
 import type { RegistrationBook } from '../core/registration-book.js';
 import type { TranscriptEntry } from './transcript-entry.js';
 import type { TranscriptView } from './transcript.js';
@@ -22,7 +23,10 @@ export interface RegistrationObservation {
   earlyPolls: { seq: number; note: string }[];
 }
 
-/** Everything the emulator observed, grouped by registration, plus unattributed unexpected requests. */
+/**
+ * Everything the emulator observed, grouped by registration, plus what named no registration:
+ * unexpected requests (a malformed user name, an unknown path) and failed TLS handshakes.
+ */
 export interface Observations {
   registrations: RegistrationObservation[];
   unattributed: { seq: number; frontEnd: string; reason: string; detail: string; decision: string }[];
@@ -38,6 +42,9 @@ export function observe(transcript: TranscriptView, registrations: RegistrationB
   for (const entry of entries) {
     if (!entry.registrationId) {
       if (entry.notes?.unexpected) unattributed.push({ seq: entry.seq, frontEnd: entry.frontEnd, ...entry.notes.unexpected });
+      else if (entry.kind === TLS_HANDSHAKE_FAILED) {
+        unattributed.push({ seq: entry.seq, frontEnd: entry.frontEnd, reason: TLS_HANDSHAKE_FAILED, detail: entry.notes?.notes?.[0] ?? '', decision: 'the connection ended in the TLS handshake' });
+      }
       continue;
     }
     const key = entry.registrationId.toLowerCase();

@@ -17,6 +17,8 @@ export interface AmqpDevice {
   /** sends one message and waits for the answer with its correlation-id, or its rejection */
   request(properties: Record<string, unknown>, body: unknown, options?: { correlationId?: string; ms?: number }): Promise<AmqpAnswer>;
   close(): Promise<void>;
+  /** ends the transport with no AMQP close and no WebSocket close frame, as a process that dies does */
+  cut(): void;
 }
 
 export interface AmqpConnectOptions {
@@ -62,8 +64,13 @@ export async function openAmqp(emulator: RunningEmulator, registrationId: string
       connect: (port: number, host: string, _o: unknown, callback: () => void) => tlsConnect({ host, port, ca: emulator.caPem, servername: 'localhost' }, callback),
     }),
   };
+  // rhea's WebSocket wrapper hides the WebSocket: keep it, to cut the connection under the AMQP layer
+  let webSocket: WebSocket | undefined;
+  const KeptWebSocket = new Proxy(WebSocket, {
+    construct: (target, args: ConstructorParameters<typeof WebSocket>) => (webSocket = new target(...args)),
+  });
   if (options.overWebSocket) {
-    const ws = container.websocket_connect(WebSocket) as unknown as (url: string, protocols: string[], o: object) => NonNullable<ConnectionOptions['connection_details']>;
+    const ws = container.websocket_connect(KeptWebSocket) as unknown as (url: string, protocols: string[], o: object) => NonNullable<ConnectionOptions['connection_details']>;
     connectionOptions.connection_details = ws(`wss://localhost:${emulator.httpsPort}/$iothub/websocket`, ['AMQPWSB10'], { ca: emulator.caPem });
   }
   const connection = container.connect(connectionOptions);
@@ -124,6 +131,10 @@ export async function openAmqp(emulator: RunningEmulator, registrationId: string
     close: async () => {
       connection.close();
       await waitFor(connection, ['connection_close', 'disconnected'], 1_000);
+    },
+    cut: () => {
+      if (webSocket) webSocket.terminate();
+      else (connection as unknown as { socket?: { destroy(): void } }).socket?.destroy();
     },
   };
 }

@@ -4,7 +4,7 @@ import type { CommandHandler } from '../../command-context.js';
 import { ExitStatus } from '../../exit-status.js';
 import { checkInputFiles, checkOutDir } from '../../preflight-paths.js';
 import { SecretRedactor } from '../../../results/secret-redactor.js';
-import { startEmulator } from '../../../emulator/index.js';
+import { startEmulator, type Observations } from '../../../emulator/index.js';
 import { banner, endpointFile } from './support/emulator-banner.js';
 import { chooseAllocator } from './support/choose-allocator.js';
 import { loadEmulatorConfig } from './support/load-emulator-config.js';
@@ -16,6 +16,7 @@ import { observedDevices } from '../../../../suites/emulate-grading/grade-observ
 import type { UserNames } from '../../../../suites/emulate-grading/device-names.js';
 import { scenarioPlanner } from '../../../../suites/emulate-grading/scenario-planner.js';
 import { writeX509Devices, x509BannerLines } from './support/write-x509-devices.js';
+import { unattributedLines } from './support/unattributed-lines.js';
 import { isValidRegistrationId } from '../../../emulator/dps-limits.js';
 import { usageError } from '../../../errors/harness-error.js';
 
@@ -100,6 +101,7 @@ export const handle: CommandHandler<EmulateCommandOptions> = async (options, con
     const names = userNames(options, config);
     const reportPath = join(out, 'emulator-observations.json');
     let observed = 0;
+    let unattributed: Observations['unattributed'] = [];
     await attempt('emulator-observations.json', async () => {
       const endedAt = new Date().toISOString();
       // the device list is read from the transcript: if that fails, the registrations are still written
@@ -107,11 +109,13 @@ export const handle: CommandHandler<EmulateCommandOptions> = async (options, con
       const observations = emulator.observations();
       const report = { idScope: emulator.idScope, startedAt, endedAt, allocation: allocation.description, ...observations, ...(devices ? { devices } : {}) };
       observed = report.registrations.length;
+      unattributed = observations.unattributed;
       await writeFileAtomic(reportPath, `${JSON.stringify(redactor.redactDeep(report), null, 2)}\n`);
     });
     await attempt('emulator-transcript.json', () => writeFileAtomic(join(out, 'emulator-transcript.json'), `${JSON.stringify(emulator.transcript.entries(), null, 2)}\n`));
     const graded = await attempt('the report set', () => gradeOnExit(emulator, { out, startedAt, stoppedAt, defaultDialect: config?.dialect ?? 'ga', redactor, names }));
     context.stdout.write(`stopped; ${observed} registration(s) observed; report: ${reportPath}\n`);
+    for (const line of unattributedLines(unattributed, reportPath)) context.stdout.write(`${line}\n`);
     if (graded) context.stdout.write(`graded: ${graded.results} result(s), ${graded.failedMust} MUST failed or errored; ${join(out, 'summary.md')}\n`);
     if (failures.length > 0) {
       for (const failure of failures) context.stderr.write(`dps-conformance: could not write ${failure}\n`);
