@@ -66,7 +66,8 @@ const CASES: readonly HostileAdapterCase[] = [
     caseIds: FEW,
     expect: { checkId: 'adapter.stop', outcome: 'errored', message: /got 1 process\(es\) still running outside its process group \(pid \d+: .*setTimeout.*\); the harness killed them/ },
   },
-  { mode: 'deep-data', timeoutMs: 3000, caseIds: FEW, expect: { checkId: 'device.data.sent', outcome: 'failed', message: /register body/ } },
+  // DPS's refusal of a body it cannot read is owned by device.request.body (suites/device/refusal-owner.ts); the rest is not reached
+  { mode: 'deep-data', timeoutMs: 3000, caseIds: FEW, expect: { checkId: 'device.request.body', outcome: 'failed', message: /register body/ } },
 ];
 
 /**
@@ -138,8 +139,8 @@ describe('hostile adapters through the built CLI', function () {
 
   it('deep-data: the emulator refused the body nested 10,002 deep, and the failure\'s evidence says so', async () => {
     const { run } = await (runs.get('deep-data') as Promise<{ run: HostileRun; adapterPid: number | undefined }>);
-    const failed = (run.results ?? []).find((r) => r.checkId === 'device.data.sent' && r.outcome === 'failed');
-    assert.ok(failed, 'no failed device.data.sent');
+    const failed = (run.results ?? []).find((r) => r.checkId === 'device.request.body' && r.outcome === 'failed');
+    assert.ok(failed, 'no failed device.request.body');
     assert.match(JSON.stringify(failed.extra['evidence']), /JSON nested 10,002 levels deep, deeper than the 64 levels/);
   });
 
