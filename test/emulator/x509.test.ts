@@ -5,6 +5,7 @@ import { startEmulator, webhookAllocator, type RunningEmulator } from '../../src
 import { registerDevice } from '../../implementations/reference-device/register-device.js';
 import type { DeviceOutcome, DeviceRegistration, DeviceTransportName } from '../../implementations/reference-device/device-types.js';
 import { generateDeviceCa } from '../../src/emulator/x509/device-ca.js';
+import { deviceEndpointOf } from './helpers/device.js';
 
 const TRANSPORTS: DeviceTransportName[] = ['https', 'mqtt', 'mqtt-ws', 'amqp', 'amqp-ws'];
 
@@ -12,12 +13,7 @@ function register(emulator: RunningEmulator, transport: DeviceTransportName, reg
   return registerDevice({
     transport,
     dialect: 'ga',
-    host: emulator.host,
-    httpsPort: emulator.httpsPort,
-    mqttPort: emulator.mqttPort,
-    amqpPort: emulator.amqpPort,
-    caPem: emulator.caPem,
-    idScope: emulator.idScope,
+    ...deviceEndpointOf(emulator),
     registrationId,
     deviceKey: '',
     ...(x509 ? { x509 } : {}),

@@ -5,6 +5,7 @@ import { connect as tlsConnect } from 'node:tls';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { registerDevice } from '../../implementations/reference-device/register-device.js';
 import type { DeviceOutcome } from '../../implementations/reference-device/device-types.js';
+import { deviceEndpointOf } from '../emulator/helpers/device.js';
 
 /** Silent connections per port, as the issue's adversarial pass used. */
 const SILENT_PER_PORT = 500;
@@ -93,12 +94,7 @@ function registerOver(emulator: RunningEmulator, transport: 'https' | 'mqtt' | '
   return registerDevice({
     transport,
     dialect: 'ga',
-    host: emulator.host,
-    httpsPort: emulator.httpsPort,
-    mqttPort: emulator.mqttPort,
-    amqpPort: emulator.amqpPort,
-    caPem: emulator.caPem,
-    idScope: emulator.idScope,
+    ...deviceEndpointOf(emulator),
     registrationId: id,
     deviceKey: emulator.deriveDeviceKey(id),
     data: { modelId: 'dtmi:com:example:Thermostat;1' },

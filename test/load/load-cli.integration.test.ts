@@ -84,8 +84,9 @@ describe('dps-conformance load', function () {
     assert.equal(errors.extra.transport, 'https');
     const { schedule, outcomes } = errors.extra.evidence;
     assert.equal(schedule.scheduled, 20);
-    // how many start within 2 s depends on the machine's load (a busy machine starts fewer); none may fail
-    assert.ok(outcomes.ok >= 1 && outcomes.ok <= 20, `registrations assigned: ${outcomes.ok}`);
+    // how many start within 2 s depends on the machine's load (a busy machine starts fewer); every one that started is assigned
+    assert.ok(schedule.started >= 1, `registrations started: ${schedule.started}`);
+    assert.equal(outcomes.ok, schedule.started);
     assert.equal(outcomes.errors, 0);
     assert.equal(outcomes.ok + outcomes.errors + outcomes.timeouts + (schedule.scheduled - schedule.started), schedule.scheduled);
   });

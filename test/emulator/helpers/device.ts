@@ -3,6 +3,27 @@ import { httpsCall, type HttpsAnswer } from './https-call.js';
 
 export const API = 'api-version=2019-03-31';
 
+/** Where the emulator serves devices, as the reference device's registerDevice takes it. */
+export interface DeviceEndpoint {
+  host: string;
+  httpsPort: number;
+  mqttPort: number;
+  amqpPort: number;
+  caPem: string;
+  idScope: string;
+}
+
+export function deviceEndpointOf(emulator: RunningEmulator): DeviceEndpoint {
+  return {
+    host: emulator.host,
+    httpsPort: emulator.httpsPort,
+    mqttPort: emulator.mqttPort,
+    amqpPort: emulator.amqpPort,
+    caPem: emulator.caPem,
+    idScope: emulator.idScope,
+  };
+}
+
 /** A valid SAS for a registration of this emulator (group-derived key, 1 hour). */
 export function sasFor(emulator: RunningEmulator, registrationId: string, overrides: { encoding?: 'upper' | 'lower' | 'raw'; expiry?: number; key?: string } = {}): string {
   return signSasToken({
