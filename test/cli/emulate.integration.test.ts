@@ -41,7 +41,10 @@ describe('dps-conformance emulate', () => {
       const file = JSON.parse(readFileSync(join(out, 'emulator.json'), 'utf8')) as EndpointFile;
       assert.deepEqual(Object.keys(file).sort(), ['amqpPort', 'caFile', 'groupKey', 'host', 'httpsPort', 'idScope', 'mqttPort', 'serverName']);
       assert.ok(file.amqpPort > 0 && file.amqpPort !== file.mqttPort && file.amqpPort !== file.httpsPort);
-      assert.match(stdout, new RegExp(`amqps://localhost:${file.amqpPort}`)); // the certificate's name on 127.0.0.1
+      // emulate writes emulator.json before its start-up lines reach this pipe: wait for them (a busy machine delays the pipe)
+      const printed = new RegExp(`amqps://localhost:${file.amqpPort}`);
+      for (const deadline = Date.now() + 10_000; !printed.test(stdout) && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 50));
+      assert.match(stdout, printed); // the certificate's name on 127.0.0.1
       const caPem = readFileSync(file.caFile, 'utf8');
       const key = deriveDeviceKey(file.groupKey, 'cli-device-1');
       const sas = signSasToken({ idScope: file.idScope, registrationId: 'cli-device-1', key, expiry: Math.floor(Date.now() / 1000) + 600 });
