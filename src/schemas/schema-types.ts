@@ -26,7 +26,7 @@ import type { WaiversFile } from './generated/harness/waivers.js';
 import type { WebhookProfile } from './generated/harness/webhook-profile.js';
 import type { AttestationEnvelope } from './generated/report/attestation.js';
 import type { DpsConformanceCtrfJsonLayout1 } from './generated/report/ctrf-layout-1.js';
-import type { DpsConformanceCtrfJsonLayouts2And3 } from './generated/report/ctrf-layout-2.js';
+import type { DpsConformanceCtrfJsonLayouts2To4 } from './generated/report/ctrf-layout-2.js';
 import type { AllocationRequestPreview } from './generated/preview/allocation-request.js';
 import type { AllocationResponsePreview } from './generated/preview/allocation-response.js';
 import type { ErrorBodyPreview } from './generated/preview/error-body.js';
@@ -66,7 +66,7 @@ export interface SchemaTypes {
   'preview/registration-result': RegistrationResultPreview;
   'report/attestation': AttestationEnvelope;
   'report/ctrf-layout-1': DpsConformanceCtrfJsonLayout1;
-  'report/ctrf-layout-2': DpsConformanceCtrfJsonLayouts2And3;
+  'report/ctrf-layout-2': DpsConformanceCtrfJsonLayouts2To4;
 }
 
 /** A schema with a generated type. */

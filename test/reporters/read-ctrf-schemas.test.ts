@@ -63,10 +63,10 @@ describe('reading ctrf.json through the schema registry (ctrf/report + report/ct
     assert.match(problemOf(document), /\/results\/summary: missing required member "passed" \(CTRF schema\)/);
     const noMessage = written();
     delete noMessage.results.tests[0]?.['message'];
-    assert.match(problemOf(noMessage), /\/results\/tests\/0: missing required member "message" \(dps-conformance layout 3\)/);
+    assert.match(problemOf(noMessage), /\/results\/tests\/0: missing required member "message", and \/results\/extra\/passedMessages holds no usual message of device\.returnData\.fidelity for "https ga"/);
     const noRunInfo = written();
     delete noRunInfo.results.extra['runInfo'];
-    assert.match(problemOf(noRunInfo), /\/results\/extra: missing required member "runInfo" \(dps-conformance layout 3\)/);
+    assert.match(problemOf(noRunInfo), /\/results\/extra: missing required member "runInfo" \(dps-conformance layout 4\)/);
   });
 
   it('says a CTRF file from another tool was not written by dps-conformance', () => {
@@ -82,10 +82,25 @@ describe('reading ctrf.json through the schema registry (ctrf/report + report/ct
     assert.match(problemOf({ reportFormat: 'JUnit' }), /\/reportFormat: expected "CTRF", got the string "JUnit" \(CTRF schema\)/);
     const newer = written();
     newer.results.extra['dpscExtraVersion'] = 99;
-    assert.match(problemOf(newer), /\/results\/extra\/dpscExtraVersion: is 99; this dps-conformance reads layouts 1 to 3 \(a newer dps-conformance wrote it: upgrade\)/);
+    assert.match(problemOf(newer), /\/results\/extra\/dpscExtraVersion: is 99; this dps-conformance reads layouts 1 to 4 \(a newer dps-conformance wrote it: upgrade\)/);
     const unknown = written();
     unknown.results.extra['dpscExtraVersion'] = 'three';
-    assert.match(problemOf(unknown), /\/results\/extra\/dpscExtraVersion: expected a layout number from 1 to 3, got "three"/);
+    assert.match(problemOf(unknown), /\/results\/extra\/dpscExtraVersion: expected a layout number from 1 to 4, got "three"/);
+  });
+
+  it('reads a layout 4 passed test without a message as its check\'s usual one, and names a test that has neither', () => {
+    const passed = ['a', 'b', 'c'].map((caseId) => result({ caseId, message: 'returnData arrived unchanged' }));
+    const document = JSON.parse(JSON.stringify(formatCtrf([...passed, result({ caseId: 'd', message: 'its own words' })], runInfo))) as ReturnType<typeof written>;
+    assert.equal(document.results.extra['dpscExtraVersion'], 4);
+    assert.deepEqual(document.results.tests.map((t) => t['message']), [undefined, undefined, undefined, 'its own words']);
+    assert.deepEqual(parseCtrf(document).results.map((r) => r.message), ['returnData arrived unchanged', 'returnData arrived unchanged', 'returnData arrived unchanged', 'its own words']);
+    const failed = document.results.tests[1];
+    assert.ok(failed);
+    failed['status'] = 'failed';
+    assert.match(problemOf(document), /\/results\/tests\/1: missing required member "message" \(only a passed test may leave it out\)/);
+    const other = JSON.parse(JSON.stringify(document)) as ReturnType<typeof written>;
+    other.results.extra['passedMessages'] = { 'device.returnData.fidelity': { 'https ga': 7 } };
+    assert.match(problemOf(other), /\/results\/extra\/passedMessages\/device\.returnData\.fidelity\/https ga: expected string, got number 7 \(dps-conformance layout 4\)/);
   });
 
   it('names a reference the schema cannot check: a suite label or an evidence id that names nothing', () => {

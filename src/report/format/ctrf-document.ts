@@ -2,6 +2,7 @@ import type { CTRFReport, Results, Summary, Test, TestStatus } from 'ctrf';
 import type { Layout2TestExtra } from '../../schemas/generated/report/ctrf-layout-2.js';
 import type { ImplementationRef } from '../../results/check-result.js';
 import type { OutcomeCounts } from '../../results/summarise-results.js';
+import type { LongString } from './long-strings.js';
 
 /**
  * The CTRF document dps-conformance writes: the `ctrf` package's types (https://ctrf.io, the format's
@@ -13,7 +14,7 @@ export const CTRF_SPEC_VERSION = '0.0.0';
  * Version of what dps-conformance keeps in `extra`; bump it when that layout changes incompatibly, and
  * give the new layout its schema (schemas/report/ctrf-layout-N.schema.json) and reader (parse-ctrf.ts).
  */
-export const DPSC_CTRF_EXTRA_VERSION = 3;
+export const DPSC_CTRF_EXTRA_VERSION = 4;
 
 export type CtrfStatus = TestStatus;
 
@@ -37,6 +38,10 @@ export type CtrfDocumentExtra = {
   /** the RunInfo, JSON-safe (json-safe.ts) */
   runInfo: unknown;
   implementations: Record<string, ImplementationRef>;
+  /** each check's usual passed message by `transport dialect` (format-ctrf.ts usualPassedMessages): a passed test with it leaves its message out */
+  passedMessages: Readonly<Record<string, Record<string, string>>>;
+  /** each long text the pieces share, once, with where it goes (long-strings.ts) */
+  longStrings: Record<string, LongString>;
   /** each piece once by id, packed (evidence-packing.ts) */
   evidence: Record<string, unknown>;
 };

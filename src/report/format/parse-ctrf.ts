@@ -5,9 +5,10 @@ import { parseJson } from '../../json/parse-json.js';
 import { formatReadableErrors, type ReadableError } from '../../schemas/readable-errors.js';
 import { getSchemaRegistry } from '../../schemas/schema-registry.js';
 import type { ImplementationReference, Layout1Test, RunInformation, WaiverNote as WaiverNoteJson } from '../../schemas/generated/report/ctrf-layout-1.js';
-import type { DpsConformanceCtrfJsonLayouts2And3, Layout2Test } from '../../schemas/generated/report/ctrf-layout-2.js';
+import type { DpsConformanceCtrfJsonLayouts2To4, Layout2Test } from '../../schemas/generated/report/ctrf-layout-2.js';
 import { DPSC_CTRF_EXTRA_VERSION } from './ctrf-document.js';
 import { unpackEvidence } from './evidence-packing.js';
+import { restoreLongStrings } from './long-strings.js';
 
 const LEVELS: readonly Level[] = ['MUST', 'SHOULD'];
 const OUTCOMES: readonly Outcome[] = ['passed', 'failed', 'errored', 'skipped'];
@@ -73,18 +74,24 @@ function readLayout1(test: Layout1Test): CheckResult {
   return result;
 }
 
-/** What a layout 2 document shares among its tests: the implementations by label and the evidence by id, unpacked. */
+/**
+ * What a layout 2 to 4 document shares among its tests: the implementations by label, the evidence by id
+ * (unpacked), and (layout 4) each check's usual passed message by `transport dialect`, which a passed test
+ * without a message has.
+ */
 interface SharedParts {
   implementations: Record<string, ImplementationRef>;
   evidence: Record<string, unknown>;
+  passedMessages: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 const NAME = /^(\S+) \[([\s\S]*)\]$/;
 
 /**
- * A test of layout 2 or 3 (formatCtrf): the check and case from its name, implementation, transport and
+ * A test of layout 2, 3 or 4 (formatCtrf): the check and case from its name, implementation, transport and
  * dialect from its suite, the level from its first tag, the outcome from `rawStatus` (or the status), the
- * evidence from the store by id; the rest from `extra`. The schema has checked the shape; what it cannot
+ * message its own or (layout 4, passed) its check's usual one, the evidence from the store by id; the rest
+ * from `extra`. The schema has checked the shape; what it cannot
  * say (a label or an evidence id that names nothing) is a problem at `at`, a JSON Pointer.
  */
 function readLayout2(test: Layout2Test, at: string, shared: SharedParts, problems: string[]): CheckResult | undefined {
@@ -100,9 +107,17 @@ function readLayout2(test: Layout2Test, at: string, shared: SharedParts, problem
   const dialect = oneOf(DIALECTS, dialectValue);
   const level = oneOf(LEVELS, test.tags[0]);
   const outcome = test.rawStatus ?? oneOf(OUTCOMES, test.status);
+  const checkId = name?.[1] ?? '';
+  const where = `${transport ?? ''} ${dialect ?? ''}`;
+  const usual = test.status === 'passed' && Object.hasOwn(shared.passedMessages, checkId) ? shared.passedMessages[checkId]?.[where] : undefined;
+  const message = test.message ?? usual;
+  if (message === undefined) {
+    const why = test.status === 'passed' ? `, and /results/extra/passedMessages holds no usual message of ${checkId} for "${where}"` : ' (only a passed test may leave it out)';
+    problems.push(`${at}: missing required member "message"${why}`);
+  }
   // the schema guarantees the four; the test keeps TypeScript honest about it
-  if (!name || implementation === undefined || citesNothing || !transport || !dialect || !level || !outcome) return undefined;
-  const result: CheckResult = { checkId: name[1] ?? '', level, outcome, dialect, transport, caseId: name[2] ?? '', implementation, message: test.message };
+  if (!name || implementation === undefined || citesNothing || !transport || !dialect || !level || !outcome || message === undefined) return undefined;
+  const result: CheckResult = { checkId, level, outcome, dialect, transport, caseId: name[2] ?? '', implementation, message };
   if (evidenceId !== undefined) result.evidence = shared.evidence[evidenceId];
   if (x.mismatch !== undefined) result.mismatch = x.mismatch;
   if ('expected' in x) result.expected = x.expected;
@@ -115,25 +130,42 @@ function readLayout2(test: Layout2Test, at: string, shared: SharedParts, problem
   return result;
 }
 
-/** The evidence store with each piece whole again (evidence-packing.ts); a piece that cannot be is a problem of the file. */
-function unpackStore(store: Record<string, unknown>, problems: string[]): Record<string, unknown> {
+/** Where a reader of the store notes what is wrong (parseCtrf's list of problems, a bench's list); `path` is a JSON Pointer. */
+export interface ProblemSink {
+  add(path: string, message: string): void;
+}
+
+const pointerSegment = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/**
+ * The evidence store with each piece whole again: its long strings back in place (long-strings.ts, layout 4),
+ * then unpacked (evidence-packing.ts); a piece that cannot be is a problem of the file.
+ */
+export function unpackStore(stored: Record<string, unknown>, longStrings: unknown, problems: ProblemSink): Record<string, unknown> {
+  const restored = restoreLongStrings(stored, longStrings);
+  for (const problem of restored.problems) problems.add('/results/extra/longStrings', problem);
   const out: Record<string, unknown> = {};
-  for (const [id, piece] of Object.entries(store)) {
+  for (const [id, piece] of Object.entries(restored.store)) {
     try {
       out[id] = unpackEvidence(piece);
     } catch (error) {
-      problems.push(`/results/extra/evidence/${id.replace(/~/g, '~0').replace(/\//g, '~1')}: a body marked bodyFromText has a bodyText that cannot be read back (${error instanceof Error ? error.message : String(error)})`);
+      const why = error instanceof Error ? error.message : String(error);
+      problems.add(`/results/extra/evidence/${pointerSegment(id)}`, `a body marked bodyFromText or parsedFrom has a text that cannot be read back (${why})`);
       out[id] = piece;
     }
   }
   return out;
 }
 
-function readLayout2Document(document: DpsConformanceCtrfJsonLayouts2And3, problems: string[]): CheckResult[] {
+function readLayout2Document(document: DpsConformanceCtrfJsonLayouts2To4, problems: string[]): CheckResult[] {
   const { extra } = document.results;
   const implementations: Record<string, ImplementationRef> = {};
   for (const [label, implementation] of Object.entries(extra.implementations)) implementations[label] = implementationOf(implementation);
-  const shared = { implementations, evidence: unpackStore(extra.evidence, problems) };
+  // what layout 4 added is read from layout 4 only
+  const layout4 = extra.dpscExtraVersion >= 4;
+  const sink = { add: (path: string, message: string) => problems.push(`${path}: ${message}`) };
+  const evidence = unpackStore(extra.evidence, layout4 ? extra.longStrings : undefined, sink);
+  const shared = { implementations, evidence, passedMessages: layout4 ? extra.passedMessages ?? {} : {} };
   const results: CheckResult[] = [];
   document.results.tests.forEach((test, index) => {
     const result = readLayout2(test, `/results/tests/${index}`, shared, problems);
@@ -158,7 +190,8 @@ function listed(problems: readonly string[]): string[] {
 /**
  * Reads a ctrf.json written by formatCtrf back into results and run info (for `report merge`, `report
  * diff`, `verify-report` and the Action), in any layout a dps-conformance has written: 1 (each test's
- * `extra` held every field), 2 (implementations and evidence shared) and 3 (the evidence packed). The
+ * `extra` held every field), 2 (implementations and evidence shared), 3 (the evidence packed) and 4 (long
+ * texts shared, usual passed messages once). The
  * document is checked against the CTRF schema of the `ctrf` package (`ctrf/report`) and the schema of
  * its layout (`report/ctrf-layout-N`, chosen by `results.extra.dpscExtraVersion`) through the schema
  * registry. Results that cite one piece of evidence share one object. Accepts the file's text or the
@@ -200,7 +233,7 @@ export function parseCtrf(input: unknown, source = 'ctrf.json'): { results: Chec
     if (problems.length > 0) throw invalidConfigError(source, listed(problems));
     return { results: checked.value.results.tests.map(readLayout1), runInfo: runInfoOf(checked.value.results.extra.runInfo) };
   }
-  if (layout === 2 || layout === 3) {
+  if (layout === 2 || layout === 3 || layout === 4) {
     const checked = registry.check('report/ctrf-layout-2', document);
     if (!checked.valid) {
       problems.push(...layoutProblems(checked.errors, layout));

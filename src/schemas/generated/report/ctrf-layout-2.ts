@@ -3,12 +3,12 @@
 export type CheckOutcome = 'passed' | 'failed' | 'errored' | 'skipped';
 
 /**
- * What dps-conformance keeps in a CTRF document when `results.extra.dpscExtraVersion` is 2 or 3: a test is one result, named `checkId [caseId]`, its suite `[implementation label, transport, dialect]`, its tags `[level]` (and `WAIVED`), its outcome the `rawStatus` (else the status); its `extra` holds only what the result has beyond that, its evidence as the id of a piece in `results.extra.evidence`. Layout 3 packs the pieces (src/report/format/evidence-packing.ts); the shape is the same. The CTRF members themselves are the `ctrf` package's schema (registry name `ctrf/report`). docs/contract/reports.md, "ctrf.json".
+ * What dps-conformance keeps in a CTRF document when `results.extra.dpscExtraVersion` is 2, 3 or 4: a test is one result, named `checkId [caseId]`, its suite `[implementation label, transport, dialect]`, its tags `[level]` (and `WAIVED`), its outcome the `rawStatus` (else the status); its `extra` holds only what the result has beyond that, its evidence as the id of a piece in `results.extra.evidence`. Layout 3 packs the pieces (src/report/format/evidence-packing.ts). Layout 4 packs them further, keeps each long text the pieces share once in `results.extra.longStrings` (src/report/format/long-strings.ts), and lets a passed test leave out its message when it is its check's usual one for its transport and dialect (`results.extra.passedMessages`); the reader checks that such a test has one. The CTRF members themselves are the `ctrf` package's schema (registry name `ctrf/report`). docs/contract/reports.md, "ctrf.json".
  */
-export interface DpsConformanceCtrfJsonLayouts2And3 {
+export interface DpsConformanceCtrfJsonLayouts2To4 {
   results: {
     tests: Layout2Test[];
-    extra: Layout2DocumentExtra;
+    extra: Layout2To4DocumentExtra;
     [k: string]: unknown;
   };
   [k: string]: unknown;
@@ -20,7 +20,10 @@ export interface Layout2Test {
   name: string;
   status: string;
   rawStatus?: CheckOutcome;
-  message: string;
+  /**
+   * the result's message; layout 4 leaves out a passed test's when it is its check's usual one (`results.extra.passedMessages`)
+   */
+  message?: string;
   /**
    * `[implementation label, transport, dialect]`
    *
@@ -56,14 +59,28 @@ export interface AppliedWaiver {
   expires: string;
   [k: string]: unknown;
 }
-export interface Layout2DocumentExtra {
-  dpscExtraVersion: 2 | 3;
+export interface Layout2To4DocumentExtra {
+  dpscExtraVersion: 2 | 3 | 4;
   runInfo: RunInformation;
   /**
    * Each implementation the tests name, by the label their suite starts with.
    */
   implementations: {
     [k: string]: ImplementationReference;
+  };
+  /**
+   * Layout 4: each check's usual passed message by `transport dialect` (`{checkId: {"mqtt ga": message}}`).
+   */
+  passedMessages?: {
+    [k: string]: {
+      [k: string]: string;
+    };
+  };
+  /**
+   * Layout 4: each long text the pieces share, once: `{id: {text, at: {pieceId: [path, ...]}}}`, each path the members and array indexes leading to the `[longStrings.<id>]` placeholder in the stored piece.
+   */
+  longStrings?: {
+    [k: string]: SharedLongString;
   };
   /**
    * Each piece of evidence once, by id; the tests that cite one name its id.
@@ -126,5 +143,12 @@ export interface ImplementationReference {
   version?: string;
   displayName?: string;
   docsUrl?: string;
+  [k: string]: unknown;
+}
+export interface SharedLongString {
+  text: string;
+  at: {
+    [k: string]: (string | number)[][];
+  };
   [k: string]: unknown;
 }
