@@ -10,7 +10,7 @@ export interface OwnedRefusal {
   owner: DeviceCheckDef;
   /** why DPS refused it, in words that name the defect: the unknown member, the missing api-version, ... */
   why: string;
-  /** what the device was answered: `400 (400012)`, `401`, or `the connection was ended` */
+  /** what the device was answered: `400 (400012)`, `401`, or `an end of the connection` */
   answered: string;
 }
 
@@ -47,6 +47,9 @@ function ownerOfReason(reason: UnexpectedReason, transport: DeviceTransport, ent
     case 'unsupported-sasl-mechanism':
     case 'malformed-amqp':
       return amqp ? DEVICE_CHECKS.amqpProtocol : DEVICE_CHECKS.requestPath;
+    case 'malformed-websocket':
+      // the WebSocket framing carries the transport's protocol: its check owns bytes that are not framing
+      return amqp ? DEVICE_CHECKS.amqpProtocol : mqtt ? DEVICE_CHECKS.mqttProtocol : DEVICE_CHECKS.requestPath;
     case 'unknown-route':
     case 'method-not-allowed':
     case 'missing-api-version':
@@ -74,6 +77,8 @@ function describeReason(reason: UnexpectedReason, detail: string): string {
       return `the request is larger than DPS's 96 KB message limit (${detail})`;
     case 'unsupported-media-type':
       return `the body is not declared as JSON (${detail})`;
+    case 'malformed-websocket':
+      return `the device's bytes are not valid WebSocket framing, for which RFC 6455 section 5.2 has the server fail the connection (${detail})`;
     case 'missing-api-version':
       return `the request has no api-version (${detail})`;
     case 'unknown-route':
@@ -88,7 +93,7 @@ function describeReason(reason: UnexpectedReason, detail: string): string {
 function refusalOf(entry: DeviceEntry, transport: DeviceTransport): OwnedRefusal | undefined {
   if (entry.kind !== 'register' && entry.kind !== 'poll' && entry.kind !== 'unexpected' && entry.kind !== 'connect' && entry.kind !== 'subscribe') return undefined;
   const { answer } = entry;
-  const answered = answer.disconnect !== undefined ? 'the connection was ended' : `${answer.status ?? '?'}${errorCode(entry)}`;
+  const answered = answer.disconnect !== undefined ? 'an end of the connection' : `${answer.status ?? '?'}${errorCode(entry)}`;
   if (entry.notes.auth?.ok === false) {
     return { entry, owner: DEVICE_CHECKS.requestSas, why: `DPS did not accept its credentials (${entry.notes.auth.reason ?? 'unauthorized'})`, answered };
   }
@@ -121,12 +126,13 @@ export function ownedRefusals(e: RegistrationEvidence, options: { expectedAuthFa
   return refusals;
 }
 
-/** `DPS refused the register request (400 (400012)): <why>`, for messages. */
+/** `DPS refused the register request with 400 (400012): <why>` (or `... by ending the connection: <why>`), for messages. */
 export function describeRefusal(refusal: OwnedRefusal): string {
   const { entry } = refusal;
   const attempted = entry.kind === 'unexpected' ? entry.attempted : entry.kind;
   const what = { connect: 'connection', subscribe: 'subscription', poll: 'status poll', register: 'register request', other: 'request' }[attempted];
-  return `DPS refused the ${what} with ${refusal.answered}: ${refusal.why}`;
+  const how = entry.answer.disconnect !== undefined ? 'by ending the connection' : `with ${refusal.answered}`;
+  return `DPS refused the ${what} ${how}: ${refusal.why}`;
 }
 
 /** The first refusal by DPS a check owns (every refusal has exactly one owner). */

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import type { MqttClient } from 'mqtt';
+import type WebSocket from 'ws';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
-import { openAmqp, type AmqpDevice } from './helpers/amqp-device.js';
+import { openAmqp, socketUnder, type AmqpDevice } from './helpers/amqp-device.js';
+import { headerInsidePayload } from './helpers/broken-websocket-framing.js';
 import { connectDevice } from './helpers/mqtt-device.js';
 
 type Entry = ReturnType<RunningEmulator['transcript']['entries']>[number];
@@ -20,6 +22,12 @@ async function amqpDevice(emulator: RunningEmulator, registrationId: string, ove
   const opened = await openAmqp(emulator, registrationId, { overWebSocket });
   if ('refused' in opened) throw new Error(`connection refused: ${opened.refused}`);
   return opened;
+}
+
+/** The entries the emulator recorded for the registration, once its connection's `closed` entry is there. */
+async function entriesUntilClosed(emulator: RunningEmulator, registrationId: string): Promise<Entry[]> {
+  await closedEntry(emulator, registrationId);
+  return emulator.transcript.entries().filter((e) => e.registrationId === registrationId);
 }
 
 /** mqtt.js keeps the TLS socket or the WebSocket stream as `stream`; destroying it sends no DISCONNECT. */
@@ -48,6 +56,22 @@ describe('emulator: how a device connection ended, on every transport', () => {
       assert.equal(closed?.frontEnd, transport);
     });
 
+    if (overWebSocket) {
+      it('amqp-ws: framing that breaks RFC 6455 is recorded as the emulator ending the connection, and why', async () => {
+        const id = 'ends-bad-framing-amqp-ws';
+        const device = await amqpDevice(emulator, id, true);
+        // an AMQP frame header announcing 30,000 bytes: rhea waits for the rest
+        device.writeUnderWebSocket(headerInsidePayload(Buffer.from([0x00, 0x00, 0x75, 0x30, 0x02, 0x00, 0x00, 0x00])));
+        const entries = await entriesUntilClosed(emulator, id);
+        const closed = entries.find((e) => e.kind === 'closed');
+        assert.equal(closed?.closed, 'emulator', JSON.stringify(closed));
+        assert.match(closed?.notes?.notes?.[0] ?? '', /not WebSocket framing: Invalid WebSocket frame: RSV2 and RSV3 must be clear/);
+        const refused = entries.find((e) => e.kind === 'unexpected');
+        assert.equal(refused?.notes?.unexpected?.reason, 'malformed-websocket', JSON.stringify(entries));
+        assert.equal(refused?.notes?.unexpected?.decision, 'disconnect');
+      });
+    }
+
     it(`${transport}: an AMQP close is recorded as a clean disconnect`, async () => {
       const id = `ends-close-${transport}`;
       const device = await amqpDevice(emulator, id, overWebSocket);
@@ -67,6 +91,23 @@ describe('emulator: how a device connection ended, on every transport', () => {
       assert.equal(closed?.closed, 'dropped', JSON.stringify(closed));
       assert.equal(closed?.frontEnd, transport);
     });
+
+    if (ws) {
+      it('mqtt-ws: framing that breaks RFC 6455 is recorded as the emulator ending the connection, and why', async () => {
+        const id = 'ends-bad-framing-mqtt-ws';
+        let webSocket: WebSocket | undefined;
+        await connectDevice(emulator, id, { ws: true, onWebSocket: (made) => (webSocket = made) });
+        assert.ok(webSocket);
+        // an MQTT PUBLISH announcing 30,000 bytes: the MQTT parser waits for the rest
+        socketUnder(webSocket).write(headerInsidePayload(Buffer.from([0x30, 0xb0, 0xea, 0x01])));
+        const entries = await entriesUntilClosed(emulator, id);
+        const closed = entries.find((e) => e.kind === 'closed');
+        assert.equal(closed?.closed, 'emulator', JSON.stringify(closed));
+        assert.match(closed?.notes?.notes?.[0] ?? '', /not WebSocket framing: Invalid WebSocket frame: RSV2 and RSV3 must be clear/);
+        const refused = entries.find((e) => e.kind === 'unexpected');
+        assert.equal(refused?.notes?.unexpected?.reason, 'malformed-websocket', JSON.stringify(entries));
+      });
+    }
 
     it(`${transport}: an MQTT DISCONNECT is recorded as a clean disconnect`, async () => {
       const id = `ends-close-${transport}`;

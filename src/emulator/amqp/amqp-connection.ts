@@ -10,6 +10,7 @@ import { bodyText, messageRequest } from './amqp-message-request.js';
 import { parseDpsAmqpAddress, sameIdentity, type DpsAmqpIdentity } from './dps-link-address.js';
 import { RheaSocket } from './rhea-socket.js';
 import { saslMechanisms } from './sasl-mechanisms.js';
+import { webSocketViolation } from '../support/websocket-violation.js';
 
 /** How a DPS error answer travels over AMQP (see docs/protocol/amqp.md). */
 export type AmqpErrorReply = 'reject' | 'message';
@@ -88,6 +89,14 @@ export function serveAmqpConnection(stream: Duplex, options: AmqpConnectionOptio
       }
       socket.destroy();
     },
+  });
+  // over WebSocket: bytes that break RFC 6455 make `ws` fail the connection (before rhea sees them);
+  // the device did not drop it, its framing did (recorded before the `close` below)
+  stream.on('error', (error) => {
+    const violation = webSocketViolation(error);
+    if (!violation || endedByEmulator !== undefined) return;
+    endedByEmulator = violation.reason === 'malformed-websocket' ? `bytes that are not WebSocket framing: ${violation.detail}` : violation.detail;
+    record({ kind: 'unexpected', ...base({ amqp: 'frame' }), reason: violation.reason, detail: violation.detail, ...(state.identity ? { registrationId: state.identity.registrationId } : {}) });
   });
   let authenticated = false;
   const handshake = setTimeout(() => {

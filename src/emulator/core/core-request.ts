@@ -132,7 +132,8 @@ export type UnexpectedReason =
   | 'unknown-link-address'
   | 'unknown-operation-type'
   | 'unsupported-sasl-mechanism'
-  | 'malformed-amqp';
+  | 'malformed-amqp'
+  | 'malformed-websocket';
 
 /** How the answer is written: planned slowness and fragmentation (set by `plan()`). */
 export interface Delivery {

@@ -11,7 +11,7 @@ export type UnexpectedDecision = { kind: 'answer'; entry: CatalogueEntry; detail
  */
 export type UnexpectedPolicy = (request: UnexpectedRequest, dpsDecision: UnexpectedDecision) => UnexpectedDecision;
 
-type Disconnecting = 'unknown-topic' | 'unsupported-qos' | 'packet-too-large' | 'unsupported-protocol-version' | 'malformed-amqp';
+type Disconnecting = 'unknown-topic' | 'unsupported-qos' | 'packet-too-large' | 'unsupported-protocol-version' | 'malformed-amqp' | 'malformed-websocket';
 
 const DISCONNECTING: readonly UnexpectedReason[] = [
   'unknown-topic',
@@ -19,6 +19,7 @@ const DISCONNECTING: readonly UnexpectedReason[] = [
   'packet-too-large',
   'unsupported-protocol-version',
   'malformed-amqp',
+  'malformed-websocket',
 ];
 
 function isDisconnecting(reason: UnexpectedReason): reason is Disconnecting {
@@ -52,7 +53,8 @@ const ANSWERS: Record<Exclude<UnexpectedReason, Disconnecting>, CatalogueEntry> 
 /**
  * What DPS does: answer with the catalogue's error; on MQTT, topics outside the documented set,
  * QoS 2 and oversized packets end the connection (the docs say only documented topics are accepted
- * and there is no topic to answer an unparsed packet on); so do bytes that are not AMQP on the AMQP port.
+ * and there is no topic to answer an unparsed packet on); so do bytes that are not AMQP on the AMQP port,
+ * and bytes that are not WebSocket framing (RFC 6455 5.2 makes the server fail that connection).
  */
 export function dpsDecision(request: UnexpectedRequest): UnexpectedDecision {
   const reason = request.reason;

@@ -10,6 +10,7 @@ import { MAX_MESSAGE_BYTES } from '../dps-limits.js';
 import type { EmulatorTls } from '../tls/emulator-tls.js';
 import { peerCertificateChain, REQUEST_CLIENT_CERTIFICATE } from '../x509/peer-certificate.js';
 import { sleep } from '../support/sleep.js';
+import { webSocketViolation } from '../support/websocket-violation.js';
 import { AnswerAcks } from './answer-acks.js';
 import { GuardedConnection } from './guarded-connection.js';
 import { isResponseSubscription, parseDpsTopic, responseTopic } from './dps-topics.js';
@@ -79,6 +80,13 @@ export async function createMqttFrontEnd(options: {
     const clientCertificate = peerCertificateChain(tlsSocket);
     const state: MqttConnectionState = { frontEnd, connection, guard, ...(clientCertificate ? { clientCertificate } : {}) };
     pending.set(guard, state);
+    // over WebSocket: bytes that break RFC 6455 make `ws` fail the connection; the device's framing ended it, not the device
+    stream.on('error', (error) => {
+      const violation = webSocketViolation(error);
+      if (!violation || state.endedByEmulator !== undefined) return;
+      core.handle({ kind: 'unexpected', frontEnd, connection, wire: { packet: 'upgrade' }, receivedAt: Date.now(), reason: violation.reason, detail: violation.detail, ...(state.registrationId ? { registrationId: state.registrationId } : {}) });
+      state.endedByEmulator = violation.reason === 'malformed-websocket' ? `bytes that are not WebSocket framing: ${violation.detail}` : violation.detail;
+    });
     guard.on('error', () => guard.destroy());
     guard.on('close', () => {
       if (state.endedByEmulator !== undefined) connections.ended(connection, 'emulator', state.endedByEmulator);

@@ -19,6 +19,8 @@ export interface AmqpDevice {
   close(): Promise<void>;
   /** ends the transport with no AMQP close and no WebSocket close frame, as a process that dies does */
   cut(): void;
+  /** over WebSocket: writes bytes to the TLS connection under the WebSocket layer, as a device's own framing code does */
+  writeUnderWebSocket(bytes: Buffer): void;
 }
 
 export interface AmqpConnectOptions {
@@ -136,7 +138,16 @@ export async function openAmqp(emulator: RunningEmulator, registrationId: string
       if (webSocket) webSocket.terminate();
       else (connection as unknown as { socket?: { destroy(): void } }).socket?.destroy();
     },
+    writeUnderWebSocket: (bytes) => {
+      if (!webSocket) throw new Error('not connected over WebSocket');
+      socketUnder(webSocket).write(bytes);
+    },
   };
+}
+
+/** The TLS connection a `ws` WebSocket writes its frames to (ws keeps it as `_socket`). */
+export function socketUnder(webSocket: WebSocket): { write(bytes: Buffer): boolean } {
+  return (webSocket as unknown as { _socket: { write(bytes: Buffer): boolean } })._socket;
 }
 
 /** Register, then poll until the answer is not `assigning`; every answer in order. */

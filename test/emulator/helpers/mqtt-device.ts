@@ -1,4 +1,5 @@
 import { connectAsync, type IClientOptions, type MqttClient } from 'mqtt';
+import WebSocket from 'ws';
 import type { RunningEmulator } from '../../../src/emulator/index.js';
 import { sasFor } from './device.js';
 
@@ -15,7 +16,7 @@ export interface MqttAnswer {
 export function connectDevice(
   emulator: RunningEmulator,
   registrationId: string,
-  options: { password?: string; ws?: boolean; username?: string } = {},
+  options: { password?: string; ws?: boolean; username?: string; onWebSocket?: (webSocket: WebSocket) => void } = {},
 ): Promise<MqttClient> {
   const common: IClientOptions = {
     protocolVersion: 4,
@@ -27,7 +28,18 @@ export function connectDevice(
     reconnectPeriod: 0,
     connectTimeout: 10_000,
   };
-  if (options.ws) return connectAsync(`wss://localhost:${emulator.httpsPort}/$iothub/websocket`, { ...common, protocol: 'wss', wsOptions: { ca: emulator.caPem, protocol: 'mqtt' } } as IClientOptions);
+  if (options.ws) {
+    const { onWebSocket } = options;
+    // mqtt.js hides its WebSocket behind a stream: made here, a test can reach under it
+    const createWebsocket = onWebSocket
+      ? (url: string, protocols: string[]): WebSocket => {
+          const webSocket = new WebSocket(url, protocols, { ca: emulator.caPem });
+          onWebSocket(webSocket);
+          return webSocket;
+        }
+      : undefined;
+    return connectAsync(`wss://localhost:${emulator.httpsPort}/$iothub/websocket`, { ...common, protocol: 'wss', wsOptions: { ca: emulator.caPem, protocol: 'mqtt' }, ...(createWebsocket ? { createWebsocket } : {}) } as IClientOptions);
+  }
   return connectAsync({ ...common, host: '127.0.0.1', port: emulator.mqttPort, protocol: 'mqtts' });
 }
 
