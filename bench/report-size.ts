@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { unpackEvidence } from '../src/report/format/evidence-packing.js';
-import { parseCtrf } from '../src/report/format/parse-ctrf.js';
+import { parseCtrf, unpackStore } from '../src/report/format/parse-ctrf.js';
 import { parseJson } from '../src/json/parse-json.js';
 import { stringifyJson } from '../src/json/stringify-json.js';
 import type { CheckResult } from '../src/results/check-result.js';
@@ -47,9 +46,11 @@ export async function measureReportSet(out: string): Promise<ReportSetFigures> {
   const bytes = Object.fromEntries(SIZED_FILES.map((name) => [name, bytesOf(texts[name])])) as Record<SizedFile, number>;
   const unreachable: string[] = [];
   // parseJson as parseCtrf reads it: evidence with an integer beyond 2^53 compares digit for digit
-  const raw = parseJson(texts['ctrf.json']) as { results: { summary: { tests: number }; tests: Json[]; extra: { evidence?: Json } } };
+  const raw = parseJson(texts['ctrf.json']) as { results: { summary: { tests: number }; tests: Json[]; extra: { evidence?: Json; longStrings?: unknown } } };
   const tests = raw.results.tests;
   const store = raw.results.extra.evidence ?? {};
+  // each piece whole, as the result had it (ctrf.json stores it packed, its long texts once: docs/contract/reports.md)
+  const wholeStore = unpackStore(store, raw.results.extra.longStrings, { add: (path, message) => unreachable.push(`${path}: ${message}`) });
   let parsed: CheckResult[] | undefined;
   try {
     parsed = parseCtrf(texts['ctrf.json']).results;
@@ -74,8 +75,7 @@ export async function measureReportSet(out: string): Promise<ReportSetFigures> {
     const piece = store[id];
     if (piece === undefined) notStored.push(`${String(test.name)}: evidence ${id}`);
     else {
-      // the piece whole (ctrf.json stores it packed: evidence-packing.ts), as the result had it
-      const whole = stringifyJson(unpackEvidence(piece));
+      const whole = stringifyJson(wholeStore[id]);
       if (parsed !== undefined && stringifyJson(parsed[index]?.evidence) !== whole) notReadBack.push(`${String(test.name)}: evidence ${id}`);
       inlineBytes += bytesOf(whole) - bytesOf(stringifyJson(id));
     }

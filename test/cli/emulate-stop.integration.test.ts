@@ -42,6 +42,22 @@ function portOpen(host: string, port: number): Promise<boolean> {
   });
 }
 
+/** Every process group a test started (each launch leads its own), killed whole after the tests: a failed test leaves no emulate behind. */
+const groups: number[] = [];
+
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // the group has ended: nothing left of it
+  }
+}
+
+function killGroups(): void {
+  groups.splice(0).forEach(killGroup);
+}
+
 /** `emulate` on free ports, started directly (`node bin/...`) or the way `npx dps-conformance emulate` starts it. */
 async function startEmulate(dirs: string[], how: 'direct' | 'npx'): Promise<Started> {
   const out = mkdtempSync(join(tmpdir(), 'dpsc-emulate-stop-'));
@@ -49,7 +65,7 @@ async function startEmulate(dirs: string[], how: 'direct' | 'npx'): Promise<Star
   const args = ['emulate', '--https-port', '0', '--mqtt-port', '0', '--amqp-port', '0', '--out', out];
   let child: ChildProcess;
   if (how === 'direct') {
-    child = spawn(process.execPath, [cliPath, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, [cliPath, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   } else {
     // npm puts the package's bin links on PATH (node_modules/.bin); the link is what `sh -c` runs
     const bin = mkdtempSync(join(tmpdir(), 'dpsc-npx-bin-'));
@@ -58,14 +74,16 @@ async function startEmulate(dirs: string[], how: 'direct' | 'npx'): Promise<Star
     child = spawn(process.execPath, [launcher, 'dps-conformance', ...args], {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
       env: { ...process.env, PATH: `${bin}${delimiter}${process.env['PATH'] ?? ''}` },
     });
   }
+  if (child.pid !== undefined) groups.push(child.pid);
   let stdout = '';
   child.stdout?.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
   child.stderr?.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
   const ended = new Promise<Ended>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  const killer = setTimeout(() => child.kill('SIGKILL'), 90_000);
+  const killer = setTimeout(() => killGroup(child.pid), 90_000);
   void ended.then(() => clearTimeout(killer));
   await waitFor('emulator.json appears', () => existsSync(join(out, 'emulator.json')), 30_000);
   return { child, out, ended, stdout: () => stdout };
@@ -79,7 +97,10 @@ function outcomes(out: string): string[] {
 describe('emulate: exit status and stopping (built CLI)', function () {
   this.timeout(120_000);
   const dirs: string[] = [];
-  after(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  after(() => {
+    killGroups();
+    dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+  });
 
   it('exits 1 when a graded MUST failed (a wrong key fails device.request.sas) and 0 when none did', async () => {
     const failing = await startEmulate(dirs, 'direct');

@@ -17,6 +17,18 @@ function ctrfTests(out: string): CtrfTest[] {
 }
 
 /**
+ * The Java SDK's MQTT hang (implementations/azure-iot-java-sdk/README.md, "The MQTT hang"): a
+ * registration whose callback never runs, or whose status poll ends in the SDK's own TimeoutException,
+ * with "the SDK deadlocked: ..." added when the adapter sees paho's callback thread stuck. It strikes
+ * about 1 to 4 of ~70 MQTT registrations, a different one each run.
+ */
+const SDK_HANG = /the SDK deadlocked|the registration callback had not run|TimeoutException/;
+
+function hung(tests: CtrfTest[], transport: string, caseId: string): boolean {
+  return tests.some((t) => t.extra.transport === transport && t.extra.caseId === caseId && SDK_HANG.test(t.message ?? ''));
+}
+
+/**
  * The Python and Java SDK adapters end to end through the built CLI, against a standard-ports
  * emulator, with the SDKs installed in the cache (the run installs them when they are not there).
  * Skipped with a note when python3 / java / mvn are missing; under CI=true that is a failure.
@@ -39,6 +51,18 @@ for (const [name, reportsAs, transports, cases] of [
       status = run.status;
       stderr = run.stderr;
       tests = ctrfTests(out);
+      // a registration the SDK hung on says nothing about the case: register it again (twice at most), alone
+      for (const caseId of cases.split(',')) {
+        for (const transport of transports) {
+          for (let attempt = 1; attempt <= 2 && hung(tests, transport, caseId); attempt++) {
+            process.stderr.write(`    (${transport} ${caseId}: the SDK hung, its documented MQTT defect; registering again, attempt ${attempt + 1})\n`);
+            const again = join(mkdtempSync(join(tmpdir(), 'dpsc-sdk-')), 'report');
+            const rerun = await runCliInProcess(['device', '--adapter', readiness.command, '--standard-ports', '--case-ids', caseId, '--transport', transport, '--out', again, '--reporter', 'quiet'], { timeoutMs: 120_000 });
+            if (rerun.status !== 0 && rerun.status !== 1) status = rerun.status;
+            tests = [...tests.filter((t) => !(t.extra.transport === transport && t.extra.caseId === caseId)), ...ctrfTests(again)];
+          }
+        }
+      }
     });
 
     it('is exit 0 or 1 as the results say, never 2', () => {
@@ -47,9 +71,9 @@ for (const [name, reportsAs, transports, cases] of [
 
     it(`registers for real over ${transports.join(', ')}: the SDK reports the assignment when no data is sent`, () => {
       for (const transport of transports) {
-        // the Java SDK's MQTT deadlock (implementations/azure-iot-java-sdk/README.md) can hit any registration; the adapter names it
-        if (tests.some((t) => t.extra.transport === transport && t.extra.caseId === 'data-absent' && /the SDK deadlocked/.test(t.message ?? ''))) {
-          process.stderr.write(`    (${transport}: data-absent hit the SDK's MQTT deadlock; see java-mqtt-deadlock.integration.test.ts)\n`);
+        // three hangs in a row on one registration: the SDK's defect, pinned by java-mqtt-deadlock.integration.test.ts
+        if (hung(tests, transport, 'data-absent')) {
+          process.stderr.write(`    (${transport}: data-absent hung three times, the SDK's MQTT defect; see java-mqtt-deadlock.integration.test.ts)\n`);
           continue;
         }
         const passed = tests.filter((t) => t.extra.transport === transport && t.extra.caseId === 'data-absent' && t.extra.checkId === 'device.result.assignment');
@@ -67,8 +91,9 @@ for (const [name, reportsAs, transports, cases] of [
     it(`runs the corpus's X.509 cases (it claims x509) over ${transports.join(', ')}, the certificate accepted`, () => {
       for (const transport of transports) {
         for (const caseId of ['group-x509-initial', 'individual-x509-initial']) {
+          if (hung(tests, transport, caseId)) continue; // three hangs in a row: the SDK's MQTT defect
           const ran = tests.filter((t) => t.extra.transport === transport && t.extra.caseId === caseId);
-          assert.ok(ran.length > 0 && ran.every((t) => t.extra.outcome !== 'skipped'), `${transport} ${caseId}: ${JSON.stringify(ran)}`);
+          assert.ok(ran.length > 0 && ran.every((t) => t.extra.outcome !== 'skipped'), `${transport} ${caseId}: ${ran.map((t) => `${t.extra.checkId} ${t.extra.outcome}: ${t.message ?? ''}`).join('\n')}`);
           // a refused certificate is 401 / CONNACK 5 / amqp:unauthorized-access: never the device's registration
           const polling = ran.find((t) => t.extra.checkId === 'device.polling.terminal');
           assert.doesNotMatch(polling?.message ?? '', /\b401\b|unauthori[sz]ed/i, `${transport} ${caseId}`);
@@ -91,7 +116,7 @@ for (const [name, reportsAs, transports, cases] of [
     } else {
       it('sends device data as a JSON string (a Gson String field), which DPS takes: only the SHOULD device.data.object fails, and the data comes back', () => {
         for (const transport of transports) {
-          if (tests.some((t) => t.extra.transport === transport && t.extra.caseId === 'data-flat' && /the SDK deadlocked/.test(t.message ?? ''))) continue;
+          if (hung(tests, transport, 'data-flat')) continue; // three hangs in a row: the SDK's MQTT defect
           const of = (checkId: string): CtrfTest | undefined => tests.find((t) => t.extra.caseId === 'data-flat' && t.extra.transport === transport && t.extra.checkId === checkId);
           assert.equal(of('device.data.sent')?.extra.outcome, 'passed', `${transport}: ${of('device.data.sent')?.message ?? ''}`);
           assert.equal(of('device.data.object')?.extra.outcome, 'failed', transport);

@@ -8,9 +8,10 @@ function resultExtra(result: CheckResult): Record<string, unknown> {
 }
 
 /**
- * ctrf.json text as the tests read it: the document, with each test's `extra` holding every field of its
- * result (check, level, outcome, case, implementation, evidence, ...), however the file shares them
- * (the implementations by label and the evidence by id, docs/contract/reports.md). Throws what
+ * ctrf.json text as the tests read it: the document, with each test's message (a passed test may leave
+ * out its check's usual one) and its `extra` holding every field of its result (check, level, outcome,
+ * case, implementation, evidence, ...), however the file shares them (the implementations by label,
+ * the evidence by id, docs/contract/reports.md). Throws what
  * parseCtrf throws for a file that is not a dps-conformance report.
  */
 export function ctrfView(text: string): unknown {
@@ -18,7 +19,7 @@ export function ctrfView(text: string): unknown {
   const { results } = parseCtrf(document, 'ctrf.json');
   document.results.tests = document.results.tests.map((test, i) => {
     const result = results[i];
-    return result === undefined ? test : { ...test, rawStatus: result.outcome, extra: resultExtra(result) };
+    return result === undefined ? test : { ...test, message: result.message, rawStatus: result.outcome, extra: resultExtra(result) };
   });
   return document;
 }

@@ -61,6 +61,14 @@ describe('group by cause: crashes, shapes, the failure causes', () => {
     assert.equal(groups[0]?.crash, 'SyntaxError: Bad control character in JSON at position 514 (mqtt.js:47)', 'the first one is quoted as it was');
   });
 
+  it('quotes no log line for an errored result whose adapter did not crash (an adapter.stop or adapter.protocol error)', () => {
+    const errored = (stderr: string): CheckResult => ({ ...base, checkId: 'adapter.stop', outcome: 'errored', message: 'the adapter did not exit within 5000 ms of stop', evidence: { adapter: { stderrTail: stderr } } });
+    const [logOnly] = failureCauses([errored('[azure-iot-java-sdk] register dpsc-data-flat-mqtt-ga-v over mqtt via 127.0.0.2\n')]);
+    assert.equal(logOnly?.crash, undefined, 'an ordinary log line explains nothing');
+    const [withError] = failureCauses([errored('[azure-iot-java-sdk] closing\njava.lang.IllegalStateException: client already closed\n')]);
+    assert.equal(withError?.crash, 'java.lang.IllegalStateException: client already closed');
+  });
+
   it('keeps two different crashes apart', () => {
     const errored = (stderr: string): CheckResult => ({ ...base, outcome: 'errored', message: 'no usable adapter reply: the adapter exited with status 1', evidence: { adapter: { fault: { kind: 'crash', message: 'the adapter exited with status 1' }, stderrTail: stderr } } });
     const groups = failureCauses([errored('TypeError: x is undefined\n at a.js:1'), errored('TypeError: x is undefined\n at a.js:1'), errored('RangeError: too deep\n at b.js:9')]);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { formatCtrf } from '../../src/report/format/format-ctrf.js';
+import { unpackStore } from '../../src/report/format/parse-ctrf.js';
 import { fakeRunInfo } from '../report-html/fake-results.js';
 import { CRASH_LINE, MQTT_CRASH_STDERR, fiveImplementations } from '../report-html/five-implementations.js';
 import { result, runInfo } from './sample-results.js';
@@ -10,7 +11,8 @@ describe('CTRF trace', () => {
     const tests = document.results.tests;
     const crashed = tests.filter((t) => t.rawStatus === 'errored');
     assert.ok(crashed.length > 0);
-    const evidence = document.results.extra?.['evidence'] as Record<string, unknown>;
+    // the store as a reader gets it: long texts back in place, bodies unpacked (the layout of docs/contract/reports.md)
+    const evidence = unpackStore(document.results.extra?.['evidence'] as Record<string, unknown>, document.results.extra?.['longStrings'], { add: (path, message) => assert.fail(`${path}: ${message}`) });
     for (const test of crashed) {
       assert.ok(test.trace?.startsWith(`${CRASH_LINE}\ncrash: the adapter exited with status 1`), test.trace);
       // the whole stack is in the evidence the trace names, stored once for every result that cites it

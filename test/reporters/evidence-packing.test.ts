@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { ctrfText } from '../../src/report/format/ctrf-text.js';
-import { BODY_FROM_TEXT, packEvidence, unpackEvidence } from '../../src/report/format/evidence-packing.js';
+import { BODY_FROM_TEXT, ENTRY_REGISTRATION_ID, PARSED_FROM, packEvidence, unpackEvidence } from '../../src/report/format/evidence-packing.js';
 import { parseCtrf } from '../../src/report/format/parse-ctrf.js';
 import { result, runInfo } from './sample-results.js';
 
@@ -46,11 +46,42 @@ describe('evidence packing (ctrf.json stores a parsed body only as its text)', (
     const results = [result({ outcome: 'failed', caseId: 'a', evidence }), result({ outcome: 'failed', checkId: 'device.data.sent', caseId: 'a', evidence })];
     const text = ctrfText(results, runInfo);
     assert.ok(text.includes(`"${BODY_FROM_TEXT}":true`));
-    assert.equal((JSON.parse(text) as { results: { extra: { dpscExtraVersion: number } } }).results.extra.dpscExtraVersion, 3);
+    assert.equal((JSON.parse(text) as { results: { extra: { dpscExtraVersion: number } } }).results.extra.dpscExtraVersion, 4);
     const back = parseCtrf(text).results;
     assert.equal(back.length, 2);
     for (const r of back) assert.equal(JSON.stringify(r.evidence), JSON.stringify(evidence));
     assert.equal(back[0]?.evidence, back[1]?.evidence, 'results citing one piece share one object');
+  });
+
+  it('stores a webhook call\'s request and answer and an allocation\'s returned data only as text, and each entry\'s own registration ID once', () => {
+    const request = '{"deviceRuntimeContext":{"registrationId":"dpsc-a","payload":{"n":1}}}';
+    const answer = '{"iotHubHostName":"hub","payload":{"n":1}}';
+    const piece = {
+      registrationId: 'dpsc-a',
+      emulator: [
+        { seq: 1, kind: 'webhook-call', registrationId: 'dpsc-a', request: { body: { url: 'u', attempt: 1, body: JSON.parse(request) as unknown }, bodyText: request }, response: { body: { status: 200, body: JSON.parse(answer) as unknown, truncated: false }, bodyText: answer } },
+        { seq: 2, kind: 'allocation', registrationId: 'dpsc-a', request: {}, response: { body: { kind: 'assigned', hub: 'hub', returnData: { n: 1 }, returnDataJson: '{"n":1}' } } },
+        // another registration's entry keeps its own ID
+        { seq: 3, kind: 'poll', registrationId: 'dpsc-b', request: {} },
+      ],
+    };
+    const packed = packEvidence(piece) as { emulator: Array<Record<string, Record<string, unknown>>>; [key: string]: unknown };
+    const [call, allocation, poll] = packed.emulator;
+    assert.deepEqual(call?.request, { body: { url: 'u', attempt: 1, body: null }, bodyText: request, [PARSED_FROM]: { 'body.body': 'bodyText' } });
+    assert.equal((call?.response?.body as Record<string, unknown>).body, null);
+    assert.deepEqual(allocation?.response, { body: { kind: 'assigned', hub: 'hub', returnData: null, returnDataJson: '{"n":1}' }, [PARSED_FROM]: { 'body.returnData': 'body.returnDataJson' } });
+    assert.equal(call?.registrationId, undefined);
+    assert.equal(poll?.registrationId, 'dpsc-b');
+    assert.equal(packed[ENTRY_REGISTRATION_ID], "the piece's");
+    assert.equal(JSON.stringify(unpackEvidence(packed)), JSON.stringify(piece), 'read back identical, property order included');
+  });
+
+  it('stores a piece less packed when packing it would not read back identical (an entry without a registration ID)', () => {
+    const piece = { registrationId: 'dpsc-a', emulator: [{ kind: 'closed', registrationId: 'dpsc-a' }, { kind: 'tls-handshake-failed' }] };
+    assert.equal(packEvidence(piece), piece);
+    // a registration ID not right after kind could not be put back where it was
+    const moved = { registrationId: 'dpsc-a', emulator: [{ registrationId: 'dpsc-a', kind: 'poll' }] };
+    assert.equal(JSON.stringify(unpackEvidence(packEvidence(moved))), JSON.stringify(moved));
   });
 
   it('never parses a body text nested past the harness\'s depth limit (it stays as it was)', () => {

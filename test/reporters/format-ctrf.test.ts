@@ -166,3 +166,52 @@ describe('verdictOf', () => {
     assert.match(verdict.line, /1 failed, 0 errored, 0 skipped, 1 not reached$/);
   });
 });
+
+describe('ctrf.json layout 4: what is said once', () => {
+  it("leaves out a passed test's message when it is its check's usual one for the transport and dialect, and reads it back", () => {
+    const passed = (caseId: string, message: string, transport: 'mqtt' | 'https' = 'mqtt') => result({ checkId: 'device.result.status', caseId, message, transport });
+    const results = [passed('a', 'status assigned'), passed('b', 'status assigned'), passed('c', 'status assigned twice'), passed('d', 'one of its kind', 'https'), passed('e', 'status assigned', 'https')];
+    const document = formatCtrf(results, runInfo);
+    assert.deepEqual(document.results.extra?.['passedMessages'], { 'device.result.status': { 'mqtt ga': 'status assigned' } });
+    assert.deepEqual(document.results.tests.map((t) => t.message), [undefined, undefined, 'status assigned twice', 'one of its kind', 'status assigned']);
+    assert.deepEqual(parseCtrf(JSON.stringify(document)).results.map((r) => r.message), results.map((r) => r.message));
+    // a failed test always carries its message, and so does a passed one whose check has no usual message
+    const failed = result({ checkId: 'device.result.status', caseId: 'f', outcome: 'failed', message: 'status assigned' });
+    assert.equal(formatCtrf([...results, failed], runInfo).results.tests[5]?.message, 'status assigned');
+    const broken = formatCtrf(results, runInfo);
+    broken.results.extra = { ...broken.results.extra, passedMessages: {} };
+    assert.throws(() => parseCtrf(broken), /results\.tests\[0\]\.message/);
+  });
+
+  it('keeps a long text the evidence holds more than once a single time, at exact paths, and reads every piece back whole', () => {
+    const blob = 'near-limit filler '.repeat(40);
+    const evidence = (id: string) => ({ registrationId: id, adapter: { request: { data: { blob } } }, emulator: [{ kind: 'allocation', registrationId: id, response: { body: { returnDataJson: JSON.stringify({ blob }) } } }] });
+    const results = [result({ caseId: 'a', outcome: 'failed', evidence: evidence('dpsc-a') }), result({ caseId: 'b', outcome: 'failed', evidence: evidence('dpsc-b') })];
+    const text = ctrfText(results, runInfo);
+    assert.equal(text.split(blob).length - 1, 2, 'the blob once, and once inside its JSON text');
+    const document = JSON.parse(text) as { results: { extra: { longStrings: Record<string, { at: Record<string, unknown[]> }> } } };
+    assert.deepEqual(document.results.extra.longStrings['s1']?.at, { e1: [['adapter', 'request', 'data', 'blob']], e2: [['adapter', 'request', 'data', 'blob']] });
+    assert.deepEqual(parseCtrf(text).results.map((r) => r.evidence), [evidence('dpsc-a'), evidence('dpsc-b')]);
+    assert.throws(() => parseCtrf(text.replace('"e2":[["adapter"', '"e2":[["emulator"')), /longStrings: s1: e2 \["emulator"/);
+  });
+
+  it('reads a layout 3 file as its last writer wrote it (a baseline from before layout 4)', () => {
+    const layout3 = {
+      reportFormat: 'CTRF', specVersion: '0.0.0',
+      results: {
+        tool: { name: 'dps-conformance' }, summary: { tests: 2, passed: 1, failed: 1, skipped: 0, pending: 0, other: 0, start: 0, stop: 0 },
+        tests: [
+          { name: 'device.result.status [a]', status: 'passed', duration: 5, message: 'status assigned', suite: ['sdk 1', 'mqtt', 'ga'], tags: ['MUST'] },
+          { name: 'device.data.sent [a]', status: 'failed', duration: 5, message: 'no', suite: ['sdk 1', 'mqtt', 'ga'], tags: ['MUST'], extra: { evidence: 'e1' } },
+        ],
+        extra: {
+          dpscExtraVersion: 3, runInfo, implementations: { 'sdk 1': { name: 'sdk', version: '1' } },
+          evidence: { e1: { registrationId: 'dpsc-a', emulator: [{ kind: 'register', registrationId: 'dpsc-a', request: { bodyText: '{"x":1}', bodyFromText: true } }] } },
+        },
+      },
+    };
+    const [passed, failed] = parseCtrf(layout3).results;
+    assert.equal(passed?.message, 'status assigned');
+    assert.deepEqual(failed?.evidence, { registrationId: 'dpsc-a', emulator: [{ kind: 'register', registrationId: 'dpsc-a', request: { bodyText: '{"x":1}', body: { x: 1 } } }] });
+  });
+});

@@ -66,6 +66,14 @@ describe('formatMarkdown', function () {
     assert.ok(bytes(md) < 20_000, `${bytes(md)} bytes for one cause`);
   });
 
+  it('says run-wide once for a run-wide cause (on its where line, with no case list repeating it)', () => {
+    const md = formatMarkdown([result({ checkId: 'e2e.allocation.accepts', caseId: 'all-cases', outcome: 'failed', message: 'run-wide (ga): expected the webhook to assign some device, it refused all 12' })], runInfo);
+    const block = md.slice(md.indexOf('#### 1.'));
+    assert.match(block, /^azure-iot-provisioning-device@1\.9\.1 · run-wide · https · ga/m);
+    assert.equal((block.match(/run-wide/g) ?? []).length, 2, `the where line and the message only:\n${block}`);
+    assert.doesNotMatch(block, /^- (where|cases)/m);
+  });
+
   it('holds a small cap exactly, even when the header alone is larger', () => {
     for (const maxBytes of [300, 2000, 5000]) {
       const md = formatMarkdown(mixedResults(), runInfo, { maxBytes });

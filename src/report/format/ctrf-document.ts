@@ -4,7 +4,7 @@
  */
 export const CTRF_SPEC_VERSION = '0.0.0';
 /** Version of what dps-conformance keeps in `extra`; bump it when that layout changes incompatibly. */
-export const DPSC_CTRF_EXTRA_VERSION = 3;
+export const DPSC_CTRF_EXTRA_VERSION = 4;
 
 export type CtrfStatus = 'passed' | 'failed' | 'skipped' | 'pending' | 'other';
 

@@ -15,6 +15,9 @@ export function ctrfText(results: readonly CheckResult[], runInfo: RunInfo): str
 
 const indent = (text: string, by: string): string => text.replace(/\n/g, `\n${by}`);
 
+/** Members of the document's `extra` written one line per member of theirs, as the evidence is. */
+const ONE_LINE_EACH = new Set(['longStrings']);
+
 /** `"key": {...}` members, one per line, as the body of an object at the given indent. */
 function* membersPerLine(entries: ReadonlyArray<readonly [string, unknown]>, pad: string): Generator<string> {
   for (let i = 0; i < entries.length; i += 1) {
@@ -36,9 +39,14 @@ export function* ctrfChunks(results: readonly CheckResult[], runInfo: RunInfo): 
   for (let i = 0; i < tests.length; i += 1) yield `${safeStringify(tests[i])}${i < tests.length - 1 ? ',' : ''}\n`;
   yield '    ],\n    "extra": {\n';
   const infoEntries = Object.entries(info);
-  for (let i = 0; i < infoEntries.length; i += 1) {
-    const [key, value] = infoEntries[i] as [string, unknown];
-    yield `      ${JSON.stringify(key)}: ${indent(safeStringify(value, 2), '      ')},\n`;
+  for (const [key, value] of infoEntries) {
+    if (ONE_LINE_EACH.has(key) && typeof value === 'object' && value !== null) {
+      // a table of many members (the long texts): one line per member, like the evidence
+      const members = Object.entries(value);
+      yield `      ${JSON.stringify(key)}: {${members.length === 0 ? '' : '\n'}`;
+      yield* membersPerLine(members, '');
+      yield `${members.length === 0 ? '' : '      '}},\n`;
+    } else yield `      ${JSON.stringify(key)}: ${indent(safeStringify(value, 2), '      ')},\n`;
   }
   const pieces = Object.entries(evidence ?? {});
   if (pieces.length === 0) yield '      "evidence": {}\n';

@@ -4,6 +4,7 @@ import { countOutcomes, groupBy, rowKey } from '../../results/summarise-results.
 import { adapterFaultOf, crashLine, errorLine } from './crash-line.js';
 import { EvidenceIndex } from './evidence-index.js';
 import { packEvidence } from './evidence-packing.js';
+import { shareLongStrings } from './long-strings.js';
 import { implementationCoordinate, implementationLabel } from './implementation-label.js';
 import { toJsonSafe } from './json-safe.js';
 import { truncateText } from './text-limits.js';
@@ -93,7 +94,47 @@ function implementationKeys(results: readonly CheckResult[]): { keyOf: (r: Check
   return { keyOf: (r) => keys.get(implementationCoordinate(r)) ?? implementationLabel(r), table };
 }
 
-function ctrfTest(result: CheckResult, implementation: string, evidenceId: string | undefined): CtrfTest {
+/** Where a check's usual passed message applies: its transport and dialect, `mqtt ga` (the words differ by both). */
+export function passedMessageKey(result: Pick<CheckResult, 'transport' | 'dialect'>): string {
+  return `${result.transport} ${result.dialect}`;
+}
+
+/**
+ * Each check's usual message when it passed, per transport and dialect: the message most of those passed
+ * results share (at least two of them; the first such in result order on a tie). A passed test whose
+ * message is the usual one leaves it out and the document holds it once (`results.extra.passedMessages`,
+ * `{checkId: {"mqtt ga": message}}`): the same words on hundreds of passed tests were a seventh of the main
+ * job's ctrf.json. parseCtrf puts it back.
+ */
+export function usualPassedMessages(results: readonly CheckResult[]): Record<string, Record<string, string>> {
+  const counts = new Map<string, Map<string, Map<string, number>>>();
+  for (const r of results) {
+    if (r.outcome !== 'passed' || r.waived !== undefined) continue;
+    const ofCheck = counts.get(r.checkId) ?? new Map<string, Map<string, number>>();
+    const where = passedMessageKey(r);
+    const ofWhere = ofCheck.get(where) ?? new Map<string, number>();
+    ofWhere.set(r.message, (ofWhere.get(r.message) ?? 0) + 1);
+    ofCheck.set(where, ofWhere);
+    counts.set(r.checkId, ofCheck);
+  }
+  const usual: Record<string, Record<string, string>> = {};
+  for (const checkId of [...counts.keys()].sort()) {
+    const ofCheck = counts.get(checkId) ?? new Map<string, Map<string, number>>();
+    const byWhere: Record<string, string> = {};
+    for (const where of [...ofCheck.keys()].sort()) {
+      let best: [string, number] | undefined;
+      for (const entry of ofCheck.get(where) ?? []) if (best === undefined || entry[1] > best[1]) best = entry;
+      if (best !== undefined && best[1] >= 2) byWhere[where] = best[0];
+    }
+    if (Object.keys(byWhere).length > 0) usual[checkId] = byWhere;
+  }
+  return usual;
+}
+
+/** `{checkId: {"mqtt ga": message}}` (usualPassedMessages) */
+type PassedMessages = Readonly<Record<string, Record<string, string>>>;
+
+function ctrfTest(result: CheckResult, implementation: string, evidenceId: string | undefined, passedMessages: PassedMessages): CtrfTest {
   const status = statusOf(result);
   const test: CtrfTest = {
     name: ctrfTestName(result),
@@ -101,8 +142,9 @@ function ctrfTest(result: CheckResult, implementation: string, evidenceId: strin
     // the time the exchange the check judged took (the register call, the webhook's answer), else 0: a
     // check's own evaluation time says nothing about the target
     duration: Math.max(0, Math.round(result.exchangeMs ?? 0)),
-    message: result.message,
   };
+  const usual = status === 'passed' ? passedMessages[result.checkId]?.[passedMessageKey(result)] : undefined;
+  if (usual !== result.message) test.message = result.message;
   if (status !== result.outcome) test.rawStatus = result.outcome;
   Object.assign(test, traceOf(result, evidenceId));
   test.suite = [implementation, result.transport, result.dialect];
@@ -115,8 +157,9 @@ function ctrfTest(result: CheckResult, implementation: string, evidenceId: strin
 /**
  * A CTRF document of the results (docs/contract/reports.md "ctrf.json"). Each test is one result: its
  * name `checkId [caseId]`, its suite `[implementation, transport, dialect]`, its tags `[level]` (and
- * `WAIVED`), its `extra` only what the result has beyond that. The document's `extra` holds the run info,
- * the implementations by label, and each piece of evidence once (`evidence`, by id, packed:
+ * `WAIVED`), its message unless it passed with its check's usual one, its `extra` only what the result has
+ * beyond that. The document's `extra` holds the run info, the implementations by label, each check's
+ * usual passed message, and each piece of evidence once (`evidence`, by id, packed:
  * evidence-packing.ts), which the tests that cite it name. parseCtrf reads it back. An integer of the
  * evidence beyond 2^53 stays a `bigint`: write the document with stringifyJson
  * (src/json/stringify-json.ts), which writes its digits; JSON.stringify refuses it.
@@ -127,6 +170,8 @@ export function formatCtrf(results: readonly CheckResult[], runInfo: RunInfo): C
   const counts = countOutcomes(results);
   const evidence = new EvidenceIndex(results);
   const { keyOf, table } = implementationKeys(results);
+  const passedMessages = usualPassedMessages(results);
+  const { pieces, longStrings } = shareLongStrings([...evidence.pieces].map(([id, piece]) => [id, packEvidence(piece)] as const));
   const waived = counts.waived;
   const document: CtrfDocument = {
     reportFormat: 'CTRF',
@@ -147,12 +192,14 @@ export function formatCtrf(results: readonly CheckResult[], runInfo: RunInfo): C
         duration: stop - start,
         extra: { ...counts },
       },
-      tests: results.map((r) => ctrfTest(r, keyOf(r), evidence.idOf(r))),
+      tests: results.map((r) => ctrfTest(r, keyOf(r), evidence.idOf(r), passedMessages)),
       extra: {
         dpscExtraVersion: DPSC_CTRF_EXTRA_VERSION,
         runInfo: toJsonSafe(runInfo),
         implementations: table,
-        evidence: Object.fromEntries([...evidence.pieces].map(([id, piece]) => [id, packEvidence(piece)])),
+        passedMessages,
+        longStrings,
+        evidence: Object.fromEntries(pieces),
       },
     },
   };

@@ -1,6 +1,6 @@
 import type { CheckResult, Dialect, Level, Outcome, Transport } from '../../results/check-result.js';
 import { isRunWide } from '../../results/run-wide.js';
-import { adapterFaultOf, crashLine } from './crash-line.js';
+import { adapterFaultOf, crashLine, errorLine } from './crash-line.js';
 import { implementationLabel } from './implementation-label.js';
 import { messageShape } from './message-shape.js';
 import { dataSentOf } from './request-data.js';
@@ -84,7 +84,8 @@ function causeOf(result: CheckResult, implementation: string): { key: string; sh
   const errored = result.outcome === 'errored';
   // an adapter fault (crash, hang, garbage) is the cause of every check of its case: key it by the fault, not the check
   const fault = errored ? adapterFaultOf(result.evidence) : undefined;
-  const crash = errored ? crashLine(result.evidence) : undefined;
+  // without a fault the adapter did not crash: only an error line of its stderr explains anything (its last log line does not)
+  const crash = !errored ? undefined : fault !== undefined ? crashLine(result.evidence) : errorLine(result.evidence);
   const shape = messageShape(fault?.message ?? result.message, result.caseId);
   // the crash line's shape too: `... at position 514` and `... at position 695` are one crash
   const crashShape = crash === undefined ? '' : messageShape(crash, result.caseId);

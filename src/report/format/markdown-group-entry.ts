@@ -51,7 +51,8 @@ export function markdownGroupEntry(cause: Cause, index: number): string {
   if (cause.checkIds.length > 1) lines.push(`- checks (${cause.checkIds.length}): ${mdText(cause.checkIds.join(', '))}`);
   if (cause.crash !== undefined) lines.push(`- crash: ${mdText(cause.crash)}`);
   lines.push(`- message${cause.count > 1 ? ' (first)' : ''}: ${mdText(clipLine(first.message, 300))}`);
-  lines.push(`- ${cause.cases.every(isRunWide) ? 'where' : `cases (${cause.cases.length})`}: ${casesList(cause, MAX_CASES_SHOWN)}`);
+  // a run-wide cause names no case: the where line above already says run-wide
+  if (!cause.cases.every(isRunWide)) lines.push(`- cases (${cause.cases.length}): ${casesList(cause, MAX_CASES_SHOWN)}`);
   if (first.waived) lines.push(`- WAIVED until ${mdText(first.waived.expires)}: ${mdText(first.waived.reason)}`);
   lines.push('');
   if ('expected' in first) lines.push(clippedBlock('expected', first.expected));

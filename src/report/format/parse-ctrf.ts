@@ -4,6 +4,7 @@ import { invalidConfigError, notJsonError } from '../../errors/harness-error.js'
 import { parseJson } from '../../json/parse-json.js';
 import { DPSC_CTRF_EXTRA_VERSION } from './ctrf-document.js';
 import { unpackEvidence } from './evidence-packing.js';
+import { restoreLongStrings } from './long-strings.js';
 
 const LEVELS: readonly Level[] = ['MUST', 'SHOULD'];
 const OUTCOMES: readonly Outcome[] = ['passed', 'failed', 'errored', 'skipped'];
@@ -80,13 +81,23 @@ function readResult(test: unknown, path: string, problems: Problems): CheckResul
   return result;
 }
 
-/** What a version 2 document shares among its tests: the implementations by label and the evidence by id. */
+/**
+ * What a version 2+ document shares among its tests: the implementations by label, the evidence by id, and
+ * (version 4) each check's usual passed message, which a passed test without a message has.
+ */
 interface SharedParts {
   implementations: Record<string, unknown>;
   evidence: Record<string, unknown>;
+  passedMessages: Record<string, unknown>;
 }
 
 const NAME = /^(\S+) \[([\s\S]*)\]$/;
+
+/** A check's usual passed message for a transport and dialect (`results.extra.passedMessages`, layout 4), undefined when none. */
+function usualPassedMessage(table: Record<string, unknown>, checkId: string, where: string): unknown {
+  const ofCheck = Object.hasOwn(table, checkId) ? table[checkId] : undefined;
+  return isObject(ofCheck) && Object.hasOwn(ofCheck, where) ? ofCheck[where] : undefined;
+}
 
 /**
  * A test of a version 2 document (formatCtrf): the check and case from its name, implementation,
@@ -110,8 +121,8 @@ function readResultV2(test: unknown, path: string, problems: Problems, shared: S
   const okLevel = problems.oneOf(level, LEVELS, `${path}.tags[0] (level)`);
   const raw = test.rawStatus ?? test.status;
   const okOutcome = problems.oneOf(raw, OUTCOMES, `${path}.rawStatus or status (outcome)`);
-  const message = test.message;
-  const okMessage = problems.string(message, `${path}.message`);
+  const message = test.message ?? (test.status === 'passed' && name ? usualPassedMessage(shared.passedMessages, name[1] ?? '', `${String(transport)} ${String(dialect)}`) : undefined);
+  const okMessage = problems.string(message, `${path}.message (or, for a passed test, its check's in results.extra.passedMessages)`);
   const x = isObject(test.extra) ? test.extra : {};
   const p = `${path}.extra`;
   const { mismatch, harnessFault, waived, blockedBy, evidence } = x;
@@ -225,14 +236,25 @@ function readWaiverSummary(value: unknown, path: string, problems: Problems): Wa
   return { given: value.given, waivedResults: value.waivedResults, expired: readWaiverNotes(value.expired, `${path}.expired`, problems), unused: readWaiverNotes(value.unused, `${path}.unused`, problems) };
 }
 
-/** The evidence store with each piece whole again (evidence-packing.ts); a piece that cannot be is a problem of the file. */
-function unpackStore(store: Record<string, unknown>, problems: Problems): Record<string, unknown> {
+/** Where a reader of the store notes what is wrong (parseCtrf's list of problems, a bench's list). */
+export interface ProblemSink {
+  add(path: string, message: string): void;
+}
+
+/**
+ * The evidence store with each piece whole again: its long strings back in place (long-strings.ts, layout 4),
+ * then unpacked (evidence-packing.ts); a piece that cannot be is a problem of the file.
+ */
+export function unpackStore(stored: Record<string, unknown>, longStrings: unknown, problems: ProblemSink): Record<string, unknown> {
+  const restored = restoreLongStrings(stored, longStrings);
+  for (const problem of restored.problems) problems.add('results.extra.longStrings', problem);
+  const store = restored.store;
   const out: Record<string, unknown> = {};
   for (const [id, piece] of Object.entries(store)) {
     try {
       out[id] = unpackEvidence(piece);
     } catch (error) {
-      problems.add(`results.extra.evidence.${id}`, `a body marked bodyFromText has a bodyText that cannot be read back (${error instanceof Error ? error.message : String(error)})`);
+      problems.add(`results.extra.evidence.${id}`, `a body marked bodyFromText or parsedFrom has a text that cannot be read back (${error instanceof Error ? error.message : String(error)})`);
       out[id] = piece;
     }
   }
@@ -267,12 +289,13 @@ export function parseCtrf(input: unknown, source = 'ctrf.json'): { results: Chec
   const runInfo = readRunInfo(extra.runInfo, problems);
   const results: CheckResult[] = [];
   // version 1 kept every field in each test's extra; version 2 shares implementations and evidence; version 3 packs
-  // the evidence (docs/contract/reports.md)
+  // the evidence; version 4 packs it further and keeps each check's usual passed message once (docs/contract/reports.md)
   const shared = extraVersion === 1
     ? undefined
     : {
       implementations: isObject(extra.implementations) ? extra.implementations : {},
-      evidence: isObject(extra.evidence) ? unpackStore(extra.evidence, problems) : {},
+      evidence: isObject(extra.evidence) ? unpackStore(extra.evidence, extraVersion >= 4 ? extra.longStrings : undefined, problems) : {},
+      passedMessages: extraVersion >= 4 && isObject(extra.passedMessages) ? extra.passedMessages : {},
     };
   body.tests.forEach((test: unknown, index: number) => {
     const at = `results.tests[${index}]`;
