@@ -53,6 +53,20 @@ describe('verify-report (built CLI)', function () {
     assert.ok(noKey.stderr.includes(join(t.dir, 'nope.pem')), noKey.stderr);
   });
 
+  it('exits 2 for an attestation.json that is not a DSSE envelope by its schema, naming each member by JSON Pointer', async () => {
+    const path = join(dir, 'attestation.json');
+    const envelope = JSON.parse(readFileSync(path, 'utf8')) as { signatures: Array<Record<string, unknown>> };
+    const [first] = envelope.signatures;
+    assert.ok(first);
+    first['sig'] = 42;
+    writeFileSync(path, JSON.stringify({ ...envelope, payload: undefined }));
+    const run = await runCliInProcess(['verify-report', path, '--public-key', keys.publicPath]);
+    assert.equal(run.status, 2, run.stderr + run.stdout);
+    assert.ok(run.stderr.includes(`${path} is not a valid file of its kind`), run.stderr);
+    assert.match(run.stderr, /\(document\): missing required member "payload"/);
+    assert.match(run.stderr, /\/signatures\/0\/sig: expected string, got number 42/);
+  });
+
   it('exits 2 with a clear message when --public-key is given a private key, and never prints it', async () => {
     const privateKey = join(t.dir, 'given-as-public.pem');
     writeFileSync(privateKey, keys.privatePem);

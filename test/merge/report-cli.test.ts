@@ -43,6 +43,21 @@ describe('report merge and report diff (built CLI)', function () {
     assert.equal(parseCtrf(readFileSync(join(t.dir, 'merged-2', 'ctrf.json'), 'utf8')).runInfo.incomplete, true);
   });
 
+  it('exits 2 for a ctrf.json that does not match its schemas, naming the file, the JSON Pointer and what was expected, and writes nothing', async () => {
+    const good = await writeRun(t.dir, 'good', [makeResult()]);
+    const bad = await writeRun(t.dir, 'bad', [makeResult({ caseId: 'two' })]);
+    const path = join(bad, 'ctrf.json');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('"tags":["MUST"]', '"tags":["MAY"]').replace('"pending": 0', '"pending": "none"'));
+    for (const args of [['report', 'merge', good, bad, '--out', join(t.dir, 'm')], ['report', 'diff', good, bad]]) {
+      const run = await runCliInProcess(args, { env });
+      assert.equal(run.status, 2, run.stderr + run.stdout);
+      assert.ok(run.stderr.includes(`${path} is not a valid file of its kind`), run.stderr);
+      assert.match(run.stderr, /\/results\/summary\/pending: expected integer, got the string "none" \(CTRF schema\)/);
+      assert.match(run.stderr, /\/results\/tests\/0\/tags\/0: expected one of \["MUST","SHOULD"\], got the string "MAY" \(dps-conformance layout \d\)/);
+    }
+    assert.ok(!existsSync(join(t.dir, 'm')));
+  });
+
   it('exits 1 when a merged result blocks', async () => {
     const a = await writeRun(t.dir, 'a', [makeResult({ outcome: 'errored', message: 'hung' })]);
     const run = await runCliInProcess(['report', 'merge', a, '--out', join(t.dir, 'm')], { env });
