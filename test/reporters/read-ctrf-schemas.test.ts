@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { schema as ctrfPackageExport } from 'ctrf';
+import { CURRENT_SPEC_VERSION, SUPPORTED_SPEC_VERSIONS, schema as ctrfPackageExport } from 'ctrf';
 import { HarnessErrorCode, isHarnessError } from '../../src/errors/harness-error.js';
 import { ctrfPackageSchema } from '../../src/schemas/ctrf-package-schema.js';
+import { CTRF_SPEC_VERSION } from '../../src/report/format/ctrf-document.js';
 import { formatCtrf } from '../../src/report/format/format-ctrf.js';
 import { parseCtrf } from '../../src/report/format/parse-ctrf.js';
 import { repoRoot } from '../helpers/run-cli.js';
@@ -32,6 +33,11 @@ describe('reading ctrf.json through the schema registry (ctrf/report + report/ct
     assert.deepEqual(ctrfPackageSchema(), exported);
   });
 
+  it('writes the CTRF version the package\'s schema is for (the registry reads it against that schema)', () => {
+    assert.equal(CTRF_SPEC_VERSION, CURRENT_SPEC_VERSION);
+    assert.ok(SUPPORTED_SPEC_VERSIONS.some((v) => v === CTRF_SPEC_VERSION));
+  });
+
   it('reads a baseline written by main before the schemas (layout 3: waived, errored, not reached, shared evidence, a big integer)', () => {
     const text = readFileSync(join(repoRoot, 'test', 'fixtures', 'reports', 'ctrf-layout-3-main-3fac76b.json'), 'utf8');
     const { results, runInfo: info } = parseCtrf(text, 'baseline/ctrf.json');
@@ -41,6 +47,7 @@ describe('reading ctrf.json through the schema registry (ctrf/report + report/ct
     assert.equal(results.find((r) => r.caseId === 'blocked')?.blockedBy, 'device.request.body');
     const shared = results.filter((r) => r.caseId === 'shared');
     assert.equal(shared[0]?.evidence, shared[1]?.evidence, 'one piece of evidence, read back as one object');
+    assert.equal(JSON.stringify(shared[0]?.evidence, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v)).includes('"big":"12345678901234567890n"'), true, 'the big integer keeps every digit');
     assert.deepEqual(info.phases, [{ name: 'device suite', startMs: 0, ms: 12.5 }]);
     assert.equal(info.waivers?.expired[0]?.checkId, 'device.a.b');
     assert.deepEqual(info.signature, { keyId: 'sha256:00', file: 'attestation.json' });
