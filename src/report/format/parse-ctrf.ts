@@ -4,7 +4,7 @@ import { invalidConfigError, notJsonError } from '../../errors/harness-error.js'
 import { parseJson } from '../../json/parse-json.js';
 import { DPSC_CTRF_EXTRA_VERSION } from './ctrf-document.js';
 import { unpackEvidence } from './evidence-packing.js';
-import { restoreLongStrings } from './long-strings.js';
+import { restoreSharedValues } from './shared-values.js';
 
 const LEVELS: readonly Level[] = ['MUST', 'SHOULD'];
 const OUTCOMES: readonly Outcome[] = ['passed', 'failed', 'errored', 'skipped'];
@@ -89,6 +89,7 @@ interface SharedParts {
   implementations: Record<string, unknown>;
   evidence: Record<string, unknown>;
   passedMessages: Record<string, unknown>;
+  checkLevels: Record<string, unknown>;
 }
 
 const NAME = /^(\S+) \[([\s\S]*)\]$/;
@@ -117,7 +118,9 @@ function readResultV2(test: unknown, path: string, problems: Problems, shared: S
   const okDialect = problems.oneOf(dialect, DIALECTS, `${path}.suite[2] (dialect)`);
   const implementation = typeof label === 'string' ? readImplementation(shared.implementations[label], `results.extra.implementations[${JSON.stringify(label)}]`, problems) : undefined;
   if (typeof label !== 'string') problems.add(`${path}.suite[0] (implementation)`, 'must name an implementation of results.extra.implementations');
-  const level: unknown = Array.isArray(test.tags) ? (test.tags as unknown[])[0] : undefined;
+  // a passed test without tags is at its check's level (layout 4)
+  const checkId = name?.[1] ?? '';
+  const level: unknown = Array.isArray(test.tags) ? (test.tags as unknown[])[0] : test.status === 'passed' && Object.hasOwn(shared.checkLevels, checkId) ? shared.checkLevels[checkId] : undefined;
   const okLevel = problems.oneOf(level, LEVELS, `${path}.tags[0] (level)`);
   const raw = test.rawStatus ?? test.status;
   const okOutcome = problems.oneOf(raw, OUTCOMES, `${path}.rawStatus or status (outcome)`);
@@ -242,12 +245,12 @@ export interface ProblemSink {
 }
 
 /**
- * The evidence store with each piece whole again: its long strings back in place (long-strings.ts, layout 4),
+ * The evidence store with each piece whole again: its shared values back in place (shared-values.ts, layout 4),
  * then unpacked (evidence-packing.ts); a piece that cannot be is a problem of the file.
  */
-export function unpackStore(stored: Record<string, unknown>, longStrings: unknown, problems: ProblemSink): Record<string, unknown> {
-  const restored = restoreLongStrings(stored, longStrings);
-  for (const problem of restored.problems) problems.add('results.extra.longStrings', problem);
+export function unpackStore(stored: Record<string, unknown>, sharedValues: unknown, problems: ProblemSink): Record<string, unknown> {
+  const restored = restoreSharedValues(stored, sharedValues);
+  for (const problem of restored.problems) problems.add('results.extra.sharedValues', problem);
   const store = restored.store;
   const out: Record<string, unknown> = {};
   for (const [id, piece] of Object.entries(store)) {
@@ -294,8 +297,9 @@ export function parseCtrf(input: unknown, source = 'ctrf.json'): { results: Chec
     ? undefined
     : {
       implementations: isObject(extra.implementations) ? extra.implementations : {},
-      evidence: isObject(extra.evidence) ? unpackStore(extra.evidence, extraVersion >= 4 ? extra.longStrings : undefined, problems) : {},
+      evidence: isObject(extra.evidence) ? unpackStore(extra.evidence, extraVersion >= 4 ? extra.sharedValues : undefined, problems) : {},
       passedMessages: extraVersion >= 4 && isObject(extra.passedMessages) ? extra.passedMessages : {},
+      checkLevels: extraVersion >= 4 && isObject(extra.checkLevels) ? extra.checkLevels : {},
     };
   body.tests.forEach((test: unknown, index: number) => {
     const at = `results.tests[${index}]`;
