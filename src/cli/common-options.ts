@@ -1,22 +1,27 @@
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Command, InvalidArgumentError, Option, type OptionValues } from '@commander-js/extra-typings';
 import { DIALECTS } from '../results/check-result.js';
-import { CONSOLE_REPORTERS, type ConsoleReporterName } from '../../reporters/console-view.js';
+import { CONSOLE_REPORTERS } from '../../reporters/console-view.js';
+import type { OptionsOf } from './lazy-action.js';
 
-/** Options of every command that runs checks (docs/contract/cli.md). */
-export interface RunOptions {
-  out: string;
-  reporter: ConsoleReporterName;
-  shard?: string;
-  declare?: string;
-  waivers?: string;
-  sign?: string;
-  /** `device`, `webhook`: where the implementation's own notes are (report.html and summary.md link them) */
-  docsUrl?: string;
+/**
+ * What every command that runs checks reads, as commander parses addRunOptions' definitions; `--docs-url`
+ * (docsUrlOption) only `device` and `webhook` define.
+ */
+export type RunOptions = OptionsOf<ReturnType<typeof _runOptionsAlone>> & { docsUrl?: string };
+
+/** Named only for its type: addRunOptions on a bare command. */
+function _runOptionsAlone() {
+  return addRunOptions(new Command());
 }
 
 export { CONSOLE_REPORTERS, type ConsoleReporterName } from '../../reporters/console-view.js';
 
-export function addRunOptions(command: Command): Command {
+/**
+ * Options of every command that runs checks (docs/contract/cli.md).
+ * @internal its inferred type is too long for a declaration file (TS7056), so tsconfig's stripInternal leaves it out of
+ * dist's .d.ts: src/cli is not among the package's exports, and RunOptions is named from a concrete instance.
+ */
+export function addRunOptions<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(command: Command<Args, Opts, Globals>) {
   return command
     .option('--out <dir>', 'directory for the report files', './conformance-report')
     .addOption(
@@ -31,7 +36,7 @@ export function addRunOptions(command: Command): Command {
 }
 
 /** `--docs-url URL`: the implementation's own notes (a README explaining its failures), linked from its row of every report. */
-export function docsUrlOption(): Option {
+export function docsUrlOption() {
   return new Option('--docs-url <url>', "a link to the implementation's own notes (e.g. its README), shown beside it in report.html and summary.md").argParser(parseDocsUrl);
 }
 
@@ -52,14 +57,13 @@ function parseDocsUrl(value: string): string {
 export const WEBHOOK_DIALECT_HELP =
   "ga: the webhook request DPS documents (the default); preview: the harness's model of the 2019 preview request, not a documented DPS shape; all: both";
 
-export function dialectOption(defaultValue?: string, description = 'wire vocabulary to test'): Option {
-  const option = new Option('--dialect <dialect>', description).choices([...DIALECTS, 'all']);
-  return defaultValue === undefined ? option : option.default(defaultValue);
+/** `--dialect`: ga, preview or all (chain `.default('ga')` for a default). */
+export function dialectOption(description = 'wire vocabulary to test') {
+  return new Option('--dialect <dialect>', description).choices([...DIALECTS, 'all']);
 }
 
-export function timeoutOption(description: string, defaultMs?: number): Option {
-  const option = new Option('--timeout <ms>', description).argParser(parsePositiveInteger('--timeout'));
-  return defaultMs === undefined ? option : option.default(defaultMs);
+export function timeoutOption(description: string, defaultMs: number) {
+  return new Option('--timeout <ms>', description).argParser(parsePositiveInteger('--timeout')).default(defaultMs);
 }
 
 /** A commander arg parser for a positive integer that names the option in its error. */
@@ -82,17 +86,19 @@ export function parsePort(name: string): (value: string) => number {
   };
 }
 
+/** Adds `--ascii-answers` and `--strict-payload` (departures from what the emulator does by default, each documented). */
+export function addEmulatorChoiceOptions<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(
+  command: Command<Args, Opts, Globals>,
+) {
+  return command
+    .option('--ascii-answers', "write non-ASCII characters of the emulator's answers as \\uXXXX escapes (default raw UTF-8; which DPS writes is unconfirmed)")
+    .option('--strict-payload', 'refuse a payload that is not a JSON object, as DPS documents (DPS accepts a JSON string holding one)');
+}
+
 /** The emulator choices `device` and `run` offer, so a user can see a verdict both ways (docs/emulator-behaviour.md). */
 export interface EmulatorChoiceOptions {
   asciiAnswers?: boolean;
   strictPayload?: boolean;
-}
-
-/** Adds `--ascii-answers` and `--strict-payload` (departures from what the emulator does by default, each documented). */
-export function addEmulatorChoiceOptions(command: Command): Command {
-  return command
-    .option('--ascii-answers', "write non-ASCII characters of the emulator's answers as \\uXXXX escapes (default raw UTF-8; which DPS writes is unconfirmed)")
-    .option('--strict-payload', 'refuse a payload that is not a JSON object, as DPS documents (DPS accepts a JSON string holding one)');
 }
 
 /** The EmulatorOptions members those flags set (only what was asked for). */

@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError } from '@commander-js/extra-typings';
 import { isHarnessError } from '../errors/harness-error.js';
 import { ExitStatus } from './exit-status.js';
 import type { CommandContext } from './command-context.js';

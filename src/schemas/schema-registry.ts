@@ -6,6 +6,7 @@ import { packagePath } from '../meta/package-info.js';
 import { unknownSchemaError } from '../errors/harness-error.js';
 import type { Dialect } from '../results/check-result.js';
 import { DIALECTS } from '../results/check-result.js';
+import { CTRF_SCHEMA_NAME, ctrfPackageSchema } from './ctrf-package-schema.js';
 import { readableErrors, type ReadableError } from './readable-errors.js';
 import type { SchemaTypes, TypedSchemaName } from './schema-types.js';
 
@@ -37,7 +38,9 @@ function listSchemaFiles(dir: string): string[] {
 /**
  * Every schema under `schemas/`, added to one strict ajv instance and compiled once on first use.
  * Names are paths without the suffix: `ga/registration-request`, `adapter/register-reply`,
- * `harness/cases`. A name without a directory is looked up in the dialect's directory.
+ * `harness/cases`. A name without a directory is looked up in the dialect's directory. Beside them,
+ * `ctrf/report`: the CTRF schema of the `ctrf` package (ctrf-package-schema.ts), which a ctrf.json is
+ * read against together with its dps-conformance layout (`report/ctrf-layout-N`).
  */
 export class SchemaRegistry {
   private readonly ajv: Ajv2020;
@@ -56,6 +59,8 @@ export class SchemaRegistry {
       this.ajv.addSchema(schema, id);
       this.ids.set(name, id);
     }
+    this.ajv.addSchema(ctrfPackageSchema(), CTRF_SCHEMA_NAME);
+    this.ids.set(CTRF_SCHEMA_NAME, CTRF_SCHEMA_NAME);
   }
 
   /** Every schema name, sorted. */

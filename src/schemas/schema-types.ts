@@ -3,6 +3,7 @@
  * (`src/schemas/generated/`, `npm run generate:types`; a test fails when they drift). The registry
  * builds type guards from this map, so a value that passed a schema is typed without a cast.
  */
+import type { CTRFReport } from 'ctrf';
 import type { AdapterRegisterReply } from './generated/adapter/register-reply.js';
 import type { AdapterRegisterRequest } from './generated/adapter/register-request.js';
 import type { AdapterRequest } from './generated/adapter/request.js';
@@ -23,6 +24,9 @@ import type { EmulatorConfiguration } from './generated/harness/emulator-config.
 import type { ShieldsIoEndpointBadge } from './generated/harness/shields-endpoint.js';
 import type { WaiversFile } from './generated/harness/waivers.js';
 import type { WebhookProfile } from './generated/harness/webhook-profile.js';
+import type { AttestationEnvelope } from './generated/report/attestation.js';
+import type { DpsConformanceCtrfJsonLayout1 } from './generated/report/ctrf-layout-1.js';
+import type { DpsConformanceCtrfJsonLayouts2To4 } from './generated/report/ctrf-layout-2.js';
 import type { AllocationRequestPreview } from './generated/preview/allocation-request.js';
 import type { AllocationResponsePreview } from './generated/preview/allocation-response.js';
 import type { ErrorBodyPreview } from './generated/preview/error-body.js';
@@ -39,6 +43,8 @@ export interface SchemaTypes {
   'adapter/start-request': AdapterStartRequest;
   'adapter/stop-reply': AdapterStopReply;
   'adapter/stop-request': AdapterStopRequest;
+  /** the `ctrf` package's schema, with the package's type */
+  'ctrf/report': CTRFReport;
   'ga/allocation-request': AllocationRequestGa;
   'ga/allocation-response': AllocationResponseGa;
   'ga/error-body': ErrorBodyGa;
@@ -58,6 +64,9 @@ export interface SchemaTypes {
   'preview/operation-status': RegistrationOperationStatusPreview;
   'preview/registration-request': RegistrationRequestPreview;
   'preview/registration-result': RegistrationResultPreview;
+  'report/attestation': AttestationEnvelope;
+  'report/ctrf-layout-1': DpsConformanceCtrfJsonLayout1;
+  'report/ctrf-layout-2': DpsConformanceCtrfJsonLayouts2To4;
 }
 
 /** A schema with a generated type. */

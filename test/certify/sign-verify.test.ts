@@ -155,11 +155,21 @@ describe('key files', () => {
     assert.throws(() => loadPublicKey(join(t.dir, 'none.pem')), (e: unknown) => isHarnessError(e) && e.code === HarnessErrorCode.UNREADABLE_FILE);
   });
 
+  it('refuses an attestation file of another layout, or whose members have the wrong type, naming each', () => {
+    const other = write('other.json', JSON.stringify({ _type: 'https://in-toto.io/Statement/v1', subject: [] }));
+    assert.throws(() => readAttestation(other), (e: unknown) => isHarnessError(e) && e.message.includes('(document): missing required member "payloadType"') && e.message.includes('(document): missing required member "signatures"'));
+    const typed = write('typed.json', JSON.stringify({ payloadType: 7, payload: 'e30=', signatures: [{ keyid: 1, sig: 'AA==' }] }));
+    assert.throws(() => readAttestation(typed), (e: unknown) => isHarnessError(e) && e.message.includes('/payloadType: expected string, got number 7') && e.message.includes('/signatures/0/keyid: expected string, got number 1'));
+    assert.throws(() => readAttestation(write('array.json', '[]')), (e: unknown) => isHarnessError(e) && e.message.includes('(document): expected object, got an array of 0'));
+  });
+
   it('refuses an attestation file that is not a DSSE envelope', () => {
     const path = write('attestation.json', JSON.stringify({ payloadType: 'x', payload: '%%%', signatures: [] }));
     assert.throws(
       () => readAttestation(path),
-      (e: unknown) => isHarnessError(e) && e.message.includes('/payload: expected a base64 string') && e.message.includes('/signatures: expected a non-empty array'),
+      (e: unknown) =>
+        isHarnessError(e) && e.code === HarnessErrorCode.INVALID_CONFIG && e.message.startsWith(`${path} is not a valid file of its kind`) &&
+        e.message.includes('/payload: expected a string matching ^[A-Za-z0-9+/]*={0,2}$, got the string "%%%"') && e.message.includes('/signatures: must NOT have fewer than 1 items'),
     );
   });
 });

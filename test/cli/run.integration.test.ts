@@ -83,6 +83,42 @@ describe('dps-conformance run (built CLI, no set-up)', function () {
     assert.ok(reference.some((t) => t.extra.checkId === 'webhook.auth.functionKey' && t.extra.outcome === 'passed'));
   });
 
+  // The one run of the whole device suite, every case on every transport, for these implementations:
+  // device-command.integration.test.ts and device-amqp.integration.test.ts run a few cases through
+  // `device` and leave the rest (the timing cases above all) to this run.
+  it('the reference device passes on every transport in both dialects, the timing cases and each protocol check included', () => {
+    const reference = tests.filter((t) => t.extra.implementation.name === 'dps-conformance-reference-device');
+    for (const transport of ['https', 'mqtt', 'mqtt-ws', 'amqp', 'amqp-ws']) {
+      for (const dialect of ['ga', 'preview']) {
+        const row = reference.filter((t) => t.extra.transport === transport && t.extra.dialect === dialect);
+        const ids = ['device.data.sent', 'device.returnData.fidelity', 'device.returnData.fragmented', 'device.polling.retryAfter', 'device.polling.throttle', 'device.error.credentials', 'device.timeout.givesUp'];
+        ids.push(transport.startsWith('mqtt') ? 'device.mqtt.protocol' : transport.startsWith('amqp') ? 'device.amqp.protocol' : 'device.request.sas');
+        for (const id of ids) assert.ok(row.some((t) => t.extra.checkId === id && t.extra.outcome === 'passed'), `${transport} ${dialect}: ${id} passed`);
+        assert.ok(row.some((t) => t.extra.caseId === 'group-x509-initial' && t.extra.checkId === 'device.result.assignment' && t.extra.outcome === 'passed'), `${transport} ${dialect}: X.509`);
+      }
+    }
+  });
+
+  it('the Azure IoT Node SDK over amqp and amqp-ws: every MUST passes, throttling and X.509 included', () => {
+    for (const transport of ['amqp', 'amqp-ws']) {
+      const row = tests.filter((t) => t.extra.implementation.name === REPORTS_AS['Azure IoT Node SDK'] && t.extra.transport === transport);
+      const bad = row.filter((t) => t.extra.level === 'MUST' && (t.extra.outcome === 'failed' || t.extra.outcome === 'errored'));
+      assert.deepEqual(bad.map((t) => `${t.extra.checkId} [${t.extra.caseId}]`), [], transport);
+      for (const id of ['device.polling.throttle', 'device.returnData.fragmented', 'device.error.credentials', 'device.amqp.protocol']) {
+        assert.ok(row.some((t) => t.extra.checkId === id && t.extra.outcome === 'passed'), `${transport}: ${id} passed`);
+      }
+      assert.ok(row.some((t) => t.extra.caseId === 'individual-x509-initial' && t.extra.checkId === 'device.result.assignment' && t.extra.outcome === 'passed'), `${transport}: X.509`);
+    }
+  });
+
+  it('the Azure IoT Node SDK over https and mqtt registers and gets the data back for plain ASCII data', () => {
+    for (const transport of ['https', 'mqtt']) {
+      for (const id of ['device.data.sent', 'device.result.assignment', 'device.returnData.fidelity', 'device.request.sas']) {
+        assert.ok(tests.some((t) => t.extra.implementation.name === REPORTS_AS['Azure IoT Node SDK'] && t.extra.transport === transport && t.extra.checkId === id && t.extra.caseId === 'pnp-model-id' && t.extra.outcome === 'passed'), `${transport}: ${id} [pnp-model-id] passed`);
+      }
+    }
+  });
+
   it('prints the summary table', () => {
     assert.match(run.stdout, /implementation\s+transport\s+dialect\s+passed\s+failed\s+errored\s+skipped/);
   });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { captureContext } from '../helpers/capture-context.js';
 import { handle } from '../../src/cli/commands/contracts/publish-handler.js';
-import type { ContractsPublishOptions } from '../../src/cli/commands/contracts/define.js';
+import type { ContractsPublishOptions } from '../../src/cli/commands/contracts/options.js';
 import { committedPactsDir } from '../../src/contracts/committed-pacts.js';
 import { listPactFiles } from '../../src/contracts/pact-file.js';
 import { BrokerStandIn, useBrokerStandIn } from './broker-stand-in.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { captureContext } from '../helpers/capture-context.js';
 import { brokerPublishing, publishAfterRun } from '../../src/cli/commands/webhook/publish-verification-step.js';
-import type { WebhookCommandOptions } from '../../src/cli/commands/webhook/define.js';
+import type { WebhookCommandOptions } from '../../src/cli/commands/webhook/options.js';
 import { publishVerificationResults, VerificationBrokerError } from '../../src/contracts/publish-verification.js';
 import { PACT_CHECK_ID, verificationsFromResults } from '../../src/contracts/verifications-from-results.js';
 import { writeReportSet } from '../../src/report/write-report-set.js';

@@ -6,7 +6,8 @@ import { startReferenceWebhook } from '../../implementations/reference-webhook/s
 import { CONTOSO_PROFILE } from '../fixtures/webhooks/contoso-profile.js';
 import { startPolicyWebhook } from '../fixtures/webhooks/policy-webhooks.js';
 import { ctrfView } from '../helpers/ctrf-view.js';
-import { repoRoot, runCli } from '../helpers/run-cli.js';
+import { repoRoot } from '../helpers/run-cli.js';
+import { runCliInProcess } from '../helpers/run-cli-in-process.js';
 
 interface CtrfTest {
   status: string;
@@ -28,7 +29,8 @@ const describeTests = (tests: readonly CtrfTest[]): string => tests.map((t) => `
 /**
  * Issue "device verdicts a maintainer would sign": one defect is one failed result per case, the steps
  * after it not reached; a JSON string payload is a SHOULD; a webhook that refuses everything fails one
- * run-wide check with advice. Through the built CLI, with devices and webhooks modelled on real ones.
+ * run-wide check with advice. Through the CLI's entry (in-process: the verdicts are in the report, not in
+ * how a process ends), with devices and webhooks modelled on real ones.
  */
 describe('causal device verdicts (built CLI)', function () {
   this.timeout(180_000);
@@ -40,7 +42,7 @@ describe('causal device verdicts (built CLI)', function () {
 
   const run = async (name: string, args: string[]): Promise<{ status: number | null; stderr: string; tests: CtrfTest[] }> => {
     const out = join(outRoot, name);
-    const result = await runCli(['device', '--dialect', 'ga', '--timeout', '5000', '--out', out, '--reporter', 'quiet', ...args], { timeoutMs: 170_000 });
+    const result = await runCliInProcess(['device', '--dialect', 'ga', '--timeout', '5000', '--out', out, '--reporter', 'quiet', ...args], { timeoutMs: 170_000 });
     return { status: result.status, stderr: result.stderr, tests: readCtrf(out) };
   };
 
@@ -134,7 +136,7 @@ describe('verdicts resting on raw UTF-8 in answers (built CLI, the real Node SDK
 
   const run = async (name: string, args: string[]): Promise<{ status: number | null; tests: CtrfTest[] }> => {
     const out = join(outRoot, name);
-    const result = await runCli(['device', '--adapter', sdk, '--dialect', 'ga', '--timeout', '8000', '--out', out, '--reporter', 'quiet', ...args], { timeoutMs: 230_000 });
+    const result = await runCliInProcess(['device', '--adapter', sdk, '--dialect', 'ga', '--timeout', '8000', '--out', out, '--reporter', 'quiet', ...args], { timeoutMs: 230_000 });
     return { status: result.status, tests: readCtrf(out) };
   };
 

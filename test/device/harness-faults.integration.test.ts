@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startReferenceWebhook, type RunningWebhook } from '../../implementations/reference-webhook/start-reference-webhook.js';
-import { repoRoot, runCli } from '../helpers/run-cli.js';
+import { repoRoot } from '../helpers/run-cli.js';
+import { runCliInProcess } from '../helpers/run-cli-in-process.js';
 import { ctrfView } from '../helpers/ctrf-view.js';
 
 interface CtrfTest {
@@ -67,7 +68,7 @@ describe('a transport failure of the emulator\'s webhook call (built CLI)', func
     try {
       const out = join(outRoot, name);
       const args = ['device', '--adapter', reference, '--transport', 'https', '--dialect', 'ga', '--case-ids', 'pnp-model-id', '--webhook', flaky.url, '--out', out, '--reporter', 'quiet'];
-      const result = await runCli(args, { timeoutMs: 100_000 });
+      const result = await runCliInProcess(args, { timeoutMs: 100_000 });
       const tests = (ctrfView(readFileSync(join(out, 'ctrf.json'), 'utf8')) as { results: { tests: CtrfTest[] } }).results.tests;
       return { status: result.status, stderr: result.stderr, tests, requests: flaky.requests() };
     } finally {

@@ -12,7 +12,7 @@ describe('CTRF trace', () => {
     const crashed = tests.filter((t) => t.rawStatus === 'errored');
     assert.ok(crashed.length > 0);
     // the store as a reader gets it: long texts back in place, bodies unpacked (the layout of docs/contract/reports.md)
-    const evidence = unpackStore(document.results.extra?.['evidence'] as Record<string, unknown>, document.results.extra?.['sharedValues'], { add: (path, message) => assert.fail(`${path}: ${message}`) });
+    const evidence = unpackStore(document.results.extra.evidence, document.results.extra.sharedValues, { add: (path, message) => assert.fail(`${path}: ${message}`) });
     for (const test of crashed) {
       assert.ok(test.trace?.startsWith(`${CRASH_LINE}\ncrash: the adapter exited with status 1`), test.trace);
       // the whole stack is in the evidence the trace names, stored once for every result that cites it
@@ -29,7 +29,7 @@ describe('CTRF trace', () => {
     const document = formatCtrf([failed(logOnly, 'a'), failed(MQTT_CRASH_STDERR, 'b')], runInfo);
     const [quiet, crashed] = document.results.tests;
     assert.equal(quiet?.trace, undefined, 'a log line explains no failure');
-    const evidence = document.results.extra?.['evidence'] as Record<string, unknown>;
+    const evidence = document.results.extra.evidence;
     assert.ok(JSON.stringify(evidence[String(quiet?.extra?.['evidence'])]).includes('StaticLoggerBinder'), 'the stderr is still in the evidence');
     assert.ok(crashed?.trace?.startsWith(CRASH_LINE), crashed?.trace);
     assert.match(crashed?.trace ?? '', /\nstderr and the whole exchange: evidence e2$/);

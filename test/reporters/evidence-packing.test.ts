@@ -95,6 +95,6 @@ describe('evidence packing (ctrf.json stores a parsed body only as its text)', (
 
   it('refuses a file whose marked body has text that is not JSON, naming the piece (exit status 2)', () => {
     const text = ctrfText([result({ outcome: 'failed', evidence: registrationEvidence() })], runInfo).replace('"bodyText":"{\\"registrationId', '"bodyText":"x{\\"registrationId');
-    assert.throws(() => parseCtrf(text), (error: Error & { exitCode?: number }) => /results\.extra\.evidence\.e1: a body marked bodyFromText/.test(error.message));
+    assert.throws(() => parseCtrf(text), (error: Error & { exitCode?: number }) => /\/results\/extra\/evidence\/e1: a body marked bodyFromText/.test(error.message));
   });
 });

@@ -11,6 +11,7 @@ const TYPED: Record<TypedSchemaName, true> = {
   'adapter/start-request': true,
   'adapter/stop-reply': true,
   'adapter/stop-request': true,
+  'ctrf/report': true,
   'ga/allocation-request': true,
   'ga/allocation-response': true,
   'ga/error-body': true,
@@ -30,6 +31,9 @@ const TYPED: Record<TypedSchemaName, true> = {
   'preview/operation-status': true,
   'preview/registration-request': true,
   'preview/registration-result': true,
+  'report/attestation': true,
+  'report/ctrf-layout-1': true,
+  'report/ctrf-layout-2': true,
 };
 
 describe('typed validators from the generated types', () => {

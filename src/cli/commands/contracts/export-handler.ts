@@ -2,7 +2,7 @@ import type { CommandHandler } from '../../command-context.js';
 import { ExitStatus } from '../../exit-status.js';
 import { exportContracts } from '../../../contracts/export-contracts.js';
 import { checkOutDir } from '../../preflight-paths.js';
-import type { ContractsExportOptions } from './define.js';
+import type { ContractsExportOptions } from './options.js';
 
 export const handle: CommandHandler<ContractsExportOptions> = async (options, context) => {
   // a directory we may not write is the user's to fix: a message with the real cause and exit 2

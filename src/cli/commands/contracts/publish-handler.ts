@@ -4,7 +4,7 @@ import { ExitStatus } from '../../exit-status.js';
 import { usageError } from '../../../errors/harness-error.js';
 import { BrokerError, publishContracts } from '../../../contracts/publish-contracts.js';
 import { SecretRedactor } from '../../../results/secret-redactor.js';
-import type { ContractsPublishOptions } from './define.js';
+import type { ContractsPublishOptions } from './options.js';
 
 /**
  * `contracts publish`: every pact file to a Pact Broker. A broker that refuses or cannot be reached is

@@ -8,7 +8,7 @@ import { webhookTarget } from '../../../contracts/webhook-target.js';
 import { loadWebhookProfile } from '../../../webhook-profile/load-webhook-profile.js';
 import { DIALECTS, type Dialect } from '../../../results/check-result.js';
 import { SecretRedactor } from '../../../results/secret-redactor.js';
-import type { ContractsVerifyOptions } from './define.js';
+import type { ContractsVerifyOptions } from './options.js';
 import { warnTo } from '../../warn-to.js';
 
 // a refusal is skipped as the webhook suite skips it: the policy's answer, neither passed nor failed;

@@ -14,7 +14,7 @@ import { checkTransportServed } from '../../../../suites/device/plan-device-run.
 import { checkDeviceCaseIds } from '../../../../suites/device/device-case-ids.js';
 import { prepareDeviceTarget, type PreparedDeviceTarget } from '../../../../suites/device/prepare-device-target.js';
 import { startReferenceWebhook, type RunningWebhook } from '../../../../implementations/reference-webhook/start-reference-webhook.js';
-import type { DeviceCommandOptions } from './define.js';
+import type { DeviceCommandOptions } from './options.js';
 
 /**
  * `dps-conformance device`: starts the emulator (calling the bundled reference webhook, or `--webhook`

@@ -1,6 +1,6 @@
 import type { EmulatorOptions } from '../../../emulator/index.js';
 import type { EmulatorConfigFile } from './support/emulator-config.js';
-import type { EmulateCommandOptions } from './define.js';
+import type { EmulateCommandOptions } from './options.js';
 
 type FidelityOptions = Pick<
   EmulatorOptions,

@@ -9,7 +9,7 @@ import { banner, endpointFile } from './support/emulator-banner.js';
 import { chooseAllocator } from './support/choose-allocator.js';
 import { loadEmulatorConfig } from './support/load-emulator-config.js';
 import type { EmulatorConfigFile } from './support/emulator-config.js';
-import type { EmulateCommandOptions } from './define.js';
+import type { EmulateCommandOptions } from './options.js';
 import { fidelitySettings } from './fidelity-settings.js';
 import { gradeOnExit } from './grade-on-exit.js';
 import { observedDevices } from '../../../../suites/emulate-grading/grade-observed.js';

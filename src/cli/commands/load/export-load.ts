@@ -9,7 +9,7 @@ import { corpusMix, readMixProfile } from './corpus-mix.js';
 import { warnTo } from '../../warn-to.js';
 import { artilleryExport, FUNCTION_KEY_VARIABLE, SCENARIO_FILE } from '../../../load/export/artillery-export.js';
 import { writeFileAtomic } from '../../../report/atomic-write.js';
-import type { LoadCommandOptions } from './define.js';
+import type { LoadCommandOptions } from './options.js';
 
 /** Engines `--export` can write for. */
 const ENGINES = ['artillery'] as const;

@@ -15,7 +15,7 @@ import { packageVersion } from '../../../meta/package-info.js';
 import { startReferenceWebhook } from '../../../../implementations/reference-webhook/start-reference-webhook.js';
 import { corpusMix, readMixProfile } from './corpus-mix.js';
 import { warnTo } from '../../warn-to.js';
-import type { LoadCommandOptions } from './define.js';
+import type { LoadCommandOptions } from './options.js';
 import { exportLoad } from './export-load.js';
 
 /** Bounds on one run, so a typo cannot start an endless or enormous one. */

@@ -6,7 +6,7 @@ import { ctrfPathOf, readReport } from '../../../merge/read-report.js';
 import { missingBaselineAdvice } from '../../../merge/missing-baseline.js';
 import { usageError } from '../../../errors/harness-error.js';
 import { existsSync } from 'node:fs';
-import type { ReportDiffOptions } from './define.js';
+import type { ReportDiffOptions } from './options.js';
 
 /**
  * `report diff BASE CURRENT`: exit 1 when a new failure is blocking (MUST, not waived) or the current run is

@@ -11,7 +11,7 @@ import { formatMergeSummary } from '../../../merge/format-merge-summary.js';
 import { mergeReports } from '../../../merge/merge-reports.js';
 import { readReport, type LoadedReport } from '../../../merge/read-report.js';
 import { expandReportDirs } from '../../../merge/report-dirs.js';
-import type { ReportMergeOptions } from './define.js';
+import type { ReportMergeOptions } from './options.js';
 
 /** The notes (a bundled implementation's README) an input's reports link to by a relative path, to copy beside the merged reports. */
 function linkedNotes(reports: readonly LoadedReport[]): Attachment[] {

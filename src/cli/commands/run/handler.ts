@@ -21,7 +21,7 @@ import { prepareSplit } from './prepare-split.js';
 import { DEFAULT_RUN_CONCURRENCY, runBounded } from './run-bounded.js';
 import type { DeviceTransport } from '../../../adapters/protocol-types.js';
 import { startStandardPortsEmulator } from './standard-ports-emulator.js';
-import type { RunCommandOptions } from './define.js';
+import type { RunCommandOptions } from './options.js';
 import { PhaseClock } from '../../../results/run-phase.js';
 
 /** The reference webhook's implementation name in reports: stable, so runs on different ports merge and diff as one. */

@@ -2,7 +2,7 @@ import { unknownValuesError } from '../../../errors/harness-error.js';
 import { BUNDLED_IMPLEMENTATIONS, ensureInstalled, installableImplementations } from '../../../targets/index.js';
 import type { CommandHandler } from '../../command-context.js';
 import { ExitStatus } from '../../exit-status.js';
-import type { TargetsInstallOptions } from './define.js';
+import type { TargetsInstallOptions } from './options.js';
 
 /**
  * `targets install [NAME...]`: installs SDK implementations ahead of time (for CI images). With no

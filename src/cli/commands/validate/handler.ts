@@ -4,7 +4,7 @@ import { ExitStatus } from '../../exit-status.js';
 import { readJsonFile } from '../../../json/parse-json-file.js';
 import { getSchemaRegistry } from '../../../schemas/schema-registry.js';
 import { formatReadableErrors } from '../../../schemas/readable-errors.js';
-import type { ValidateCommandOptions } from './define.js';
+import type { ValidateCommandOptions } from './options.js';
 import { DIALECTS, type Dialect } from '../../../results/check-result.js';
 import { DIALECT_MEMBERS, otherDialectMembers } from '../../../schemas/other-dialect-members.js';
 import { readDeviceDataMembers } from '../../../webhook-profile/device-data-member.js';

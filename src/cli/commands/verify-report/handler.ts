@@ -10,13 +10,10 @@ import { loadPublicKey } from '../../../certify/key-files.js';
 import { readAttestation } from '../../../certify/read-attestation.js';
 import { computeSuiteDigests } from '../../../certify/suite-digests.js';
 import { verifyAttestation } from '../../../certify/verify-attestation.js';
-import type { VerifyReportOptions } from './define.js';
-
-/** `results`: the ctrf.json to check, when it is not beside the attestation (needs `--results` in define.ts). */
-export type VerifyReportHandlerOptions = VerifyReportOptions & { results?: string };
+import type { VerifyReportOptions } from './options.js';
 
 /** exit 0 verified, 1 not verified, 2 unreadable input (attestation, key or ctrf.json). */
-export const handle: CommandHandler<VerifyReportHandlerOptions> = (options, { stdout }) => {
+export const handle: CommandHandler<VerifyReportOptions> = (options, { stdout }) => {
   const envelope = readAttestation(options.file);
   const publicKey = loadPublicKey(options.publicKey);
   const resultsPath = options.results ?? join(dirname(options.file), SUBJECT_NAME);

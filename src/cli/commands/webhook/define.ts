@@ -1,38 +1,7 @@
-import type { Command } from 'commander';
-import { addRunOptions, dialectOption, docsUrlOption, timeoutOption, WEBHOOK_DIALECT_HELP, type RunOptions } from '../../common-options.js';
-import { lazyAction, optionsOf, type ActionSink } from '../../lazy-action.js';
-
-export interface WebhookCommandOptions extends RunOptions {
-  url: string;
-  functionKey?: string;
-  dialect: 'ga' | 'preview' | 'all';
-  cases?: string;
-  profile?: string;
-  timeout: number;
-  ca?: string;
-  brokerUrl?: string;
-  providerVersion?: string;
-  providerBranch?: string;
-  buildUrl?: string;
-}
+import type { Command } from '@commander-js/extra-typings';
+import { lazyAction, type ActionSink } from '../../lazy-action.js';
+import { webhookCommand } from './options.js';
 
 export function defineWebhookCommand(program: Command, sink: ActionSink): void {
-  addRunOptions(
-    program
-      .command('webhook')
-      .description('the webhook suite against a live custom allocation webhook (the harness acts as DPS)')
-      .requiredOption('--url <url>', 'the webhook URL, as DPS would call it')
-      .option('--function-key <key>', 'Azure Functions key; sent as ?code= like DPS does, never written to reports')
-      .addOption(dialectOption('ga', WEBHOOK_DIALECT_HELP))
-      .addOption(docsUrlOption())
-      .option('--ca <file>', 'extra CA certificate (PEM) to trust for an https webhook with a private CA')
-      .option('--profile <file>', "make the corpus's devices look like ones the webhook's policy accepts (JSON, see docs/webhook-profiles.md)")
-      .option('--cases <file>', 'your own expectations (JSON, see schemas/harness/cases.schema.json)')
-      .addOption(timeoutOption('time limit for each webhook answer, in ms (our choice: DPS publishes none)', 10000))
-      // Pact Broker: publish the contract verification (docs/pact-broker.md); auth from PACT_BROKER_TOKEN or _USERNAME/_PASSWORD
-      .option('--broker-url <url>', 'publish the Pact verification results to this Pact Broker (needs --provider-version)')
-      .option('--provider-version <version>', 'the webhook version that was verified (a commit, ideally)')
-      .option('--provider-branch <branch>', "the webhook's branch, so can-i-deploy can answer for it")
-      .option('--build-url <url>', 'link to the CI build, shown by the broker'),
-  ).action(lazyAction(sink, () => import('./handler.js'), (args) => optionsOf<WebhookCommandOptions>(args)));
+  program.addCommand(lazyAction(webhookCommand(), sink, () => import('./handler.js')));
 }

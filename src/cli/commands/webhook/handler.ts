@@ -6,7 +6,7 @@ import { preflightRun } from '../../preflight-paths.js';
 import { planWebhookRun } from '../../../../suites/webhook/plan-webhook-run.js';
 import { buildWebhookSuite } from '../../../../suites/webhook/build-webhook-suite.js';
 import { WebhookCaller } from '../../../../suites/webhook/webhook-caller.js';
-import type { WebhookCommandOptions } from './define.js';
+import type { WebhookCommandOptions } from './options.js';
 import { brokerPublishing, publishAfterRun } from './publish-verification-step.js';
 import { warnTo } from '../../warn-to.js';
 

@@ -9,7 +9,7 @@ import { publishVerificationResults, VerificationBrokerError, type PublishVerifi
 import { verificationsFromResults } from '../../../contracts/verifications-from-results.js';
 import { SecretRedactor } from '../../../results/secret-redactor.js';
 import { parseCtrf } from '../../../../src/report/format/parse-ctrf.js';
-import type { WebhookCommandOptions } from './define.js';
+import type { WebhookCommandOptions } from './options.js';
 
 /** What `webhook --broker-url` publishes with, checked before the run so a typo costs no run. */
 export function brokerPublishing(options: WebhookCommandOptions): PublishVerificationOptions | undefined {
