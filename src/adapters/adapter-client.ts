@@ -59,10 +59,24 @@ interface Pending {
   lines: string[];
   stderrMark: number;
   startedAt: number;
+  /** the request's deadline (ms after `startedAt`) */
+  timeoutMs: number;
+  /** set once the deadline has passed and the client waits the late window (register only) */
+  pastDeadline?: boolean;
   reply?: { message: Record<string, JsonValue>; line: string };
   timer?: NodeJS.Timeout;
   resolve: (value: { message: Record<string, JsonValue>; line: string; stderr: string; durationMs: number }) => void;
   reject: (fault: AdapterFault) => void;
+}
+
+/**
+ * How long after a register request's deadline the client still waits for the reply before it calls
+ * the adapter hung: half the request's time (at least the slack), all of it for the first register of
+ * a process, which meets the implementation's cold start (a JVM loading an SDK on a loaded machine).
+ * A reply in that window is late, not missing: the machine, not the adapter, fell behind.
+ */
+export function lateWindowMs(timeoutMs: number, replySlackMs: number, firstOfProcess: boolean): number {
+  return firstOfProcess ? Math.max(replySlackMs, timeoutMs) : Math.max(replySlackMs, Math.round(timeoutMs / 2));
 }
 
 function clip(line: string): string {
@@ -94,6 +108,8 @@ export class AdapterClient implements DeviceDriver {
   private startTimeoutMs: number;
   /** the adapter answered `start` once in this run: a later start is a restart */
   private everStarted = false;
+  /** register requests sent to the current process: its first one meets the implementation's cold start */
+  private registersThisProcess = 0;
   /** how many processes were started; tests and evidence use it */
   spawnCount = 0;
 
@@ -160,10 +176,12 @@ export class AdapterClient implements DeviceDriver {
         throw error;
       }
     }
+    this.registersThisProcess += 1;
     const { message, line, stderr, durationMs } = await this.request(
       'register',
       { cmd: 'register', ...command },
       command.timeoutMs + this.options.replySlackMs,
+      lateWindowMs(command.timeoutMs, this.options.replySlackMs, this.registersThisProcess === 1),
     );
     const reply = this.registry.check('adapter/register-reply', message);
     if (!reply.valid) throw new AdapterFault('off-schema', `the register reply does not match ${reply.schema}`, { schemaErrors: reply.errors });
@@ -204,6 +222,7 @@ export class AdapterClient implements DeviceDriver {
     await this.retiring;
     this.started = false;
     this.answered = new Set();
+    this.registersThisProcess = 0;
     this.spawnCount += 1;
     const proc: AdapterProcess = new AdapterProcess(
       {
@@ -222,6 +241,7 @@ export class AdapterClient implements DeviceDriver {
     kind: RequestKind,
     body: Record<string, unknown>,
     timeoutMs: number,
+    lateWindow = 0,
   ): Promise<{ message: Record<string, JsonValue>; line: string; stderr: string; durationMs: number }> {
     const proc = this.proc;
     this.seq += 1;
@@ -239,6 +259,7 @@ export class AdapterClient implements DeviceDriver {
         lines: [],
         stderrMark: proc?.stderr.position() ?? 0,
         startedAt: Date.now(),
+        timeoutMs,
         resolve,
         reject,
       };
@@ -253,10 +274,16 @@ export class AdapterClient implements DeviceDriver {
         this.fail('crash', 'the adapter is not running (it exited before the request could be sent)');
         return;
       }
-      pending.timer = setTimeout(() => {
+      const timedOut = (): void => {
         this.consecutiveTimeouts += 1;
         if (this.consecutiveTimeouts >= this.options.maxConsecutiveTimeouts) this.gaveUp = true;
-        this.fail('timeout', `no ${kind} reply within ${timeoutMs} ms`);
+        this.fail('timeout', `no ${kind} reply within ${timeoutMs} ms${lateWindow > 0 ? ` (nor in the ${lateWindow} ms after)` : ''}`);
+      };
+      pending.timer = setTimeout(() => {
+        if (lateWindow <= 0) return timedOut();
+        // the adapter may still answer: a reply now tells a machine too slow for the deadline from an adapter that hangs
+        pending.pastDeadline = true;
+        pending.timer = setTimeout(timedOut, lateWindow);
       }, timeoutMs);
     });
   }
@@ -324,6 +351,10 @@ export class AdapterClient implements DeviceDriver {
       this.answered.add(pending.seq);
       // only a register reply breaks a run of timeouts: a restarted adapter answering start proves little
       if (pending.kind === 'register') this.consecutiveTimeouts = 0;
+      if (pending.pastDeadline) {
+        this.late(pending);
+        return;
+      }
       pending.reply = { message, line: text };
       if (pending.timer) clearTimeout(pending.timer);
       // more output right after a reply (a second reply, a log line) still belongs to this request
@@ -347,6 +378,26 @@ export class AdapterClient implements DeviceDriver {
       stderr: this.proc?.stderr.since(pending.stderrMark) ?? '',
       durationMs: Date.now() - pending.startedAt,
     });
+  }
+
+  /**
+   * A valid reply after the harness's deadline: the adapter works (its process is kept), but the
+   * registration ran past the time the harness gave it, so it is not judged; the fault says how late
+   * (`lateByMs`), which makes it the harness's to retry (suites/device/harness-faults.ts).
+   */
+  private late(pending: Pending): void {
+    if (pending.timer) clearTimeout(pending.timer);
+    this.pending = undefined;
+    const lateByMs = Date.now() - pending.startedAt - pending.timeoutMs;
+    const stderr = this.proc?.stderr.since(pending.stderrMark) ?? '';
+    pending.reject(
+      new AdapterFault('timeout', `the ${pending.kind} reply came ${lateByMs} ms after the harness's deadline of ${pending.timeoutMs} ms`, {
+        request: pending.request,
+        stdout: pending.lines,
+        stderr,
+        lateByMs,
+      }),
+    );
   }
 
   /** Rejects the open request (or remembers the fault for the next one) and retires the process. */

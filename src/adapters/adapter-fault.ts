@@ -26,6 +26,11 @@ export interface AdapterFaultEvidence {
    * harness's problem to retry, not a verdict on the implementation)
    */
   during?: 'restart';
+  /**
+   * a `timeout` whose reply did come, this long after the harness's deadline (within the late window,
+   * adapter-client.ts): the adapter answered, the machine was too slow for the time given
+   */
+  lateByMs?: number;
 }
 
 export class AdapterFault extends Error {

@@ -1,8 +1,11 @@
 import type { KeyObject } from 'node:crypto';
 import { parseCtrf } from '../report/format/parse-ctrf.js';
 import { isHarnessError } from '../errors/harness-error.js';
+import type { ConformanceResultsStatement } from '../schemas/generated/report/conformance-statement.js';
+import { formatReadableErrors } from '../schemas/readable-errors.js';
+import { getSchemaRegistry } from '../schemas/schema-registry.js';
 import { countOutcomes } from '../results/summarise-results.js';
-import { IN_TOTO_PAYLOAD_TYPE, PREDICATE_TYPE, sha256Hex, STATEMENT_TYPE, SUBJECT_NAME, type ConformanceStatement } from './conformance-statement.js';
+import { IN_TOTO_PAYLOAD_TYPE, PREDICATE_TYPE, sha256Hex, STATEMENT_TYPE, SUBJECT_NAME } from './conformance-statement.js';
 import { verifyingSignatures, type DsseEnvelope } from './dsse.js';
 import { keyIdOf } from './key-files.js';
 import { SUITE_PARTS, type SuiteDigests } from './suite-digests.js';
@@ -23,35 +26,38 @@ export interface Verification {
   problems: string[];
   /** true but worth saying: another harness version, an incomplete run */
   warnings: string[];
-  /** the decoded statement, when the payload is one (untrusted unless `verified`) */
-  statement?: ConformanceStatement;
+  /** the decoded statement, when the payload is one by the schema `report/conformance-statement` (untrusted unless `verified`) */
+  statement?: ConformanceResultsStatement;
   /** key id of the key that was used */
   keyid: string;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function decodeStatement(envelope: DsseEnvelope, problems: string[]): ConformanceStatement | undefined {
+/**
+ * The statement the envelope carries, checked against the schema `report/conformance-statement`; each way
+ * it is not one is a problem of the verification (the file was signed: exit 1, not a usage error).
+ */
+function decodeStatement(envelope: DsseEnvelope, problems: string[]): ConformanceResultsStatement | undefined {
   let value: unknown;
   try {
-    value = JSON.parse(Buffer.from(envelope.payload, 'base64').toString('utf8'));
+    value = JSON.parse(Buffer.from(envelope.payload, 'base64').toString('utf8')) as unknown;
   } catch {
     problems.push('payload is not JSON: not an in-toto statement');
     return undefined;
   }
-  if (!isObject(value) || !isObject(value.predicate) || !Array.isArray(value.subject)) {
-    problems.push('payload is not an in-toto statement (needs subject and predicate)');
+  const checked = getSchemaRegistry().check('report/conformance-statement', value);
+  if (!checked.valid) {
+    problems.push(`payload is not a dps-conformance results statement (schema report/conformance-statement): ${formatReadableErrors(checked.errors).slice(0, 10).join('; ')}`);
     return undefined;
   }
-  if (value._type !== STATEMENT_TYPE) problems.push(`statement _type is ${JSON.stringify(value._type)}, expected ${STATEMENT_TYPE}`);
-  if (value.predicateType !== PREDICATE_TYPE) problems.push(`predicateType is ${JSON.stringify(value.predicateType)}, expected ${PREDICATE_TYPE}`);
-  return value as unknown as ConformanceStatement;
+  const statement = checked.value;
+  if (statement._type !== STATEMENT_TYPE) problems.push(`statement _type is ${JSON.stringify(statement._type)}, expected ${STATEMENT_TYPE}`);
+  if (statement.predicateType !== PREDICATE_TYPE) problems.push(`predicateType is ${JSON.stringify(statement.predicateType)}, expected ${PREDICATE_TYPE}`);
+  return statement;
 }
 
-function checkResults(statement: ConformanceStatement, ctrf: Uint8Array, problems: string[]): void {
-  const subject = statement.subject.find((s) => isObject(s) && s.name === SUBJECT_NAME);
-  const expected = subject && isObject(subject.digest) ? subject.digest.sha256 : undefined;
-  if (typeof expected !== 'string') {
+function checkResults(statement: ConformanceResultsStatement, ctrf: Uint8Array, problems: string[]): void {
+  const expected = statement.subject.find((s) => s.name === SUBJECT_NAME)?.digest['sha256'];
+  if (expected === undefined) {
     problems.push(`the statement names no sha256 digest for ${SUBJECT_NAME}`);
     return;
   }
@@ -74,13 +80,10 @@ function checkResults(statement: ConformanceStatement, ctrf: Uint8Array, problem
   }
 }
 
-function checkSuite(statement: ConformanceStatement, digests: SuiteDigests, problems: string[]): void {
-  const suite: Record<string, unknown> = isObject(statement.predicate.suite) ? statement.predicate.suite : {};
+function checkSuite(statement: ConformanceResultsStatement, digests: SuiteDigests, problems: string[]): void {
   for (const part of Object.keys(SUITE_PARTS) as (keyof SuiteDigests)[]) {
-    const named = suite[part];
-    const expected = isObject(named) && typeof named.sha256 === 'string' ? named.sha256 : undefined;
-    if (expected === undefined) problems.push(`the statement names no ${part} digest`);
-    else if (expected !== digests[part]) {
+    const expected = statement.predicate.suite[part].sha256;
+    if (expected !== digests[part]) {
       problems.push(`${part} digest differs: expected ${expected} got ${digests[part]} (this harness's ${SUITE_PARTS[part]}/ is not what the results were produced with)`);
     }
   }
@@ -107,13 +110,12 @@ export function verifyAttestation(input: VerifyAttestationInput): Verification {
   verification.statement = statement;
   checkResults(statement, input.ctrf, problems);
   checkSuite(statement, input.digests, problems);
-  const harness = isObject(statement.predicate.harness) ? statement.predicate.harness.version : undefined;
+  const harness = statement.predicate.harness.version;
   if (harness !== input.harnessVersion) {
-    warnings.push(`the results were produced by dps-conformance ${String(harness)}; this is ${input.harnessVersion} (verify with the same version: npx dps-conformance@${String(harness)} verify-report ...)`);
+    warnings.push(`the results were produced by dps-conformance ${harness}; this is ${input.harnessVersion} (verify with the same version: npx dps-conformance@${harness} verify-report ...)`);
   }
-  if (isObject(statement.predicate.run) && statement.predicate.run.incomplete === true) {
-    warnings.push(`the signed run was incomplete (${String(statement.predicate.run.incompleteReason ?? 'stopped early')}): its results are partial`);
-  }
+  const { run } = statement.predicate;
+  if (run.incomplete === true) warnings.push(`the signed run was incomplete (${run.incompleteReason ?? 'stopped early'}): its results are partial`);
   verification.verified = problems.length === 0;
   return verification;
 }

@@ -18,6 +18,8 @@ function describe(value: unknown): string {
     return `the string ${JSON.stringify(shown)}`;
   }
   if (typeof value === 'object') return 'an object';
+  // a report read back keeps an integer beyond 2^53 as a bigint, which JSON.stringify refuses
+  if (typeof value === 'bigint') return `the integer ${value.toString()}`;
   return `${typeof value} ${JSON.stringify(value) ?? typeof value}`;
 }
 

@@ -25,6 +25,7 @@ import type { ShieldsIoEndpointBadge } from './generated/harness/shields-endpoin
 import type { WaiversFile } from './generated/harness/waivers.js';
 import type { WebhookProfile } from './generated/harness/webhook-profile.js';
 import type { AttestationEnvelope } from './generated/report/attestation.js';
+import type { ConformanceResultsStatement } from './generated/report/conformance-statement.js';
 import type { DpsConformanceCtrfJsonLayout1 } from './generated/report/ctrf-layout-1.js';
 import type { DpsConformanceCtrfJsonLayouts2To4 } from './generated/report/ctrf-layout-2.js';
 import type { AllocationRequestPreview } from './generated/preview/allocation-request.js';
@@ -65,6 +66,7 @@ export interface SchemaTypes {
   'preview/registration-request': RegistrationRequestPreview;
   'preview/registration-result': RegistrationResultPreview;
   'report/attestation': AttestationEnvelope;
+  'report/conformance-statement': ConformanceResultsStatement;
   'report/ctrf-layout-1': DpsConformanceCtrfJsonLayout1;
   'report/ctrf-layout-2': DpsConformanceCtrfJsonLayouts2To4;
 }

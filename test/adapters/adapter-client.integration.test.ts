@@ -128,6 +128,27 @@ describe('adapter client (protocol v1 over a subprocess)', function () {
     await expectFault(client.register(registerCommand({ timeoutMs: 200 })), 'gave-up');
   });
 
+  it('calls a reply after the deadline late, not missing: a timeout that says how late, with the process kept', async () => {
+    // deadline 2,000 ms; the first register of a process is waited for 2,000 ms more; the reply comes at 3,000
+    client = new AdapterClient({ command: command('late-once'), replySlackMs: 0, stopGraceMs: 300, env: { ...process.env, SCRIPTED_LATE_MS: '3000' } });
+    await client.start();
+    const fault = await expectFault(client.register(registerCommand({ timeoutMs: 2000 })), 'timeout');
+    assert.match(fault.message, /^the register reply came \d+ ms after the harness's deadline of 2000 ms$/);
+    assert.ok((fault.evidence.lateByMs ?? 0) > 0);
+    const exchange = await client.register(registerCommand({ timeoutMs: 2000 }));
+    assert.ok(isResultReply(exchange.reply));
+    assert.equal(exchange.reply.result.status, 'assigned');
+    assert.equal(client.spawnCount, 1, 'the adapter answered: its process was kept');
+  });
+
+  it('tells a hanging adapter from a late one: no reply in the late window either', async () => {
+    client = new AdapterClient({ command: command('hang'), replySlackMs: 0, stopGraceMs: 300 });
+    await client.start();
+    const fault = await expectFault(client.register(registerCommand({ timeoutMs: 200 })), 'timeout');
+    assert.equal(fault.message, 'no register reply within 200 ms (nor in the 200 ms after)');
+    assert.equal(fault.evidence.lateByMs, undefined);
+  });
+
   it('kills an adapter that ignores stop, and its process group', async () => {
     client = new AdapterClient({ command: command('ignore-stop'), stopGraceMs: 300 });
     await client.start();

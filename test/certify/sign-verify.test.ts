@@ -115,6 +115,20 @@ describe('signing and verifying results', () => {
     assert.deepEqual(verification.problems, ['the summary and verdict in the statement differ from the counts in ctrf.json']);
   });
 
+  it('names by JSON Pointer what a validly signed payload lacks to be a results statement (schema report/conformance-statement)', () => {
+    const statement = statementOf(envelope) as unknown as { predicate: Record<string, unknown>; subject: unknown };
+    delete statement.predicate['suite'];
+    statement.predicate['verdict'] = 'maybe';
+    const verification = verifyWith({ envelope: signStatement(statement as unknown as ConformanceStatement, parseSigningKey(keys.privatePem)) });
+    assert.equal(verification.verified, false);
+    assert.equal(verification.statement, undefined);
+    assert.equal(verification.problems.length, 1);
+    const [problem] = verification.problems;
+    assert.match(problem ?? '', /^payload is not a dps-conformance results statement \(schema report\/conformance-statement\): /);
+    assert.match(problem ?? '', /\/predicate: missing required member "suite"/);
+    assert.match(problem ?? '', /\/predicate\/verdict: expected one of \["pass","fail"\], got the string "maybe"/);
+  });
+
   it('only warns when another harness version produced the results', () => {
     const verification = verifyWith({ harnessVersion: '99.0.0' });
     assert.equal(verification.verified, true);

@@ -115,7 +115,7 @@ interface RegisterReply {
 }
 
 /** One register request through the Java adapter (adapter protocol v1) against the broker at `host`. */
-async function registerThroughAdapter(jar: string, host: string, caPem: string): Promise<RegisterReply> {
+async function registerThroughAdapter(jar: string, host: string, caPem: string, timeoutMs: number): Promise<RegisterReply> {
   const child = spawn('java', ['-XX:+UseSerialGC', '-Xmx384m', '-jar', jar], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
@@ -127,7 +127,7 @@ async function registerThroughAdapter(jar: string, host: string, caPem: string):
     child.stdin.write(`${JSON.stringify({ seq: 1, cmd: 'start', version: 1 })}\n`);
     await replies.next();
     const request = {
-      cmd: 'register', seq: 2, dialect: 'ga', transport: 'mqtt', timeoutMs: 8_000,
+      cmd: 'register', seq: 2, dialect: 'ga', transport: 'mqtt', timeoutMs,
       endpoint: { host, httpsPort: 443, mqttPort: 8883, amqpPort: 5671, caPem },
       idScope: '0ne00000001', registrationId: 'dpsc-java-deadlock',
       attestation: { type: 'symmetricKey', key: Buffer.alloc(32, 7).toString('base64') },
@@ -168,7 +168,11 @@ describe('azure-iot-java-sdk over MQTT: an answer that arrives during the SDK\'s
       const { server, publishes } = miniBroker(tls, timing);
       try {
         const host = await listenAt8883(server);
-        const reply = await registerThroughAdapter(jar, host, tls.caPem);
+        // the adapter waits for the callback until its deadline: after the PUBLISH the callback ends the
+        // wait as soon as it runs, so a long deadline costs nothing unless the machine is slow (a cold JVM
+        // writing 12 MiB under load took more than 8 s); during it the deadlock lasts the whole deadline,
+        // which must leave a loaded machine the time to reach the PUBLISH at all
+        const reply = await registerThroughAdapter(jar, host, tls.caPem, timing === 'after-publish' ? 120_000 : 30_000);
         assert.equal(publishes(), 1, 'the SDK published its register request once');
         if (timing === 'after-publish') {
           assert.equal(reply.error?.adapterDeadline, undefined, JSON.stringify(reply));

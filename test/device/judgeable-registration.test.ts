@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { AdapterFault } from '../../src/adapters/adapter-fault.js';
+import { lateWindowMs } from '../../src/adapters/adapter-client.js';
 import type { DeviceDriver, RegisterCommand, RegisterExchange } from '../../src/adapters/protocol-types.js';
 import { deviceCases } from '../../suites/device/device-case.js';
 import { HARNESS_ATTEMPTS, runJudgeableRegistration } from '../../suites/device/judgeable-registration.js';
@@ -52,9 +53,46 @@ describe('a registration the harness failed in is made again, and only then judg
     assert.match(run.harnessFault ?? '', /did not start again in time/);
   });
 
-  it('does not make it again for a fault of the adapter itself (a first start, a crash)', async () => {
+  const lateReply = (): AdapterFault =>
+    new AdapterFault('timeout', "the register reply came 1500 ms after the harness's deadline of 11000 ms", { lateByMs: 1500 });
+
+  it("makes it again when the adapter's reply came after the harness's deadline (a cold start on a loaded machine), and keeps why", async () => {
     assert.ok(pnp);
-    for (const fault of [() => new AdapterFault('timeout', 'no start reply within 15000 ms'), () => new AdapterFault('crash', 'the adapter exited with status 1')]) {
+    const driver = driverFailing(emulator, 1, lateReply);
+    const run = await runJudgeableRegistration({ emulator, driver, timeoutMs: 10_000 }, pnp, 'https', 'ga');
+    assert.equal(driver.calls, 2);
+    assert.equal(run.harnessFault, undefined);
+    assert.equal(run.fault, undefined);
+    assert.deepEqual(run.harnessRetries, ["the adapter replied, but 1500 ms after the harness's deadline (timeoutMs 10000 + slack): the machine was too slow for the time given"]);
+  });
+
+  it(`gives up after ${HARNESS_ATTEMPTS} registrations whose replies all came late, and says so`, async () => {
+    assert.ok(pnp);
+    const driver = driverFailing(emulator, 99, lateReply);
+    const run = await runJudgeableRegistration({ emulator, driver, timeoutMs: 10_000 }, pnp, 'https', 'ga');
+    assert.equal(driver.calls, HARNESS_ATTEMPTS);
+    assert.match(run.harnessFault ?? '', /after the harness's deadline/);
+  });
+
+  it('judges a late reply where DPS never finishes: lateness is what device.timeout.givesUp judges', async () => {
+    const never = deviceCases([], { transport: 'https', dialect: 'ga', endToEnd: false }).find((c) => c.kind === 'gives-up');
+    assert.ok(never);
+    const driver = driverFailing(emulator, 1, lateReply);
+    const run = await runJudgeableRegistration({ emulator, driver, timeoutMs: 10_000 }, never, 'https', 'ga');
+    assert.equal(driver.calls, 1);
+    assert.equal(run.fault?.evidence.lateByMs, 1500);
+  });
+
+  it('waits longer past the deadline for the first register of an adapter process (its cold start) than for the next', () => {
+    assert.equal(lateWindowMs(20_000, 1_000, true), 20_000);
+    assert.equal(lateWindowMs(20_000, 1_000, false), 10_000);
+    assert.equal(lateWindowMs(1_000, 1_000, false), 1_000);
+  });
+
+  it('does not make it again for a fault of the adapter itself (a first start, a crash, a register never answered)', async () => {
+    assert.ok(pnp);
+    const hung = (): AdapterFault => new AdapterFault('timeout', 'no register reply within 11000 ms (nor in the 10000 ms after)');
+    for (const fault of [() => new AdapterFault('timeout', 'no start reply within 15000 ms'), () => new AdapterFault('crash', 'the adapter exited with status 1'), hung]) {
       const driver = driverFailing(emulator, 1, fault);
       const run = await runJudgeableRegistration({ emulator, driver, timeoutMs: 10_000 }, pnp, 'https', 'ga');
       assert.equal(driver.calls, 1);

@@ -57,6 +57,11 @@ describe('reading ctrf.json through the schema registry (ctrf/report + report/ct
     assert.equal(message.split('\n').length, 2, `said once, not again by the layout: ${message}`);
   });
 
+  it('names a member that is an integer beyond 2^53 where CTRF wants a number (read with every digit: a bigint)', () => {
+    const text = JSON.stringify(written()).replace(/"duration":\d+/, '"duration":123456789012345678901234567890');
+    assert.match(problemOf(text), /\/results\/summary\/duration: expected integer, got the integer 123456789012345678901234567890 \(CTRF schema\)/);
+  });
+
   it('names a missing required member of CTRF itself and of the dps-conformance layout', () => {
     const document = written();
     delete document.results.summary['passed'];

@@ -32,6 +32,7 @@ const TYPED: Record<TypedSchemaName, true> = {
   'preview/registration-request': true,
   'preview/registration-result': true,
   'report/attestation': true,
+  'report/conformance-statement': true,
   'report/ctrf-layout-1': true,
   'report/ctrf-layout-2': true,
 };
