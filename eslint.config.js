@@ -2,9 +2,10 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { layerConfig } from './eslint-layers.js';
+import { cycleConfig } from './eslint-cycles.js';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'conformance-report/**', 'coverage/**', 'bench/results.json', 'src/schemas/generated/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'conformance-report/**', 'coverage/**', 'bench/results.json', 'src/schemas/generated/**', 'test-artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -23,6 +24,7 @@ export default tseslint.config(
     },
   },
   layerConfig,
+  cycleConfig,
   {
     // the device checks read one typed view of a registration (suites/device/evidence/): no cast may stand in for it
     files: ['suites/device/checks/**/*.ts', 'suites/device/evidence/**/*.ts'],

@@ -46,11 +46,11 @@ export async function measureReportSet(out: string): Promise<ReportSetFigures> {
   const bytes = Object.fromEntries(SIZED_FILES.map((name) => [name, bytesOf(texts[name])])) as Record<SizedFile, number>;
   const unreachable: string[] = [];
   // parseJson as parseCtrf reads it: evidence with an integer beyond 2^53 compares digit for digit
-  const raw = parseJson(texts['ctrf.json']) as { results: { summary: { tests: number }; tests: Json[]; extra: { evidence?: Json; longStrings?: unknown } } };
+  const raw = parseJson(texts['ctrf.json']) as { results: { summary: { tests: number }; tests: Json[]; extra: { evidence?: Json; sharedValues?: unknown } } };
   const tests = raw.results.tests;
   const store = raw.results.extra.evidence ?? {};
-  // each piece whole, as the result had it (ctrf.json stores it packed, its long texts once: docs/contract/reports.md)
-  const wholeStore = unpackStore(store, raw.results.extra.longStrings, { add: (path, message) => unreachable.push(`${path}: ${message}`) });
+  // each piece whole, as the result had it (ctrf.json stores it packed, its repeated values once: docs/contract/reports.md)
+  const wholeStore = unpackStore(store, raw.results.extra.sharedValues, { add: (path, message) => unreachable.push(`${path}: ${message}`) });
   let parsed: CheckResult[] | undefined;
   try {
     parsed = parseCtrf(texts['ctrf.json']).results;

@@ -1,3 +1,5 @@
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from '@commander-js/extra-typings';
 import { isHarnessError } from '../errors/harness-error.js';
 import { ExitStatus } from './exit-status.js';
@@ -87,3 +89,35 @@ export async function main(argv: readonly string[], io: MainIo = {}): Promise<nu
     unwatch?.();
   }
 }
+
+/**
+ * Runs the CLI as the process: its exit status becomes the process's. bin/dps-conformance.js calls it, and so
+ * does this module when Node runs it directly (`node dist/src/cli/main.js --help`), which did nothing before.
+ */
+export async function runAsProcess(argv: readonly string[]): Promise<void> {
+  // A closed pipe (`dps-conformance validate --list | head`) is the reader's choice, not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
+  process.exitCode = await main(argv);
+}
+
+/** Whether Node was started on this module (`node main.js`, with or without the extension), not importing it. */
+function startedDirectly(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  const self = fileURLToPath(import.meta.url);
+  for (const candidate of [script, `${script}.js`]) {
+    try {
+      if (realpathSync(candidate) === self) return true;
+    } catch {
+      // not a file by that name: try the next
+    }
+  }
+  return false;
+}
+
+if (startedDirectly()) void runAsProcess(process.argv.slice(2));

@@ -14,7 +14,7 @@ export type { UnexpectedPolicy, UnexpectedDecision } from './core/unexpected-pol
 export type { UnexpectedReason, UnexpectedRequest, FrontEnd, WireRequest, AmqpWire, ExchangeNotes } from './core/core-request.js';
 export type { MqttAuthFailure } from './mqtt/mqtt-front-end.js';
 export type { TranscriptEntry, TranscriptQuery } from './transcript/transcript-entry.js';
-export type { ConnectionEnd } from './core/device-connections.js';
+export type { ConnectionEnd } from './core/connection-end.js';
 export type { TranscriptView } from './transcript/transcript.js';
 export type { Observations, RegistrationObservation } from './transcript/observations.js';
 export type { Redactor } from './support/redactor.js';

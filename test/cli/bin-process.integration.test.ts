@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { runCli } from '../helpers/run-cli.js';
+import { join } from 'node:path';
+import { repoRoot, runCli } from '../helpers/run-cli.js';
 
 /**
  * What only the program as a user starts it shows: bin/dps-conformance.js on the built output, its
@@ -16,6 +17,19 @@ describe('bin/dps-conformance.js (the built CLI as a process)', function () {
     assert.equal(bogus.status, 2);
     assert.match(bogus.stderr, /unknown command 'bogus'/);
     assert.doesNotMatch(bogus.stderr, /\n\s+at /);
+  });
+
+  it('runs the same CLI when Node starts dist/src/cli/main.js itself (it used to exit 0 and print nothing)', async () => {
+    const script = join(repoRoot, 'dist', 'src', 'cli', 'main.js');
+    const help = await runCli(['--help'], { script });
+    assert.equal(help.status, 0, help.stderr);
+    assert.match(help.stdout, /Usage: dps-conformance/);
+    const bogus = await runCli(['bogus'], { script });
+    assert.equal(bogus.status, 2);
+    assert.match(bogus.stderr, /unknown command 'bogus'/);
+    const withoutExtension = await runCli(['--version'], { script: script.replace(/\.js$/, '') });
+    assert.equal(withoutExtension.status, 0, withoutExtension.stderr);
+    assert.match(withoutExtension.stdout, /^\d+\.\d+\.\d+/);
   });
 
   it('validate reads standard input with "-" (exit 0 when valid, 1 when not)', async () => {

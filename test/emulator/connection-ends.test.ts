@@ -30,6 +30,10 @@ async function entriesUntilClosed(emulator: RunningEmulator, registrationId: str
   return emulator.transcript.entries().filter((e) => e.registrationId === registrationId);
 }
 
+/** Paho's (1.2.5) WebSocket close, masked with a zero key: opcode close, payload `"1000".getBytes()` (status 0x3130). */
+const PAHO_CLOSE_FRAME = Buffer.from([0x88, 0x84, 0, 0, 0, 0, 0x31, 0x30, 0x30, 0x30]);
+const PAHO_CLOSE_NOTE = /close frame RFC 6455 does not allow \(Invalid WebSocket frame: invalid status code 12592: the bytes "10", a status code written as text\)/;
+
 /** mqtt.js keeps the TLS socket or the WebSocket stream as `stream`; destroying it sends no DISCONNECT. */
 function cutMqtt(client: MqttClient): void {
   (client as unknown as { stream: { destroy(): void } }).stream.destroy();
@@ -72,6 +76,19 @@ describe('emulator: how a device connection ended, on every transport', () => {
       });
     }
 
+    if (overWebSocket) {
+      it('amqp-ws: a close frame with a status code RFC 6455 does not allow is the device closing, not a refusal', async () => {
+        const id = 'ends-paho-close-amqp-ws';
+        const device = await amqpDevice(emulator, id, true);
+        device.writeUnderWebSocket(PAHO_CLOSE_FRAME);
+        const entries = await entriesUntilClosed(emulator, id);
+        const closed = entries.find((e) => e.kind === 'closed');
+        assert.equal(closed?.closed, 'disconnect', JSON.stringify(closed));
+        assert.match(closed?.notes?.notes?.[0] ?? '', PAHO_CLOSE_NOTE);
+        assert.equal(entries.find((e) => e.kind === 'unexpected'), undefined, JSON.stringify(entries));
+      });
+    }
+
     it(`${transport}: an AMQP close is recorded as a clean disconnect`, async () => {
       const id = `ends-close-${transport}`;
       const device = await amqpDevice(emulator, id, overWebSocket);
@@ -106,6 +123,21 @@ describe('emulator: how a device connection ended, on every transport', () => {
         assert.match(closed?.notes?.notes?.[0] ?? '', /not WebSocket framing: Invalid WebSocket frame: RSV2 and RSV3 must be clear/);
         const refused = entries.find((e) => e.kind === 'unexpected');
         assert.equal(refused?.notes?.unexpected?.reason, 'malformed-websocket', JSON.stringify(entries));
+      });
+    }
+
+    if (ws) {
+      it('mqtt-ws: paho\'s close frame ("1000" as text, status 12592) is the device closing, not a refusal (the Java SDK sends it on every close)', async () => {
+        const id = 'ends-paho-close-mqtt-ws';
+        let webSocket: WebSocket | undefined;
+        await connectDevice(emulator, id, { ws: true, onWebSocket: (made) => (webSocket = made) });
+        assert.ok(webSocket);
+        socketUnder(webSocket).write(PAHO_CLOSE_FRAME);
+        const entries = await entriesUntilClosed(emulator, id);
+        const closed = entries.find((e) => e.kind === 'closed');
+        assert.equal(closed?.closed, 'disconnect', JSON.stringify(closed));
+        assert.match(closed?.notes?.notes?.[0] ?? '', PAHO_CLOSE_NOTE);
+        assert.equal(entries.find((e) => e.kind === 'unexpected'), undefined, JSON.stringify(entries));
       });
     }
 

@@ -8,8 +8,8 @@ function resultExtra(result: CheckResult): Record<string, unknown> {
 }
 
 /**
- * ctrf.json text as the tests read it: the document, with each test's message (a passed test may leave
- * out its check's usual one) and its `extra` holding every field of its result (check, level, outcome,
+ * ctrf.json text as the tests read it: the document, with each test's message and tags (a passed test
+ * may leave out its check's usual message and level) and its `extra` holding every field of its result (check, level, outcome,
  * case, implementation, evidence, ...), however the file shares them (the implementations by label,
  * the evidence by id, docs/contract/reports.md). Throws what
  * parseCtrf throws for a file that is not a dps-conformance report.
@@ -19,7 +19,8 @@ export function ctrfView(text: string): unknown {
   const { results } = parseCtrf(document, 'ctrf.json');
   document.results.tests = document.results.tests.map((test, i) => {
     const result = results[i];
-    return result === undefined ? test : { ...test, message: result.message, rawStatus: result.outcome, extra: resultExtra(result) };
+    if (result === undefined) return test;
+    return { ...test, message: result.message, tags: test.tags ?? [result.level], rawStatus: result.outcome, extra: resultExtra(result) };
   });
   return document;
 }

@@ -18,15 +18,16 @@ export interface CliRun {
  * Runs the built CLI as a user would, in a child process, with a hard time limit so a hang fails the
  * test instead of the suite. A test that checks only exit status and output uses runCliInProcess
  * (run-cli-in-process.ts) instead: the same answer without a Node start-up; this one is for what only
- * a process shows (signals, stdin, the bin script), and its file is a `*.integration.test.ts`.
+ * a process shows (signals, stdin, the bin script), and its file is a `*.integration.test.ts`. `script`: another
+ * entry to start instead of bin/dps-conformance.js.
  */
 export function runCli(
   args: readonly string[],
-  options: { cwd?: string; input?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
+  options: { cwd?: string; input?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv; script?: string } = {},
 ): Promise<CliRun> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, ...args], {
+    const child = spawn(process.execPath, [options.script ?? cliPath, ...args], {
       cwd: options.cwd ?? repoRoot,
       env: { ...process.env, ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -12,7 +12,7 @@ describe('CTRF trace', () => {
     const crashed = tests.filter((t) => t.rawStatus === 'errored');
     assert.ok(crashed.length > 0);
     // the store as a reader gets it: long texts back in place, bodies unpacked (the layout of docs/contract/reports.md)
-    const evidence = unpackStore(document.results.extra.evidence, document.results.extra.longStrings, { add: (path, message) => assert.fail(`${path}: ${message}`) });
+    const evidence = unpackStore(document.results.extra.evidence, document.results.extra.sharedValues, { add: (path, message) => assert.fail(`${path}: ${message}`) });
     for (const test of crashed) {
       assert.ok(test.trace?.startsWith(`${CRASH_LINE}\ncrash: the adapter exited with status 1`), test.trace);
       // the whole stack is in the evidence the trace names, stored once for every result that cites it

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { ctrfText } from '../../src/report/format/ctrf-text.js';
-import { BODY_FROM_TEXT, ENTRY_REGISTRATION_ID, PARSED_FROM, packEvidence, unpackEvidence } from '../../src/report/format/evidence-packing.js';
+import { BODY_FROM_TEXT, ENTRY_REGISTRATION_ID, PARSED_FROM, TEXT_OF, packEvidence, unpackEvidence } from '../../src/report/format/evidence-packing.js';
 import { parseCtrf } from '../../src/report/format/parse-ctrf.js';
 import { result, runInfo } from './sample-results.js';
 
@@ -21,12 +21,13 @@ function registrationEvidence(): Record<string, unknown> {
 }
 
 describe('evidence packing (ctrf.json stores a parsed body only as its text)', () => {
-  it('replaces a body that is its text parsed by a marker, in its place, and puts it back identical, property order included', () => {
+  it('keeps a compact text\'s body and any other text whose body is its parse, each marked in its place, and puts them back identical, property order included', () => {
     const piece = registrationEvidence();
     const packed = packEvidence(piece);
     const entries = (packed as { emulator: Array<{ request: Record<string, unknown>; response: Record<string, unknown> }> }).emulator;
     assert.deepEqual(Object.keys(entries[1]?.request ?? {}), ['wire', 'bodyText', BODY_FROM_TEXT]);
-    assert.deepEqual(Object.keys(entries[1]?.response ?? {}), ['status', BODY_FROM_TEXT, 'bodyText', 'retryAfterSeconds']);
+    // a compact text (what JSON.stringify writes of the body) is the one left out: the body stays readable
+    assert.deepEqual(entries[1]?.response, { status: 202, body: { operationId: 'op', status: 'assigning' }, bodyText: null, retryAfterSeconds: 1, [TEXT_OF]: { bodyText: 'body' } });
     assert.deepEqual(entries[2]?.request.body, { n: '12345678901234567890' }, 'a body the parse would change stays');
     assert.equal(entries[2]?.response.body, 'not json', 'a body whose text is not JSON stays');
     assert.ok(JSON.stringify(packed).length < JSON.stringify(piece).length);
@@ -53,8 +54,9 @@ describe('evidence packing (ctrf.json stores a parsed body only as its text)', (
     assert.equal(back[0]?.evidence, back[1]?.evidence, 'results citing one piece share one object');
   });
 
-  it('stores a webhook call\'s request and answer and an allocation\'s returned data only as text, and each entry\'s own registration ID once', () => {
-    const request = '{"deviceRuntimeContext":{"registrationId":"dpsc-a","payload":{"n":1}}}';
+  it('says a webhook call\'s request and answer and an allocation\'s returned data once each (the text, or the parse of a compact text), and each entry\'s own registration ID once', () => {
+    // the request as a webhook client might write it (spaces: not what JSON.stringify writes), the answer compact
+    const request = '{"deviceRuntimeContext": {"registrationId": "dpsc-a", "payload": {"n": 1}}}';
     const answer = '{"iotHubHostName":"hub","payload":{"n":1}}';
     const piece = {
       registrationId: 'dpsc-a',
@@ -68,8 +70,8 @@ describe('evidence packing (ctrf.json stores a parsed body only as its text)', (
     const packed = packEvidence(piece) as { emulator: Array<Record<string, Record<string, unknown>>>; [key: string]: unknown };
     const [call, allocation, poll] = packed.emulator;
     assert.deepEqual(call?.request, { body: { url: 'u', attempt: 1, body: null }, bodyText: request, [PARSED_FROM]: { 'body.body': 'bodyText' } });
-    assert.equal((call?.response?.body as Record<string, unknown>).body, null);
-    assert.deepEqual(allocation?.response, { body: { kind: 'assigned', hub: 'hub', returnData: null, returnDataJson: '{"n":1}' }, [PARSED_FROM]: { 'body.returnData': 'body.returnDataJson' } });
+    assert.deepEqual(call?.response, { body: { status: 200, body: JSON.parse(answer) as unknown, truncated: false }, bodyText: null, [TEXT_OF]: { bodyText: 'body.body' } });
+    assert.deepEqual(allocation?.response, { body: { kind: 'assigned', hub: 'hub', returnData: { n: 1 }, returnDataJson: null }, [TEXT_OF]: { 'body.returnDataJson': 'body.returnData' } });
     assert.equal(call?.registrationId, undefined);
     assert.equal(poll?.registrationId, 'dpsc-b');
     assert.equal(packed[ENTRY_REGISTRATION_ID], "the piece's");
@@ -92,7 +94,7 @@ describe('evidence packing (ctrf.json stores a parsed body only as its text)', (
   });
 
   it('refuses a file whose marked body has text that is not JSON, naming the piece (exit status 2)', () => {
-    const text = ctrfText([result({ outcome: 'failed', evidence: registrationEvidence() })], runInfo).replace('"bodyText":"{\\"operationId', '"bodyText":"x{\\"operationId');
+    const text = ctrfText([result({ outcome: 'failed', evidence: registrationEvidence() })], runInfo).replace('"bodyText":"{\\"registrationId', '"bodyText":"x{\\"registrationId');
     assert.throws(() => parseCtrf(text), (error: Error & { exitCode?: number }) => /\/results\/extra\/evidence\/e1: a body marked bodyFromText/.test(error.message));
   });
 });

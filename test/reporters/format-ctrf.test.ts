@@ -185,16 +185,18 @@ describe('ctrf.json layout 4: what is said once', () => {
     assert.throws(() => parseCtrf(broken), /\/results\/tests\/0: missing required member "message", and \/results\/extra\/passedMessages holds no usual message of device\.result\.status for "mqtt ga"/);
   });
 
-  it('keeps a long text the evidence holds more than once a single time, at exact paths, and reads every piece back whole', () => {
+  it('keeps a long value the evidence holds more than once a single time, at exact paths, and reads every piece back whole', () => {
     const blob = 'near-limit filler '.repeat(40);
-    const evidence = (id: string) => ({ registrationId: id, adapter: { request: { data: { blob } } }, emulator: [{ kind: 'allocation', registrationId: id, response: { body: { returnDataJson: JSON.stringify({ blob }) } } }] });
+    const evidence = (id: string) => ({ registrationId: id, adapter: { request: { registrationId: id, data: { blob } } }, emulator: [{ kind: 'allocation', registrationId: 'x', response: { body: { returnDataJson: JSON.stringify({ blob }) } } }] });
     const results = [result({ caseId: 'a', outcome: 'failed', evidence: evidence('dpsc-a') }), result({ caseId: 'b', outcome: 'failed', evidence: evidence('dpsc-b') })];
     const text = ctrfText(results, runInfo);
     assert.equal(text.split(blob).length - 1, 2, 'the blob once, and once inside its JSON text');
-    const document = JSON.parse(text) as { results: { extra: { longStrings: Record<string, { at: Record<string, unknown[]> }> } } };
-    assert.deepEqual(document.results.extra.longStrings['s1']?.at, { e1: [['adapter', 'request', 'data', 'blob']], e2: [['adapter', 'request', 'data', 'blob']] });
+    const document = JSON.parse(text) as { results: { extra: { sharedValues: Record<string, { at: Record<string, unknown[]> }> } } };
+    // the largest repeated value is shared (the adapter's request data, not the blob inside it)
+    assert.deepEqual(document.results.extra.sharedValues['v1']?.at, { e1: [['adapter', 'request', 'data']], e2: [['adapter', 'request', 'data']] });
+    assert.deepEqual(document.results.extra.sharedValues['v2']?.at, { e1: [['emulator']], e2: [['emulator']] });
     assert.deepEqual(parseCtrf(text).results.map((r) => r.evidence), [evidence('dpsc-a'), evidence('dpsc-b')]);
-    assert.throws(() => parseCtrf(text.replace('"e2":[["adapter"', '"e2":[["emulator"')), /longStrings: s1: e2 \["emulator"/);
+    assert.throws(() => parseCtrf(text.replace('"e2":[["adapter"', '"e2":[["emulator"')), /sharedValues: v1: e2 \["emulator"/);
   });
 
   it('reads a layout 3 file as its last writer wrote it (a baseline from before layout 4)', () => {
@@ -215,5 +217,20 @@ describe('ctrf.json layout 4: what is said once', () => {
     const [passed, failed] = parseCtrf(layout3).results;
     assert.equal(passed?.message, 'status assigned');
     assert.deepEqual(failed?.evidence, { registrationId: 'dpsc-a', emulator: [{ kind: 'register', registrationId: 'dpsc-a', request: { bodyText: '{"x":1}', body: { x: 1 } } }] });
+  });
+});
+
+describe('ctrf.json layout 4: the level of a passed test', () => {
+  it("leaves out a passed test's tags when its level is its check's, keeps them on every other test, and reads the level back", () => {
+    const results = [
+      result({ checkId: 'device.result.status', caseId: 'a', level: 'MUST' }),
+      result({ checkId: 'device.result.status', caseId: 'b', level: 'MUST', outcome: 'failed', message: 'no' }),
+      result({ checkId: 'device.data.object', caseId: 'a', level: 'SHOULD' }),
+      result({ checkId: 'device.data.object', caseId: 'b', level: 'SHOULD', outcome: 'skipped', message: 'not reached', blockedBy: 'device.request.body' }),
+    ];
+    const document = formatCtrf(results, runInfo);
+    assert.deepEqual(document.results.extra?.['checkLevels'], { 'device.data.object': 'SHOULD', 'device.result.status': 'MUST' });
+    assert.deepEqual(document.results.tests.map((t) => t.tags), [undefined, ['MUST'], undefined, ['SHOULD']]);
+    assert.deepEqual(parseCtrf(JSON.stringify(document)).results.map((r) => r.level), ['MUST', 'MUST', 'SHOULD', 'SHOULD']);
   });
 });

@@ -10,7 +10,7 @@ import { bodyText, messageRequest } from './amqp-message-request.js';
 import { parseDpsAmqpAddress, sameIdentity, type DpsAmqpIdentity } from './dps-link-address.js';
 import { RheaSocket } from './rhea-socket.js';
 import { saslMechanisms } from './sasl-mechanisms.js';
-import { webSocketViolation } from '../support/websocket-violation.js';
+import { webSocketCloseProblem, webSocketViolation } from '../support/websocket-violation.js';
 
 /** How a DPS error answer travels over AMQP (see docs/protocol/amqp.md). */
 export type AmqpErrorReply = 'reject' | 'message';
@@ -92,7 +92,9 @@ export function serveAmqpConnection(stream: Duplex, options: AmqpConnectionOptio
   });
   // over WebSocket: bytes that break RFC 6455 make `ws` fail the connection (before rhea sees them);
   // the device did not drop it, its framing did (recorded before the `close` below)
+  let closeFrameProblem: string | undefined;
   stream.on('error', (error) => {
+    closeFrameProblem ??= webSocketCloseProblem(error);
     const violation = webSocketViolation(error);
     if (!violation || endedByEmulator !== undefined) return;
     endedByEmulator = violation.reason === 'malformed-websocket' ? `bytes that are not WebSocket framing: ${violation.detail}` : violation.detail;
@@ -106,7 +108,8 @@ export function serveAmqpConnection(stream: Duplex, options: AmqpConnectionOptio
   stream.on('close', () => {
     clearTimeout(handshake);
     if (endedByEmulator !== undefined) connections.ended(connection, 'emulator', endedByEmulator);
-    else connections.ended(connection, closeReceived ? 'disconnect' : 'dropped');
+    // a device that closed its WebSocket (even with a close frame ws refused) said goodbye
+    else connections.ended(connection, closeReceived || closeFrameProblem !== undefined ? 'disconnect' : 'dropped', closeFrameProblem);
   });
 
   const container = rhea.create_container({ id: 'dps-conformance-emulator' });

@@ -1,14 +1,8 @@
+import type { ConnectionEnd } from './connection-end.js';
 import type { FrontEnd } from './core-request.js';
 import { dpsTimestamp } from './dps-timestamp.js';
 import type { Transcript } from '../transcript/transcript.js';
 import { describeHandshakeFailure, type TlsListener } from '../tls/handshake-failure.js';
-
-/**
- * How a device connection ended: the device said goodbye (MQTT DISCONNECT, AMQP `close`), the
- * connection ended without that (a crash, a lost network, a killed process), the emulator ended it
- * (a refusal, a limit), or it was still open when the emulator stopped.
- */
-export type ConnectionEnd = 'disconnect' | 'dropped' | 'emulator' | 'emulator-stopped';
 
 const END_NOTES: Record<ConnectionEnd, string> = {
   disconnect: 'the device closed the connection (a clean close: MQTT DISCONNECT or AMQP close)',

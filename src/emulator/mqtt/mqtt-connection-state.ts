@@ -8,6 +8,8 @@ export interface MqttConnectionState {
   connection: string;
   /** set when the emulator itself ends the connection (a refusal, a limit): why */
   endedByEmulator?: string;
+  /** set when the device closed its WebSocket with a close frame RFC 6455 does not allow: what was wrong */
+  closeFrameProblem?: string;
   /** the TLS client certificate chain (X.509 attestation), when the device presented one */
   clientCertificate?: readonly string[];
   guard: GuardedConnection;

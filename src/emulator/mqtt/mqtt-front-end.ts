@@ -10,7 +10,7 @@ import { MAX_MESSAGE_BYTES } from '../dps-limits.js';
 import type { EmulatorTls } from '../tls/emulator-tls.js';
 import { peerCertificateChain, REQUEST_CLIENT_CERTIFICATE } from '../x509/peer-certificate.js';
 import { sleep } from '../support/sleep.js';
-import { webSocketViolation } from '../support/websocket-violation.js';
+import { webSocketCloseProblem, webSocketViolation } from '../support/websocket-violation.js';
 import { AnswerAcks } from './answer-acks.js';
 import { GuardedConnection } from './guarded-connection.js';
 import { isResponseSubscription, parseDpsTopic, responseTopic } from './dps-topics.js';
@@ -82,6 +82,8 @@ export async function createMqttFrontEnd(options: {
     pending.set(guard, state);
     // over WebSocket: bytes that break RFC 6455 make `ws` fail the connection; the device's framing ended it, not the device
     stream.on('error', (error) => {
+      const closing = webSocketCloseProblem(error);
+      if (closing !== undefined) state.closeFrameProblem = closing;
       const violation = webSocketViolation(error);
       if (!violation || state.endedByEmulator !== undefined) return;
       core.handle({ kind: 'unexpected', frontEnd, connection, wire: { packet: 'upgrade' }, receivedAt: Date.now(), reason: violation.reason, detail: violation.detail, ...(state.registrationId ? { registrationId: state.registrationId } : {}) });
@@ -90,7 +92,8 @@ export async function createMqttFrontEnd(options: {
     guard.on('error', () => guard.destroy());
     guard.on('close', () => {
       if (state.endedByEmulator !== undefined) connections.ended(connection, 'emulator', state.endedByEmulator);
-      else connections.ended(connection, guard.disconnectReceived ? 'disconnect' : 'dropped');
+      // a device that closed its WebSocket (even with a close frame ws refused) said goodbye
+      else connections.ended(connection, guard.disconnectReceived || state.closeFrameProblem !== undefined ? 'disconnect' : 'dropped', state.closeFrameProblem);
     });
     broker.handle(guard, request);
   };

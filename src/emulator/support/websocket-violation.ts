@@ -13,9 +13,37 @@ export interface WebSocketViolation {
  * the verdict could not say that the device's own framing ended it.
  */
 export function webSocketViolation(error: unknown): WebSocketViolation | undefined {
-  if (!(error instanceof Error)) return undefined;
-  const code: unknown = (error as Error & { code?: unknown }).code;
-  if (typeof code !== 'string' || !code.startsWith('WS_ERR_')) return undefined;
+  const code = wsErrorCode(error);
+  if (code === undefined || !(error instanceof Error) || webSocketCloseProblem(error) !== undefined) return undefined;
   if (code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') return { reason: 'packet-too-large', detail: `a WebSocket message larger than the emulator takes (${error.message})` };
   return { reason: 'malformed-websocket', detail: `${error.message} (${code})` };
+}
+
+function wsErrorCode(error: unknown): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const code: unknown = (error as Error & { code?: unknown }).code;
+  return typeof code === 'string' && code.startsWith('WS_ERR_') ? code : undefined;
+}
+
+/**
+ * A close frame `ws` could not accept (a status code RFC 6455 section 7.4 does not allow, a reason
+ * that is not UTF-8): the device was closing the connection itself, so nothing of its registration
+ * was refused, and its end is the device's. Said in words for the `closed` entry. Paho's MQTT client
+ * (1.2.5, under the Java SDK's MQTT over WebSocket) closes with the payload `"1000".getBytes()`,
+ * i.e. status code 0x3130 = 12592 and the reason "00": the code written as text.
+ */
+export function webSocketCloseProblem(error: unknown): string | undefined {
+  const code = wsErrorCode(error);
+  if (code !== 'WS_ERR_INVALID_CLOSE_CODE' || !(error instanceof Error)) return undefined;
+  const status = /(\d+)/.exec(error.message)?.[1];
+  const asText = status === undefined ? '' : asciiDigits(Number(status));
+  return `it closed the WebSocket with a close frame RFC 6455 does not allow (${error.message}${asText})`;
+}
+
+/** ` : the bytes "10", a status code written as text` when both bytes of the code are ASCII digits. */
+function asciiDigits(status: number): string {
+  const high = status >> 8;
+  const low = status & 0xff;
+  const digit = (b: number): boolean => b >= 0x30 && b <= 0x39;
+  return digit(high) && digit(low) ? `: the bytes "${String.fromCharCode(high, low)}", a status code written as text` : '';
 }

@@ -1,4 +1,4 @@
-import type { ConnectionEnd } from '../core/device-connections.js';
+import type { ConnectionEnd } from '../core/connection-end.js';
 import type { ExchangeNotes, FrontEnd, WireRequest } from '../core/core-request.js';
 
 /** One recorded exchange; what the transcript returns is redacted. */

@@ -2,7 +2,8 @@ import type { CTRFReport, Results, Summary, Test, TestStatus } from 'ctrf';
 import type { Layout2TestExtra } from '../../schemas/generated/report/ctrf-layout-2.js';
 import type { ImplementationRef } from '../../results/check-result.js';
 import type { OutcomeCounts } from '../../results/summarise-results.js';
-import type { LongString } from './long-strings.js';
+import type { Level } from '../../results/check-result.js';
+import type { SharedValue } from './shared-values.js';
 
 /**
  * The CTRF document dps-conformance writes: the `ctrf` package's types (https://ctrf.io, the format's
@@ -38,10 +39,12 @@ export type CtrfDocumentExtra = {
   /** the RunInfo, JSON-safe (json-safe.ts) */
   runInfo: unknown;
   implementations: Record<string, ImplementationRef>;
+  /** each check's level (format-ctrf.ts checkLevels): a passed test at it leaves its tags out */
+  checkLevels: Readonly<Record<string, Level>>;
   /** each check's usual passed message by `transport dialect` (format-ctrf.ts usualPassedMessages): a passed test with it leaves its message out */
   passedMessages: Readonly<Record<string, Record<string, string>>>;
-  /** each long text the pieces share, once, with where it goes (long-strings.ts) */
-  longStrings: Record<string, LongString>;
+  /** each long value the pieces share, once, with where it goes (shared-values.ts) */
+  sharedValues: Record<string, SharedValue>;
   /** each piece once by id, packed (evidence-packing.ts) */
   evidence: Record<string, unknown>;
 };

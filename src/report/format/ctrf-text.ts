@@ -16,7 +16,7 @@ export function ctrfText(results: readonly CheckResult[], runInfo: RunInfo): str
 const indent = (text: string, by: string): string => text.replace(/\n/g, `\n${by}`);
 
 /** Members of the document's `extra` written one line per member of theirs, as the evidence is. */
-const ONE_LINE_EACH = new Set(['longStrings']);
+const ONE_LINE_EACH = new Set(['sharedValues']);
 
 /** `"key": {...}` members, one per line, as the body of an object at the given indent. */
 function* membersPerLine(entries: ReadonlyArray<readonly [string, unknown]>, pad: string): Generator<string> {
@@ -41,7 +41,7 @@ export function* ctrfChunks(results: readonly CheckResult[], runInfo: RunInfo): 
   const infoEntries = Object.entries(info);
   for (const [key, value] of infoEntries) {
     if (ONE_LINE_EACH.has(key) && typeof value === 'object' && value !== null) {
-      // a table of many members (the long texts): one line per member, like the evidence
+      // a table of many members (the shared values): one line per member, like the evidence
       const members = Object.entries(value);
       yield `      ${JSON.stringify(key)}: {${members.length === 0 ? '' : '\n'}`;
       yield* membersPerLine(members, '');

@@ -3,13 +3,16 @@ import { stringifyJson } from '../../json/stringify-json.js';
 
 /**
  * How ctrf.json stores a piece of evidence without saying a thing twice (docs/contract/reports.md
- * "ctrf.json"). The emulator's transcript keeps a body both as received (`bodyText`) and parsed; where
- * the parse is exactly what `JSON.parse` of the text gives, only the text is stored:
+ * "ctrf.json"). The emulator's transcript keeps a body both as text (`bodyText`, as received or sent) and
+ * parsed; where one is exactly made from the other, only one is stored:
  *
- * - an exchange's own `body`: `"bodyFromText": true` in its place (layout 3);
- * - a parse inside a wrapper (layout 4), e.g. the webhook call's `body: {url, attempt, body}` beside the
- *   request's `bodyText`, or an allocation's `returnData` beside its `returnDataJson`: the parse is `null`
- *   in its place and the exchange names where it comes from, `"parsedFrom": {"body.body": "bodyText"}`;
+ * - a compact text, exactly what `JSON.stringify` writes of its parse (layout 4): the text is `null` and
+ *   the exchange names what it is made from, `"textOf": {"bodyText": "body.body"}`; the parse stays,
+ *   readable, and its repeated parts are shared (shared-values.ts);
+ * - else, where the parse is exactly `JSON.parse` of the text: the exchange's own `body` is
+ *   `"bodyFromText": true` in its place (layout 3), a parse inside a wrapper (the webhook call's
+ *   `{url, attempt, body}`, an allocation's `returnData` beside its `returnDataJson`) is `null` and named,
+ *   `"parsedFrom": {"body.body": "bodyText"}` (layout 4);
  * - each transcript entry's `registrationId`, when it is the piece's own (layout 4): left out, and the
  *   piece says so with `"entryRegistrationId": "the piece's"`; the reader puts it back after `kind`.
  *
@@ -25,11 +28,14 @@ export const PARSED_FROM = 'parsedFrom';
 export const ENTRY_REGISTRATION_ID = 'entryRegistrationId';
 const ENTRY_REGISTRATION_ID_VALUE = "the piece's";
 
-/** The parses inside a wrapper that the writer replaces, each with the text it is the parse of (paths relative to the exchange). */
-const NESTED_PARSES: ReadonlyArray<readonly [target: string, source: string]> = [
+/** Where an exchange holds a parse beside the text it is the parse of (paths relative to the exchange): [parse, text]. */
+const PARSE_AND_TEXT: ReadonlyArray<readonly [parse: string, text: string]> = [
+  ['body', 'bodyText'],
   ['body.body', 'bodyText'],
   ['body.returnData', 'body.returnDataJson'],
 ];
+/** An exchange's texts stored as null, each by the parse it is `JSON.stringify` of: `{"bodyText": "body.body"}` */
+export const TEXT_OF = 'textOf';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -73,22 +79,51 @@ function parseText(text: unknown, what: string): unknown {
   return JSON.parse(text);
 }
 
-/** `side` with each parse that is its text parsed replaced (layout 3's marker for its own body, else null and `parsedFrom`). */
-function packSide(side: unknown, nested: boolean): unknown {
-  if (!isObject(side) || BODY_FROM_TEXT in side || PARSED_FROM in side) return side;
+/** Whether `text` is exactly what `JSON.stringify` writes of `parsed` (a compact text the parse gives back to the byte). */
+function isCompactTextOf(text: unknown, parsed: unknown): boolean {
+  if (typeof text !== 'string' || parsed === undefined || isTooDeep(text)) return false;
+  try {
+    return JSON.stringify(parsed) === text && sameAsParse(text, parsed);
+  } catch {
+    // a bigint: JSON.stringify cannot write it, and the text stays
+    return false;
+  }
+}
+
+/**
+ * `side` with each pair of a parse and its text said once: a compact text (what `JSON.stringify` writes of
+ * the parse) is null and named in `textOf`, so the parse stays readable and its repeated parts can be
+ * shared (shared-values.ts); any other text whose parse is exactly `JSON.parse` of it keeps the text, and
+ * the parse is `"bodyFromText": true` (the exchange's own body, layout 3) or null and named in `parsedFrom`.
+ */
+function packSide(side: unknown, layout4: boolean): unknown {
+  if (!isObject(side) || BODY_FROM_TEXT in side || PARSED_FROM in side || TEXT_OF in side) return side;
   let out = side;
-  if (side.body !== undefined && sameAsParse(side.bodyText, side.body)) {
-    out = Object.fromEntries(Object.entries(side).map(([key, value]) => (key === 'body' ? [BODY_FROM_TEXT, true] : [key, value])));
+  const textOf: Record<string, string> = {};
+  const parsedFrom: Record<string, string> = {};
+  for (const [parsePath, textPath] of PARSE_AND_TEXT) {
+    const parsed = at(out, parsePath);
+    const text = at(out, textPath);
+    if (parsed === undefined || parsed === null || typeof text !== 'string') continue;
+    if (layout4 && isCompactTextOf(text, parsed)) {
+      out = withAt(out, textPath, null);
+      textOf[textPath] = parsePath;
+    } else if (parsePath === 'body' && sameAsParse(text, parsed)) {
+      out = Object.fromEntries(Object.entries(out).map(([key, value]) => (key === 'body' ? [BODY_FROM_TEXT, true] : [key, value])));
+    } else if (layout4 && sameAsParse(text, parsed)) {
+      out = withAt(out, parsePath, null);
+      parsedFrom[parsePath] = textPath;
+    }
   }
-  if (!nested) return out;
-  const from: Record<string, string> = {};
-  for (const [target, source] of NESTED_PARSES) {
-    const parsed = at(out, target);
-    if (parsed === undefined || parsed === null || !sameAsParse(at(out, source), parsed)) continue;
-    out = withAt(out, target, null);
-    from[target] = source;
-  }
-  return Object.keys(from).length === 0 ? out : { ...out, [PARSED_FROM]: from };
+  if (Object.keys(textOf).length > 0) out = { ...out, [TEXT_OF]: textOf };
+  if (Object.keys(parsedFrom).length > 0) out = { ...out, [PARSED_FROM]: parsedFrom };
+  return out;
+}
+
+/** `side` without the marker member `name`, and that member. */
+function withoutMember(side: Json, name: string): [Json, unknown] {
+  const { [name]: member, ...rest } = side;
+  return [rest, member];
 }
 
 function unpackSide(side: unknown): unknown {
@@ -98,14 +133,18 @@ function unpackSide(side: unknown): unknown {
     const body = parseText(side.bodyText, 'a body marked bodyFromText');
     out = Object.fromEntries(Object.entries(side).map(([key, value]) => (key === BODY_FROM_TEXT ? ['body', body] : [key, value])));
   }
-  const from = out[PARSED_FROM];
-  if (from === undefined) return out;
-  if (!isObject(from)) throw new Error(`${PARSED_FROM} must map members to the texts they are parsed from`);
-  const { [PARSED_FROM]: _from, ...rest } = out;
-  out = rest;
-  for (const [target, source] of Object.entries(from)) {
-    if (typeof source !== 'string' || at(out, target) !== null) throw new Error(`${PARSED_FROM} names ${target}, which does not hold null`);
-    out = withAt(out, target, parseText(at(out, source), `${target} (parsed from ${String(source)})`));
+  // markers come off in the reverse of the order the writer put them on
+  for (const marker of [PARSED_FROM, TEXT_OF]) {
+    if (out[marker] === undefined) continue;
+    const [rest, map] = withoutMember(out, marker);
+    if (!isObject(map)) throw new Error(`${marker} must map members to the members they are made from`);
+    out = rest;
+    for (const [target, source] of Object.entries(map)) {
+      if (typeof source !== 'string' || at(out, target) !== null) throw new Error(`${marker} names ${target}, which does not hold null`);
+      const made = marker === TEXT_OF ? JSON.stringify(at(out, source)) : parseText(at(out, source), `${target} (parsed from ${source})`);
+      if (made === undefined) throw new Error(`${marker} names ${target}, made from ${source}, which is not there`);
+      out = withAt(out, target, made);
+    }
   }
   return out;
 }

@@ -1,10 +1,10 @@
-import type { CheckResult, ImplementationRef, Outcome } from '../../results/check-result.js';
+import type { CheckResult, ImplementationRef, Level, Outcome } from '../../results/check-result.js';
 import type { RunInfo } from '../../results/run-info.js';
 import { countOutcomes, groupBy, rowKey } from '../../results/summarise-results.js';
 import { adapterFaultOf, crashLine, errorLine } from './crash-line.js';
 import { EvidenceIndex } from './evidence-index.js';
 import { packEvidence } from './evidence-packing.js';
-import { shareLongStrings } from './long-strings.js';
+import { shareRepeatedValues } from './shared-values.js';
 import { implementationCoordinate, implementationLabel } from './implementation-label.js';
 import { toJsonSafe } from './json-safe.js';
 import { truncateText } from './text-limits.js';
@@ -131,10 +131,34 @@ export function usualPassedMessages(results: readonly CheckResult[]): Record<str
   return usual;
 }
 
+/**
+ * Each check's level, as most of its results have it (a check has one level in its catalogue). A passed
+ * test at its check's level leaves out its tags (`results.extra.checkLevels`); a test that failed, was
+ * skipped or waived always carries them: the level of a failure is what a reader filters on.
+ */
+export function checkLevels(results: readonly CheckResult[]): Record<string, Level> {
+  const counts = new Map<string, { MUST: number; SHOULD: number }>();
+  for (const r of results) {
+    const ofCheck = counts.get(r.checkId) ?? { MUST: 0, SHOULD: 0 };
+    ofCheck[r.level] += 1;
+    counts.set(r.checkId, ofCheck);
+  }
+  return Object.fromEntries([...counts.keys()].sort().map((checkId) => {
+    const { MUST, SHOULD } = counts.get(checkId) ?? { MUST: 0, SHOULD: 0 };
+    return [checkId, SHOULD > MUST ? 'SHOULD' : 'MUST'];
+  }));
+}
+
 /** `{checkId: {"mqtt ga": message}}` (usualPassedMessages) */
 type PassedMessages = Readonly<Record<string, Record<string, string>>>;
 
-function ctrfTest(result: CheckResult, implementation: string, evidenceId: string | undefined, passedMessages: PassedMessages): CtrfTest {
+/** What the document says once for its passed tests: their usual messages and their checks' levels. */
+interface SaidOnce {
+  passedMessages: PassedMessages;
+  levels: Readonly<Record<string, Level>>;
+}
+
+function ctrfTest(result: CheckResult, implementation: string, evidenceId: string | undefined, said: SaidOnce): CtrfTest {
   const status = statusOf(result);
   const test: CtrfTest = {
     name: ctrfTestName(result),
@@ -143,12 +167,12 @@ function ctrfTest(result: CheckResult, implementation: string, evidenceId: strin
     // check's own evaluation time says nothing about the target
     duration: Math.max(0, Math.round(result.exchangeMs ?? 0)),
   };
-  const usual = status === 'passed' ? passedMessages[result.checkId]?.[passedMessageKey(result)] : undefined;
+  const usual = status === 'passed' ? said.passedMessages[result.checkId]?.[passedMessageKey(result)] : undefined;
   if (usual !== result.message) test.message = result.message;
   if (status !== result.outcome) test.rawStatus = result.outcome;
   Object.assign(test, traceOf(result, evidenceId));
   test.suite = [implementation, result.transport, result.dialect];
-  test.tags = result.waived === undefined ? [result.level] : [result.level, WAIVED_TAG];
+  if (status !== 'passed' || said.levels[result.checkId] !== result.level) test.tags = result.waived === undefined ? [result.level] : [result.level, WAIVED_TAG];
   const extra = testExtra(result, evidenceId);
   if (extra !== undefined) test.extra = extra;
   return test;
@@ -171,7 +195,8 @@ export function formatCtrf(results: readonly CheckResult[], runInfo: RunInfo): C
   const evidence = new EvidenceIndex(results);
   const { keyOf, table } = implementationKeys(results);
   const passedMessages = usualPassedMessages(results);
-  const { pieces, longStrings } = shareLongStrings([...evidence.pieces].map(([id, piece]) => [id, packEvidence(piece)] as const));
+  const levels = checkLevels(results);
+  const { pieces, sharedValues } = shareRepeatedValues([...evidence.pieces].map(([id, piece]) => [id, packEvidence(piece)] as const));
   const waived = counts.waived;
   const document: CtrfDocument = {
     reportFormat: 'CTRF',
@@ -192,13 +217,14 @@ export function formatCtrf(results: readonly CheckResult[], runInfo: RunInfo): C
         duration: stop - start,
         extra: { ...counts },
       },
-      tests: results.map((r) => ctrfTest(r, keyOf(r), evidence.idOf(r), passedMessages)),
+      tests: results.map((r) => ctrfTest(r, keyOf(r), evidence.idOf(r), { passedMessages, levels })),
       extra: {
         dpscExtraVersion: DPSC_CTRF_EXTRA_VERSION,
         runInfo: toJsonSafe(runInfo),
         implementations: table,
+        checkLevels: levels,
         passedMessages,
-        longStrings,
+        sharedValues,
         evidence: Object.fromEntries(pieces),
       },
     },

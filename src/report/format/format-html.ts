@@ -16,7 +16,7 @@ import { htmlMatrix } from './html-matrix.js';
 import { HTML_CSS } from './html-style.js';
 import { implementationLabel } from './implementation-label.js';
 import { partyOf } from './party.js';
-import type { ReportFileOptions } from './report-files.js';
+import type { ReportFileOptions } from './report-file-options.js';
 import { verdictOf } from './verdict.js';
 import { dialectNotes } from './dialect-notes.js';
 import { versionHistories } from './version-history.js';

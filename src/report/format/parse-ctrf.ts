@@ -8,7 +8,7 @@ import type { ImplementationReference, Layout1Test, RunInformation, WaiverNote a
 import type { DpsConformanceCtrfJsonLayouts2To4, Layout2Test } from '../../schemas/generated/report/ctrf-layout-2.js';
 import { DPSC_CTRF_EXTRA_VERSION } from './ctrf-document.js';
 import { unpackEvidence } from './evidence-packing.js';
-import { restoreLongStrings } from './long-strings.js';
+import { restoreSharedValues } from './shared-values.js';
 
 const LEVELS: readonly Level[] = ['MUST', 'SHOULD'];
 const OUTCOMES: readonly Outcome[] = ['passed', 'failed', 'errored', 'skipped'];
@@ -83,6 +83,7 @@ interface SharedParts {
   implementations: Record<string, ImplementationRef>;
   evidence: Record<string, unknown>;
   passedMessages: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  checkLevels: Readonly<Record<string, string>>;
 }
 
 const NAME = /^(\S+) \[([\s\S]*)\]$/;
@@ -90,7 +91,7 @@ const NAME = /^(\S+) \[([\s\S]*)\]$/;
 /**
  * A test of layout 2, 3 or 4 (formatCtrf): the check and case from its name, implementation, transport and
  * dialect from its suite, the level from its first tag, the outcome from `rawStatus` (or the status), the
- * message its own or (layout 4, passed) its check's usual one, the evidence from the store by id; the rest
+ * message and level its own or (layout 4, passed) its check's usual ones, the evidence from the store by id; the rest
  * from `extra`. The schema has checked the shape; what it cannot
  * say (a label or an evidence id that names nothing) is a problem at `at`, a JSON Pointer.
  */
@@ -105,9 +106,15 @@ function readLayout2(test: Layout2Test, at: string, shared: SharedParts, problem
   if (citesNothing) problems.push(`${at}/extra/evidence: ${JSON.stringify(evidenceId)} names no piece of /results/extra/evidence`);
   const transport = oneOf(TRANSPORTS, transportValue);
   const dialect = oneOf(DIALECTS, dialectValue);
-  const level = oneOf(LEVELS, test.tags[0]);
   const outcome = test.rawStatus ?? oneOf(OUTCOMES, test.status);
   const checkId = name?.[1] ?? '';
+  // a passed test without tags is at its check's level (layout 4)
+  const usualLevel = test.tags === undefined && test.status === 'passed' && Object.hasOwn(shared.checkLevels, checkId) ? shared.checkLevels[checkId] : undefined;
+  const level = oneOf(LEVELS, test.tags?.[0] ?? usualLevel);
+  if (level === undefined) {
+    const why = test.status === 'passed' ? `, and /results/extra/checkLevels holds no level of ${checkId}` : ' (only a passed test may leave it out)';
+    problems.push(`${at}: missing required member "tags"${why}`);
+  }
   const where = `${transport ?? ''} ${dialect ?? ''}`;
   const usual = test.status === 'passed' && Object.hasOwn(shared.passedMessages, checkId) ? shared.passedMessages[checkId]?.[where] : undefined;
   const message = test.message ?? usual;
@@ -138,12 +145,12 @@ export interface ProblemSink {
 const pointerSegment = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /**
- * The evidence store with each piece whole again: its long strings back in place (long-strings.ts, layout 4),
+ * The evidence store with each piece whole again: its shared values back in place (shared-values.ts, layout 4),
  * then unpacked (evidence-packing.ts); a piece that cannot be is a problem of the file.
  */
-export function unpackStore(stored: Record<string, unknown>, longStrings: unknown, problems: ProblemSink): Record<string, unknown> {
-  const restored = restoreLongStrings(stored, longStrings);
-  for (const problem of restored.problems) problems.add('/results/extra/longStrings', problem);
+export function unpackStore(stored: Record<string, unknown>, sharedValues: unknown, problems: ProblemSink): Record<string, unknown> {
+  const restored = restoreSharedValues(stored, sharedValues);
+  for (const problem of restored.problems) problems.add('/results/extra/sharedValues', problem);
   const out: Record<string, unknown> = {};
   for (const [id, piece] of Object.entries(restored.store)) {
     try {
@@ -164,8 +171,8 @@ function readLayout2Document(document: DpsConformanceCtrfJsonLayouts2To4, proble
   // what layout 4 added is read from layout 4 only
   const layout4 = extra.dpscExtraVersion >= 4;
   const sink = { add: (path: string, message: string) => problems.push(`${path}: ${message}`) };
-  const evidence = unpackStore(extra.evidence, layout4 ? extra.longStrings : undefined, sink);
-  const shared = { implementations, evidence, passedMessages: layout4 ? extra.passedMessages ?? {} : {} };
+  const evidence = unpackStore(extra.evidence, layout4 ? extra.sharedValues : undefined, sink);
+  const shared = { implementations, evidence, passedMessages: layout4 ? extra.passedMessages ?? {} : {}, checkLevels: layout4 ? extra.checkLevels ?? {} : {} };
   const results: CheckResult[] = [];
   document.results.tests.forEach((test, index) => {
     const result = readLayout2(test, `/results/tests/${index}`, shared, problems);
@@ -191,7 +198,7 @@ function listed(problems: readonly string[]): string[] {
  * Reads a ctrf.json written by formatCtrf back into results and run info (for `report merge`, `report
  * diff`, `verify-report` and the Action), in any layout a dps-conformance has written: 1 (each test's
  * `extra` held every field), 2 (implementations and evidence shared), 3 (the evidence packed) and 4 (long
- * texts shared, usual passed messages once). The
+ * values shared, usual passed messages and levels once). The
  * document is checked against the CTRF schema of the `ctrf` package (`ctrf/report`) and the schema of
  * its layout (`report/ctrf-layout-N`, chosen by `results.extra.dpscExtraVersion`) through the schema
  * registry. Results that cite one piece of evidence share one object. Accepts the file's text or the

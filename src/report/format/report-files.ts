@@ -4,13 +4,9 @@ import { ctrfChunks, ctrfText } from './ctrf-text.js';
 import { formatHtml } from './format-html.js';
 import { formatJunit, junitChunks } from './format-junit.js';
 import { formatMarkdown } from './format-markdown.js';
+import type { ReportFileOptions } from './report-file-options.js';
 
-export interface ReportFileOptions {
-  /** cap for summary.md */
-  markdownMaxBytes?: number;
-  /** where the report directory is published, for summary.md's badge snippet (docs/badges.md) */
-  badgeBaseUrl?: string;
-}
+export type { ReportFileOptions } from './report-file-options.js';
 
 /** One file of the report set: its name in the output directory and the pure function that renders it. */
 export interface ReportFile {

@@ -3,7 +3,7 @@
 export type CheckOutcome = 'passed' | 'failed' | 'errored' | 'skipped';
 
 /**
- * What dps-conformance keeps in a CTRF document when `results.extra.dpscExtraVersion` is 2, 3 or 4: a test is one result, named `checkId [caseId]`, its suite `[implementation label, transport, dialect]`, its tags `[level]` (and `WAIVED`), its outcome the `rawStatus` (else the status); its `extra` holds only what the result has beyond that, its evidence as the id of a piece in `results.extra.evidence`. Layout 3 packs the pieces (src/report/format/evidence-packing.ts). Layout 4 packs them further, keeps each long text the pieces share once in `results.extra.longStrings` (src/report/format/long-strings.ts), and lets a passed test leave out its message when it is its check's usual one for its transport and dialect (`results.extra.passedMessages`); the reader checks that such a test has one. The CTRF members themselves are the `ctrf` package's schema (registry name `ctrf/report`). docs/contract/reports.md, "ctrf.json".
+ * What dps-conformance keeps in a CTRF document when `results.extra.dpscExtraVersion` is 2, 3 or 4: a test is one result, named `checkId [caseId]`, its suite `[implementation label, transport, dialect]`, its tags `[level]` (and `WAIVED`), its outcome the `rawStatus` (else the status); its `extra` holds only what the result has beyond that, its evidence as the id of a piece in `results.extra.evidence`. Layout 3 packs the pieces (src/report/format/evidence-packing.ts). Layout 4 packs them further, keeps each long value the pieces share once in `results.extra.sharedValues` (src/report/format/shared-values.ts), and lets a passed test leave out its message when it is its check's usual one for its transport and dialect (`results.extra.passedMessages`) and its tags when its level is its check's (`results.extra.checkLevels`); the reader checks that such a test has them. The CTRF members themselves are the `ctrf` package's schema (registry name `ctrf/report`). docs/contract/reports.md, "ctrf.json".
  */
 export interface DpsConformanceCtrfJsonLayouts2To4 {
   results: {
@@ -32,12 +32,12 @@ export interface Layout2Test {
    */
   suite: [unknown, unknown, unknown];
   /**
-   * `[level]`, or `[level, "WAIVED"]` for a waived result
+   * `[level]`, or `[level, "WAIVED"]` for a waived result; layout 4 leaves out a passed test's when its level is its check's (`results.extra.checkLevels`)
    *
    * @minItems 1
    * @maxItems 2
    */
-  tags: [string] | [string, string];
+  tags?: [string] | [string, string];
   extra?: Layout2TestExtra;
   [k: string]: unknown;
 }
@@ -69,6 +69,12 @@ export interface Layout2To4DocumentExtra {
     [k: string]: ImplementationReference;
   };
   /**
+   * Layout 4: each check's level (`{checkId: "MUST"}`): a passed test without tags has it.
+   */
+  checkLevels?: {
+    [k: string]: 'MUST' | 'SHOULD';
+  };
+  /**
    * Layout 4: each check's usual passed message by `transport dialect` (`{checkId: {"mqtt ga": message}}`).
    */
   passedMessages?: {
@@ -77,10 +83,10 @@ export interface Layout2To4DocumentExtra {
     };
   };
   /**
-   * Layout 4: each long text the pieces share, once: `{id: {text, at: {pieceId: [path, ...]}}}`, each path the members and array indexes leading to the `[longStrings.<id>]` placeholder in the stored piece.
+   * Layout 4: each long value the pieces share, once: `{id: {value, at: {pieceId: [path, ...]}}}`, each path the members and array indexes leading to the `[sharedValues.<id>]` placeholder in the stored piece.
    */
-  longStrings?: {
-    [k: string]: SharedLongString;
+  sharedValues?: {
+    [k: string]: SharedValue;
   };
   /**
    * Each piece of evidence once, by id; the tests that cite one name its id.
@@ -145,8 +151,8 @@ export interface ImplementationReference {
   docsUrl?: string;
   [k: string]: unknown;
 }
-export interface SharedLongString {
-  text: string;
+export interface SharedValue {
+  value: unknown;
   at: {
     [k: string]: (string | number)[][];
   };
