@@ -45,7 +45,8 @@ describe('report merge and report diff (built CLI)', function () {
 
   it('exits 2 for a ctrf.json that does not match its schemas, naming the file, the JSON Pointer and what was expected, and writes nothing', async () => {
     const good = await writeRun(t.dir, 'good', [makeResult()]);
-    const bad = await writeRun(t.dir, 'bad', [makeResult({ caseId: 'two' })]);
+    // failed: a passed test may leave its tags out (layout 4), a failed one always has them
+    const bad = await writeRun(t.dir, 'bad', [makeResult({ caseId: 'two', outcome: 'failed', message: 'no' })]);
     const path = join(bad, 'ctrf.json');
     writeFileSync(path, readFileSync(path, 'utf8').replace('"tags":["MUST"]', '"tags":["MAY"]').replace('"pending": 0', '"pending": "none"'));
     for (const args of [['report', 'merge', good, bad, '--out', join(t.dir, 'm')], ['report', 'diff', good, bad]]) {
