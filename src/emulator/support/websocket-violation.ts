@@ -26,9 +26,10 @@ function wsErrorCode(error: unknown): string | undefined {
 }
 
 /**
- * A close frame `ws` could not accept (a status code RFC 6455 section 7.4 does not allow, a reason
- * that is not UTF-8): the device was closing the connection itself, so nothing of its registration
- * was refused, and its end is the device's. Said in words for the `closed` entry. Paho's MQTT client
+ * A close frame `ws` could not accept for its status code (one RFC 6455 section 7.4 does not allow):
+ * the device was closing the connection itself, so nothing of its registration was refused, and its
+ * end is the device's. (A close reason that is not UTF-8 gives the same error as a text frame that is
+ * not, so it stays `malformed-websocket`.) Said in words for the `closed` entry. Paho's MQTT client
  * (1.2.5, under the Java SDK's MQTT over WebSocket) closes with the payload `"1000".getBytes()`,
  * i.e. status code 0x3130 = 12592 and the reason "00": the code written as text.
  */
