@@ -34,6 +34,40 @@ async function entriesUntilClosed(emulator: RunningEmulator, registrationId: str
 const PAHO_CLOSE_FRAME = Buffer.from([0x88, 0x84, 0, 0, 0, 0, 0x31, 0x30, 0x30, 0x30]);
 const PAHO_CLOSE_NOTE = /close frame RFC 6455 does not allow \(Invalid WebSocket frame: invalid status code 12592: the bytes "10", a status code written as text\)/;
 
+/** Connects over mqtt-ws, writes `bytes` under the WebSocket layer, and returns the registration's entries once its connection closed. */
+async function entriesAfterMqttWsBytes(emulator: RunningEmulator, registrationId: string, bytes: Buffer): Promise<Entry[]> {
+  let webSocket: WebSocket | undefined;
+  await connectDevice(emulator, registrationId, { ws: true, onWebSocket: (made) => (webSocket = made) });
+  assert.ok(webSocket);
+  socketUnder(webSocket).write(bytes);
+  return entriesUntilClosed(emulator, registrationId);
+}
+
+/** Connects over amqp-ws, writes `bytes` under the WebSocket layer, and returns the registration's entries once its connection closed. */
+async function entriesAfterAmqpWsBytes(emulator: RunningEmulator, registrationId: string, bytes: Buffer): Promise<Entry[]> {
+  const device = await amqpDevice(emulator, registrationId, true);
+  device.writeUnderWebSocket(bytes);
+  return entriesUntilClosed(emulator, registrationId);
+}
+
+/** The device closed, not the emulator: a `disconnect` end naming paho's close frame, and nothing refused. */
+function assertDeviceClosedWithPahoFrame(entries: Entry[]): void {
+  const closed = entries.find((e) => e.kind === 'closed');
+  assert.equal(closed?.closed, 'disconnect', JSON.stringify(closed));
+  assert.match(closed?.notes?.notes?.[0] ?? '', PAHO_CLOSE_NOTE);
+  assert.equal(entries.find((e) => e.kind === 'unexpected'), undefined, JSON.stringify(entries));
+}
+
+/** The emulator ended the connection for bytes that are not WebSocket framing, and recorded why. */
+function assertEndedForFraming(entries: Entry[]): void {
+  const closed = entries.find((e) => e.kind === 'closed');
+  assert.equal(closed?.closed, 'emulator', JSON.stringify(closed));
+  assert.match(closed?.notes?.notes?.[0] ?? '', /not WebSocket framing: Invalid WebSocket frame: RSV2 and RSV3 must be clear/);
+  const refused = entries.find((e) => e.kind === 'unexpected');
+  assert.equal(refused?.notes?.unexpected?.reason, 'malformed-websocket', JSON.stringify(entries));
+  assert.equal(refused?.notes?.unexpected?.decision, 'disconnect');
+}
+
 /** mqtt.js keeps the TLS socket or the WebSocket stream as `stream`; destroying it sends no DISCONNECT. */
 function cutMqtt(client: MqttClient): void {
   (client as unknown as { stream: { destroy(): void } }).stream.destroy();
@@ -62,30 +96,12 @@ describe('emulator: how a device connection ended, on every transport', () => {
 
     if (overWebSocket) {
       it('amqp-ws: framing that breaks RFC 6455 is recorded as the emulator ending the connection, and why', async () => {
-        const id = 'ends-bad-framing-amqp-ws';
-        const device = await amqpDevice(emulator, id, true);
         // an AMQP frame header announcing 30,000 bytes: rhea waits for the rest
-        device.writeUnderWebSocket(headerInsidePayload(Buffer.from([0x00, 0x00, 0x75, 0x30, 0x02, 0x00, 0x00, 0x00])));
-        const entries = await entriesUntilClosed(emulator, id);
-        const closed = entries.find((e) => e.kind === 'closed');
-        assert.equal(closed?.closed, 'emulator', JSON.stringify(closed));
-        assert.match(closed?.notes?.notes?.[0] ?? '', /not WebSocket framing: Invalid WebSocket frame: RSV2 and RSV3 must be clear/);
-        const refused = entries.find((e) => e.kind === 'unexpected');
-        assert.equal(refused?.notes?.unexpected?.reason, 'malformed-websocket', JSON.stringify(entries));
-        assert.equal(refused?.notes?.unexpected?.decision, 'disconnect');
+        assertEndedForFraming(await entriesAfterAmqpWsBytes(emulator, 'ends-bad-framing-amqp-ws', headerInsidePayload(Buffer.from([0x00, 0x00, 0x75, 0x30, 0x02, 0x00, 0x00, 0x00]))));
       });
-    }
 
-    if (overWebSocket) {
       it('amqp-ws: a close frame with a status code RFC 6455 does not allow is the device closing, not a refusal', async () => {
-        const id = 'ends-paho-close-amqp-ws';
-        const device = await amqpDevice(emulator, id, true);
-        device.writeUnderWebSocket(PAHO_CLOSE_FRAME);
-        const entries = await entriesUntilClosed(emulator, id);
-        const closed = entries.find((e) => e.kind === 'closed');
-        assert.equal(closed?.closed, 'disconnect', JSON.stringify(closed));
-        assert.match(closed?.notes?.notes?.[0] ?? '', PAHO_CLOSE_NOTE);
-        assert.equal(entries.find((e) => e.kind === 'unexpected'), undefined, JSON.stringify(entries));
+        assertDeviceClosedWithPahoFrame(await entriesAfterAmqpWsBytes(emulator, 'ends-paho-close-amqp-ws', PAHO_CLOSE_FRAME));
       });
     }
 
@@ -111,33 +127,12 @@ describe('emulator: how a device connection ended, on every transport', () => {
 
     if (ws) {
       it('mqtt-ws: framing that breaks RFC 6455 is recorded as the emulator ending the connection, and why', async () => {
-        const id = 'ends-bad-framing-mqtt-ws';
-        let webSocket: WebSocket | undefined;
-        await connectDevice(emulator, id, { ws: true, onWebSocket: (made) => (webSocket = made) });
-        assert.ok(webSocket);
         // an MQTT PUBLISH announcing 30,000 bytes: the MQTT parser waits for the rest
-        socketUnder(webSocket).write(headerInsidePayload(Buffer.from([0x30, 0xb0, 0xea, 0x01])));
-        const entries = await entriesUntilClosed(emulator, id);
-        const closed = entries.find((e) => e.kind === 'closed');
-        assert.equal(closed?.closed, 'emulator', JSON.stringify(closed));
-        assert.match(closed?.notes?.notes?.[0] ?? '', /not WebSocket framing: Invalid WebSocket frame: RSV2 and RSV3 must be clear/);
-        const refused = entries.find((e) => e.kind === 'unexpected');
-        assert.equal(refused?.notes?.unexpected?.reason, 'malformed-websocket', JSON.stringify(entries));
+        assertEndedForFraming(await entriesAfterMqttWsBytes(emulator, 'ends-bad-framing-mqtt-ws', headerInsidePayload(Buffer.from([0x30, 0xb0, 0xea, 0x01]))));
       });
-    }
 
-    if (ws) {
       it('mqtt-ws: paho\'s close frame ("1000" as text, status 12592) is the device closing, not a refusal (the Java SDK sends it on every close)', async () => {
-        const id = 'ends-paho-close-mqtt-ws';
-        let webSocket: WebSocket | undefined;
-        await connectDevice(emulator, id, { ws: true, onWebSocket: (made) => (webSocket = made) });
-        assert.ok(webSocket);
-        socketUnder(webSocket).write(PAHO_CLOSE_FRAME);
-        const entries = await entriesUntilClosed(emulator, id);
-        const closed = entries.find((e) => e.kind === 'closed');
-        assert.equal(closed?.closed, 'disconnect', JSON.stringify(closed));
-        assert.match(closed?.notes?.notes?.[0] ?? '', PAHO_CLOSE_NOTE);
-        assert.equal(entries.find((e) => e.kind === 'unexpected'), undefined, JSON.stringify(entries));
+        assertDeviceClosedWithPahoFrame(await entriesAfterMqttWsBytes(emulator, 'ends-paho-close-mqtt-ws', PAHO_CLOSE_FRAME));
       });
     }
 
